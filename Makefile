@@ -1,0 +1,31 @@
+# The two set-up commands of the README: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install sysdeps lint bench screenshots
+
+sysdeps:
+	@bash .ci/system-packages.sh
+
+$(STAMP): pyproject.toml
+	@test -x $(VPY) || $(PY) -m venv $(VENV)
+	@$(VPY) -m pip install -q --upgrade pip >/dev/null
+	@$(VPY) -m pip install -q -e ".[test]"
+	@touch $(STAMP)
+
+install: sysdeps $(STAMP)
+
+run: install
+	@$(VPY) main.py --demo
+
+test: install
+	@QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q
+
+lint: install
+	$(VPY) -m ruff check clerk printing backoffice ui tests bench main.py
+	$(VPY) -m mypy clerk printing backoffice
+
+bench: install
+	@for b in bench/*.py; do echo "== $$b"; $(VPY) $$b; done

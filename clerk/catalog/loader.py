@@ -1,0 +1,80 @@
+"""Loading and checking catalogs: the YAML bundles shipped in ``forms/`` or a platform catalog."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from clerk.catalog.schema import Bundle, Catalog
+
+DEFAULT_CATALOG_DIR = Path(__file__).resolve().parents[2] / "forms"
+
+
+class CatalogError(ValueError):
+    """A catalog that does not validate; ``problems`` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _format_validation(where: str, err: ValidationError) -> list[str]:
+    out = []
+    for e in err.errors():
+        loc = ".".join(str(p) for p in e["loc"])
+        out.append(f"{where}: {loc or '(bundle)'}: {e['msg']}")
+    return out
+
+
+def load_bundle_file(path: Path) -> Bundle:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CatalogError([f"{path.name}: cannot read: {exc}"]) from exc
+    try:
+        return Bundle.model_validate(data)
+    except ValidationError as err:
+        raise CatalogError(_format_validation(path.name, err)) from err
+
+
+def load_catalog_dir(directory: Path | None = None) -> Catalog:
+    """Loads every ``bundles/*.yaml`` under ``directory`` (default: the shipped ``forms/``)."""
+    directory = directory or DEFAULT_CATALOG_DIR
+    bundle_dir = directory / "bundles" if (directory / "bundles").is_dir() else directory
+    files = sorted(bundle_dir.glob("*.yaml"))
+    if not files:
+        raise CatalogError([f"{directory}: no bundle files (*.yaml)"])
+    problems: list[str] = []
+    bundles: list[Bundle] = []
+    for f in files:
+        try:
+            b = load_bundle_file(f)
+        except CatalogError as exc:
+            problems.extend(exc.problems)
+            continue
+        if b.code != f.stem:
+            problems.append(f"{f.name}: code {b.code!r} does not match the file name")
+        bundles.append(b)
+    codes = [b.code for b in bundles]
+    for c in sorted({c for c in codes if codes.count(c) > 1}):
+        problems.append(f"bundle code {c!r} appears more than once")
+    if problems:
+        raise CatalogError(problems)
+    digest = hashlib.sha256(
+        json.dumps([b.model_dump(mode="json") for b in bundles], sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:8]
+    version_file = directory / "VERSION"
+    base = version_file.read_text().strip() if version_file.exists() else "local"
+    return Catalog(version=f"{base}+{digest}", bundles=bundles)
+
+
+def catalog_from_json(data: dict[str, object]) -> Catalog:
+    """A catalog as the platform serves it (``GET /api/v1/catalog``)."""
+    try:
+        return Catalog.model_validate(data)
+    except ValidationError as err:
+        raise CatalogError(_format_validation("catalog", err)) from err

@@ -1,0 +1,246 @@
+"""The case as the rest of the program sees it: plain pydantic values, no database, no Qt.
+
+``CaseView`` is the stored case read back (what printing renders, what the UI shows);
+``CaseDocument`` is the exact document ``POST /api/v1/cases`` carries (shared/platform-api.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class MaterialStatus(StrEnum):
+    """How a material of the checklist stands."""
+
+    PROVIDED = "provided"
+    DEFERRED = "deferred"  # 容缺: to be delivered later under a signed commitment
+    E_LICENSE = "e_license"  # 免提交: fetched from the e-licence library
+    NOT_REQUIRED = "not_required"
+    MISSING = "missing"  # local only: not (yet) provided; never sent to the platform
+
+
+class CaseStatus(StrEnum):
+    """The case lifecycle; transitions live in ``clerk.intake.lifecycle``."""
+
+    DRAFT = "draft"
+    ACCEPTED = "accepted"  # 受理 at the window, not yet confirmed by the platform
+    NOTIFIED = "notified"  # 一次性告知: materials missing, draft kept for the return visit
+    REJECTED = "rejected"  # 不予受理
+    RECEIVED = "received"
+    IN_REVIEW = "in_review"
+    SUPPLEMENT_REQUIRED = "supplement_required"
+    APPROVED = "approved"
+    DENIED = "denied"  # the platform's "rejected" after review (不予许可)
+    READY_FOR_PICKUP = "ready_for_pickup"
+    DELIVERED = "delivered"
+
+
+class IdType(StrEnum):
+    CN_RIC = "cn_ric"  # 居民身份证
+    PASSPORT = "passport"
+    HK_MACAO_PERMIT = "hk_macao_permit"  # 港澳居民来往内地通行证
+    TAIWAN_PERMIT = "taiwan_permit"  # 台湾居民来往大陆通行证
+    FOREIGN_PERMANENT_RESIDENCE = "foreign_permanent_residence"  # 外国人永久居留身份证
+    USCC = "uscc"  # 统一社会信用代码
+
+
+ID_TYPE_LABELS: dict[str, str] = {
+    "cn_ric": "居民身份证",
+    "passport": "护照",
+    "hk_macao_permit": "港澳居民来往内地通行证",
+    "taiwan_permit": "台湾居民来往大陆通行证",
+    "foreign_permanent_residence": "外国人永久居留身份证",
+    "uscc": "统一社会信用代码",
+}
+
+MATERIAL_STATUS_LABELS: dict[str, str] = {
+    "provided": "已提交",
+    "deferred": "容缺后补",
+    "e_license": "电子证照免提交",
+    "not_required": "无需提交",
+    "missing": "缺少",
+}
+
+CASE_STATUS_LABELS: dict[str, str] = {
+    "draft": "草稿",
+    "accepted": "已受理",
+    "notified": "已一次性告知",
+    "rejected": "不予受理",
+    "received": "平台已接收",
+    "in_review": "审核中",
+    "supplement_required": "需补正",
+    "approved": "已办结",
+    "denied": "不予许可",
+    "ready_for_pickup": "待领取",
+    "delivered": "已送达",
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Person(_Model):
+    """The applicant (申请人) or the agent (代办人)."""
+
+    kind: Literal["person", "enterprise"] = "person"
+    name: str
+    id_type: IdType = IdType.CN_RIC
+    id_number: str
+    phone: str = ""
+    address: str = ""
+    legal_representative: str = ""
+    """For an enterprise: 法定代表人."""
+
+
+class FileRef(_Model):
+    sha256: str
+    size: int
+    media_type: str
+    pages: int = 1
+
+
+class CaseMaterial(_Model):
+    code: str
+    name: str
+    status: MaterialStatus
+    deadline: dt.date | None = None
+    files: list[FileRef] = Field(default_factory=list)
+    # From the catalog, for the printouts:
+    required: bool = True
+    deferrable: bool = False
+    e_license: bool = False
+    originals: int = 0
+    copies: int = 1
+    why: str = ""
+    source: str = ""
+    matters: list[str] = Field(default_factory=list)
+    note: str = ""
+    """Why a provided material is defective, or any remark by the clerk."""
+
+    @property
+    def pages(self) -> int:
+        return sum(f.pages for f in self.files)
+
+
+class MatterView(_Model):
+    code: str
+    name: str
+    department: str
+    time_limit_days: int
+
+
+class Delivery(_Model):
+    method: Literal["window", "post"] = "window"
+    address: str = ""
+    recipient: str = ""
+    phone: str = ""
+
+
+class CaseView(_Model):
+    """A stored case read back, with what the catalog says about it (for printing and display)."""
+
+    case_uuid: str
+    case_no: str
+    status: CaseStatus
+    bundle_code: str
+    bundle_name: str
+    catalog_version: str
+    matters: list[MatterView]
+    situations: dict[str, str] = Field(default_factory=dict)
+    situation_labels: dict[str, str] = Field(default_factory=dict)
+    """``{question: answer label}`` for display."""
+    applicant: Person
+    agent: Person | None = None
+    form: dict[str, Any] = Field(default_factory=dict)
+    form_labels: dict[str, str] = Field(default_factory=dict)
+    """``{field code: label}`` in form order."""
+    materials: list[CaseMaterial] = Field(default_factory=list)
+    commitment_signed_at: dt.datetime | None = None
+    created_at: dt.datetime
+    accepted_at: dt.datetime | None = None
+    notified_at: dt.datetime | None = None
+    rejected_at: dt.datetime | None = None
+    due_date: dt.date | None = None
+    """Legal due date (限时办结) for an accepted case."""
+    return_by: dt.date | None = None
+    """For a one-time notice: the date by which to come back with the missing materials."""
+    reject_reason: str = ""
+    operator: str
+    operator_name: str = ""
+    window: str
+    org_code: str = ""
+    device_id: str = ""
+    ticket_no: str | None = None
+    delivery: Delivery = Field(default_factory=Delivery)
+    platform_case_id: str | None = None
+    platform_note: str = ""
+
+    @property
+    def missing(self) -> list[CaseMaterial]:
+        return [m for m in self.materials if m.status is MaterialStatus.MISSING and m.required]
+
+    @property
+    def deferred(self) -> list[CaseMaterial]:
+        return [m for m in self.materials if m.status is MaterialStatus.DEFERRED]
+
+    def to_document(self) -> CaseDocument:
+        """The platform document for an accepted case (``POST /api/v1/cases``)."""
+        assert self.accepted_at is not None and self.due_date is not None, "only accepted cases are sent"
+        return CaseDocument(
+            case_uuid=self.case_uuid,
+            case_no=self.case_no,
+            bundle_code=self.bundle_code,
+            catalog_version=self.catalog_version,
+            situations=self.situations,
+            applicant=self.applicant,
+            agent=self.agent,
+            form=self.form,
+            materials=[
+                DocumentMaterial(code=m.code, name=m.name, status=m.status, deadline=m.deadline, files=m.files)
+                for m in self.materials
+                if m.status is not MaterialStatus.MISSING
+            ],
+            commitment={"signed_at": self.commitment_signed_at.isoformat()} if self.commitment_signed_at else None,
+            accepted_at=self.accepted_at,
+            due_date=self.due_date,
+            operator=self.operator,
+            window=self.window,
+            device_id=self.device_id,
+            ticket_no=self.ticket_no,
+            delivery=self.delivery,
+        )
+
+
+class DocumentMaterial(_Model):
+    code: str
+    name: str
+    status: MaterialStatus
+    deadline: dt.date | None = None
+    files: list[FileRef] = Field(default_factory=list)
+
+
+class CaseDocument(_Model):
+    """The case document of ``POST /api/v1/cases`` (shared/platform-api.md)."""
+
+    case_uuid: str
+    case_no: str
+    bundle_code: str
+    catalog_version: str
+    situations: dict[str, str] = Field(default_factory=dict)
+    applicant: Person
+    agent: Person | None = None
+    form: dict[str, Any] = Field(default_factory=dict)
+    materials: list[DocumentMaterial]
+    commitment: dict[str, str] | None = None
+    accepted_at: dt.datetime
+    due_date: dt.date
+    operator: str
+    window: str
+    device_id: str
+    ticket_no: str | None = None
+    delivery: Delivery = Field(default_factory=Delivery)
