@@ -1,0 +1,111 @@
+"""Server settings: one dataclass, built by the CLI or by the embedded server, plus the hall clock."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+HALL_TZ = timezone(timedelta(hours=8))
+"""The hall's local time (China Standard Time); tickets are numbered per local day."""
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""The largest file a case may carry (platform-api.md: 413 over 50 MiB)."""
+
+
+@dataclass(frozen=True)
+class ServiceDef:
+    """A hall service (业务类别): tickets of it are numbered with its prefix (A001, B001 …)."""
+
+    code: str
+    prefix: str
+    name: str
+
+
+DEFAULT_SERVICES: tuple[ServiceDef, ...] = (
+    ServiceDef("intake", "A", "综合受理"),
+    ServiceDef("pickup", "B", "出件"),
+    ServiceDef("consult", "C", "咨询"),
+)
+
+
+class Clock:
+    """Wall time in the hall's zone; tests and demos may shift it (e.g. to the next day)."""
+
+    def __init__(self) -> None:
+        self._offset = timedelta()
+        self._lock = threading.Lock()
+
+    def shift(self, delta: timedelta) -> None:
+        with self._lock:
+            self._offset += delta
+
+    def now(self) -> datetime:
+        return datetime.now(UTC).astimezone(HALL_TZ) + self._offset
+
+    def timestamp(self) -> float:
+        return self.now().timestamp()
+
+    def today(self) -> date:
+        return self.now().date()
+
+
+@dataclass
+class FaultSpec:
+    """Probabilities (0..1) of injected faults per request; all zero means off."""
+
+    drop: float = 0.0
+    error500: float = 0.0
+    error503: float = 0.0
+    error429: float = 0.0
+    slow: float = 0.0
+    slow_s: float = 1.5
+    retry_after_s: int = 1
+    seed: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return (self.drop + self.error500 + self.error503 + self.error429 + self.slow) > 0
+
+    @classmethod
+    def parse(cls, text: str) -> FaultSpec:
+        """Parses ``drop=0.2,error500=0.1,slow=0.1,error429=0.05`` (also error503, slow_s, seed)."""
+        spec = cls()
+        known = {"drop", "error500", "error503", "error429", "slow", "slow_s", "retry_after_s", "seed"}
+        for part in filter(None, (p.strip() for p in text.split(","))):
+            key, sep, value = part.partition("=")
+            key = key.strip()
+            if not sep or key not in known:
+                raise ValueError(f"unknown fault {part!r} (known: {', '.join(sorted(known))})")
+            try:
+                if key in ("seed", "retry_after_s"):
+                    setattr(spec, key, int(value))
+                else:
+                    number = float(value)
+                    if key != "slow_s" and not 0.0 <= number <= 1.0:
+                        raise ValueError
+                    setattr(spec, key, number)
+            except ValueError:
+                raise ValueError(f"bad value for fault {key!r}: {value!r}") from None
+        total = spec.drop + spec.error500 + spec.error503 + spec.error429 + spec.slow
+        if total > 1.0:
+            raise ValueError(f"fault probabilities add up to {total:.2f} > 1")
+        return spec
+
+
+@dataclass
+class Config:
+    """Everything a server instance needs; ``db_url`` is ``sqlite:///PATH`` or ``postgresql+psycopg://…``."""
+
+    db_url: str
+    files_dir: Path
+    catalog_dir: Path | None = None
+    faults: FaultSpec = field(default_factory=FaultSpec)
+    auto_advance_s: float | None = None
+    token_ttl_s: int = 12 * 3600
+    login_max_failures: int = 5
+    login_window_s: int = 60
+    max_file_bytes: int = MAX_FILE_BYTES
+    services: tuple[ServiceDef, ...] = DEFAULT_SERVICES
+    clock: Clock = field(default_factory=Clock)

@@ -1,0 +1,287 @@
+"""The server's tables (SQLAlchemy 2) and a ``Database`` giving read and serialised write sessions.
+
+SQLite (the default) runs in WAL mode; every write transaction starts with ``BEGIN IMMEDIATE`` so a
+read never has to be upgraded to a write (no SQLITE_BUSY half-way), and writers of this process
+queue on a lock instead of busy-sleeping. PostgreSQL (``postgresql+psycopg://…``) relies on row
+locks (``FOR UPDATE SKIP LOCKED`` for call-next) and an advisory lock that makes case updates commit
+in id order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    text,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    roles: Mapped[str] = mapped_column(Text)  # JSON list
+    org_code: Mapped[str] = mapped_column(String(32), default="")
+    windows: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Token(Base):
+    __tablename__ = "tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("users.username"))
+    device_id: Mapped[str] = mapped_column(String(200))
+    expires_ts: Mapped[float] = mapped_column(Float)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    case_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    platform_case_id: Mapped[str] = mapped_column(String(40), unique=True)
+    case_no: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(32))
+    doc_hash: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)
+    outstanding: Mapped[str] = mapped_column(Text, default="[]")  # deferred material codes not yet supplied
+    created_ts: Mapped[float] = mapped_column(Float)
+    updated_ts: Mapped[float] = mapped_column(Float, index=True)
+
+
+class CaseFile(Base):
+    """The case's manifest: every file its document or its supplements name."""
+
+    __tablename__ = "case_files"
+    __table_args__ = (UniqueConstraint("case_uuid", "sha256"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_uuid: Mapped[str] = mapped_column(ForeignKey("cases.case_uuid"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100))
+    material_code: Mapped[str] = mapped_column(String(64))
+
+
+class Blob(Base):
+    """A file stored on disk under the files dir, addressed by its SHA-256."""
+
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100))
+    stored_ts: Mapped[float] = mapped_column(Float)
+
+
+class CaseEvent(Base):
+    __tablename__ = "case_events"
+    event_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_uuid: Mapped[str] = mapped_column(ForeignKey("cases.case_uuid"), index=True)
+    type: Mapped[str] = mapped_column(String(32))
+    doc_hash: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)
+    created_ts: Mapped[float] = mapped_column(Float)
+
+
+class CaseUpdate(Base):
+    """One line of the case-updates feed; ``id`` is the cursor and grows in commit order."""
+
+    __tablename__ = "case_updates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_uuid: Mapped[str] = mapped_column(ForeignKey("cases.case_uuid"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text)
+    at_ts: Mapped[float] = mapped_column(Float)
+
+
+class Evaluation(Base):
+    __tablename__ = "evaluations"
+    evaluation_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    doc_hash: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)
+    score: Mapped[int] = mapped_column(Integer)
+    window: Mapped[str] = mapped_column(String(32))
+    created_ts: Mapped[float] = mapped_column(Float)
+
+
+class QueueService(Base):
+    __tablename__ = "queue_services"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(4), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class QueueWindow(Base):
+    __tablename__ = "queue_windows"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    services: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    state: Mapped[str] = mapped_column(String(16), default="closed")
+    updated_ts: Mapped[float] = mapped_column(Float)
+
+
+class QueueCounter(Base):
+    """The last number issued per service and local day (numbering restarts at 001 each day)."""
+
+    __tablename__ = "queue_counters"
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    service: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Ticket(Base):
+    __tablename__ = "queue_tickets"
+    __table_args__ = (
+        Index("ix_ticket_waiting", "day", "state", "service", "prio_rank", "issued_ts", "id"),
+        Index("ix_ticket_window", "day", "window", "state"),
+        Index("ix_ticket_target", "day", "state", "target_window", "prio_rank", "issued_ts", "id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    day: Mapped[str] = mapped_column(String(10))
+    service: Mapped[str] = mapped_column(String(32))
+    ticket_no: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[str] = mapped_column(String(16))
+    prio_rank: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16))
+    target_window: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    window: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    appointment_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    issued_ts: Mapped[float] = mapped_column(Float)
+    first_called_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+    called_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+    started_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+    finished_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class QueueCall(Base):
+    """Every call and recall, for the hall display (latest first)."""
+
+    __tablename__ = "queue_calls"
+    __table_args__ = (Index("ix_call_day", "day", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    day: Mapped[str] = mapped_column(String(10))
+    ticket_id: Mapped[int] = mapped_column(Integer)
+    ticket_no: Mapped[str] = mapped_column(String(16))
+    window: Mapped[str] = mapped_column(String(32))
+    called_ts: Mapped[float] = mapped_column(Float)
+
+
+class Appointment(Base):
+    """An appointment (预约) checked in at the kiosk with its code; it gives an appointment ticket."""
+
+    __tablename__ = "appointments"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    service: Mapped[str] = mapped_column(String(32))
+    day: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(100), default="")
+    ticket_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+UPDATES_LOCK_KEY = 0x0B0FF1CE
+"""PostgreSQL advisory-lock key taken by every transaction that appends to ``case_updates``."""
+
+
+class Database:
+    """Engine plus sessions. ``write()`` is a serialised, committed transaction; ``read()`` a plain one."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        self._write_lock = threading.Lock()
+        if self.is_sqlite:
+            memory = url in ("sqlite://", "sqlite:///:memory:")
+            kwargs: dict[str, Any] = {
+                "connect_args": {"check_same_thread": False, "timeout": 30, "isolation_level": None},
+            }
+            if memory:
+                kwargs["poolclass"] = StaticPool
+            else:
+                path = url.split("///", 1)[1].split("?", 1)[0] if "///" in url else ""
+                if path:
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                kwargs.update(pool_size=10, max_overflow=50)
+            self.engine: Engine = create_engine(url, **kwargs)
+            self._install_sqlite_hooks(self.engine)
+        else:
+            self.engine = create_engine(url, pool_size=20, max_overflow=50, pool_pre_ping=True)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @staticmethod
+    def _install_sqlite_hooks(engine: Engine) -> None:
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            opts = conn.get_execution_options()
+            if opts.get("bo_write"):
+                sync = "FULL" if opts.get("bo_durable", True) else "NORMAL"
+                conn.exec_driver_sql(f"PRAGMA synchronous={sync}")
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                conn.exec_driver_sql("BEGIN")
+
+    def create_all(self) -> None:
+        Base.metadata.create_all(self.engine)
+
+    @contextlib.contextmanager
+    def write(self, durable: bool = True) -> Iterator[Session]:
+        """A write transaction, committed on leaving (rolled back on an exception).
+
+        ``durable=False`` (queue moves) lets SQLite use synchronous=NORMAL and PostgreSQL skip the
+        wait for the WAL flush; case data is always written durably.
+        """
+        lock = self._write_lock if self.is_sqlite else contextlib.nullcontext()
+        with lock:
+            session = self._sessions()
+            try:
+                session.connection(execution_options={"bo_write": True, "bo_durable": durable})
+                if not self.is_sqlite and not durable:
+                    session.execute(text("SET LOCAL synchronous_commit TO OFF"))
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.close()
+
+    def lock_updates(self, session: Session) -> None:
+        """Before appending to the feed: makes update ids commit in order (PostgreSQL)."""
+        if not self.is_sqlite:
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": UPDATES_LOCK_KEY})
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,142 @@
+"""An in-process server for demo mode and tests: uvicorn in a background thread on a loopback port.
+
+    handle = start_server("sqlite:////tmp/bo.db", Path("/tmp/bo-files"))
+    handle.create_user("clerk01", "secret", roles=["clerk"], windows=["W03"])
+    ... requests against handle.url ...
+    handle.stop()
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from datetime import timedelta
+from pathlib import Path
+from types import TracebackType
+
+import uvicorn
+
+from backoffice import queue, workflow
+from backoffice.app import create_app, open_context
+from backoffice.auth import create_user
+from backoffice.config import Config, FaultSpec, ServiceDef, DEFAULT_SERVICES
+from backoffice.context import ServerContext
+
+
+class _Server(uvicorn.Server):
+    def install_signal_handlers(self) -> None:  # the thread is not the main thread
+        return None
+
+
+class EmbeddedServer:
+    """A running server: ``url`` (no trailing slash), ``ctx`` (database, clock) and helpers."""
+
+    def __init__(self, ctx: ServerContext, server: _Server, thread: threading.Thread, url: str) -> None:
+        self.ctx = ctx
+        self._server = server
+        self._thread = thread
+        self.url = url
+        self.port = int(url.rsplit(":", 1)[1])
+
+    def create_user(
+        self,
+        username: str,
+        password: str,
+        roles: list[str] | tuple[str, ...] = ("clerk",),
+        display_name: str | None = None,
+        windows: list[str] | None = None,
+        org_code: str = "230102",
+        replace: bool = True,
+    ) -> None:
+        with self.ctx.db.write() as s:
+            create_user(s, username, password, list(roles), display_name, windows, org_code, replace=replace)
+
+    def advance(self, case_uuid: str, status: str, note: str | None = None) -> None:
+        """Moves a case as the back office would; KeyError / workflow.IllegalMove on bad input."""
+        workflow.advance(self.ctx, case_uuid, status, note)
+
+    def create_appointment(self, code: str, service: str, day: str | None = None, name: str = "") -> None:
+        queue.create_appointment(self.ctx, code, service, day or self.ctx.config.clock.today().isoformat(), name)
+
+    def shift_clock(self, delta: timedelta) -> None:
+        """Moves the server's clock (e.g. to the next day for the daily ticket numbering)."""
+        self.ctx.config.clock.shift(delta)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout / 2)
+        if self._thread.is_alive():
+            self._server.force_exit = True
+            self._thread.join(timeout / 2)
+        self.ctx.db.dispose()
+
+    def __enter__(self) -> EmbeddedServer:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        self.stop()
+
+
+def start_server(
+    db_url: str,
+    files_dir: Path | str,
+    faults: FaultSpec | str | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    auto_advance_s: float | None = None,
+    catalog_dir: Path | None = None,
+    token_ttl_s: int = 12 * 3600,
+    services: tuple[ServiceDef, ...] = DEFAULT_SERVICES,
+    startup_timeout: float = 20.0,
+) -> EmbeddedServer:
+    """Starts the server in a daemon thread and returns once its port accepts connections."""
+    if isinstance(faults, str):
+        faults = FaultSpec.parse(faults)
+    config = Config(
+        db_url=db_url, files_dir=Path(files_dir), catalog_dir=catalog_dir, faults=faults or FaultSpec(),
+        auto_advance_s=auto_advance_s, token_ttl_s=token_ttl_s, services=services,
+    )
+    ctx = open_context(config)
+    app = create_app(config, ctx)
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(256)
+    sock.set_inheritable(True)
+    real_port = sock.getsockname()[1]
+    uconfig = uvicorn.Config(
+        app, log_level="warning", access_log=False, lifespan="on", ws="none", http="h11",
+        timeout_keep_alive=30, timeout_graceful_shutdown=3, backlog=256,
+    )
+    server = _Server(uconfig)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            server.run(sockets=[sock])
+        except BaseException as exc:  # reported to the starter below
+            errors.append(exc)
+        finally:
+            sock.close()
+
+    thread = threading.Thread(target=run, name=f"backoffice-{real_port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + startup_timeout
+    while not server.started:
+        if errors or not thread.is_alive():
+            ctx.db.dispose()
+            raise RuntimeError(f"the embedded server did not start: {errors[0] if errors else 'exited'}")
+        if time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the embedded server did not start in time")
+        time.sleep(0.01)
+    shown = f"[{host}]" if ":" in host else host
+    with socket.create_connection((host, real_port), timeout=5):
+        pass
+    return EmbeddedServer(ctx, server, thread, f"http://{shown}:{real_port}")
