@@ -1,0 +1,82 @@
+"""``catalog list|show|check``: the 一件事 catalog from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from clerk.catalog.loader import CatalogError, load_catalog_dir
+from clerk.catalog.merge import SituationError, merge
+from clerk.cli import CliError, add_data_dir, open_context
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("catalog", help="一件事目录 / the bundle catalog")
+    csub = p.add_subparsers(dest="catalog_command", required=True, metavar="ACTION")
+    lp = csub.add_parser("list", help="one line per bundle: code<TAB>name")
+    add_data_dir(lp)
+    lp.set_defaults(handler=cmd_list)
+    sp = csub.add_parser("show", help="the merged form and checklist of a bundle")
+    add_data_dir(sp)
+    sp.add_argument("code")
+    sp.add_argument("--answer", action="append", default=[], metavar="SITUATION=OPTION")
+    sp.add_argument("--json", action="store_true", help="JSON output (the default is a readable listing)")
+    sp.set_defaults(handler=cmd_show)
+    cp = csub.add_parser("check", help="validate a catalog directory (default: the shipped forms/)")
+    cp.add_argument("path", nargs="?", type=Path)
+    cp.set_defaults(handler=cmd_check)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    try:
+        for b in ctx.catalog.bundles:
+            print(f"{b.code}\t{b.name}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    answers: dict[str, str] = {}
+    for a in args.answer:
+        if "=" not in a:
+            raise CliError(f"--answer {a!r}: 应写成 情形=选项，如 settle_with=father")
+        k, v = a.split("=", 1)
+        answers[k.strip()] = v.strip()
+    ctx = open_context(args)
+    try:
+        try:
+            bundle = ctx.catalog.bundle(args.code)
+        except KeyError:
+            raise CliError(f"目录中没有一件事 {args.code!r}（python -m clerk catalog list 列出全部）") from None
+        try:
+            merged = merge(bundle, answers)
+        except SituationError as exc:
+            raise CliError(*(f"{k}: {v}" for k, v in exc.problems.items())) from exc
+    finally:
+        ctx.close()
+    if args.json:
+        print(json.dumps(merged.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{bundle.name}（{bundle.code}）  时限 {merged.time_limit_days} 个工作日")
+    for m in merged.matters:
+        print(f"  事项 {m.name} — {m.department}，{m.time_limit_days} 个工作日")
+    print("表单：")
+    for f in merged.fields:
+        print(f"  {'*' if f.required else ' '} {f.label}（{f.code}，{f.type.value}）")
+    print("材料：")
+    for mm in merged.materials:
+        flags = "".join([" 可容缺" if mm.deferrable else "", " 免提交" if mm.e_license else ""])
+        print(f"  {'*' if mm.required else ' '} {mm.name}（{mm.code}）{flags}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    try:
+        catalog = load_catalog_dir(args.path)
+    except CatalogError as exc:
+        raise CliError(*exc.problems) from exc
+    print(f"目录有效：{len(catalog.bundles)} 件事，版本 {catalog.version}")
+    return 0

@@ -1,0 +1,620 @@
+"""The intake service: a case from the first keystroke to accept / notify / reject.
+
+Drafts are saved as they are typed (raw values, nothing lost); checks run in full on accept. An
+accepted case, its material records and its outbox row are written in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from clerk import clock
+from clerk.catalog.merge import MergedForm, SituationError, merge
+from clerk.catalog.schema import Bundle, Catalog
+from clerk.events import CASE_ACCEPTED, CASE_NOTIFIED, CASE_REJECTED, CASE_SAVED, EventBus
+from clerk.intake import lifecycle, search
+from clerk.intake.model import (
+    CaseMaterial,
+    CaseStatus,
+    CaseView,
+    Delivery,
+    FileRef,
+    MaterialStatus,
+    MatterView,
+    Person,
+)
+from clerk.intake.numbers import next_case_no
+from clerk.intake.validation import (
+    Problems,
+    ValidationFailed,
+    check_form,
+    check_person,
+    check_phone,
+    check_text,
+)
+from clerk.intake.workdays import WorkCalendar
+from clerk.security.actor import Actor, Permission
+from clerk.settings import Settings
+from clerk.store import Store
+from clerk.store.models import CaseRow, FileRow, MaterialRow, OutboxRow
+
+
+class CaseNotFound(LookupError):
+    def __init__(self, key: str) -> None:
+        super().__init__(f"找不到案件 {key}")
+
+
+class NotEditable(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    case_uuid: str
+    case_no: str
+    status: CaseStatus
+    bundle_code: str
+    applicant_name: str
+    applicant_id_number: str
+    applicant_phone: str
+    created_at: dt.datetime
+    due_date: dt.date | None
+    ticket_no: str | None
+
+
+@dataclass(frozen=True)
+class ReusableMaterial:
+    """A material on file from an earlier case that is still valid (智能预填 of materials)."""
+
+    code: str
+    name: str
+    from_case_uuid: str
+    from_case_no: str
+    files: tuple[FileRef, ...]
+    accepted_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class History:
+    applicant: dict[str, Any]
+    form: dict[str, Any]
+    cases: tuple[CaseSummary, ...]
+    reusable: tuple[ReusableMaterial, ...]
+
+
+_MATERIAL_INFO_KEYS = ("required", "deferrable", "e_license", "originals", "copies", "why", "source")
+
+
+class IntakeService:
+    def __init__(
+        self,
+        store: Store,
+        catalog: Callable[[], Catalog],
+        settings: Settings,
+        events: EventBus | None = None,
+        calendar: WorkCalendar | None = None,
+        *,
+        require_files_for_provided: bool = True,
+    ) -> None:
+        self.store = store
+        self._catalog = catalog
+        self.settings = settings
+        self.events = events or EventBus()
+        self._calendar = calendar
+        self.require_files_for_provided = require_files_for_provided
+
+    # -- catalog -------------------------------------------------------------------------------
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog()
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self._calendar or WorkCalendar(self.catalog.holidays)
+
+    def bundle(self, code: str) -> Bundle:
+        try:
+            return self.catalog.bundle(code)
+        except KeyError:
+            raise ValidationFailed({"bundle_code": f"事项目录中没有“{code}”这一件事"}) from None
+
+    def merged(self, row: CaseRow) -> MergedForm:
+        return merge(self.bundle(row.bundle_code), row.situations)
+
+    # -- drafts --------------------------------------------------------------------------------
+    def start_draft(
+        self,
+        actor: Actor,
+        bundle_code: str,
+        situations: dict[str, str] | None = None,
+        *,
+        ticket_no: str | None = None,
+        applicant: dict[str, Any] | None = None,
+    ) -> CaseView:
+        """Opens a new draft with its case number (the number is never reused)."""
+        actor.require(Permission.INTAKE)
+        bundle = self.bundle(bundle_code)
+        try:
+            merged = merge(bundle, situations)
+        except SituationError as exc:
+            raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
+        now = clock.now()
+        kind = bundle.applicant_kinds[0].value
+        with self.store.write() as s:
+            row = CaseRow(
+                case_uuid=str(uuid.uuid4()),
+                case_no=next_case_no(s, self.settings.hall.org_code, actor.window or self.settings.window, now.date()),
+                status=CaseStatus.DRAFT.value,
+                bundle_code=bundle.code,
+                catalog_version=self.catalog.version,
+                situations=merged.answers,
+                applicant={"kind": kind, "id_type": "uscc" if kind == "enterprise" else "cn_ric", **(applicant or {})},
+                agent=None,
+                form={},
+                delivery={"method": "window"},
+                created_at=now,
+                updated_at=now,
+                operator=actor.username,
+                window=actor.window or self.settings.window,
+                org_code=self.settings.hall.org_code,
+                device_id=self.settings.device_id,
+                ticket_no=ticket_no,
+                applicant_kind=kind,
+            )
+            self._index_applicant(row)
+            s.add(row)
+            self._sync_materials(row, merged)
+            s.flush()
+            view = self._view(row)
+        self.events.publish(CASE_SAVED, case_uuid=view.case_uuid)
+        return view
+
+    def save_draft(
+        self,
+        case_uuid: str,
+        *,
+        situations: dict[str, str] | None = None,
+        applicant: dict[str, Any] | None = None,
+        agent: dict[str, Any] | None | bool = False,
+        form: dict[str, Any] | None = None,
+        delivery: dict[str, Any] | None = None,
+    ) -> CaseView:
+        """Autosave: stores what was typed as it is (checked on accept). ``agent=None`` removes the agent."""
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            self._editable(row)
+            if situations is not None:
+                try:
+                    merged = merge(self.bundle(row.bundle_code), {**row.situations, **situations})
+                except SituationError as exc:
+                    raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
+                row.situations = merged.answers
+                self._sync_materials(row, merged)
+            if applicant is not None:
+                row.applicant = {**row.applicant, **{k: v for k, v in applicant.items()}}
+                self._index_applicant(row)
+            if agent is not False:
+                row.agent = dict(agent) if isinstance(agent, dict) else None
+            if form is not None:
+                row.form = {**row.form, **form}
+            if delivery is not None:
+                row.delivery = {**row.delivery, **delivery}
+            row.updated_at = clock.now()
+            view = self._view(row)
+        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        return view
+
+    def set_material(
+        self,
+        case_uuid: str,
+        code: str,
+        status: MaterialStatus | str,
+        *,
+        deadline: dt.date | None = None,
+        note: str | None = None,
+    ) -> CaseView:
+        status = MaterialStatus(status)
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            self._editable(row)
+            mat = self._material(row, code)
+            info = mat.info
+            if status is MaterialStatus.DEFERRED and not info.get("deferrable"):
+                raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不在容缺受理范围内，不能后补"})
+            if status is MaterialStatus.E_LICENSE and not info.get("e_license"):
+                raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不能通过电子证照免提交"})
+            mat.status = status.value
+            if status is MaterialStatus.DEFERRED:
+                mat.deadline = deadline or self.calendar.add_working_days(clock.today(), int(info.get("deferral_days", 10)))
+            else:
+                mat.deadline = None
+            if note is not None:
+                mat.note, _ = check_text(note, max_length=500, multiline=True)
+            row.updated_at = clock.now()
+            view = self._view(row)
+        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        return view
+
+    def attach_files(self, case_uuid: str, code: str, files: list[tuple[FileRef, str]]) -> CaseView:
+        """Records files already in the page store under a material and marks it provided."""
+        from clerk.store.models import BlobRow
+
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            self._editable(row)
+            mat = self._material(row, code)
+            pos = len(mat.files)
+            for ref, source_name in files:
+                if s.get(BlobRow, ref.sha256) is None:
+                    s.add(BlobRow(sha256=ref.sha256, size=ref.size, media_type=ref.media_type, created_at=clock.now()))
+                mat.files.append(FileRow(sha256=ref.sha256, size=ref.size, media_type=ref.media_type,
+                                         pages=ref.pages, position=pos, source_name=source_name[:260]))
+                pos += 1
+            mat.status = MaterialStatus.PROVIDED.value
+            mat.deadline = None
+            row.updated_at = clock.now()
+            view = self._view(row)
+        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        return view
+
+    def remove_file(self, case_uuid: str, code: str, sha256: str) -> CaseView:
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            self._editable(row)
+            mat = self._material(row, code)
+            mat.files = [f for f in mat.files if f.sha256 != sha256]
+            if not mat.files and mat.status == MaterialStatus.PROVIDED.value:
+                mat.status = MaterialStatus.MISSING.value
+            view = self._view(row)
+        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        return view
+
+    # -- history and prefill ---------------------------------------------------------------------
+    def history(self, id_number: str, *, bundle_code: str | None = None) -> History | None:
+        """An applicant seen before: latest data for prefill (智能预填) and still-valid materials."""
+        id_number = id_number.strip().upper()
+        if not id_number:
+            return None
+        with self.store.read() as s:
+            rows = list(
+                s.execute(
+                    select(CaseRow)
+                    .where(CaseRow.applicant_id_number == id_number)
+                    .order_by(CaseRow.created_at.desc())
+                    .limit(50)
+                    .options(selectinload(CaseRow.materials).selectinload(MaterialRow.files))
+                ).scalars()
+            )
+            if not rows:
+                return None
+            latest = next((r for r in rows if r.status != CaseStatus.DRAFT.value), rows[0])
+            today = clock.today()
+            reusable: dict[str, ReusableMaterial] = {}
+            for r in rows:
+                if r.accepted_at is None:
+                    continue
+                for m in r.materials:
+                    if m.status != MaterialStatus.PROVIDED.value or not m.files or m.code in reusable:
+                        continue
+                    validity = m.info.get("validity_days")
+                    if validity is not None and r.accepted_at.date() + dt.timedelta(days=int(validity)) < today:
+                        continue
+                    reusable[m.code] = ReusableMaterial(
+                        m.code, m.name, r.case_uuid, r.case_no,
+                        tuple(FileRef(sha256=f.sha256, size=f.size, media_type=f.media_type, pages=f.pages) for f in m.files),
+                        r.accepted_at,
+                    )
+            applicant = {k: v for k, v in latest.applicant.items() if v}
+            return History(applicant, dict(latest.form), tuple(self._summary(r) for r in rows), tuple(reusable.values()))
+
+    def reuse_material(self, case_uuid: str, code: str, reusable: ReusableMaterial) -> CaseView:
+        view = self.attach_files(case_uuid, code, [(f, f"reused from {reusable.from_case_no}") for f in reusable.files])
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            self._material(row, code).reused_from = reusable.from_case_uuid
+        return view
+
+    # -- outcomes --------------------------------------------------------------------------------
+    def check_for_accept(self, case_uuid: str) -> Problems:
+        """Every problem that stops acceptance, at once (empty when the case can be accepted)."""
+        with self.store.read() as s:
+            row = self._load(s, case_uuid)
+            _, problems, _ = self._full_check(row)
+            problems.update(self._material_problems(row, commitment=True))
+            return problems
+
+    def accept(self, actor: Actor, case_uuid: str, *, commitment_signed: bool = False) -> CaseView:
+        """受理: all required materials provided or legally deferred (under commitment) or waived."""
+        actor.require(Permission.INTAKE)
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            lifecycle.check(CaseStatus(row.status), CaseStatus.ACCEPTED)
+            clean, problems, merged = self._full_check(row)
+            problems.update(self._material_problems(row, commitment=commitment_signed))
+            if problems:
+                raise ValidationFailed(problems)
+            now = clock.now()
+            row.applicant = clean["applicant"]
+            row.agent = clean["agent"]
+            row.form = clean["form"]
+            row.delivery = clean["delivery"]
+            self._index_applicant(row)
+            for m in row.materials:
+                if m.status == MaterialStatus.MISSING.value:
+                    m.status = MaterialStatus.NOT_REQUIRED.value
+            if any(m.status == MaterialStatus.DEFERRED.value for m in row.materials):
+                row.commitment_signed_at = now
+            row.status = CaseStatus.ACCEPTED.value
+            row.accepted_at = now
+            row.operator = actor.username
+            row.window = actor.window or row.window
+            row.due_date = self.calendar.add_working_days(now.date(), merged.time_limit_days)
+            row.updated_at = now
+            view = self._view(row, operator_name=actor.display_name)
+            s.add(OutboxRow(kind="case", idempotency_key=row.case_uuid, case_uuid=row.case_uuid,
+                            payload=view.to_document().model_dump(mode="json"), created_at=now))
+        self.events.publish(CASE_ACCEPTED, case_uuid=view.case_uuid, case_no=view.case_no)
+        return view
+
+    def notify(self, actor: Actor, case_uuid: str) -> CaseView:
+        """一次性告知: keeps the draft, sets the return-by date; the notice lists every missing material."""
+        actor.require(Permission.INTAKE)
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            lifecycle.check(CaseStatus(row.status), CaseStatus.NOTIFIED)
+            applicant, problems = check_person(row.applicant, "applicant")
+            if problems:
+                raise ValidationFailed(problems)
+            missing = [m for m in row.materials if m.info.get("required") and m.status == MaterialStatus.MISSING.value]
+            defective = [m for m in row.materials if m.note and m.status == MaterialStatus.MISSING.value]
+            if not missing and not defective:
+                raise ValidationFailed({"materials": "材料已齐全，无需一次性告知，请直接受理"})
+            now = clock.now()
+            row.applicant = applicant
+            self._index_applicant(row)
+            row.status = CaseStatus.NOTIFIED.value
+            row.notified_at = now
+            row.return_by = self.calendar.add_working_days(now.date(), self.settings.hall.notice_return_days)
+            row.updated_at = now
+            view = self._view(row, operator_name=actor.display_name)
+        self.events.publish(CASE_NOTIFIED, case_uuid=view.case_uuid, case_no=view.case_no)
+        return view
+
+    def reject(self, actor: Actor, case_uuid: str, reason: str) -> CaseView:
+        """不予受理, with the reason printed on the refusal."""
+        actor.require(Permission.INTAKE)
+        text, problem = check_text(reason, max_length=1000, multiline=True)
+        if problem or len(text) < 4:
+            raise ValidationFailed({"reason": problem or "请写明不予受理的理由（至少 4 个字）"})
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            lifecycle.check(CaseStatus(row.status), CaseStatus.REJECTED)
+            applicant, problems = check_person(row.applicant, "applicant")
+            if problems:
+                raise ValidationFailed(problems)
+            now = clock.now()
+            row.applicant = applicant
+            self._index_applicant(row)
+            row.status = CaseStatus.REJECTED.value
+            row.rejected_at = now
+            row.reject_reason = text
+            row.updated_at = now
+            view = self._view(row, operator_name=actor.display_name)
+        self.events.publish(CASE_REJECTED, case_uuid=view.case_uuid, case_no=view.case_no)
+        return view
+
+    def discard_draft(self, actor: Actor, case_uuid: str) -> None:
+        """Deletes a draft that was never notified (its number stays used)."""
+        actor.require(Permission.INTAKE)
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            if row.status != CaseStatus.DRAFT.value:
+                raise NotEditable("只能删除草稿")
+            s.delete(row)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def get(self, case_uuid: str) -> CaseView:
+        with self.store.read() as s:
+            return self._view(self._load(s, case_uuid))
+
+    def get_by_no(self, case_no: str) -> CaseView:
+        with self.store.read() as s:
+            row = s.execute(select(CaseRow).where(CaseRow.case_no == case_no.strip())).scalar_one_or_none()
+            if row is None:
+                raise CaseNotFound(case_no)
+            return self._view(row)
+
+    def search(self, query: search.CaseQuery) -> tuple[list[CaseSummary], int]:
+        """One page of matches (newest first) and the total count."""
+        with self.store.read() as s:
+            rows = s.execute(search.build(query)).scalars().all()
+            total = s.execute(search.count(query)).scalar_one() if query.offset or len(rows) >= query.limit else len(rows)
+            return [self._summary(r) for r in rows], int(total)
+
+    def drafts(self, actor: Actor) -> list[CaseSummary]:
+        items, _ = self.search(search.CaseQuery(status=(CaseStatus.DRAFT.value,), limit=200))
+        return items
+
+    # -- internals -------------------------------------------------------------------------------
+    def _load(self, s: Session, case_uuid: str) -> CaseRow:
+        row = s.execute(
+            select(CaseRow).where(CaseRow.case_uuid == case_uuid)
+            .options(selectinload(CaseRow.materials).selectinload(MaterialRow.files))
+        ).scalar_one_or_none()
+        if row is None:
+            raise CaseNotFound(case_uuid)
+        return row
+
+    @staticmethod
+    def _editable(row: CaseRow) -> None:
+        if CaseStatus(row.status) not in lifecycle.EDITABLE:
+            from clerk.intake.model import CASE_STATUS_LABELS
+
+            raise NotEditable(f"案件 {row.case_no} 已{CASE_STATUS_LABELS[row.status]}，不能再修改")
+
+    @staticmethod
+    def _material(row: CaseRow, code: str) -> MaterialRow:
+        for m in row.materials:
+            if m.code == code:
+                return m
+        raise ValidationFailed({f"materials.{code}": "本件事的材料清单中没有这一项"})
+
+    @staticmethod
+    def _index_applicant(row: CaseRow) -> None:
+        a = row.applicant or {}
+        row.applicant_kind = str(a.get("kind") or "person")
+        row.applicant_name = str(a.get("name") or "")[:200]
+        row.applicant_initials = search.initials(row.applicant_name)
+        row.applicant_id_type = str(a.get("id_type") or "cn_ric")
+        row.applicant_id_number = str(a.get("id_number") or "").strip().upper()[:40]
+        row.applicant_phone = str(a.get("phone") or "").strip()[:40]
+
+    @staticmethod
+    def _sync_materials(row: CaseRow, merged: MergedForm) -> None:
+        """Makes the case's checklist the merged one, keeping what was already done for kept items."""
+        existing = {m.code: m for m in row.materials}
+        keep: list[MaterialRow] = []
+        for pos, mm in enumerate(merged.materials):
+            info = {k: getattr(mm, k) for k in _MATERIAL_INFO_KEYS}
+            info.update(matters=list(mm.matters), deferral_days=mm.deferral_days, validity_days=mm.validity_days,
+                        max_size_mb=mm.max_size_mb, file_types=[t.value for t in mm.file_types])
+            mat = existing.pop(mm.code, None)
+            if mat is None:
+                mat = MaterialRow(code=mm.code, name=mm.name, status=MaterialStatus.MISSING.value)
+            mat.position = pos
+            mat.info = info
+            keep.append(mat)
+        row.materials = keep
+
+    def _full_check(self, row: CaseRow) -> tuple[dict[str, Any], Problems, MergedForm]:
+        bundle = self.bundle(row.bundle_code)
+        problems: Problems = {}
+        try:
+            merged = merge(bundle, row.situations)
+        except SituationError as exc:
+            raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
+        kinds = tuple(k.value for k in bundle.applicant_kinds)
+        applicant, p = check_person(row.applicant, "applicant", kinds=kinds)
+        problems.update(p)
+        if not applicant.get("phone") and "applicant.phone" not in problems:
+            problems["applicant.phone"] = "请填写联系电话（办理进度和领取通知要用）"
+        agent = None
+        if row.agent:
+            agent, p = check_person(row.agent, "agent", kinds=("person",))
+            problems.update(p)
+        form, p = check_form(merged, row.form)
+        problems.update(p)
+        delivery, p = self._check_delivery(row.delivery)
+        problems.update(p)
+        return {"applicant": applicant, "agent": agent, "form": form, "delivery": delivery}, problems, merged
+
+    @staticmethod
+    def _check_delivery(d: dict[str, Any]) -> tuple[dict[str, Any], Problems]:
+        problems: Problems = {}
+        method = d.get("method", "window")
+        if method not in ("window", "post"):
+            return {"method": "window"}, {"delivery.method": "送达方式应为窗口领取（window）或邮寄（post）"}
+        if method == "window":
+            return {"method": "window"}, {}
+        out: dict[str, Any] = {"method": "post"}
+        for key, label in (("address", "邮寄地址"), ("recipient", "收件人")):
+            text, p = check_text(d.get(key, ""), max_length=200)
+            if not text:
+                problems[f"delivery.{key}"] = f"邮寄送达须填写{label}"
+            elif p:
+                problems[f"delivery.{key}"] = f"{label}{p}"
+            out[key] = text
+        phone, p = check_phone(str(d.get("phone", "")))
+        if p:
+            problems["delivery.phone"] = f"收件人{p}"
+        out["phone"] = phone
+        return out, problems
+
+    def _material_problems(self, row: CaseRow, *, commitment: bool) -> Problems:
+        problems: Problems = {}
+        for m in row.materials:
+            info = m.info
+            where = f"materials.{m.code}"
+            st = MaterialStatus(m.status)
+            if st is MaterialStatus.MISSING and info.get("required"):
+                if info.get("deferrable"):
+                    problems[where] = f"缺少“{m.name}”（可容缺受理：申请人签署告知承诺书后后补）"
+                elif info.get("e_license"):
+                    problems[where] = f"缺少“{m.name}”（可调用电子证照免提交）"
+                else:
+                    problems[where] = f"缺少“{m.name}”"
+            elif st is MaterialStatus.PROVIDED and self.require_files_for_provided and not m.files:
+                problems[where] = f"“{m.name}”标为已提交，但还没有扫描或导入任何页面"
+            elif st is MaterialStatus.DEFERRED and not commitment:
+                problems["commitment"] = "有容缺后补的材料，须申请人签署告知承诺书"
+            elif st is MaterialStatus.NOT_REQUIRED and info.get("required"):
+                problems[where] = f"“{m.name}”是必需材料，不能标为无需提交"
+        return problems
+
+    def _summary(self, r: CaseRow) -> CaseSummary:
+        return CaseSummary(r.case_uuid, r.case_no, CaseStatus(r.status), r.bundle_code, r.applicant_name,
+                           r.applicant_id_number, r.applicant_phone, r.created_at, r.due_date, r.ticket_no)
+
+    def _view(self, row: CaseRow, operator_name: str = "") -> CaseView:
+        try:
+            bundle = self.catalog.bundle(row.bundle_code)
+            merged = merge(bundle, row.situations)
+            bundle_name = bundle.name
+            matters = [MatterView(code=m.code, name=m.name, department=m.department, time_limit_days=m.time_limit_days)
+                       for m in merged.matters]
+            labels = {f.code: f.label for f in merged.fields}
+            sit_labels = {}
+            for sdef in bundle.situations:
+                ans = row.situations.get(sdef.code)
+                sit_labels[sdef.question] = next((o.label for o in sdef.options if o.code == ans), ans or "")
+        except (KeyError, SituationError):  # catalog changed since: show what is stored
+            bundle_name, matters, labels, sit_labels = row.bundle_code, [], {}, {}
+        a = row.applicant or {}
+        applicant = _person(a)
+        agent = None
+        if row.agent:
+            agent = _person({**row.agent, "kind": "person"})
+        materials = [
+            CaseMaterial(
+                code=m.code, name=m.name, status=MaterialStatus(m.status), deadline=m.deadline,
+                files=[FileRef(sha256=f.sha256, size=f.size, media_type=f.media_type, pages=f.pages) for f in m.files],
+                note=m.note, matters=list(m.info.get("matters", [])),
+                **{k: m.info[k] for k in _MATERIAL_INFO_KEYS if k in m.info},
+            )
+            for m in row.materials
+        ]
+        d = row.delivery or {}
+        return CaseView(
+            case_uuid=row.case_uuid, case_no=row.case_no, status=CaseStatus(row.status), bundle_code=row.bundle_code,
+            bundle_name=bundle_name, catalog_version=row.catalog_version, matters=matters, situations=dict(row.situations),
+            situation_labels=sit_labels, applicant=applicant, agent=agent, form=dict(row.form), form_labels=labels,
+            materials=materials, commitment_signed_at=row.commitment_signed_at, created_at=row.created_at,
+            accepted_at=row.accepted_at, notified_at=row.notified_at, rejected_at=row.rejected_at,
+            due_date=row.due_date, return_by=row.return_by, reject_reason=row.reject_reason, operator=row.operator,
+            operator_name=operator_name, window=row.window, org_code=row.org_code, device_id=row.device_id,
+            ticket_no=row.ticket_no,
+            delivery=Delivery(method=d.get("method", "window") if d.get("method") in ("window", "post") else "window",
+                              address=str(d.get("address", "")), recipient=str(d.get("recipient", "")),
+                              phone=str(d.get("phone", ""))),
+            platform_case_id=row.platform_case_id, platform_note=row.platform_note,
+        )
+
+
+def _person(a: dict[str, Any]) -> Person:
+    """A Person from stored (possibly draft, unchecked) values; unknown ID types read as cn_ric."""
+    from clerk.intake.model import IdType
+
+    id_type = a.get("id_type") or "cn_ric"
+    if id_type not in IdType.__members__.values():
+        id_type = "cn_ric"
+    kind = a.get("kind") if a.get("kind") in ("person", "enterprise") else "person"
+    return Person(kind=kind, name=str(a.get("name") or ""), id_type=id_type, id_number=str(a.get("id_number") or ""),
+                  phone=str(a.get("phone") or ""), address=str(a.get("address") or ""),
+                  legal_representative=str(a.get("legal_representative") or ""))

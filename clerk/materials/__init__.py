@@ -1,0 +1,1 @@
+"""Materials: the content-addressed page store, file sniffing, scanners, barcodes on materials."""

@@ -1,0 +1,1 @@
+"""Operators, login (online + offline), keyring, roles and permissions, PII protection, audit chain."""

@@ -1,0 +1,41 @@
+"""Masking of personal data wherever a full value is not needed (lists, printouts, logs)."""
+
+from __future__ import annotations
+
+import re
+
+
+def mask_id(number: str) -> str:
+    """2301**********1234: the first four and last four characters kept."""
+    n = number.strip()
+    if len(n) <= 8:
+        return n[:1] + "*" * max(0, len(n) - 2) + n[-1:] if len(n) > 2 else "*" * len(n)
+    return n[:4] + "*" * (len(n) - 8) + n[-4:]
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678."""
+    p = phone.strip()
+    if len(p) < 7:
+        return "*" * len(p)
+    return p[:3] + "*" * (len(p) - 7) + p[-4:]
+
+
+def mask_name(name: str) -> str:
+    """张*明 (two characters: 张*)."""
+    n = name.strip()
+    if len(n) <= 1:
+        return n
+    if len(n) == 2:
+        return n[0] + "*"
+    return n[0] + "*" * (len(n) - 2) + n[-1]
+
+
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
+_PHONE_IN_TEXT = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+
+
+def scrub(text: str) -> str:
+    """Masks ID numbers and mobile numbers inside free text (for logs)."""
+    text = _ID_IN_TEXT.sub(lambda m: m.group(1)[:4] + "*" * 10 + m.group(3)[-4:], text)
+    return _PHONE_IN_TEXT.sub(lambda m: m.group(1) + "****" + m.group(3), text)
