@@ -380,6 +380,28 @@ def test_after_death_situations() -> None:
     assert len(normal.field("deceased_id_number").matters) >= 5
 
 
+def test_second_hand_housing_transfer_situations() -> None:
+    b = bundle("second_hand_housing_transfer")
+    plain = merge(b, {"mortgage": "none", "seller_married": "yes"})
+    assert set(plain.material("sale_contract").matters) == {"transfer_registration", "tax_payment"}
+    assert "seller_marriage_certificate" in material_codes(plain)
+    assert "mortgage_handling" not in matter_codes(plain)
+    mortgaged = merge(b, {"mortgage": "with_mortgage", "seller_married": "no"})
+    assert "mortgagee_consent" in material_codes(mortgaged)
+    assert "seller_marital_statement" in material_codes(mortgaged)
+    assert "seller_marriage_certificate" not in material_codes(mortgaged)
+
+
+def test_elevator_retrofit_situations() -> None:
+    b = bundle("elevator_retrofit")
+    form = merge(b, {"fund_withdrawal": "yes", "pipeline_relocation": "yes"})
+    assert set(form.material("design_drawings").matters) == {"planning_approval", "pipeline_relocation"}
+    assert set(form.material("applicant_id_card").matters) == {"planning_approval", "housing_fund_withdrawal"}
+    lean = merge(b, {"fund_withdrawal": "no", "pipeline_relocation": "no"})
+    assert "withdrawing_owners" not in field_codes(lean)
+    assert lean.material("design_drawings").matters == ("planning_approval",)
+
+
 # --------------------------------------------------------------------------------------------------
 # Property: merging loses nothing and adds nothing
 
