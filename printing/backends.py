@@ -85,6 +85,7 @@ class QueueState:
 
 
 _REQUEST_ID = re.compile(r"request id is (\S+)")
+_REASONS = {"paused": "已暂停", "reason unknown": "", "media-empty": "缺纸", "media-jam": "卡纸", "offline": "脱机"}
 
 
 class CupsPrinter(Printer):
@@ -151,7 +152,8 @@ class CupsPrinter(Printer):
         """Raises ``PrinterError`` unless the queue exists, is enabled and accepts jobs."""
         st = self.state()
         if not st.enabled:
-            why = f"（{st.message}）" if st.message else ""
+            reason = _REASONS.get(st.message.strip().lower(), st.message.strip())
+            why = f"（{reason}）" if reason else ""
             raise PrinterError(
                 f"打印机“{self.queue}”已停止{why}：请检查纸张、卡纸或电源后在打印机管理中恢复。",
                 PrinterErrorKind.STOPPED, st.message)

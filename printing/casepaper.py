@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from clerk.intake.model import ID_TYPE_LABELS, CaseMaterial, CaseView, Person
+from printing.fonts import FONT_NAME
 from printing.layout import CONTENT_WIDTH, code128, p, qr, styles
 from printing.masking import mask_id, mask_phone
 
@@ -20,6 +21,7 @@ def number_block(label: str, number: str, qr_value: str | None = None, qr_captio
         t = Table([[p(f"{label}：{number}", st.plain), code128(number)]],
                   colWidths=[CONTENT_WIDTH - 96 * mm, 96 * mm])
         t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
             ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
@@ -30,6 +32,7 @@ def number_block(label: str, number: str, qr_value: str | None = None, qr_captio
         right: list[Flowable] = [qr(qr_value, 24 * mm), p(qr_caption, st.small_center)]
         t = Table([[left, right]], colWidths=[CONTENT_WIDTH - 34 * mm, 34 * mm])
     t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (0, -1), 0),
         ("ALIGN", (-1, 0), (-1, -1), "CENTER"),

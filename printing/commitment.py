@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Image, Table, TableStyle
 from clerk.intake.model import CaseView
 from clerk.settings import HallSettings
 from printing.casepaper import applicant_pairs, material_form, number_block
+from printing.fonts import FONT_NAME
 from printing.layout import (
     CONTENT_WIDTH,
     build_pdf,
@@ -95,6 +96,7 @@ def _signatures(case: CaseView, signature: bytes | None, signed_date: str) -> Ta
     ]
     t = Table(rows, colWidths=[46 * mm, 56 * mm, 18 * mm, 40 * mm], rowHeights=[20 * mm, 14 * mm], hAlign="LEFT")
     t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
         ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
         ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

@@ -71,7 +71,7 @@ def render_material_labels(case: CaseView, hall: HallSettings, materials: Sequen
     c.setAuthor(hall.name)
     per_page = sheet.columns * sheet.rows
     name_style = ParagraphStyle("label", fontName=font, fontSize=9.5, leading=12, wordWrap="CJK")
-    applicant = mask_name(case.applicant.name) if hall.mask_names else case.applicant.name
+    applicant = one_line(mask_name(case.applicant.name) if hall.mask_names else case.applicant.name)
     slot = skip
     for m in mats:
         if slot and slot % per_page == 0:

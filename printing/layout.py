@@ -7,9 +7,9 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import qrcode
+import qrcode.constants
 from reportlab.graphics.barcode.code128 import Code128
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -126,13 +126,49 @@ def code128(value: str, *, bar_width: float = BAR_WIDTH, bar_height: float = 11 
     return BarcodeFlowable(bc, font_size * 1.25 if human else 0)
 
 
-def qr(value: str, size: float = 26 * mm, level: str = "M") -> Drawing:
+class QrFlowable(Flowable):
+    """A vector QR code, ``size`` points square including its 4-module quiet zone.
+
+    Drawn as one filled path of horizontal runs (no reportlab Drawing: that would pull in Helvetica).
+    """
+
+    _LEVELS = {"L": qrcode.constants.ERROR_CORRECT_L, "M": qrcode.constants.ERROR_CORRECT_M,
+               "Q": qrcode.constants.ERROR_CORRECT_Q, "H": qrcode.constants.ERROR_CORRECT_H}
+
+    def __init__(self, value: str, size: float, level: str = "M") -> None:
+        super().__init__()
+        code = qrcode.QRCode(error_correction=self._LEVELS[level], border=4)
+        code.add_data(value)
+        code.make(fit=True)
+        self.value = value
+        self.matrix: list[list[bool]] = code.get_matrix()
+        self.width = self.height = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        n = len(self.matrix)
+        m = self.width / n
+        path = self.canv.beginPath()
+        for r, row in enumerate(self.matrix):
+            y = self.height - (r + 1) * m
+            c = 0
+            while c < n:
+                if row[c]:
+                    start = c
+                    while c < n and row[c]:
+                        c += 1
+                    path.rect(start * m, y, (c - start) * m, m * 1.0005)
+                else:
+                    c += 1
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+def qr(value: str, size: float = 26 * mm, level: str = "M") -> QrFlowable:
     """A vector QR code of ``value``, ``size`` points square including its quiet zone."""
-    w = QrCodeWidget(value, barLevel=level)
-    x0, y0, x1, y1 = w.getBounds()
-    d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    d.add(w)
-    return d
+    return QrFlowable(value, size, level)
 
 
 def grid_table(rows: Sequence[Sequence[Any]], col_widths: Sequence[float], *, header_rows: int = 1,
@@ -202,6 +238,7 @@ def signature_line(label: str, width: float = 60 * mm, label_width: float = 34 *
     t = Table([[p(label, st.plain), "", p("日期：", st.plain), ""]],
               colWidths=[label_width, width, 18 * mm, 40 * mm], rowHeights=[11 * mm], hAlign="LEFT")
     t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
         ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
         ("LINEBELOW", (3, 0), (3, 0), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -222,7 +259,7 @@ def _numbered_canvas(header_left: str, header_right: str, footer_note: str) -> t
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("initialFontName", FONT_NAME)
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_NAME
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 

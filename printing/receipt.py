@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from clerk.intake.model import CaseView, MaterialStatus
 from clerk.settings import HallSettings
 from printing.casepaper import applicant_pairs, material_form, matters_rows, number_block
+from printing.fonts import FONT_NAME
 from printing.layout import (
     CONTENT_WIDTH,
     GRID,
@@ -115,6 +116,7 @@ def _evaluation_box(case: CaseView, hall: HallSettings) -> Table:
     t = Table([[text, [qr(hall.evaluation_url + case.case_no, 24 * mm), p("扫码评价", st.small_center)]]],
               colWidths=[CONTENT_WIDTH - 36 * mm, 36 * mm])
     t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
         ("BOX", (0, 0), (-1, -1), 0.6, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (1, 0), (1, 0), "CENTER"),

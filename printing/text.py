@@ -32,7 +32,7 @@ def printable(text: object) -> str:
     """``text`` as the font can print it: a character without a glyph becomes ``MISSING_GLYPH``.
 
     Newlines are kept, tabs become spaces, other control and format characters are dropped, and
-    emoji joiners, variation selectors and skin-tone modifiers vanish (one 〓 per emoji, not three).
+    emoji joiners, variation selectors and skin-tone modifiers vanish (😀 → 〓, 👍🏽 → 〓).
     """
     s = unicodedata.normalize("NFC", "" if text is None else str(text))
     cmap = _charmap()

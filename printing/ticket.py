@@ -86,7 +86,7 @@ def _canvasmaker(font: str) -> type:
 
     class TicketCanvas(Canvas):
         def __init__(self, *a: object, **kw: object) -> None:
-            kw.setdefault("initialFontName", font)
+            kw["initialFontName"] = kw.get("initialFontName") or font
             super().__init__(*a, **kw)  # type: ignore[arg-type]
 
     return TicketCanvas
