@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Select, and_, func, select
 
+from clerk.clock import CST
 from clerk.store.models import CaseRow
 
 CASE_NO = re.compile(r"^[0-9A-Za-z]{1,12}-\d{8}-[A-Z0-9]{1,8}-\d{1,6}$")
@@ -70,9 +71,9 @@ def build(q: CaseQuery) -> Select[tuple[CaseRow]]:
     if q.status:
         stmt = stmt.where(CaseRow.status.in_(q.status))
     if q.date_from:
-        stmt = stmt.where(CaseRow.created_at >= q.date_from.isoformat())
+        stmt = stmt.where(CaseRow.created_at >= dt.datetime.combine(q.date_from, dt.time(), CST))
     if q.date_to:
-        stmt = stmt.where(CaseRow.created_at < (q.date_to + dt.timedelta(days=1)).isoformat())
+        stmt = stmt.where(CaseRow.created_at < dt.datetime.combine(q.date_to + dt.timedelta(days=1), dt.time(), CST))
     return stmt.order_by(CaseRow.created_at.desc()).limit(q.limit).offset(q.offset)
 
 

@@ -487,7 +487,7 @@ class IntakeService:
                         max_size_mb=mm.max_size_mb, file_types=[t.value for t in mm.file_types])
             mat = existing.pop(mm.code, None)
             if mat is None:
-                mat = MaterialRow(code=mm.code, name=mm.name, status=MaterialStatus.MISSING.value)
+                mat = MaterialRow(code=mm.code, name=mm.name, status=MaterialStatus.MISSING.value, note="", files=[], pages=[])
             mat.position = pos
             mat.info = info
             keep.append(mat)
