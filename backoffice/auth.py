@@ -235,7 +235,19 @@ async def login_route(request: Request) -> dict[str, Any]:
     return await run_in_threadpool(_login_impl, ctx, raw, client)
 
 
-def require_operator(request: Request) -> Operator:
+def _load_token(ctx: ServerContext, digest: str) -> tuple[Operator, float] | None:
+    with ctx.db.read() as s:
+        row = s.execute(
+            select(Token, User).join(User, User.username == Token.username).where(Token.token_hash == digest)
+        ).first()
+        if row is None or not row[1].active:
+            return None
+        hit = (_operator(row[1]), row[0].expires_ts)
+    _tokens(ctx).put(digest, *hit)
+    return hit
+
+
+async def require_operator(request: Request) -> Operator:
     """The guard on every path but health and login: a valid, unexpired bearer token."""
     ctx = get_ctx(request)
     header = request.headers.get("authorization", "")
@@ -243,23 +255,13 @@ def require_operator(request: Request) -> Operator:
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, "unauthorized", "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
     digest = token_digest(token.strip())
-    now = ctx.now_ts()
-    cache = _tokens(ctx)
-    hit = cache.get(digest)
+    hit = _tokens(ctx).get(digest)
     if hit is None:
-        with ctx.db.read() as s:
-            row = s.execute(select(Token, User).join(User, User.username == Token.username).where(
-                Token.token_hash == digest
-            )).first()
-            if row is not None:
-                tok, user = row
-                if user.active:
-                    hit = (_operator(user), tok.expires_ts)
-                    cache.put(digest, *hit)
+        hit = await run_in_threadpool(_load_token, ctx, digest)
     if hit is None:
         raise ApiError(401, "unauthorized", "unknown token", headers={"WWW-Authenticate": "Bearer"})
     op, expires = hit
-    if expires <= now:
+    if expires <= ctx.now_ts():
         raise ApiError(401, "token_expired", "the token has expired", headers={"WWW-Authenticate": "Bearer"})
     return op
 
