@@ -1,0 +1,521 @@
+"""The sync engine: pushes the outbox to the platform and pulls case updates and the catalog back.
+
+One pass (``run_once``):
+
+1. push pending outbox rows in order — a case (POST with ``Idempotency-Key`` = case_uuid, then PUT
+   every file the reply lists as missing, then GET the case to confirm none is), events after their
+   case, evaluations; a row is marked done only once the platform has confirmed it;
+2. pull ``case-updates`` from the saved cursor, applying statuses through the case lifecycle and
+   saving the new cursor in the same transaction (never skips, never repeats);
+3. refresh the catalog with ``If-None-Match``.
+
+Transient failures reschedule the row (exponential backoff, full jitter, ``Retry-After`` honoured) in
+``next_attempt_at`` so a restart respects it; permanent ones (4xx) park the row with the server's
+message for a person (``list_problems``/``retry``/``discard``); a 401 stops the pass ("needs login")
+and touches nothing. The keys never change, so resuming after a crash at any point sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import random
+import tempfile
+import threading
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import func, select
+
+from clerk import clock
+from clerk.events import CASE_UPDATED, SYNC_PROGRESS, EventBus
+from clerk.intake import lifecycle
+from clerk.intake.model import CaseStatus
+from clerk.materials.pagestore import PageStore
+from clerk.store import Store
+from clerk.store.models import BlobRow, CaseRow, KeyValueRow, OutboxRow
+from clerk.sync.client import AuthError, PermanentError, PlatformClient, SyncError, TransientError
+from clerk.sync.outbox import document_files, wire_case_document
+
+log = logging.getLogger(__name__)
+
+CURSOR_KEY = "sync.cursor"
+CATALOG_ETAG_KEY = "sync.catalog_etag"
+LAST_SUCCESS_KEY = "sync.last_success"
+
+PENDING, DONE, PARKED, DISCARDED = "pending", "done", "parked", "discarded"
+
+
+class LocalProblem(Exception):
+    """Something on this workstation stops an item (a file missing from the page store …)."""
+
+
+class SyncContext(Protocol):
+    """What the engine needs of ``clerk.context.AppContext``."""
+
+    store: Store
+    pages: PageStore
+    events: EventBus
+
+    @property
+    def paths(self) -> Any: ...
+
+    def replace_catalog(self, catalog: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """A snapshot for the status bar (published as ``SYNC_PROGRESS`` with ``state=``).
+
+    ``online`` is None before the first contact; ``needs_login`` means a person must log in again
+    (nothing is lost meanwhile).
+    """
+
+    online: bool | None = None
+    needs_login: bool = False
+    pending: int = 0
+    parked: int = 0
+    last_success_at: dt.datetime | None = None
+    last_error: str = ""
+    running: bool = False
+    next_attempt_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A parked item for the problems view."""
+
+    item_id: int
+    kind: str
+    case_uuid: str | None
+    case_no: str
+    error: str
+    attempts: int
+    created_at: dt.datetime
+
+    def line(self) -> str:
+        what = self.case_no or self.case_uuid or "-"
+        return f"#{self.item_id} {self.kind} {what}: {self.error}"
+
+
+@dataclass
+class PassResult:
+    pushed: int = 0
+    parked: int = 0
+    retry_later: int = 0
+    updates_applied: int = 0
+    catalog_updated: bool = False
+    needs_login: bool = False
+    unreachable: bool = False
+    stopped_early: bool = False
+    pending_due: int = 0
+    """Pending rows that could be tried right now (not waiting for backoff, not blocked)."""
+    pending_waiting: int = 0
+    """Pending rows waiting for their backoff time."""
+    next_attempt_at: dt.datetime | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+class SyncEngine:
+    def __init__(self, ctx: SyncContext, client: PlatformClient, *, backoff_base_s: float = 2.0,
+                 backoff_cap_s: float = 900.0, max_consecutive_transient: int = 6, updates_page: int = 200,
+                 catalog_every_s: float = 300.0, rng: random.Random | None = None) -> None:
+        self.ctx = ctx
+        self.store = ctx.store
+        self.pages = ctx.pages
+        self.events = ctx.events
+        self.client = client
+        self.backoff_base_s = backoff_base_s
+        self.backoff_cap_s = backoff_cap_s
+        self.max_consecutive_transient = max_consecutive_transient
+        self.updates_page = updates_page
+        self.catalog_every_s = catalog_every_s
+        self.rng = rng or random.Random()
+        self.cancel = threading.Event()
+        """Set to end a pass early (between requests); the worker sets it on stop()."""
+        self._lock = threading.Lock()
+        self._catalog_checked: float | None = None
+        self._state = SyncState(last_success_at=self._load_last_success())
+        self._state = replace(self._state, **self._counts())
+
+    # -- state ------------------------------------------------------------------------------------
+    def state(self) -> SyncState:
+        with self._lock:
+            return self._state
+
+    def _set_state(self, **changes: Any) -> SyncState:
+        with self._lock:
+            self._state = replace(self._state, **changes)
+            return self._state
+
+    def publish_state(self, **changes: Any) -> SyncState:
+        state = self._set_state(**self._counts(), **changes)
+        self.events.publish(SYNC_PROGRESS, state=state)
+        return state
+
+    def _counts(self) -> dict[str, Any]:
+        with self.store.read() as s:
+            rows = dict(s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).tuples().all())
+            nxt = s.execute(select(func.min(OutboxRow.next_attempt_at)).where(OutboxRow.state == PENDING)).scalar()
+        return {"pending": int(rows.get(PENDING, 0)), "parked": int(rows.get(PARKED, 0)), "next_attempt_at": nxt}
+
+    def _load_last_success(self) -> dt.datetime | None:
+        with self.store.read() as s:
+            row = s.get(KeyValueRow, LAST_SUCCESS_KEY)
+            return dt.datetime.fromisoformat(row.value) if row else None
+
+    # -- one pass -----------------------------------------------------------------------------------
+    def run_once(self, *, push: bool = True, pull: bool = True, catalog: bool = True) -> PassResult:
+        result = PassResult()
+        self.publish_state(running=True)
+        try:
+            if push:
+                self.push(result)
+            if pull and not (result.needs_login or result.unreachable or self.cancel.is_set()):
+                try:
+                    result.updates_applied = self.pull_updates()
+                except TransientError as exc:
+                    result.errors.append(exc.message)
+                    result.unreachable = result.unreachable or exc.unreachable
+            if catalog and not (result.needs_login or result.unreachable or self.cancel.is_set()):
+                try:
+                    result.catalog_updated = self.refresh_catalog()
+                except (TransientError, PermanentError, LocalProblem) as exc:
+                    result.errors.append(_message(exc))
+                    if isinstance(exc, TransientError):
+                        result.unreachable = result.unreachable or exc.unreachable
+        except AuthError as exc:
+            result.needs_login = True
+            result.errors.append(exc.message)
+        self._fill_pending(result)
+        ok = not result.errors and not result.needs_login and not result.unreachable
+        changes: dict[str, Any] = {"running": False, "needs_login": result.needs_login,
+                                   "online": False if result.unreachable else True,
+                                   "last_error": result.errors[-1] if result.errors else ""}
+        if result.needs_login:
+            changes["online"] = True
+        if ok:
+            now = clock.now()
+            changes["last_success_at"] = now
+            with self.store.write() as s:
+                s.merge(KeyValueRow(key=LAST_SUCCESS_KEY, value=now.isoformat()))
+        self.publish_state(**changes)
+        return result
+
+    def _fill_pending(self, result: PassResult) -> None:
+        now = clock.now()
+        due, waiting, nxt = 0, 0, None
+        with self.store.read() as s:
+            rows = s.execute(select(OutboxRow.kind, OutboxRow.case_uuid, OutboxRow.next_attempt_at)
+                             .where(OutboxRow.state == PENDING)).all()
+            blocked = self._blocked_cases(s)
+        for kind, case_uuid, at in rows:
+            if kind != "case" and case_uuid in blocked:
+                continue
+            if at is not None and at > now:
+                waiting += 1
+                nxt = at if nxt is None or at < nxt else nxt
+            else:
+                due += 1
+        result.pending_due, result.pending_waiting, result.next_attempt_at = due, waiting, nxt
+
+    @staticmethod
+    def _blocked_cases(s: Any) -> set[str]:
+        """Cases whose own row is not done yet: their events wait."""
+        return set(s.execute(select(OutboxRow.case_uuid).where(OutboxRow.kind == "case", OutboxRow.state != DONE))
+                   .scalars())
+
+    # -- push ---------------------------------------------------------------------------------------
+    def push(self, result: PassResult | None = None) -> PassResult:
+        """Pushes every due pending row in order; raises AuthError on a 401 (nothing is lost)."""
+        result = result or PassResult()
+        now = clock.now()
+        with self.store.read() as s:
+            rows = s.execute(select(OutboxRow.id, OutboxRow.kind, OutboxRow.case_uuid, OutboxRow.next_attempt_at)
+                             .where(OutboxRow.state == PENDING).order_by(OutboxRow.id)).all()
+            blocked = self._blocked_cases(s)
+        consecutive = 0
+        for item_id, kind, case_uuid, at in rows:
+            if self.cancel.is_set():
+                result.stopped_early = True
+                break
+            if at is not None and at > now:
+                continue
+            if kind in ("event",) and case_uuid in blocked:
+                continue
+            progress = _Progress()
+            try:
+                self._push_item(item_id, progress)
+            except AuthError:
+                raise
+            except TransientError as exc:
+                result.retry_later += 1
+                result.errors.append(exc.message)
+                self._reschedule(item_id, exc, progress.made)
+                consecutive = 0 if progress.made else consecutive + 1
+                if exc.unreachable or consecutive >= self.max_consecutive_transient:
+                    result.unreachable = result.unreachable or exc.unreachable
+                    result.stopped_early = True
+                    break
+                if kind == "case":
+                    blocked.add(case_uuid or "")
+                continue
+            except (PermanentError, LocalProblem) as exc:
+                result.parked += 1
+                self._park(item_id, _message(exc))
+                if kind == "case":
+                    blocked.add(case_uuid or "")
+                consecutive = 0
+                continue
+            consecutive = 0
+            result.pushed += 1
+            if kind == "case":
+                blocked.discard(case_uuid or "")
+            self._maybe_publish()
+        return result
+
+    def _maybe_publish(self) -> None:
+        now = clock.now()
+        last = getattr(self, "_last_publish", None)
+        if last is None or (now - last).total_seconds() >= 0.5:
+            self._last_publish = now
+            self.publish_state()
+
+    def _push_item(self, item_id: int, progress: _Progress) -> None:
+        with self.store.read() as s:
+            row = s.get(OutboxRow, item_id)
+            if row is None or row.state != PENDING:
+                return
+            kind, key, case_uuid, payload = row.kind, row.idempotency_key, row.case_uuid, dict(row.payload)
+        if kind == "case":
+            receipt = self.client.post_case(wire_case_document(payload), key)
+            progress.made = True
+            self._record_platform_id(receipt.case_uuid, receipt.platform_case_id)
+            self._upload_missing(receipt.case_uuid, receipt.missing_files, document_files(payload), progress)
+        elif kind == "event":
+            if not case_uuid:
+                raise LocalProblem("事件缺少所属案件（case_uuid）")
+            receipt = self.client.post_event(case_uuid, payload, key)
+            progress.made = True
+            if payload.get("type") == "supplement":
+                self._upload_missing(case_uuid, receipt.missing_files, document_files(payload), progress)
+        elif kind == "evaluation":
+            self.client.post_evaluation(payload, key)
+        else:
+            raise LocalProblem(f"未知的待同步类型“{kind}”")
+        self._mark_done(item_id)
+
+    def _upload_missing(self, case_uuid: str, missing: tuple[str, ...], known: dict[str, tuple[int, str]],
+                        progress: _Progress) -> None:
+        """PUTs every missing file, then asks the platform again until it confirms none is missing."""
+        for _round in range(3):
+            if not missing:
+                return
+            for sha in missing:
+                if self.cancel.is_set():
+                    raise TransientError("同步已停止")
+                path = self.pages.path(sha)
+                try:
+                    size = os.path.getsize(path)
+                except OSError:
+                    raise LocalProblem(f"本机材料库中缺少文件 {sha[:12]}…（平台需要它）") from None
+                media = known.get(sha, (0, ""))[1] or self._blob_media(sha)
+                self.client.put_file_from_store(self.pages, case_uuid, sha, size, media)
+                progress.made = True
+            missing = self.client.get_case(case_uuid).missing_files
+        if missing:
+            raise TransientError(f"上传后平台仍缺少 {len(missing)} 个文件")
+
+    def _blob_media(self, sha: str) -> str:
+        with self.store.read() as s:
+            blob = s.get(BlobRow, sha)
+            return blob.media_type if blob else "application/octet-stream"
+
+    def _record_platform_id(self, case_uuid: str, platform_case_id: str | None) -> None:
+        if not platform_case_id:
+            return
+        with self.store.write() as s:
+            row = s.get(CaseRow, case_uuid)
+            if row is not None and row.platform_case_id != platform_case_id:
+                row.platform_case_id = platform_case_id
+
+    def _mark_done(self, item_id: int) -> None:
+        with self.store.write() as s:
+            row = s.get(OutboxRow, item_id)
+            if row is not None:
+                row.state = DONE
+                row.done_at = clock.now()
+                row.next_attempt_at = None
+                row.last_error = ""
+
+    def backoff_delay(self, attempts: int, retry_after: float | None) -> float:
+        """Full jitter: uniform(0, min(cap, base·2^(attempts-1))), at least ``Retry-After``."""
+        ceiling = min(self.backoff_cap_s, self.backoff_base_s * (2 ** max(0, min(attempts - 1, 30))))
+        delay = self.rng.uniform(0, ceiling)
+        if retry_after is not None:
+            delay = max(delay, min(retry_after, 24 * 3600.0))
+        return delay
+
+    def _reschedule(self, item_id: int, exc: TransientError, progressed: bool) -> None:
+        with self.store.write() as s:
+            row = s.get(OutboxRow, item_id)
+            if row is None:
+                return
+            row.attempts = 1 if progressed else row.attempts + 1
+            row.next_attempt_at = clock.now() + dt.timedelta(seconds=self.backoff_delay(row.attempts, exc.retry_after))
+            row.last_error = exc.message[:2000]
+
+    def _park(self, item_id: int, message: str) -> None:
+        with self.store.write() as s:
+            row = s.get(OutboxRow, item_id)
+            if row is None:
+                return
+            row.state = PARKED
+            row.attempts += 1
+            row.next_attempt_at = None
+            row.last_error = message[:2000]
+        log.warning("outbox item %s parked: %s", item_id, message)
+
+    # -- problems view --------------------------------------------------------------------------------
+    def list_problems(self) -> list[Problem]:
+        with self.store.read() as s:
+            rows = s.execute(select(OutboxRow, CaseRow.case_no).outerjoin(CaseRow, CaseRow.case_uuid == OutboxRow.case_uuid)
+                             .where(OutboxRow.state == PARKED).order_by(OutboxRow.id)).all()
+            return [Problem(r.id, r.kind, r.case_uuid, case_no or "", r.last_error, r.attempts, r.created_at)
+                    for r, case_no in rows]
+
+    def retry(self, item_id: int) -> None:
+        """Puts a parked item back in the queue (after a person fixed the cause)."""
+        with self.store.write() as s:
+            row = s.get(OutboxRow, item_id)
+            if row is None or row.state != PARKED:
+                raise LookupError(f"没有待处理的问题项 #{item_id}")
+            row.state = PENDING
+            row.attempts = 0
+            row.next_attempt_at = None
+        self.publish_state()
+
+    def discard(self, item_id: int, reason: str, operator: str = "") -> None:
+        """Gives up on a parked item for good; a reason (at least 4 characters) is required."""
+        reason = reason.strip()
+        if len(reason) < 4:
+            raise ValueError("放弃同步须写明理由（至少 4 个字）")
+        with self.store.write() as s:
+            row = s.get(OutboxRow, item_id)
+            if row is None or row.state != PARKED:
+                raise LookupError(f"没有待处理的问题项 #{item_id}")
+            row.state = DISCARDED
+            row.done_at = clock.now()
+            row.last_error = f"已放弃（{operator or '-'}）：{reason}；原错误：{row.last_error}"[:2000]
+        log.warning("outbox item %s discarded by %s: %s", item_id, operator or "-", reason)
+        self.publish_state()
+
+    # -- pull ---------------------------------------------------------------------------------------
+    def pull_updates(self) -> int:
+        """Reads the case-updates feed from the saved cursor; returns how many statuses changed here."""
+        total = 0
+        while not self.cancel.is_set():
+            with self.store.read() as s:
+                row = s.get(KeyValueRow, CURSOR_KEY)
+                cursor = row.value if row else None
+            page = self.client.get_updates(cursor, self.updates_page)
+            applied: list[tuple[str, str, str]] = []
+            with self.store.write() as s:
+                for u in page.items:
+                    if self._apply_update(s, u.case_uuid, u.status, u.note, u.at):
+                        applied.append((u.case_uuid, u.status, u.note))
+                if page.next and page.next != cursor:
+                    s.merge(KeyValueRow(key=CURSOR_KEY, value=page.next))
+            for case_uuid, status, note in applied:
+                self.events.publish(CASE_UPDATED, case_uuid=case_uuid, status=status, note=note)
+            total += len(applied)
+            if len(page.items) < self.updates_page or not page.items or page.next == cursor:
+                break
+        return total
+
+    @staticmethod
+    def _apply_update(s: Any, case_uuid: str, status: str, note: str, at: str) -> bool:
+        row = s.get(CaseRow, case_uuid)
+        if row is None:
+            return False  # a case of another workstation
+        target_value = lifecycle.PLATFORM_STATUS.get(status)
+        if target_value is None:
+            log.info("unknown platform status %r for %s ignored", status, case_uuid)
+            return False
+        try:
+            current = CaseStatus(row.status)
+        except ValueError:
+            return False
+        try:
+            at_dt = dt.datetime.fromisoformat(at) if at else clock.now()
+        except ValueError:
+            at_dt = clock.now()
+        if current is target_value:
+            return False
+        if not lifecycle.can(current, target_value):
+            log.info("platform move %s → %s of %s ignored (not allowed here)", current.value, target_value.value, case_uuid)
+            return False
+        row.status = target_value.value
+        row.platform_note = note
+        row.platform_updated_at = at_dt
+        row.updated_at = clock.now()
+        return True
+
+    # -- catalog --------------------------------------------------------------------------------------
+    def refresh_catalog(self, *, force: bool = False) -> bool:
+        """Fetches the catalog when due; True when a new one replaced the current one."""
+        import time
+
+        now = time.monotonic()
+        if not force and self._catalog_checked is not None and now - self._catalog_checked < self.catalog_every_s:
+            return False
+        cache: Path = self.ctx.paths.catalog_cache
+        with self.store.read() as s:
+            row = s.get(KeyValueRow, CATALOG_ETAG_KEY)
+            etag = row.value if row and cache.exists() else None
+        reply = self.client.get_catalog(etag)
+        self._catalog_checked = now
+        if reply.not_modified or reply.document is None:
+            return False
+        from clerk.catalog.loader import CatalogError, catalog_from_json
+
+        try:
+            catalog = catalog_from_json(reply.document)
+        except (CatalogError, ValueError) as exc:
+            raise LocalProblem(f"平台下发的事项目录无法使用：{exc}") from None
+        _write_atomic(cache, json.dumps(reply.document, ensure_ascii=False).encode("utf-8"))
+        with self.store.write() as s:
+            s.merge(KeyValueRow(key=CATALOG_ETAG_KEY, value=reply.etag or ""))
+        self.ctx.replace_catalog(catalog)
+        return True
+
+
+@dataclass
+class _Progress:
+    made: bool = False
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, PermanentError):
+        return exc.describe()
+    if isinstance(exc, SyncError):
+        return exc.message
+    return str(exc)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
