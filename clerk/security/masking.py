@@ -35,7 +35,15 @@ _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Z
 _PHONE_IN_TEXT = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 
 
+_BEARER_IN_TEXT = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{6,}")
+_SECRET_IN_TEXT = re.compile(
+    r"""(?i)(["']?(?:token|access_token|password|passwd|secret|data[-_]key)["']?\s*[:=]\s*["']?)([^\s"',;}&]{4,})"""
+)
+
+
 def scrub(text: str) -> str:
-    """Masks ID numbers and mobile numbers inside free text (for logs)."""
+    """Masks ID numbers, mobile numbers and tokens / passwords inside free text (for logs)."""
     text = _ID_IN_TEXT.sub(lambda m: m.group(1)[:4] + "*" * 10 + m.group(3)[-4:], text)
-    return _PHONE_IN_TEXT.sub(lambda m: m.group(1) + "****" + m.group(3), text)
+    text = _PHONE_IN_TEXT.sub(lambda m: m.group(1) + "****" + m.group(3), text)
+    text = _BEARER_IN_TEXT.sub(lambda m: m.group(1) + "***", text)
+    return _SECRET_IN_TEXT.sub(lambda m: m.group(1) + "***", text)
