@@ -40,6 +40,7 @@ from clerk.intake.validation import (
     check_text,
 )
 from clerk.intake.workdays import WorkCalendar
+from clerk.security import audit
 from clerk.security.actor import Actor, Permission
 from clerk.settings import Settings
 from clerk.store import Store
@@ -360,6 +361,7 @@ class IntakeService:
             view = self._view(row, operator_name=actor.display_name)
             s.add(OutboxRow(kind="case", idempotency_key=row.case_uuid, case_uuid=row.case_uuid,
                             payload=view.to_document().model_dump(mode="json"), created_at=now))
+            audit.append(s, actor, audit.AuditAction.ACCEPT, row.case_uuid, {"case_no": row.case_no})
         self.events.publish(CASE_ACCEPTED, case_uuid=view.case_uuid, case_no=view.case_no)
         return view
 
@@ -384,6 +386,7 @@ class IntakeService:
             row.return_by = self.calendar.add_working_days(now.date(), self.settings.hall.notice_return_days)
             row.updated_at = now
             view = self._view(row, operator_name=actor.display_name)
+            audit.append(s, actor, audit.AuditAction.NOTIFY, row.case_uuid, {"case_no": row.case_no})
         self.events.publish(CASE_NOTIFIED, case_uuid=view.case_uuid, case_no=view.case_no)
         return view
 
@@ -407,6 +410,7 @@ class IntakeService:
             row.reject_reason = text
             row.updated_at = now
             view = self._view(row, operator_name=actor.display_name)
+            audit.append(s, actor, audit.AuditAction.REJECT, row.case_uuid, {"case_no": row.case_no})
         self.events.publish(CASE_REJECTED, case_uuid=view.case_uuid, case_no=view.case_no)
         return view
 
