@@ -15,6 +15,7 @@ from clerk.catalog.schema import Catalog
 from clerk.events import EventBus
 from clerk.intake.service import IntakeService
 from clerk.materials.pagestore import PageStore
+from clerk.security.keys import page_store_key
 from clerk.settings import Settings
 from clerk.store import Store
 from clerk.store.models import KeyValueRow
@@ -88,7 +89,8 @@ class AppContext:
         if not settings.device_id:
             settings.device_id = _device_id(store)
         catalog = _load_catalog(paths, catalog_dir)
-        return cls(paths, settings, store, PageStore(paths.pages), EventBus(), catalog)
+        pages = PageStore(paths.pages, page_store_key(db_key) if db_key is not None else None)
+        return cls(paths, settings, store, pages, EventBus(), catalog)
 
 
 def _device_id(store: Store) -> str:
