@@ -1,0 +1,222 @@
+"""Case search: case number, name, pinyin initials, ID number, phone, date range, status; paged; PII masked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from clerk.context import AppContext
+from clerk.intake.model import CASE_STATUS_LABELS
+from clerk.intake.search import CaseQuery
+from clerk.security.masking import mask_id, mask_phone
+from ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QPushButton,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    tr,
+)
+from ui.tasks import Tasks
+
+PAGE_SIZE = 50
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Rows of CaseSummary with ID numbers and phones masked."""
+
+    def __init__(self, bundle_names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self.bundle_names = bundle_names
+        self.headers = [tr("CaseTableModel", "受理编号"), tr("CaseTableModel", "一件事"), tr("CaseTableModel", "申请人"),
+                        tr("CaseTableModel", "证件号码"), tr("CaseTableModel", "电话"), tr("CaseTableModel", "状态"),
+                        tr("CaseTableModel", "创建时间"), tr("CaseTableModel", "办结期限")]
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return r.case_uuid
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        c = index.column()
+        return [
+            r.case_no,
+            self.bundle_names.get(r.bundle_code, r.bundle_code),
+            r.applicant_name,
+            mask_id(r.applicant_id_number) if r.applicant_id_number else "",
+            mask_phone(r.applicant_phone) if r.applicant_phone else "",
+            CASE_STATUS_LABELS.get(r.status.value, r.status.value),
+            f"{r.created_at:%Y-%m-%d %H:%M}",
+            r.due_date.isoformat() if r.due_date else "",
+        ][c]
+
+
+class CaseListPage(QWidget):
+    """The case list tab.
+
+    Signals:
+        open_requested(str): case_uuid of a draft or notified case to continue at the intake screen.
+        loaded(int): a page of results arrived; the total count.
+    """
+
+    open_requested = Signal(str)
+    loaded = Signal(int)
+
+    def __init__(self, ctx: AppContext, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks = ctx, tasks
+        self.offset = 0
+        self.total = 0
+        self._generation = 0
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setSpacing(10)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.text = QLineEdit(self)
+        self.text.setObjectName("caseSearch")
+        self.text.setPlaceholderText(self.tr("受理编号、姓名、拼音首字母、身份证号码或电话 (Ctrl+F)"))
+        self.text.setClearButtonEnabled(True)
+        self.text.returnPressed.connect(self.search)
+        bar.addWidget(self.text, 3)
+        self.status = QComboBox(self)
+        self.status.setObjectName("statusFilter")
+        self.status.addItem(self.tr("全部状态"), "")
+        for code, label in CASE_STATUS_LABELS.items():
+            self.status.addItem(label, code)
+        self.status.currentIndexChanged.connect(lambda _i: self.search())
+        bar.addWidget(self.status, 1)
+        self.use_dates = QCheckBox(self.tr("日期"), self)
+        bar.addWidget(self.use_dates)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30), self)
+        self.date_to = QDateEdit(today, self)
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setEnabled(False)
+            self.use_dates.toggled.connect(d.setEnabled)
+        self.use_dates.toggled.connect(lambda _on: self.search())
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("—", self))
+        bar.addWidget(self.date_to)
+        self.search_button = QPushButton(self.tr("查询"), self)
+        self.search_button.setObjectName("searchButton")
+        self.search_button.clicked.connect(self.search)
+        bar.addWidget(self.search_button)
+        lay.addLayout(bar)
+        names = {b.code: b.name for b in ctx.catalog.bundles}
+        self.model = CaseTableModel(names, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((220, 200, 110, 190, 130, 120, 150)):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(self._activated)
+        lay.addWidget(self.table, 1)
+        pager = QHBoxLayout()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        pager.addWidget(self.count_label, 1)
+        self.prev_button = QPushButton(self.tr("上一页"), self)
+        self.prev_button.clicked.connect(lambda: self._page(-1))
+        self.next_button = QPushButton(self.tr("下一页"), self)
+        self.next_button.clicked.connect(lambda: self._page(1))
+        pager.addWidget(self.prev_button)
+        pager.addWidget(self.next_button)
+        lay.addLayout(pager)
+
+    def focus_search(self) -> None:
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def query(self) -> CaseQuery:
+        status = self.status.currentData()
+        date_from = date_to = None
+        if self.use_dates.isChecked():
+            date_from = _date(self.date_from.date())
+            date_to = _date(self.date_to.date())
+        return CaseQuery(text=self.text.text().strip(), status=(status,) if status else (),
+                         date_from=date_from, date_to=date_to, limit=PAGE_SIZE, offset=self.offset)
+
+    def search(self) -> None:
+        self.offset = 0
+        self._load()
+
+    def show_status(self, status: str) -> None:
+        i = self.status.findData(status)
+        self.status.setCurrentIndex(max(i, 0))
+
+    def _page(self, step: int) -> None:
+        new = self.offset + step * PAGE_SIZE
+        if 0 <= new < max(self.total, 1):
+            self.offset = new
+            self._load()
+
+    def _load(self) -> None:
+        q = self.query()
+        self._generation += 1
+        generation, intake = self._generation, self.ctx.intake
+        self.tasks.run(lambda: intake.search(q), on_success=lambda r: self._show(generation, r))
+
+    def _show(self, generation: int, result: tuple[list[Any], int]) -> None:
+        if generation != self._generation:  # an older search answered late
+            return
+        rows, total = result
+        self.total = total
+        self.model.set_rows(rows)
+        page = self.offset // PAGE_SIZE + 1
+        pages = max(1, -(-total // PAGE_SIZE))
+        self.count_label.setText(self.tr("共 %n 件", "", total) + self.tr("，第 %1/%2 页").replace("%1", str(page)).replace("%2", str(pages)))
+        self.prev_button.setEnabled(self.offset > 0)
+        self.next_button.setEnabled(self.offset + PAGE_SIZE < total)
+        self.loaded.emit(total)
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.model.rows[index.row()]
+        if row.status.value in ("draft", "notified"):
+            self.open_requested.emit(row.case_uuid)
+
+
+def _date(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())

@@ -1,0 +1,230 @@
+"""One editor per merged form field type, with inline validation through clerk.intake.validation."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from clerk.catalog.merge import MergedField
+from clerk.catalog.schema import FieldType
+from clerk.intake.validation import check_field
+from ui.qt import (
+    QButtonGroup,
+    QComboBox,
+    QFocusEvent,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    tr,
+)
+
+_DATE_DIGITS = re.compile(r"^(\d{4})[./年-]?(\d{1,2})[./月-]?(\d{1,2})日?$")
+
+
+def normalise_date(text: str) -> str:
+    """20261126, 2026/11/26, 2026.11.26, 2026年11月26日 → 2026-11-26 (anything else unchanged)."""
+    m = _DATE_DIGITS.match(text.strip())
+    if not m:
+        return text.strip()
+    y, mo, d = m.groups()
+    return f"{y}-{int(mo):02d}-{int(d):02d}"
+
+
+class ProblemLabel(QLabel):
+    """The Chinese message shown under a field that is wrong (hidden while the field is fine)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldProblem")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_problem(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
+
+
+class PlainText(QPlainTextEdit):
+    """A multi-line editor that Tab leaves and that says when it loses focus.
+
+    Signals:
+        left(): focus went elsewhere.
+    """
+
+    left = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(64)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class FieldEditor(QWidget):
+    """The editor of one merged field: the input, and its problem message underneath.
+
+    Signals:
+        changed(str, object): field code, raw value (autosaved as typed).
+        left(str): field code; the clerk left the field (save now, show any problem).
+    """
+
+    changed = Signal(str, object)
+    left = Signal(str)
+
+    def __init__(self, field: MergedField, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setObjectName(f"field_{field.code}")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        self.problem = ProblemLabel(self)
+        self._line: QLineEdit | None = None
+        self._text: PlainText | None = None
+        self._group: QButtonGroup | None = None
+        self._combo: QComboBox | None = None
+        self._codes: list[Any] = []
+        t = field.type
+        if t is FieldType.LONG_TEXT:
+            self._text = PlainText(self)
+            self._text.textChanged.connect(self._edited)
+            self._text.left.connect(self._leave)
+            lay.addWidget(self._text)
+        elif t in (FieldType.CHOICE, FieldType.BOOL):
+            options: list[tuple[Any, str]] = (
+                [(o.code, o.label) for o in field.options] if t is FieldType.CHOICE
+                else [(True, tr("FieldEditor", "是")), (False, tr("FieldEditor", "否"))]
+            )
+            self._codes = [c for c, _ in options]
+            if len(options) <= 4:
+                row = QHBoxLayout()
+                row.setSpacing(16)
+                self._group = QButtonGroup(self)
+                for i, (_, label) in enumerate(options):
+                    rb = QRadioButton(label, self)
+                    self._group.addButton(rb, i)
+                    row.addWidget(rb)
+                row.addStretch(1)
+                self._group.idToggled.connect(self._toggled)
+                lay.addLayout(row)
+            else:
+                self._combo = QComboBox(self)
+                self._combo.setPlaceholderText(tr("FieldEditor", "请选择"))
+                for _, label in options:
+                    self._combo.addItem(label)
+                self._combo.setCurrentIndex(-1)
+                self._combo.currentIndexChanged.connect(lambda _i: (self._edited(), self._leave()))
+                lay.addWidget(self._combo)
+        else:
+            self._line = QLineEdit(self)
+            self._line.setMaxLength(18 if t in (FieldType.CN_RIC, FieldType.USCC) else max(field.max_length, 20))
+            self._line.setPlaceholderText(_placeholder(t))
+            self._line.textEdited.connect(self._edited)
+            self._line.editingFinished.connect(self._leave)
+            lay.addWidget(self._line)
+        if field.help:
+            self.setToolTip(field.help)
+        lay.addWidget(self.problem)
+
+    # -- value ------------------------------------------------------------------------------------
+    def value(self) -> Any:
+        t = self.field.type
+        if self._text is not None:
+            return self._text.toPlainText()
+        if self._group is not None:
+            i = self._group.checkedId()
+            return self._codes[i] if i >= 0 else None
+        if self._combo is not None:
+            i = self._combo.currentIndex()
+            return self._codes[i] if i >= 0 else None
+        assert self._line is not None
+        text = self._line.text()
+        if t is FieldType.DATE:
+            return normalise_date(text)
+        if t in (FieldType.CN_RIC, FieldType.USCC):
+            return text.strip().upper()
+        return text
+
+    def set_value(self, value: Any) -> None:
+        blockers = [w for w in (self._line, self._text, self._combo) if w is not None]
+        for w in blockers:
+            w.blockSignals(True)
+        try:
+            if self._text is not None:
+                self._text.setPlainText("" if value is None else str(value))
+            elif self._line is not None:
+                self._line.setText("" if value is None else str(value))
+            elif value in self._codes:
+                i = self._codes.index(value)
+                if self._group is not None:
+                    self._group.blockSignals(True)
+                    self._group.button(i).setChecked(True)
+                    self._group.blockSignals(False)
+                elif self._combo is not None:
+                    self._combo.setCurrentIndex(i)
+        finally:
+            for w in blockers:
+                w.blockSignals(False)
+
+    def focus_target(self) -> QWidget:
+        if self._group is not None:
+            checked = self._group.checkedButton()
+            return checked or self._group.button(0)
+        return self._line or self._text or self._combo or self
+
+    def editors(self) -> list[QWidget]:
+        """The focusable widgets, in Tab order."""
+        if self._group is not None:
+            return [self._group.button(0)]
+        return [self.focus_target()]
+
+    # -- validation -------------------------------------------------------------------------------
+    def check(self) -> str | None:
+        _, problem = check_field(self.field, self.value())
+        self.problem.show_problem(problem)
+        return problem
+
+    def show_problem(self, message: str | None) -> None:
+        self.problem.show_problem(message)
+
+    def _edited(self, *_: object) -> None:
+        value = self.value()
+        self.changed.emit(self.field.code, value)
+        complete_id = self.field.type in (FieldType.CN_RIC, FieldType.USCC) and len(str(value)) >= 18
+        if self.problem.isVisible() or complete_id:
+            self.check()
+
+    def _toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self._edited()
+            self._leave()
+
+    def _leave(self) -> None:
+        self.check()
+        self.left.emit(self.field.code)
+
+
+def _placeholder(t: FieldType) -> str:
+    return {
+        FieldType.DATE: tr("FieldEditor", "如 2026-11-26"),
+        FieldType.NUMBER: tr("FieldEditor", "数字"),
+        FieldType.PHONE: tr("FieldEditor", "手机或座机"),
+        FieldType.CN_RIC: tr("FieldEditor", "18 位身份证号码"),
+        FieldType.USCC: tr("FieldEditor", "18 位统一社会信用代码"),
+    }.get(t, "")
+
+
+def field_label(field: MergedField) -> QLabel:
+    label = QLabel(field.label + (" *" if field.required else ""))
+    label.setObjectName("fieldLabel")
+    label.setProperty("required", field.required)
+    label.setWordWrap(True)
+    return label

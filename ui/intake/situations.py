@@ -1,0 +1,51 @@
+"""Situation questions (情形): radio buttons whose answers switch matters, fields and materials."""
+
+from __future__ import annotations
+
+from clerk.catalog.schema import Bundle
+from ui.qt import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QRadioButton, QWidget, Signal
+
+
+class SituationPanel(QWidget):
+    """One row of radio buttons per situation of the bundle.
+
+    Signals:
+        answered(str, str): situation code, option code.
+    """
+
+    answered = Signal(str, str)
+
+    def __init__(self, bundle: Bundle, answers: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        self.groups: dict[str, QButtonGroup] = {}
+        self.buttons: dict[tuple[str, str], QRadioButton] = {}
+        for r, s in enumerate(bundle.situations):
+            q = QLabel(s.question, self)
+            q.setObjectName("fieldLabel")
+            q.setWordWrap(True)
+            grid.addWidget(q, r, 0)
+            row = QHBoxLayout()
+            row.setSpacing(16)
+            group = QButtonGroup(self)
+            for i, o in enumerate(s.options):
+                rb = QRadioButton(o.label, self)
+                rb.setObjectName(f"situation_{s.code}_{o.code}")
+                rb.setChecked(answers.get(s.code) == o.code)
+                group.addButton(rb, i)
+                row.addWidget(rb)
+                self.buttons[(s.code, o.code)] = rb
+            row.addStretch(1)
+            grid.addLayout(row, r, 1)
+            group.idToggled.connect(lambda i, on, s=s: on and self.answered.emit(s.code, s.options[i].code))
+            self.groups[s.code] = group
+        grid.setColumnMinimumWidth(0, 180)
+
+    def first_editor(self) -> QWidget | None:
+        for group in self.groups.values():
+            return group.checkedButton() or group.button(0)
+        return None

@@ -1,0 +1,107 @@
+"""Who works at this workstation and on what data: the seams login, demo data and the platform plug into.
+
+``open_session`` builds the explicit AppContext and the logged-in Actor. Until
+``clerk/security/operators.py`` (login, offline login) lands, a non-demo session acts as the OS user
+with the clerk role; the login dialog will replace ``_local_actor`` and nothing else.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clerk.context import AppContext
+from clerk.security.actor import Actor, Role
+
+log = logging.getLogger(__name__)
+
+DEMO_CASES = 30
+
+
+@dataclass
+class Session:
+    ctx: AppContext
+    actor: Actor
+    demo: bool = False
+    server: Any = None
+    """The embedded platform server in demo mode (backoffice.embedded.EmbeddedServer) once started."""
+    server_error: str = ""
+    _server_thread: threading.Thread | None = field(default=None, repr=False)
+
+    def close(self) -> None:
+        if self._server_thread is not None:
+            self._server_thread.join(30)
+        if self.server is not None:
+            try:
+                self.server.stop()
+            except Exception:  # shutting down anyway
+                log.exception("embedded server did not stop cleanly")
+        self.ctx.close()
+
+
+def demo_dir(given: Path | None) -> Path:
+    return given if given is not None else Path(tempfile.gettempdir()) / "window-clerk-demo"
+
+
+def open_session(data_dir: Path | None, *, demo: bool) -> Session:
+    ctx = AppContext.open(demo_dir(data_dir) if demo else data_dir)
+    if demo:
+        actor = Actor("demo", "演示窗口", (Role.CLERK,), window=ctx.settings.window, org_code=ctx.settings.hall.org_code)
+        return Session(ctx, actor, demo=True)
+    return Session(ctx, _local_actor(ctx))
+
+
+def _local_actor(ctx: AppContext) -> Actor:
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in the environment
+        user = "clerk"
+    return Actor(user, user, (Role.CLERK,), window=ctx.settings.window, org_code=ctx.settings.hall.org_code)
+
+
+def needs_demo_cases(ctx: AppContext) -> bool:
+    from clerk.intake.search import CaseQuery
+
+    _, total = ctx.intake.search(CaseQuery(limit=1))
+    return total == 0
+
+
+def seed_demo_cases(ctx: AppContext, actor: Actor, count: int = DEMO_CASES, seed: int = 7) -> int:
+    """~30 realistic cases (mostly accepted, some notified, a few drafts) on a first demo run."""
+    from clerk.demo import DemoPeople, take_demo_case
+
+    people = DemoPeople(seed)
+    scans: dict[str, bytes] = {}
+    for _ in range(count):
+        r = people.rng.random()
+        outcome = "accept" if r < 0.8 else "notify" if r < 0.93 else "draft"
+        take_demo_case(ctx, actor, people, outcome=outcome, scans=scans)
+    return count
+
+
+def start_demo_server(session: Session) -> None:
+    """Starts backoffice's embedded server (if that component is installed) on a free loopback port, in the background."""
+    try:
+        from backoffice.embedded import start_server
+    except ImportError as exc:
+        session.server_error = f"backoffice not available: {exc}"
+        return
+    base = session.ctx.paths.data_dir / "platform"
+    base.mkdir(exist_ok=True)
+
+    def run() -> None:
+        try:
+            session.server = start_server(f"sqlite:///{base / 'platform.sqlite3'}", base / "files", port=0)
+            session.server.create_user("demo", "demo", roles=["clerk"], display_name="演示窗口",
+                                       windows=[session.actor.window])
+        except Exception as exc:  # demo mode works without the server
+            log.warning("embedded server did not start: %s", exc)
+            session.server_error = str(exc)
+
+    session._server_thread = threading.Thread(target=run, name="demo-server", daemon=True)
+    session._server_thread.start()
