@@ -5,9 +5,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+# Binary (Flate only) streams: ASCII85 on top makes every PDF 25 % larger and costs ~12 ms a render
+# in pure Python. reportlab only offers this as a process-wide setting; printing/ is its only user.
+rl_config.useA85 = 0
 
 FONT_NAME = "ClerkCJK"
 """The reportlab name of the registered CJK face (regular; bold and italic map to it too)."""

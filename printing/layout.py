@@ -129,7 +129,9 @@ def code128(value: str, *, bar_width: float = BAR_WIDTH, bar_height: float = 11 
 class QrFlowable(Flowable):
     """A vector QR code, ``size`` points square including its 4-module quiet zone.
 
-    Drawn as one filled path of horizontal runs (no reportlab Drawing: that would pull in Helvetica).
+    Drawn as one filled path of horizontal runs in module units (no reportlab Drawing: that would pull
+    in Helvetica, and per-rectangle number formatting is most of the render time without rl_accel).
+    The mask pattern is fixed: any mask is a valid code, and choosing the best costs ~20 ms a code.
     """
 
     _LEVELS = {"L": qrcode.constants.ERROR_CORRECT_L, "M": qrcode.constants.ERROR_CORRECT_M,
@@ -137,7 +139,7 @@ class QrFlowable(Flowable):
 
     def __init__(self, value: str, size: float, level: str = "M") -> None:
         super().__init__()
-        code = qrcode.QRCode(error_correction=self._LEVELS[level], border=4)
+        code = qrcode.QRCode(error_correction=self._LEVELS[level], border=4, mask_pattern=2)
         code.add_data(value)
         code.make(fit=True)
         self.value = value
@@ -149,21 +151,24 @@ class QrFlowable(Flowable):
 
     def draw(self) -> None:
         n = len(self.matrix)
-        m = self.width / n
-        path = self.canv.beginPath()
+        ops: list[str] = []
         for r, row in enumerate(self.matrix):
-            y = self.height - (r + 1) * m
+            y = n - r - 1
             c = 0
             while c < n:
                 if row[c]:
                     start = c
                     while c < n and row[c]:
                         c += 1
-                    path.rect(start * m, y, (c - start) * m, m * 1.0005)
+                    ops.append(f"{start} {y} {c - start} 1.001 re")
                 else:
                     c += 1
-        self.canv.setFillColor(colors.black)
-        self.canv.drawPath(path, stroke=0, fill=1)
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(colors.black)
+        canv.scale(self.width / n, self.height / n)
+        canv._code.append(" ".join(ops) + " f")  # raw path operators: integers, no per-number formatting
+        canv.restoreState()
 
 
 def qr(value: str, size: float = 26 * mm, level: str = "M") -> QrFlowable:
