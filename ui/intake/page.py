@@ -275,7 +275,7 @@ class IntakePage(QWidget):
             self.agent.set_value(view.agent.model_dump())
         self.agent.setVisible(view.agent is not None)
         agl = QVBoxLayout(self.agent_box)
-        agl.setContentsMargins(14, 10, 14, 12)
+        agl.setContentsMargins(14, 4, 14, 4)
         agl.addWidget(self.agent)
         self.agent_box.toggled.connect(self._agent_toggled)
         self.agent.changed.connect(lambda d: self.autosave.set_part("agent", d))

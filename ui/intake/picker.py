@@ -45,6 +45,7 @@ class BundlePicker(QWidget):
         self.list.setObjectName("bundleList")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay.addWidget(self.list, 1)
         for b in catalog.bundles:
             item = QListWidgetItem(b.name)
