@@ -50,9 +50,9 @@ def render_commitment_letter(case: CaseView, hall: HallSettings, signature: byte
         p(hall.name, st.subtitle),
         p(TITLE, st.title),
         number_block("受理编号", case.case_no),
-        section("一、申请人"),
+        *section("一、申请人"),
         kv_table(applicant_pairs(case)),
-        section("二、容缺后补的材料"),
+        *section("二、容缺后补的材料"),
         pm(f"申请人申请办理{para(quoted(case.bundle_name))}，下列材料暂未提交，经申请人申请，"
            "适用容缺受理，先行受理、限期补交：", st.body),
         vspace(2 * mm),
@@ -68,7 +68,7 @@ def render_commitment_letter(case: CaseView, hall: HallSettings, signature: byte
     story.append(grid_table(rows, widths))
     signed = case.commitment_signed_at
     story += [
-        section("三、承诺"),
+        *section("三、承诺"),
         p(hall.commitment_text, st.body),
         vspace(8 * mm),
         keep(_signatures(case, signature, cn_date(signed) if (signed and signature) else "")),

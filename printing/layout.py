@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -50,7 +51,7 @@ class Styles:
         self.title = ParagraphStyle("title", fontSize=19, leading=26, alignment=TA_CENTER, spaceAfter=2 * mm, **base)
         self.subtitle = ParagraphStyle("subtitle", fontSize=12, leading=17, alignment=TA_CENTER, **base)
         self.section = ParagraphStyle("section", fontSize=12, leading=17, spaceBefore=4 * mm, spaceAfter=2 * mm,
-                                      keepWithNext=1, **base)
+                                      **base)
         self.body = ParagraphStyle("body", fontSize=10.5, leading=17, firstLineIndent=21, alignment=TA_LEFT,
                                    spaceBefore=1 * mm, **base)
         self.plain = ParagraphStyle("plain", fontSize=10.5, leading=16, **base)
@@ -228,8 +229,12 @@ def kv_table(pairs: Sequence[tuple[str, object]], *, columns: int = 2, label_wid
     return grid_table(rows, widths, header_rows=0, extra=spans + shade)
 
 
-def section(text: str) -> Paragraph:
-    return p(text, styles().section)
+def section(text: str, min_space: float = 35 * mm) -> list[Flowable]:
+    """A section heading, moved to the next page when less than ``min_space`` is left under it.
+
+    (``keepWithNext`` would drag a long table whole onto the next page and leave a blank one.)
+    """
+    return [CondPageBreak(min_space), p(text, styles().section)]
 
 
 def quoted(name: str) -> str:

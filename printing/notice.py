@@ -43,14 +43,14 @@ def render_one_time_notice(case: CaseView, hall: HallSettings) -> bytes:
         vspace(3 * mm),
         p(f"{case.applicant.name}：", st.plain),
         p(hall.notice_intro, st.body),
-        section("一、申请信息"),
+        *section("一、申请信息"),
         kv_table([
             ("申请人", case.applicant.name),
             ("告知日期", cn_date(notified)),
             ("*申请事项", case.bundle_name + "（" + "、".join(m.name for m in case.matters) + "）"),
             ("*补齐期限", f"请于 {cn_date(case.return_by, '（另行通知）')} 前补齐下列材料"),
         ]),
-        section(f"二、需补正的材料（共 {len(case.missing)} 项）"),
+        *section(f"二、需补正的材料（共 {len(case.missing)} 项）"),
     ]
     widths = [10 * mm, 44 * mm, 0.0, 26 * mm, 36 * mm, 17 * mm]
     widths[2] = CONTENT_WIDTH - sum(widths)

@@ -50,7 +50,7 @@ def render_receipt(case: CaseView, hall: HallSettings) -> bytes:
             f"本件法定办结日期为 <u>{cn_date(case.due_date, '（待定）')}</u>。",
             st.body,
         ),
-        section("一、受理信息"),
+        *section("一、受理信息"),
         kv_table(applicant_pairs(case) + [
             ("受理日期", cn_date(case.accepted_at or case.created_at)),
             ("法定办结日期", cn_date(case.due_date, "（待定）")),
@@ -58,12 +58,12 @@ def render_receipt(case: CaseView, hall: HallSettings) -> bytes:
             ("受理人", f"{case.operator_name or case.operator}（工号 {case.operator}）"),
             ("受理窗口", f"{case.window} 号综合窗口"),
         ]),
-        section("二、办理事项"),
+        *section("二、办理事项"),
         grid_table(matters_rows(case), [12 * mm, CONTENT_WIDTH - 12 * mm - 52 * mm - 28 * mm, 52 * mm, 28 * mm]),
     ]
 
     received = [m for m in case.materials if m.status in _RECEIVED]
-    story.append(section("三、已收材料"))
+    story += section("三、已收材料")
     rows: list[list[Any]] = [[p(h, st.cell_head) for h in ("序号", "材料名称", "提交形式", "页数", "状态")]]
     for i, m in enumerate(received, 1):
         paper = m.status is MaterialStatus.PROVIDED
@@ -78,7 +78,7 @@ def render_receipt(case: CaseView, hall: HallSettings) -> bytes:
 
     deferred = case.deferred
     if deferred:
-        story.append(section("四、容缺后补材料（已签署告知承诺书）"))
+        story += section("四、容缺后补材料（已签署告知承诺书）")
         rows = [[p(h, st.cell_head) for h in ("序号", "材料名称", "提交形式", "补交期限")]]
         for i, m in enumerate(deferred, 1):
             rows.append([p(i, st.cell_center), p(m.name, st.cell), p(material_form(m), st.cell_center),

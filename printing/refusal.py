@@ -32,7 +32,7 @@ def render_refusal(case: CaseView, hall: HallSettings) -> bytes:
             st.body,
         ),
         p(hall.refusal_appeal_text, st.body),
-        section("申请信息"),
+        *section("申请信息"),
         kv_table([
             ("申请人", case.applicant.name),
             ("申请日期", cn_date(applied)),
