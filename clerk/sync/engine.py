@@ -158,7 +158,7 @@ class SyncEngine:
 
     def _counts(self) -> dict[str, Any]:
         with self.store.read() as s:
-            rows = dict(s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).tuples().all())
+            rows = {k: v for k, v in s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all()}
             nxt = s.execute(select(func.min(OutboxRow.next_attempt_at)).where(OutboxRow.state == PENDING)).scalar()
         return {"pending": int(rows.get(PENDING, 0)), "parked": int(rows.get(PARKED, 0)), "next_attempt_at": nxt}
 
