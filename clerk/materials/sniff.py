@@ -78,12 +78,24 @@ def count_pages(path: Path, kind: str) -> int:
         return n
     from PIL import Image, UnidentifiedImageError
 
+    if kind == "heic" and not heic_supported():
+        raise FileProblem(f"{path.name}：本机未安装 HEIC 照片支持（pillow-heif），请在手机上导出为 JPEG 后再导入")
     try:
         with Image.open(path) as im:
             im.verify() if kind != "tiff" else None
             return int(getattr(im, "n_frames", 1))
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise FileProblem(f"{path.name}：图片已损坏，无法读取") from exc
+
+
+def heic_supported() -> bool:
+    """True when pillow-heif is installed (and registered with Pillow)."""
+    try:
+        import pillow_heif  # type: ignore[import-not-found]
+    except ImportError:
+        return False
+    pillow_heif.register_heif_opener()
+    return True
 
 
 def inspect_file(path: Path, allowed: list[str] | None = None, max_size_mb: int = 50) -> FileInfo:
