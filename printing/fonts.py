@@ -77,7 +77,7 @@ def has_glyph(char: str) -> bool:
     """Whether the registered CJK font can draw ``char`` (one code point)."""
     register_cjk_font()
     font = pdfmetrics.getFont(FONT_NAME)
-    return ord(char) in font.face.charToGlyph  # type: ignore[attr-defined]
+    return ord(char) in font.face.charToGlyph
 
 
 def registered_font_path() -> Path | None:

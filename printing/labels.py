@@ -121,7 +121,7 @@ def _draw_label(c: Canvas, x: float, y: float, sheet: LabelSheet, m: CaseMateria
 
 def _fit_bar_width(value: str, width: float, minimum: float) -> float:
     probe = Code128(value, barWidth=1, quiet=1, lquiet=10, rquiet=10)
-    return max(minimum, width / probe.width)
+    return max(minimum, float(width / probe.width))
 
 
 def render_separator_sheets(case: CaseView, hall: HallSettings,

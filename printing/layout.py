@@ -100,7 +100,7 @@ BAR_WIDTH = 1.0
 """Code128 module width in points (0.35 mm): 2 px at 150 dpi, which zxing reads reliably."""
 
 
-class BarcodeFlowable(Flowable):
+class BarcodeFlowable(Flowable):  # type: ignore[misc]
     """A Code128 whose human-readable line is inside its box (reportlab draws it below the box)."""
 
     def __init__(self, barcode: Code128, text_height: float) -> None:
@@ -127,7 +127,7 @@ def code128(value: str, *, bar_width: float = BAR_WIDTH, bar_height: float = 11 
     return BarcodeFlowable(bc, font_size * 1.25 if human else 0)
 
 
-class QrFlowable(Flowable):
+class QrFlowable(Flowable):  # type: ignore[misc]
     """A vector QR code, ``size`` points square including its 4-module quiet zone.
 
     Drawn as one filled path of horizontal runs in module units (no reportlab Drawing: that would pull
@@ -267,7 +267,7 @@ def vspace(h: float) -> Spacer:
 def _numbered_canvas(header_left: str, header_right: str, footer_note: str) -> type[Canvas]:
     """A canvas that holds pages back to print 第 x 页 共 y 页 and the running header on each."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT_NAME
             super().__init__(*args, **kwargs)

@@ -25,7 +25,7 @@ def _charmap() -> frozenset[int]:
 
     register_cjk_font()
     font = pdfmetrics.getFont(FONT_NAME)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 def printable(text: object) -> str:

@@ -39,7 +39,7 @@ def render_queue_ticket(ticket: QueueTicket, hall: HallSettings) -> bytes:
 
     def style(name: str, size: float, leading: float | None = None, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.3,
-                              alignment=1, wordWrap="CJK", **kw)  # type: ignore[arg-type]
+                              alignment=1, wordWrap="CJK", **kw)
 
     width = TICKET_WIDTH - 2 * TICKET_MARGIN
     story: list[Flowable] = [
@@ -84,9 +84,9 @@ def render_queue_ticket(ticket: QueueTicket, hall: HallSettings) -> bytes:
 def _canvasmaker(font: str) -> type:
     from reportlab.pdfgen.canvas import Canvas
 
-    class TicketCanvas(Canvas):
+    class TicketCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *a: object, **kw: object) -> None:
             kw["initialFontName"] = kw.get("initialFontName") or font
-            super().__init__(*a, **kw)  # type: ignore[arg-type]
+            super().__init__(*a, **kw)
 
     return TicketCanvas
