@@ -11,7 +11,7 @@ Encrypted file layout::
     segment i = AES-GCM(key, nonce = prefix || i as 4 bytes big-endian,
                         data = plaintext[i*SEG:(i+1)*SEG], aad = MAGIC || prefix || last-flag)
 
-The last segment (possibly empty) carries flag 1 and all others 0, so a file cut at a segment
+Segments are full except the last (empty only for an empty file); the last carries flag 1 and all others 0, so a file cut at a segment
 boundary fails to decrypt instead of passing for a shorter file.
 """
 
@@ -114,7 +114,7 @@ class PageStore:
     def _stored_size(self, size: int) -> int:
         if self._aead is None:
             return size
-        segments = size // SEGMENT + 1
+        segments = max(1, -(-size // SEGMENT))
         return HEADER_LEN + size + segments * TAG_LEN
 
     def _encrypt_stream(self, src: BinaryIO, out: BinaryIO, h: hashlib._Hash) -> int:

@@ -184,6 +184,26 @@ class SaneScanner:
         reader = threading.Thread(target=pump, name="scanimage-stderr", daemon=True)
         reader.start()
         messages: list[str] = []
+        pending: list[Path] = []
+
+        def deliver(final: bool) -> None:
+            # scanimage writes ``pN.ext.part`` and renames it after announcing the page: a page is
+            # ready once its final name exists and the .part is gone (or the process has ended).
+            while pending:
+                path = pending[0]
+                part = path.with_name(path.name + ".part")
+                if not path.exists() or (part.exists() and not final):
+                    if final:
+                        pending.pop(0)
+                        continue
+                    return
+                pending.pop(0)
+                if path.stat().st_size == 0:
+                    continue
+                result.pages.append(path)
+                if on_page is not None:
+                    on_page(len(result.pages), path)
+
         try:
             while True:
                 if cancel is not None and cancel.is_set():
@@ -191,19 +211,19 @@ class SaneScanner:
                     result.cancelled = True
                     break
                 try:
-                    line = lines.get(timeout=0.1)
+                    line = lines.get(timeout=0.05)
                 except queue.Empty:
+                    deliver(final=False)
                     continue
                 if line is None:
                     break
                 messages.append(line.rstrip())
                 m = _SCANNED.search(line)
                 if m and int(m.group(2)) == _SANE_STATUS_EOF:
-                    path = out_dir / f"p{m.group(1)}.{options.extension}"
-                    if path.exists() and path.stat().st_size > 0:
-                        result.pages.append(path)
-                        if on_page is not None:
-                            on_page(len(result.pages), path)
+                    pending.append(out_dir / f"p{m.group(1)}.{options.extension}")
+                deliver(final=False)
+            proc.wait()
+            deliver(final=True)  # pages renamed into place before the end (or the cancel) are kept
         except BaseException:
             proc.kill()
             raise
