@@ -221,16 +221,22 @@ def call_next_impl(ctx: ServerContext, window: str) -> dict[str, Any] | None:
         if w is None or w.state != "open":
             raise ApiError(409, "window_not_open", f"window {window} is not open")
         services = json.loads(w.services)
-        serves = or_(and_(Ticket.target_window.is_(None), Ticket.service.in_(services)), Ticket.target_window == window)
-        q = (
-            select(Ticket)
-            .where(Ticket.day == day, Ticket.state == "waiting", serves)
-            .order_by(Ticket.prio_rank, Ticket.issued_ts, Ticket.id)
-            .limit(1)
-        )
-        if not ctx.db.is_sqlite:
-            q = q.with_for_update(skip_locked=True)
-        t = s.scalars(q).first()
+        order = (Ticket.prio_rank, Ticket.issued_ts, Ticket.id)
+        # One indexed head-of-line query per service (and one for tickets sent to this window),
+        # then the best of those heads: each query reads one index entry, however long the queue.
+        heads = [
+            select(Ticket).where(Ticket.day == day, Ticket.state == "waiting", Ticket.service == code,
+                                 Ticket.target_window.is_(None)).order_by(*order).limit(1)
+            for code in services
+        ]
+        heads.append(select(Ticket).where(Ticket.day == day, Ticket.state == "waiting",
+                                          Ticket.target_window == window).order_by(*order).limit(1))
+        found: list[Ticket] = []
+        for q in heads:
+            if not ctx.db.is_sqlite:
+                q = q.with_for_update(skip_locked=True)
+            found.extend(s.scalars(q))
+        t = min(found, key=lambda x: (x.prio_rank, x.issued_ts, x.id), default=None)
         if t is None:
             return None
         _call(s, t, window, now)

@@ -1,0 +1,186 @@
+"""Hall-queue benchmark: call-next latency with 50 windows calling at once, board and stats latency
+with 20,000 tickets in the day, on SQLite and (if its binaries are there) PostgreSQL 15.
+
+Targets: call-next p95 < 30 ms, board < 20 ms, stats < 50 ms. The server runs as its own process
+(``python -m backoffice``) so the 50 client threads do not share its interpreter.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# This file is named queue.py: keep its folder off sys.path so the standard ``queue`` module wins.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from backoffice.app import open_context  # noqa: E402
+from backoffice.auth import create_user  # noqa: E402
+from backoffice.config import Config  # noqa: E402
+from backoffice.db import QueueCounter, QueueWindow, Ticket  # noqa: E402
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+TICKETS, WINDOWS, CALLS_PER_WINDOW = 20_000, 50, 20
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def populate(db_url: str, files: Path) -> None:
+    ctx = open_context(Config(db_url=db_url, files_dir=files))
+    now = ctx.now_ts()
+    day = ctx.config.clock.today().isoformat()
+    rng = random.Random(1)
+    services = [("intake", "A"), ("pickup", "B"), ("consult", "C")]
+    counters = {code: 0 for code, _ in services}
+    rows = []
+    for i in range(TICKETS):
+        code, prefix = services[i % 3]
+        counters[code] += 1
+        issued = now - 8 * 3600 + i
+        prio = "normal" if rng.random() < 0.8 else "elderly"
+        done = i < TICKETS - 3000
+        rows.append(Ticket(
+            day=day, service=code, ticket_no=f"{prefix}{counters[code]:03d}", priority=prio,
+            prio_rank=0 if prio != "normal" else 1, state="done" if done else "waiting", issued_ts=issued,
+            window=f"W{i % WINDOWS:02d}" if done else None,
+            first_called_ts=issued + 60 if done else None, called_ts=issued + 60 if done else None,
+            started_ts=issued + 70 if done else None, finished_ts=issued + 300 if done else None,
+        ))
+    with ctx.db.write() as s:
+        s.add_all(rows)
+        for code, n in counters.items():
+            s.add(QueueCounter(day=day, service=code, last=n))
+        for w in range(WINDOWS):
+            s.add(QueueWindow(code=f"W{w:02d}", services='["intake", "pickup", "consult"]', state="open",
+                              updated_ts=now))
+        create_user(s, "bench", "bench-pass", ["admin"])
+    ctx.db.dispose()
+
+
+def serve(db_url: str, files: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "backoffice", "--db", db_url, "--files-dir", str(files),
+                             "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            requests.get(url + "/api/v1/health", timeout=1)
+            return proc, url
+        except requests.RequestException:
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def measure(label: str, db_url: str, files: Path) -> None:
+    populate(db_url, files)
+    proc, url = serve(db_url, files)
+    try:
+        token = requests.post(url + "/api/v1/auth/login",
+                              json={"username": "bench", "password": "bench-pass", "device_id": "bench"}).json()["token"]
+        auth = {"Authorization": f"Bearer {token}"}
+        latencies: list[float] = []
+        lock = threading.Lock()
+        gate = threading.Barrier(WINDOWS)
+
+        def window(n: int) -> None:
+            s = requests.Session()
+            s.headers.update(auth)
+            s.get(url + "/api/v1/health")  # connection ready before the gate
+            gate.wait()
+            for _ in range(CALLS_PER_WINDOW):
+                t0 = time.perf_counter()
+                r = s.post(f"{url}/api/v1/queue/windows/W{n:02d}/call-next")
+                dt = (time.perf_counter() - t0) * 1000
+                assert r.status_code == 200, r.text
+                with lock:
+                    latencies.append(dt)
+
+        threads = [threading.Thread(target=window, args=(n,)) for n in range(WINDOWS)]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - t0
+        print(f"[{label}] call-next, {WINDOWS} windows at once, {len(latencies)} calls: "
+              f"p50 {pct(latencies, 50):.1f} ms, p95 {pct(latencies, 95):.1f} ms "
+              f"({len(latencies) / wall:.0f} calls/s)  target p95 < 30 ms")
+        s = requests.Session()
+        s.headers.update(auth)
+
+        def timed(path: str, n: int = 50) -> list[float]:
+            out = []
+            for _ in range(n):
+                t = time.perf_counter()
+                assert s.get(url + path).status_code == 200
+                out.append((time.perf_counter() - t) * 1000)
+            return out
+
+        for path, target in (("/api/v1/queue/board", 20), ("/api/v1/queue/stats", 50)):
+            lat = timed(path)
+            print(f"[{label}] {path.rsplit('/', 1)[1]} with {TICKETS} tickets today: p50 {statistics.median(lat):.1f} ms, "
+                  f"p95 {pct(lat, 95):.1f} ms  target < {target} ms")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def with_postgres(run: Callable[[str], None]) -> None:
+    if not (PG_BIN / "initdb").exists():
+        print("[postgresql] skipped: no PostgreSQL 15 binaries in", PG_BIN)
+        return
+    base = Path(tempfile.mkdtemp(prefix="bo-bench-pg-"))
+    prefix = []
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres")
+        prefix = ["runuser", "-u", "postgres", "--"]
+    data, port = base / "data", free_port()
+    subprocess.run([*prefix, str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+                    "-E", "UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True)
+    subprocess.run([*prefix, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-o",
+                    f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c max_connections=300", "start"],
+                   check=True, capture_output=True)
+    try:
+        run(f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres")
+    finally:
+        subprocess.run([*prefix, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def main() -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bo-bench-"))
+    try:
+        measure("sqlite", f"sqlite:///{tmp / 'bench.db'}", tmp / "files")
+        with_postgres(lambda url: measure("postgresql", url, tmp / "pgfiles"))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
