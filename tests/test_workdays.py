@@ -30,9 +30,16 @@ def test_add_working_days(start: dt.date, days: int, due: dt.date) -> None:
     assert WorkCalendar().add_working_days(start, days) == due
 
 
-def test_year_beyond_the_library_is_refused_not_guessed() -> None:
+def test_year_beyond_the_library_is_refused_by_a_strict_calendar() -> None:
     with pytest.raises(CalendarGap, match="2031"):
-        WorkCalendar().add_working_days(D(2031, 3, 2), 3)
+        WorkCalendar(strict=True).add_working_days(D(2031, 3, 2), 3)
+
+
+def test_unknown_year_is_estimated_with_fixed_statutory_holidays_and_flagged() -> None:
+    cal = WorkCalendar()
+    assert not cal.knows(2031) and cal.knows(2026)
+    assert cal.add_working_days(D(2031, 9, 30), 1) == D(2031, 10, 6)  # 10-01..03 off, then 4-5 weekend
+    assert cal.add_working_days(D(2030, 12, 31), 1) == D(2031, 1, 2)
 
 
 def test_platform_holidays_extend_the_calendar() -> None:

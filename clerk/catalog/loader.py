@@ -11,6 +11,8 @@ from pydantic import ValidationError
 
 from clerk.catalog.schema import Bundle, Catalog
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DEFAULT_CATALOG_DIR = Path(__file__).resolve().parents[2] / "forms"
 
 
@@ -32,7 +34,7 @@ def _format_validation(where: str, err: ValidationError) -> list[str]:
 
 def load_bundle_file(path: Path) -> Bundle:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CatalogError([f"{path.name}: cannot read: {exc}"]) from exc
     try:
@@ -41,8 +43,33 @@ def load_bundle_file(path: Path) -> Bundle:
         raise CatalogError(_format_validation(path.name, err)) from err
 
 
-def load_catalog_dir(directory: Path | None = None) -> Catalog:
-    """Loads every ``bundles/*.yaml`` under ``directory`` (default: the shipped ``forms/``)."""
+def _dead_answer_sets(bundle: Bundle, where: str) -> list[str]:
+    """Answer combinations under which no matter applies (checked exhaustively up to 4096 of them)."""
+    import itertools
+
+    from clerk.catalog.merge import SituationError, merge
+
+    options = [[o.code for o in s.options] for s in bundle.situations]
+    total = 1
+    for o in options:
+        total *= len(o)
+    if total > 4096:
+        return []
+    out = []
+    for combo in itertools.product(*options):
+        answers = dict(zip((s.code for s in bundle.situations), combo, strict=True))
+        try:
+            merge(bundle, answers)
+        except SituationError:
+            out.append(f"{where}: 回答 {answers} 下没有任何事项适用")
+    return out
+
+
+def load_catalog_dir(directory: Path | None = None, *, thorough: bool = False) -> Catalog:
+    """Loads every ``bundles/*.yaml`` under ``directory`` (default: the shipped ``forms/``).
+
+    ``thorough`` also merges every combination of situation answers to find dead ones (``catalog check``).
+    """
     directory = directory or DEFAULT_CATALOG_DIR
     bundle_dir = directory / "bundles" if (directory / "bundles").is_dir() else directory
     files = sorted(bundle_dir.glob("*.yaml"))
@@ -56,6 +83,8 @@ def load_catalog_dir(directory: Path | None = None) -> Catalog:
         except CatalogError as exc:
             problems.extend(exc.problems)
             continue
+        if thorough:
+            problems.extend(_dead_answer_sets(b, f.name))
         if b.code != f.stem:
             problems.append(f"{f.name}: code {b.code!r} does not match the file name")
         bundles.append(b)

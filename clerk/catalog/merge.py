@@ -141,6 +141,8 @@ def merge(bundle: Bundle, answers: dict[str, str] | None = None) -> MergedForm:
     """Merges ``bundle`` under ``answers`` into one form and one checklist."""
     resolved = resolve_answers(bundle, answers)
     matters = tuple(m for m in bundle.matters if _applies(m.when, resolved))
+    if not matters:
+        raise SituationError({"situations": f"“{bundle.name}”在这些回答下没有需要办理的事项，请核对情形选择"})
 
     fields: dict[str, dict[str, object]] = {}
     materials: dict[str, dict[str, object]] = {}

@@ -75,7 +75,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        catalog = load_catalog_dir(args.path)
+        catalog = load_catalog_dir(args.path, thorough=True)
     except CatalogError as exc:
         raise CliError(*exc.problems) from exc
     print(f"目录有效：{len(catalog.bundles)} 件事，版本 {catalog.version}")

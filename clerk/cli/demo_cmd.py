@@ -34,7 +34,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         actor = Actor("demo", "演示窗口", (Role.CLERK,), window=ctx.settings.window)
         counts: dict[str, int] = {}
         scans: dict[str, bytes] = {}
-        for i in range(args.cases):
+        for _ in range(args.cases):
             r = people.rng.random()
             outcome = "accept" if r < 0.8 else "notify" if r < 0.93 else "draft"
             view = take_demo_case(ctx, actor, people, outcome=outcome, scans=scans)

@@ -167,6 +167,8 @@ class CaseView(_Model):
     rejected_at: dt.datetime | None = None
     due_date: dt.date | None = None
     """Legal due date (限时办结) for an accepted case."""
+    due_date_provisional: bool = False
+    """The due date falls in a year whose holiday arrangement is not yet known: an estimate."""
     return_by: dt.date | None = None
     """For a one-time notice: the date by which to come back with the missing materials."""
     reject_reason: str = ""

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Select, and_, func, select
 
 from clerk.clock import CST
@@ -17,6 +16,8 @@ CASE_NO = re.compile(r"^[0-9A-Za-z]{1,12}-\d{8}-[A-Z0-9]{1,8}-\d{1,6}$")
 
 def initials(name: str) -> str:
     """Pinyin initials of a Chinese name (letters and digits kept as they are, lower case)."""
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda s: list(s))).lower()[:64]
 
 

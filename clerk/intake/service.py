@@ -90,6 +90,31 @@ class History:
     reusable: tuple[ReusableMaterial, ...]
 
 
+APPLICANT_FIELDS: dict[str, str] = {
+    "applicant_name": "name",
+    "applicant_id_number": "id_number",
+    "applicant_phone": "phone",
+    "applicant_address": "address",
+    "legal_rep_name": "legal_representative",
+}
+"""Form fields that repeat the applicant block: filled from it, so the clerk types a datum once."""
+
+FILL_IF_EMPTY: dict[str, str] = {"contact_phone": "phone"}
+"""Form fields that usually equal the applicant's value but may differ (经办人电话)."""
+
+
+def derive_form(form: dict[str, Any], applicant: dict[str, Any], field_codes: set[str]) -> dict[str, Any]:
+    """The form with the fields that repeat the applicant block filled in from it."""
+    out = dict(form)
+    for code, key in APPLICANT_FIELDS.items():
+        if code in field_codes and applicant.get(key):
+            out[code] = applicant[key]
+    for code, key in FILL_IF_EMPTY.items():
+        if code in field_codes and not out.get(code) and applicant.get(key):
+            out[code] = applicant[key]
+    return out
+
+
 _MATERIAL_INFO_KEYS = ("required", "deferrable", "e_license", "originals", "copies", "why", "source")
 
 
@@ -205,6 +230,9 @@ class IntakeService:
                 row.agent = dict(agent) if isinstance(agent, dict) else None
             if form is not None:
                 row.form = {**row.form, **form}
+            if form is not None or applicant is not None or situations is not None:
+                codes = {f.code for f in self.merged(row).fields}
+                row.form = derive_form(row.form, row.applicant, codes)
             if delivery is not None:
                 row.delivery = {**row.delivery, **delivery}
             row.updated_at = clock.now()
@@ -513,7 +541,7 @@ class IntakeService:
         if row.agent:
             agent, p = check_person(row.agent, "agent", kinds=("person",))
             problems.update(p)
-        form, p = check_form(merged, row.form)
+        form, p = check_form(merged, derive_form(row.form, applicant, {f.code for f in merged.fields}))
         problems.update(p)
         delivery, p = self._check_delivery(row.delivery)
         problems.update(p)
@@ -601,7 +629,8 @@ class IntakeService:
             situation_labels=sit_labels, applicant=applicant, agent=agent, form=dict(row.form), form_labels=labels,
             materials=materials, commitment_signed_at=row.commitment_signed_at, created_at=row.created_at,
             accepted_at=row.accepted_at, notified_at=row.notified_at, rejected_at=row.rejected_at,
-            due_date=row.due_date, return_by=row.return_by, reject_reason=row.reject_reason, operator=row.operator,
+            due_date=row.due_date, return_by=row.return_by,
+            due_date_provisional=bool(row.due_date and not self.calendar.knows(row.due_date.year)), reject_reason=row.reject_reason, operator=row.operator,
             operator_name=operator_name, window=row.window, org_code=row.org_code, device_id=row.device_id,
             ticket_no=row.ticket_no,
             delivery=Delivery(method=d.get("method", "window") if d.get("method") in ("window", "post") else "window",

@@ -1,8 +1,10 @@
 """Legal time limits in working days (工作日): Chinese public holidays and 调休 make-up working days.
 
 chinese-calendar knows the State Council's yearly arrangements up to the year it ships; a year past
-that is answered from the platform's catalog (``holidays``), or else refused with ``CalendarGap`` so
-a due date is never silently wrong.
+that is answered from the platform's catalog (``holidays``). When neither knows the year, a strict
+calendar refuses (``CalendarGap``); the default one counts weekends and the fixed-date statutory
+holidays (元旦 1-1, 劳动节 5-1/5-2, 国庆节 10-1..10-3) and reports the result as *provisional*, so the
+window is never blocked and the date is shown as an estimate until the platform sends the year.
 """
 
 from __future__ import annotations
@@ -19,8 +21,13 @@ class CalendarGap(LookupError):
     """No holiday arrangement is known for the year a due date falls in."""
 
 
+FIXED_STATUTORY = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
+"""Statutory holidays on fixed solar dates (全国年节及纪念日放假办法, 2024 revision); lunar ones vary."""
+
+
 class WorkCalendar:
-    def __init__(self, extra: Mapping[str, HolidayYear] | None = None) -> None:
+    def __init__(self, extra: Mapping[str, HolidayYear] | None = None, *, strict: bool = False) -> None:
+        self.strict = strict
         self._off: set[dt.date] = set()
         self._work: set[dt.date] = set()
         self._years: set[int] = set()
@@ -39,10 +46,22 @@ class WorkCalendar:
         try:
             return bool(chinese_calendar.is_workday(day))
         except NotImplementedError as exc:
+            if not self.strict:
+                return day.weekday() < 5 and (day.month, day.day) not in FIXED_STATUTORY
             raise CalendarGap(
                 f"{day.year} 年的节假日安排未知（chinese-calendar 只到 {max(chinese_calendar.constants.holidays).year} 年），"
                 "请更新事项目录或日历数据"
             ) from exc
+
+    def knows(self, year: int) -> bool:
+        """Whether the year's official arrangement (holidays and 调休) is known."""
+        if year in self._years:
+            return True
+        try:
+            chinese_calendar.is_workday(dt.date(year, 6, 1))
+        except NotImplementedError:
+            return False
+        return True
 
     def add_working_days(self, start: dt.date, days: int) -> dt.date:
         """The date ``days`` working days after ``start`` (the start day itself does not count)."""
