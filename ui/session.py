@@ -51,9 +51,29 @@ def demo_dir(given: Path | None) -> Path:
 def open_session(data_dir: Path | None, *, demo: bool) -> Session:
     ctx = AppContext.open(demo_dir(data_dir) if demo else data_dir)
     if demo:
+        _cover_unknown_years(ctx)
         actor = Actor("demo", "演示窗口", (Role.CLERK,), window=ctx.settings.window, org_code=ctx.settings.hall.org_code)
         return Session(ctx, actor, demo=True)
     return Session(ctx, _local_actor(ctx))
+
+
+def _cover_unknown_years(ctx: AppContext) -> None:
+    """Demo only: a year chinese-calendar does not know yet counts weekdays as working days.
+
+    Real halls get next year's holidays and make-up days from the platform's catalog; without them
+    a due date reaching into that year cannot be computed (clerk raises CalendarGap).
+    """
+    import datetime as dt
+
+    import chinese_calendar
+
+    from clerk.catalog.schema import HolidayYear
+
+    known = max(chinese_calendar.constants.holidays).year
+    years = {str(y): HolidayYear() for y in range(known + 1, dt.date.today().year + 3)
+             if str(y) not in ctx.catalog.holidays}
+    if years:
+        ctx.replace_catalog(ctx.catalog.model_copy(update={"holidays": {**ctx.catalog.holidays, **years}}))
 
 
 def _local_actor(ctx: AppContext) -> Actor:
