@@ -42,14 +42,14 @@ def add_data_dir(p: argparse.ArgumentParser) -> None:
 
 def open_context(args: argparse.Namespace) -> Any:
     from clerk.context import AppContext
-    from clerk.security.keys import open_db_key
+    from clerk.security.keys import KeyUnavailable, open_db_key
     from clerk.settings import SettingsError
     from clerk.store import StoreError
 
     try:
         data_dir = args.data_dir
         return AppContext.open(data_dir, db_key=open_db_key(data_dir))
-    except (StoreError, SettingsError) as exc:
+    except (StoreError, SettingsError, KeyUnavailable) as exc:
         raise CliError(str(exc)) from exc
 
 
