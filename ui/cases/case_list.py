@@ -27,7 +27,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    tr,
+    QCoreApplication,
 )
 from ui.tasks import Tasks
 
@@ -41,9 +41,9 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Any] = []
         self.bundle_names = bundle_names
-        self.headers = [tr("CaseTableModel", "受理编号"), tr("CaseTableModel", "一件事"), tr("CaseTableModel", "申请人"),
-                        tr("CaseTableModel", "证件号码"), tr("CaseTableModel", "电话"), tr("CaseTableModel", "状态"),
-                        tr("CaseTableModel", "创建时间"), tr("CaseTableModel", "办结期限")]
+        self.headers = [QCoreApplication.translate("CaseTableModel", "受理编号"), QCoreApplication.translate("CaseTableModel", "一件事"), QCoreApplication.translate("CaseTableModel", "申请人"),
+                        QCoreApplication.translate("CaseTableModel", "证件号码"), QCoreApplication.translate("CaseTableModel", "电话"), QCoreApplication.translate("CaseTableModel", "状态"),
+                        QCoreApplication.translate("CaseTableModel", "创建时间"), QCoreApplication.translate("CaseTableModel", "办结期限")]
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()

@@ -279,13 +279,13 @@ class ChecklistPanel(QWidget):
 
 
 def _status_label(value: str) -> str:
-    from ui.qt import tr
+    from ui.qt import QCoreApplication
 
     labels = {
-        "missing": tr("MaterialCard", "缺少"),
-        "provided": tr("MaterialCard", "已提交"),
-        "deferred": tr("MaterialCard", "容缺后补"),
-        "e_license": tr("MaterialCard", "电子证照免提交"),
-        "not_required": tr("MaterialCard", "无需提交"),
+        "missing": QCoreApplication.translate("MaterialCard", "缺少"),
+        "provided": QCoreApplication.translate("MaterialCard", "已提交"),
+        "deferred": QCoreApplication.translate("MaterialCard", "容缺后补"),
+        "e_license": QCoreApplication.translate("MaterialCard", "电子证照免提交"),
+        "not_required": QCoreApplication.translate("MaterialCard", "无需提交"),
     }
     return labels.get(value, MATERIAL_STATUS_LABELS.get(value, value))

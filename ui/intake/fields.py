@@ -20,7 +20,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    tr,
+    QCoreApplication,
 )
 
 _DATE_DIGITS = re.compile(r"^(\d{4})[./年-]?(\d{1,2})[./月-]?(\d{1,2})日?$")
@@ -101,7 +101,7 @@ class FieldEditor(QWidget):
         elif t in (FieldType.CHOICE, FieldType.BOOL):
             options: list[tuple[Any, str]] = (
                 [(o.code, o.label) for o in field.options] if t is FieldType.CHOICE
-                else [(True, tr("FieldEditor", "是")), (False, tr("FieldEditor", "否"))]
+                else [(True, QCoreApplication.translate("FieldEditor", "是")), (False, QCoreApplication.translate("FieldEditor", "否"))]
             )
             self._codes = [c for c, _ in options]
             if len(options) <= 4:
@@ -117,7 +117,7 @@ class FieldEditor(QWidget):
                 lay.addLayout(row)
             else:
                 self._combo = QComboBox(self)
-                self._combo.setPlaceholderText(tr("FieldEditor", "请选择"))
+                self._combo.setPlaceholderText(QCoreApplication.translate("FieldEditor", "请选择"))
                 for _, label in options:
                     self._combo.addItem(label)
                 self._combo.setCurrentIndex(-1)
@@ -214,11 +214,11 @@ class FieldEditor(QWidget):
 
 def _placeholder(t: FieldType) -> str:
     return {
-        FieldType.DATE: tr("FieldEditor", "如 2026-11-26"),
-        FieldType.NUMBER: tr("FieldEditor", "数字"),
-        FieldType.PHONE: tr("FieldEditor", "手机或座机"),
-        FieldType.CN_RIC: tr("FieldEditor", "18 位身份证号码"),
-        FieldType.USCC: tr("FieldEditor", "18 位统一社会信用代码"),
+        FieldType.DATE: QCoreApplication.translate("FieldEditor", "如 2026-11-26"),
+        FieldType.NUMBER: QCoreApplication.translate("FieldEditor", "数字"),
+        FieldType.PHONE: QCoreApplication.translate("FieldEditor", "手机或座机"),
+        FieldType.CN_RIC: QCoreApplication.translate("FieldEditor", "18 位身份证号码"),
+        FieldType.USCC: QCoreApplication.translate("FieldEditor", "18 位统一社会信用代码"),
     }.get(t, "")
 
 
