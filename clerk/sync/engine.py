@@ -254,7 +254,7 @@ class SyncEngine:
             except TransientError as exc:
                 result.retry_later += 1
                 result.errors.append(exc.message)
-                self._reschedule(item_id, exc, progress.made)
+                self._reschedule(item_id, exc, progress)
                 consecutive = 0 if progress.made else consecutive + 1
                 if exc.unreachable or consecutive >= self.max_consecutive_transient:
                     result.unreachable = result.unreachable or exc.unreachable
@@ -265,7 +265,7 @@ class SyncEngine:
                 continue
             except (PermanentError, LocalProblem) as exc:
                 result.parked += 1
-                self._park(item_id, _message(exc))
+                self._park(item_id, _message(exc), progress)
                 if kind == "case":
                     blocked.add(case_uuid or "")
                 consecutive = 0
@@ -293,7 +293,7 @@ class SyncEngine:
         if kind == "case":
             receipt = self.client.post_case(wire_case_document(payload), key)
             progress.made = True
-            self._record_platform_id(receipt.case_uuid, receipt.platform_case_id)
+            progress.platform_case_id = receipt.platform_case_id
             self._upload_missing(receipt.case_uuid, receipt.missing_files, document_files(payload), progress)
         elif kind == "event":
             if not case_uuid:
@@ -306,7 +306,7 @@ class SyncEngine:
             self.client.post_evaluation(payload, key)
         else:
             raise LocalProblem(f"未知的待同步类型“{kind}”")
-        self._mark_done(item_id)
+        self._mark_done(item_id, case_uuid, progress.platform_case_id)
 
     def _upload_missing(self, case_uuid: str, missing: tuple[str, ...], known: dict[str, tuple[int, str]],
                         progress: _Progress) -> None:
@@ -334,16 +334,17 @@ class SyncEngine:
             blob = s.get(BlobRow, sha)
             return blob.media_type if blob else "application/octet-stream"
 
-    def _record_platform_id(self, case_uuid: str, platform_case_id: str | None) -> None:
-        if not platform_case_id:
+    @staticmethod
+    def _record_platform_id(s: Any, case_uuid: str | None, platform_case_id: str | None) -> None:
+        if not platform_case_id or not case_uuid:
             return
-        with self.store.write() as s:
-            row = s.get(CaseRow, case_uuid)
-            if row is not None and row.platform_case_id != platform_case_id:
-                row.platform_case_id = platform_case_id
+        row = s.get(CaseRow, case_uuid)
+        if row is not None and row.platform_case_id != platform_case_id:
+            row.platform_case_id = platform_case_id
 
-    def _mark_done(self, item_id: int) -> None:
+    def _mark_done(self, item_id: int, case_uuid: str | None = None, platform_case_id: str | None = None) -> None:
         with self.store.write() as s:
+            self._record_platform_id(s, case_uuid, platform_case_id)
             row = s.get(OutboxRow, item_id)
             if row is not None:
                 row.state = DONE
@@ -359,20 +360,23 @@ class SyncEngine:
             delay = max(delay, min(retry_after, 24 * 3600.0))
         return delay
 
-    def _reschedule(self, item_id: int, exc: TransientError, progressed: bool) -> None:
+    def _reschedule(self, item_id: int, exc: TransientError, progress: _Progress) -> None:
         with self.store.write() as s:
             row = s.get(OutboxRow, item_id)
             if row is None:
                 return
-            row.attempts = 1 if progressed else row.attempts + 1
+            self._record_platform_id(s, row.case_uuid, progress.platform_case_id)
+            row.attempts = 1 if progress.made else row.attempts + 1
             row.next_attempt_at = clock.now() + dt.timedelta(seconds=self.backoff_delay(row.attempts, exc.retry_after))
             row.last_error = exc.message[:2000]
 
-    def _park(self, item_id: int, message: str) -> None:
+    def _park(self, item_id: int, message: str, progress: _Progress | None = None) -> None:
         with self.store.write() as s:
             row = s.get(OutboxRow, item_id)
             if row is None:
                 return
+            if progress is not None:
+                self._record_platform_id(s, row.case_uuid, progress.platform_case_id)
             row.state = PARKED
             row.attempts += 1
             row.next_attempt_at = None
@@ -496,6 +500,7 @@ class SyncEngine:
 @dataclass
 class _Progress:
     made: bool = False
+    platform_case_id: str | None = None
 
 
 def _message(exc: BaseException) -> str:

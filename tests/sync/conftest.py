@@ -28,7 +28,7 @@ def _keyring_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def cases_500(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     d = tmp_path_factory.mktemp("tpl500") / "data"
-    return d, build_cases(d, 500)
+    return d, build_cases(d, 500, files_per_clone=1)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,173 @@
+"""Sync throughput: cases/s and MB/s pushed by the SyncEngine to a local back office, against bare
+``requests`` doing the same HTTP work (same server, same run, same sizes), and the client's peak RSS.
+
+    .venv/bin/python bench/sync.py [--cases 150] [--files 10] [--file-mib 10]
+
+The server runs in its own process (so the client's RSS and CPU are its own). Target ratio ≥ 0.8.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+
+SERVER = """
+import sys
+from pathlib import Path
+from backoffice.embedded import start_server
+d = Path(sys.argv[1])
+srv = start_server(f"sqlite:///{d / 'bo.db'}", d / "files")
+srv.create_user("bench", "bench-pass", ["clerk"])
+print(srv.url, flush=True)
+sys.stdin.read()
+srv.stop()
+"""
+
+
+def vm(key: str) -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(key):
+                return int(line.split()[1])
+    return 0
+
+
+def make_docs(ctx: Any, n: int, files_per_case: int, file_size: int, tag: str) -> list[tuple[dict[str, Any], list[str]]]:
+    """n case documents (cloned from one real accepted case) whose files are fresh random bytes."""
+    from clerk.demo import DemoPeople, take_demo_case
+    from clerk.security.actor import Actor, Role
+    from clerk.store.models import OutboxRow
+
+    actor = Actor("bench", "bench", (Role.CLERK,), window="W09")
+    base = take_demo_case(ctx, actor, DemoPeople(1), "newborn", answers={"settle_with": "father"})
+    with ctx.store.write() as s:
+        row = s.query(OutboxRow).filter_by(case_uuid=base.case_uuid).one()
+        template = row.payload
+        s.delete(row)
+    out = []
+    for i in range(n):
+        doc = copy.deepcopy(template)
+        doc["case_uuid"] = str(uuid.uuid4())
+        doc["case_no"] = f"{tag}-{i:06d}"
+        files = []
+        for _ in range(files_per_case):
+            blob = ctx.pages.put_bytes(os.urandom(file_size))
+            files.append({"sha256": blob.sha256, "size": blob.size, "media_type": "application/pdf", "pages": 1})
+        doc["materials"] = [dict(doc["materials"][0], status="provided", files=files)] + [
+            dict(m, files=[], status="e_license") for m in doc["materials"][1:] if m["status"] == "provided"]
+        out.append((doc, [f["sha256"] for f in files]))
+    return out
+
+
+def engine_push(ctx: Any, url: str, docs: list[tuple[dict[str, Any], list[str]]]) -> float:
+    from clerk import clock
+    from clerk.store.models import OutboxRow
+    from clerk.sync import login, make_engine
+
+    with ctx.store.write() as s:
+        for doc, _ in docs:
+            s.add(OutboxRow(kind="case", idempotency_key=doc["case_uuid"], case_uuid=doc["case_uuid"], payload=doc,
+                            created_at=clock.now()))
+    login(ctx, url, "bench", "bench-pass")
+    engine = make_engine(ctx)
+    t = time.perf_counter()
+    result = engine.run_once(pull=False, catalog=False)
+    elapsed = time.perf_counter() - t
+    assert result.pushed == len(docs) and result.pending_due == 0, result
+    return elapsed
+
+
+def bare_push(ctx: Any, url: str, docs: list[tuple[dict[str, Any], list[str]]]) -> float:
+    """The same HTTP work with plain requests: POST, PUT each file from bytes in memory, GET."""
+    from clerk.sync.outbox import wire_case_document
+
+    http = requests.Session()
+    token = http.post(url + "/api/v1/auth/login", json={"username": "bench", "password": "bench-pass",
+                                                       "device_id": "bench"}).json()["token"]
+    http.headers["Authorization"] = f"Bearer {token}"
+    t = time.perf_counter()
+    for doc, _shas in docs:
+        r = http.post(url + "/api/v1/cases", json=wire_case_document(doc), headers={"Idempotency-Key": doc["case_uuid"]})
+        assert r.status_code == 201, r.text
+        for sha in r.json()["missing_files"]:
+            data = ctx.pages.read(sha)
+            p = http.put(f"{url}/api/v1/cases/{doc['case_uuid']}/files/{sha}", data=data,
+                         headers={"Content-Type": "application/pdf"})
+            assert p.status_code == 201, p.text
+        assert http.get(f"{url}/api/v1/cases/{doc['case_uuid']}").json()["missing_files"] == []
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cases", type=int, default=150)
+    ap.add_argument("--small-files", type=int, default=3)
+    ap.add_argument("--small-kib", type=int, default=60)
+    ap.add_argument("--files", type=int, default=10)
+    ap.add_argument("--file-mib", type=int, default=10)
+    args = ap.parse_args()
+
+    from clerk.context import AppContext
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    os.environ["HOME"] = str(tmp)
+    os.environ["XDG_DATA_HOME"] = str(tmp / "xdg")
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(tmp / "server")], cwd=ROOT, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    assert server.stdout is not None
+    url = server.stdout.readline().strip()
+    try:
+        ctx = AppContext.open(tmp / "client")
+        small_a = make_docs(ctx, args.cases, args.small_files, args.small_kib * 1024, "A")
+        small_b = make_docs(ctx, args.cases, args.small_files, args.small_kib * 1024, "B")
+        big_a = make_docs(ctx, 1, args.files, args.file_mib << 20, "C")
+        big_b = make_docs(ctx, 1, args.files, args.file_mib << 20, "D")
+        rss0 = vm("VmRSS:")
+        hwm0 = vm("VmHWM:")
+        t_small = engine_push(ctx, url, small_a)
+        t_big = engine_push(ctx, url, big_a)
+        hwm1 = vm("VmHWM:")
+        b_small = bare_push(ctx, url, small_b)
+        b_big = bare_push(ctx, url, big_b)
+        ctx.close()
+    finally:
+        assert server.stdin is not None
+        server.stdin.close()
+        server.wait(30)
+    mb_big = args.files * args.file_mib * 1.048576
+    mb_small = args.cases * args.small_files * args.small_kib * 1024 / 1e6
+    figures = {
+        "cases": args.cases,
+        "engine_cases_per_s": round(args.cases / t_small, 1),
+        "bare_cases_per_s": round(args.cases / b_small, 1),
+        "cases_ratio": round(b_small / t_small, 2),
+        "small_MB_per_s_engine": round(mb_small / t_small, 1),
+        "big_case_MB": round(mb_big, 1),
+        "engine_MB_per_s": round(mb_big / t_big, 1),
+        "bare_MB_per_s": round(mb_big / b_big, 1),
+        "MB_ratio": round(b_big / t_big, 2),
+        "client_rss_before_MiB": round(rss0 / 1024, 1),
+        "client_peak_rss_MiB": round(max(hwm0, hwm1) / 1024, 1),
+        "client_peak_growth_during_engine_MiB": round((hwm1 - max(hwm0, rss0)) / 1024, 1),
+    }
+    print(json.dumps(figures, indent=2))
+    print(f"engine/bare: cases {figures['cases_ratio']}  MB/s {figures['MB_ratio']}  (target ≥ 0.8)")
+
+
+if __name__ == "__main__":
+    main()
