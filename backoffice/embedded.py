@@ -20,7 +20,7 @@ import uvicorn
 from backoffice import queue, workflow
 from backoffice.app import create_app, open_context
 from backoffice.auth import create_user
-from backoffice.config import Config, FaultSpec, ServiceDef, DEFAULT_SERVICES
+from backoffice.config import DEFAULT_SERVICES, Config, FaultSpec, ServiceDef
 from backoffice.context import ServerContext
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, TypeVar, Literal
+from typing import Any, Literal, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
@@ -377,15 +377,16 @@ def stats_impl(ctx: ServerContext) -> dict[str, Any]:
             select(Ticket.window, func.sum(is_state("done")), func.avg(service_time))
             .where(Ticket.day == day, Ticket.window.is_not(None)).group_by(Ticket.window)
         ):
-            entry = windows.setdefault(window, {"state": "closed", "current_ticket": None})
+            entry = windows.setdefault(str(window), {"state": "closed", "current_ticket": None})
             entry["served"], entry["avg_service_s"] = int(served or 0), _r(avg_service)
         for window, ticket_no in s.execute(
             select(Ticket.window, Ticket.ticket_no)
             .where(Ticket.day == day, Ticket.state.in_(("called", "serving")), Ticket.window.is_not(None))
             .order_by(Ticket.called_ts)
         ):
-            windows.setdefault(window, {"state": "closed", "served": 0, "avg_service_s": None})
-            windows[window]["current_ticket"] = ticket_no
+            if window is not None:
+                windows.setdefault(window, {"state": "closed", "served": 0, "avg_service_s": None})
+                windows[window]["current_ticket"] = ticket_no
     return {"date": day, "services": services, "windows": windows}
 
 

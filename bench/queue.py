@@ -5,6 +5,7 @@ Targets: call-next p95 < 30 ms, board < 20 ms, stats < 50 ms. The server runs as
 (``python -m backoffice``) so the 50 client threads do not share its interpreter.
 """
 
+# ruff: noqa: E402
 from __future__ import annotations
 
 import os

@@ -8,16 +8,15 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
+from bo_helpers import PASSWORD, Api, StartFn
 
 from backoffice.embedded import EmbeddedServer, start_server
-from bo_helpers import PASSWORD, Api, StartFn
 
 PG_BIN = Path(os.environ.get("BACKOFFICE_PG_BIN", "/usr/lib/postgresql/15/bin"))
 
