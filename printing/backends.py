@@ -218,3 +218,21 @@ class PdfFilePrinter(Printer):
             raise PrinterError(f"无法保存 PDF 到 {self.directory}：{exc.strerror or exc}",
                                PrinterErrorKind.IO, str(exc)) from exc
         return str(target)
+
+
+def make_printer(spec: str) -> Printer:
+    """The printer a settings string names: ``cups:QUEUE``, ``pdf:DIR`` (save as PDF), or a bare queue name.
+
+    Registered as the ``window_clerk.documents`` entry point ``printer`` (``clerk.plugins.printer_factory``).
+    Raises ``PrinterError`` (``QUEUE_MISSING``) for an empty spec.
+    """
+    spec = spec.strip()
+    scheme, sep, rest = spec.partition(":")
+    if sep and scheme.lower() == "pdf" and rest.strip():
+        return PdfFilePrinter(Path(rest.strip()).expanduser())
+    if sep and scheme.lower() == "cups":
+        spec = rest.strip()
+    if not spec:
+        raise PrinterError("没有选择打印机：请在设置中选择打印机（cups:队列名 或 pdf:文件夹）。",
+                           PrinterErrorKind.QUEUE_MISSING, "empty printer spec")
+    return CupsPrinter(spec)

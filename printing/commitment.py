@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -24,6 +25,7 @@ from printing.layout import (
     p,
     pm,
     quoted,
+    reprint_stamp,
     section,
     styles,
     vspace,
@@ -39,7 +41,8 @@ class SignatureImageError(ValueError):
     """The signature bytes are not an image reportlab can read."""
 
 
-def render_commitment_letter(case: CaseView, hall: HallSettings, signature: bytes | None = None) -> bytes:
+def render_commitment_letter(case: CaseView, hall: HallSettings, signature: bytes | None = None, *,
+                             reprint_at: dt.datetime | None = None) -> bytes:
     """The commitment letter (告知承诺书) for ``case.deferred`` materials, as PDF bytes.
 
     ``signature``: optional PNG/JPEG bytes of the captured signature, scaled into the applicant's
@@ -73,7 +76,8 @@ def render_commitment_letter(case: CaseView, hall: HallSettings, signature: byte
         vspace(8 * mm),
         keep(_signatures(case, signature, cn_date(signed) if (signed and signature) else "")),
     ]
-    return build_pdf(story, title=TITLE, number=case.case_no, hall_name=hall.name, subject=case.bundle_name)
+    return build_pdf(story, title=TITLE, number=case.case_no, hall_name=hall.name, subject=case.bundle_name,
+                     stamp=reprint_stamp(reprint_at))
 
 
 def _signature_image(data: bytes) -> Image:

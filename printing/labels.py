@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,19 @@ from reportlab.platypus import Flowable, Paragraph
 from clerk.intake.model import CaseMaterial, CaseView, MaterialStatus
 from clerk.settings import HallSettings
 from printing.fonts import FONT_NAME, register_cjk_font
-from printing.layout import CONTENT_WIDTH, build_pdf, cn_date, code128, kv_table, p, quoted, styles, vspace
+from printing.layout import (
+    CONTENT_WIDTH,
+    build_pdf,
+    cn_date,
+    code128,
+    draw_stamp,
+    kv_table,
+    p,
+    quoted,
+    reprint_stamp,
+    styles,
+    vspace,
+)
 from printing.masking import mask_name
 from printing.text import one_line, para
 
@@ -57,11 +70,13 @@ def _paper(case: CaseView, materials: Sequence[CaseMaterial] | None) -> list[Cas
 
 
 def render_material_labels(case: CaseView, hall: HallSettings, materials: Sequence[CaseMaterial] | None = None,
-                           *, sheet: LabelSheet = LabelSheet(), skip: int = 0) -> bytes:
+                           *, sheet: LabelSheet = LabelSheet(), skip: int = 0,
+                           reprint_at: dt.datetime | None = None) -> bytes:
     """A label sheet, one sticker per paper material (default: the PROVIDED ones).
 
     Each sticker: material name, applicant and bundle, and a Code128 of ``case_no-material_code``.
-    ``skip`` leaves the first stickers of a partly used sheet blank.
+    ``skip`` leaves the first stickers of a partly used sheet blank. ``reprint_at`` puts a small
+    补打 stamp in the top padding of the top-right sticker of every sheet.
     """
     font = register_cjk_font()
     mats = _paper(case, materials)
@@ -73,8 +88,11 @@ def render_material_labels(case: CaseView, hall: HallSettings, materials: Sequen
     name_style = ParagraphStyle("label", fontName=font, fontSize=9.5, leading=12, wordWrap="CJK")
     applicant = one_line(mask_name(case.applicant.name) if hall.mask_names else case.applicant.name)
     slot = skip
+    stamp = reprint_stamp(reprint_at)
+    right = sheet.left + sheet.columns * sheet.width + (sheet.columns - 1) * sheet.h_gap - 1.5 * mm
     for m in mats:
         if slot and slot % per_page == 0:
+            draw_stamp(c, stamp, right, A4[1] - sheet.top - 3.2 * mm, 6)
             c.showPage()
         i = slot % per_page
         col, row = i % sheet.columns, i // sheet.columns
@@ -85,6 +103,7 @@ def render_material_labels(case: CaseView, hall: HallSettings, materials: Sequen
     if not mats:
         c.setFont(font, 10)
         c.drawString(20 * mm, A4[1] - 30 * mm, "（无需贴标签的纸质材料）")
+    draw_stamp(c, stamp, right, A4[1] - sheet.top - 3.2 * mm, 6)
     c.showPage()
     c.save()
     return buf.getvalue()
@@ -125,7 +144,8 @@ def _fit_bar_width(value: str, width: float, minimum: float) -> float:
 
 
 def render_separator_sheets(case: CaseView, hall: HallSettings,
-                            materials: Sequence[CaseMaterial] | None = None) -> bytes:
+                            materials: Sequence[CaseMaterial] | None = None, *,
+                            reprint_at: dt.datetime | None = None) -> bytes:
     """One separator sheet (分隔页) per material, to put before its pages in the scanner's feeder.
 
     A large Code128 of ``SEP:case_no:material_code`` (see ``separator_value``) and the same in text.
@@ -160,4 +180,5 @@ def render_separator_sheets(case: CaseView, hall: HallSettings,
             story.append(PageBreak())
     if not mats:
         story.append(p("（无纸质材料）", st.plain))
-    return build_pdf(story, title="材料分隔页", number=case.case_no, hall_name=hall.name)
+    return build_pdf(story, title="材料分隔页", number=case.case_no, hall_name=hall.name,
+                     stamp=reprint_stamp(reprint_at))

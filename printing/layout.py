@@ -264,8 +264,30 @@ def vspace(h: float) -> Spacer:
     return Spacer(1, h)
 
 
-def _numbered_canvas(header_left: str, header_right: str, footer_note: str) -> type[Canvas]:
-    """A canvas that holds pages back to print 第 x 页 共 y 页 and the running header on each."""
+def reprint_stamp(at: dt.datetime | None) -> str:
+    """The mark on every page of a reprint (补打): ``补打 2026-11-23 10:05``; empty for a first print."""
+    return f"补打 {at:%Y-%m-%d %H:%M}" if at is not None else ""
+
+
+def draw_stamp(canv: Canvas, stamp: str, x_right: float, y: float, size: float = 9) -> None:
+    """``stamp`` boxed in red, its right edge at ``x_right``, its baseline at ``y`` (e.g. 补打 with the time)."""
+    if not stamp:
+        return
+    canv.saveState()
+    canv.setFont(FONT_NAME, size)
+    w = canv.stringWidth(stamp, FONT_NAME, size)
+    red = colors.Color(0.75, 0.1, 0.1)
+    canv.setFillColor(red)
+    canv.setStrokeColor(red)
+    canv.setLineWidth(0.8)
+    canv.rect(x_right - w - 2 * mm, y - 1.2 * mm, w + 2 * mm, size + 1.6 * mm, stroke=1, fill=0)
+    canv.drawRightString(x_right - 1 * mm, y, stamp)
+    canv.restoreState()
+
+
+def _numbered_canvas(header_left: str, header_right: str, footer_note: str, stamp: str = "") -> type[Canvas]:
+    """A canvas that holds pages back to print 第 x 页 共 y 页 and the running header on each
+    (and ``stamp``, e.g. 补打 with the time, in the top margin of every page)."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -301,14 +323,18 @@ def _numbered_canvas(header_left: str, header_right: str, footer_note: str) -> t
             if footer_note:
                 self.drawString(MARGIN_X, 8.5 * mm, footer_note)
             self.restoreState()
+            draw_stamp(self, stamp, w - MARGIN_X, h - 8.5 * mm)
 
     return NumberedCanvas
 
 
 def build_pdf(story: list[Flowable], *, title: str, number: str, hall_name: str, footer_note: str = "",
               subject: str = "", pagesize: tuple[float, float] = PAGE,
-              on_page: Callable[[Canvas, Any], None] | None = None) -> bytes:
-    """Lays ``story`` out on A4 with the running header (hall · title · number) and page numbers."""
+              on_page: Callable[[Canvas, Any], None] | None = None, stamp: str = "") -> bytes:
+    """Lays ``story`` out on A4 with the running header (hall · title · number) and page numbers.
+
+    ``stamp`` (see ``reprint_stamp``) is printed boxed in the top margin of every page.
+    """
     register_cjk_font()
     buf = io.BytesIO()
     doc = BaseDocTemplate(
@@ -320,7 +346,7 @@ def build_pdf(story: list[Flowable], *, title: str, number: str, hall_name: str,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page or _noop)])
     right = f"{title}　编号：{number}" if number else title
-    canvasmaker = _numbered_canvas(one_line(hall_name), one_line(right), one_line(footer_note))
+    canvasmaker = _numbered_canvas(one_line(hall_name), one_line(right), one_line(footer_note), one_line(stamp))
     doc.build(story, canvasmaker=canvasmaker)
     return buf.getvalue()
 

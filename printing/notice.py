@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -18,6 +19,7 @@ from printing.layout import (
     keep,
     kv_table,
     p,
+    reprint_stamp,
     section,
     signature_line,
     styles,
@@ -27,7 +29,7 @@ from printing.layout import (
 TITLE = "一次性告知单"
 
 
-def render_one_time_notice(case: CaseView, hall: HallSettings) -> bytes:
+def render_one_time_notice(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetime | None = None) -> bytes:
     """The one-time notice (一次性告知单) of a draft with missing materials, as PDF bytes.
 
     Lists every required material whose status is MISSING (``case.missing``) with why it is needed,
@@ -79,4 +81,5 @@ def render_one_time_notice(case: CaseView, hall: HallSettings) -> bytes:
         p(f"咨询电话：{hall.phone}　　投诉监督电话：{hall.complaint_phone}", st.cell),
         p("补齐材料时请携带本告知单，窗口扫描上方条码即可调出您的申请，无需重复填写。", st.small),
     ]
-    return build_pdf(story, title=TITLE, number=case.case_no, hall_name=hall.name, subject=case.bundle_name)
+    return build_pdf(story, title=TITLE, number=case.case_no, hall_name=hall.name, subject=case.bundle_name,
+                     stamp=reprint_stamp(reprint_at))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -24,6 +25,7 @@ from printing.layout import (
     pm,
     qr,
     quoted,
+    reprint_stamp,
     section,
     styles,
     vspace,
@@ -35,8 +37,8 @@ TITLE = "受理通知书"
 _RECEIVED = (MaterialStatus.PROVIDED, MaterialStatus.E_LICENSE)
 
 
-def render_receipt(case: CaseView, hall: HallSettings) -> bytes:
-    """The receipt (受理通知书) of an accepted case as PDF bytes."""
+def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetime | None = None) -> bytes:
+    """The receipt (受理通知书) of an accepted case as PDF bytes; ``reprint_at`` marks every page 补打."""
     st = styles()
     story: list[Flowable] = [
         p(hall.name, st.subtitle),
@@ -96,7 +98,8 @@ def render_receipt(case: CaseView, hall: HallSettings) -> bytes:
         vspace(5 * mm),
         p(f"{hall.name}（盖章）　　{cn_date(case.accepted_at or case.created_at)}", st.right),
     ]
-    return build_pdf(story, title=TITLE, number=case.case_no, hall_name=hall.name, subject=case.bundle_name)
+    return build_pdf(story, title=TITLE, number=case.case_no, hall_name=hall.name, subject=case.bundle_name,
+                     stamp=reprint_stamp(reprint_at))
 
 
 def _delivery_text(case: CaseView) -> str:

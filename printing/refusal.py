@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from clerk.intake.model import CaseView
 from clerk.settings import HallSettings
 from printing.casepaper import number_block
-from printing.layout import build_pdf, cn_date, keep, kv_table, p, pm, quoted, section, styles, vspace
+from printing.layout import (
+    build_pdf,
+    cn_date,
+    keep,
+    kv_table,
+    p,
+    pm,
+    quoted,
+    reprint_stamp,
+    section,
+    styles,
+    vspace,
+)
 from printing.text import para
 
 TITLE = "不予受理通知书"
 
 
-def render_refusal(case: CaseView, hall: HallSettings) -> bytes:
+def render_refusal(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetime | None = None) -> bytes:
     """The refusal (不予受理通知书) with ``case.reject_reason`` and ``hall.refusal_appeal_text``."""
     st = styles()
     applied = case.created_at
@@ -50,4 +64,5 @@ def render_refusal(case: CaseView, hall: HallSettings) -> bytes:
             p(f"经办人：{case.operator_name or case.operator}（工号 {case.operator}）　　窗口：{case.window}", st.small),
         ),
     ]
-    return build_pdf(story, title=TITLE, number=case.case_no, hall_name=hall.name, subject=case.bundle_name)
+    return build_pdf(story, title=TITLE, number=case.case_no, hall_name=hall.name, subject=case.bundle_name,
+                     stamp=reprint_stamp(reprint_at))
