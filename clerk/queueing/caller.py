@@ -1,0 +1,153 @@
+"""One window's caller (叫号器): the current ticket and the clerk's moves on it; publishes QUEUE_CHANGED.
+
+Every move is checked against the ticket lifecycle first (``IllegalTicketMove`` without a request),
+then sent to the hall server. When the server cannot be reached the move raises ``Unreachable``
+(plain Chinese) and nothing else changes: the clerk keeps working on intake.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from clerk import events as ev
+from clerk.queueing import lifecycle
+from clerk.queueing.client import HallClient
+from clerk.queueing.errors import IllegalTicketMove, NoCurrentTicket, QueueError, Unreachable
+from clerk.queueing.lifecycle import Move
+from clerk.queueing.model import Ticket, TicketState, WindowInfo, WindowState
+
+
+class CallerService:
+    """The caller of window ``window`` (e.g. ``W03``); safe to use from worker threads.
+
+    Attributes:
+        current: the ticket the window is dealing with (called or serving), or None.
+        window_info: the window's services and state as last seen on the server.
+        online: False after the last request could not reach the server.
+    """
+
+    def __init__(self, client: HallClient, window: str, events: ev.EventBus | None = None) -> None:
+        self.client = client
+        self.window = window
+        self.events = events
+        self.current: Ticket | None = None
+        self.window_info: WindowInfo | None = None
+        self.online: bool | None = None
+        self.last_error: str = ""
+        self._lock = threading.RLock()
+
+    # -- plumbing ----------------------------------------------------------------------------------
+    def _send(self, fn: Callable[[], Any]) -> Any:
+        try:
+            result = fn()
+        except Unreachable as exc:
+            self.online = False
+            self.last_error = exc.message
+            self._publish()
+            raise
+        except QueueError:
+            self.online = True
+            raise
+        self.online = True
+        self.last_error = ""
+        return result
+
+    def _publish(self) -> None:
+        if self.events is not None:
+            self.events.publish(ev.QUEUE_CHANGED, ticket=self.current.as_dict() if self.current else None)
+
+    def _move(self, move: Move, fn: Callable[[int], Ticket]) -> Ticket:
+        with self._lock:
+            cur = self.current
+            if cur is None:
+                raise NoCurrentTicket()
+            lifecycle.target(cur.state, move)  # refuses before any request
+            ticket: Ticket = self._send(lambda: fn(cur.ticket_id))
+            self.current = ticket if ticket.state in (TicketState.CALLED, TicketState.SERVING) else None
+            self._publish()
+            return ticket
+
+    @property
+    def state(self) -> TicketState | None:
+        return self.current.state if self.current else None
+
+    def allowed(self) -> frozenset[Move]:
+        """What the clerk may do now (the buttons that are enabled)."""
+        moves = set(lifecycle.allowed(self.state))
+        if self.current is None or self.current.state in lifecycle.FINAL:
+            moves.add(Move.CALL)
+        return frozenset(moves)
+
+    # -- the window --------------------------------------------------------------------------------
+    def refresh(self) -> WindowInfo:
+        """Reads the window from the server (its services, state and the ticket it is on)."""
+        with self._lock:
+            info: WindowInfo = self._send(lambda: self.client.get_window(self.window))
+            self.window_info = info
+            if info.current_ticket is None:
+                self.current = None
+            self._publish()
+            return info
+
+    def set_window(self, state: WindowState, services: list[str] | tuple[str, ...] | None = None) -> WindowInfo:
+        with self._lock:
+            if services is None:
+                known = self.window_info or self._send(lambda: self.client.get_window(self.window))
+                services = list(known.services)
+            chosen = list(services)
+            info: WindowInfo = self._send(lambda: self.client.put_window(self.window, chosen, state))
+            self.window_info = info
+            self._publish()
+            return info
+
+    def open_window(self, services: list[str] | tuple[str, ...] | None = None) -> WindowInfo:
+        """开放窗口 (with its services; default: those it had, or ``intake`` for a new window)."""
+        with self._lock:
+            if services is None:
+                known = self.window_info or self._send(lambda: self.client.get_window(self.window))
+                services = list(known.services) or ["intake"]
+            return self.set_window(WindowState.OPEN, services)
+
+    def pause_window(self) -> WindowInfo:
+        """暂停窗口: no new calls; the current ticket can still be finished."""
+        return self.set_window(WindowState.PAUSED)
+
+    # -- the ticket --------------------------------------------------------------------------------
+    def call_next(self) -> Ticket | None:
+        """Calls the next ticket for this window; None when nobody waits.
+
+        A ticket still called or being served must be finished, marked no-show or transferred first.
+        """
+        with self._lock:
+            cur = self.current
+            if cur is not None and not lifecycle.can(cur.state, Move.CALL):
+                raise IllegalTicketMove(f"当前号 {cur.ticket_no} 尚未处理完：请先办结、过号或转移，再叫下一位",
+                                        state=cur.state.value, move=Move.CALL.value)
+            ticket: Ticket | None = self._send(lambda: self.client.call_next(self.window))
+            self.current = ticket
+            self._publish()
+            return ticket
+
+    def recall(self) -> Ticket:
+        """重呼: the hall display calls the same number again."""
+        return self._move(Move.RECALL, self.client.recall)
+
+    def start(self) -> Ticket:
+        return self._move(Move.START, self.client.start)
+
+    def finish(self) -> Ticket:
+        return self._move(Move.FINISH, self.client.finish)
+
+    def no_show(self) -> Ticket:
+        return self._move(Move.NO_SHOW, self.client.no_show)
+
+    def transfer(self, *, service: str | None = None, window: str | None = None) -> Ticket:
+        """转移: the ticket waits again for another service or window (ahead of later tickets)."""
+        if (service is None) == (window is None):
+            raise ValueError("transfer to a service or to a window (one of them)")
+        return self._move(Move.TRANSFER, lambda tid: self.client.transfer(tid, service=service, window=window))
+
+
+__all__ = ["CallerService", "Unreachable"]

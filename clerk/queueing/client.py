@@ -1,0 +1,173 @@
+"""HTTP client of the hall queue API (shared/platform-api.md, "Hall queue"), with typed errors and short time-outs.
+
+Errors (``clerk.queueing.errors``): ``Unreachable`` (no connection or a time-out), ``ServerBusy``
+(5xx/408/429), ``NotLoggedIn`` (401), ``IllegalTicketMove`` / ``WindowNotOpen`` (409), ``Rejected``
+(other 4xx). Short time-outs keep a dead hall server from holding a clerk up: intake never waits on it.
+One client may be used from several threads (requests are serialised by a lock).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from clerk.queueing.errors import (
+    IllegalTicketMove,
+    NotLoggedIn,
+    QueueError,
+    Rejected,
+    ServerBusy,
+    Unreachable,
+    WindowNotOpen,
+)
+from clerk.queueing.model import Board, Priority, Stats, Ticket, WindowInfo, WindowState
+
+API = "/api/v1"
+TokenProvider = Callable[[], "str | None"]
+DEFAULT_TIMEOUT = (3.0, 10.0)
+
+
+class HallClient:
+    """One hall server (base URL) and the token to use with it."""
+
+    def __init__(self, base_url: str, token_provider: TokenProvider | None = None,
+                 timeout: float | tuple[float, float] = DEFAULT_TIMEOUT, *,
+                 session: requests.Session | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token_provider = token_provider or (lambda: None)
+        self.timeout = timeout
+        self.http = session or requests.Session()
+        self.http.headers["User-Agent"] = "window-clerk/1 (queue)"
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"HallClient({self.base_url!r})"
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- plumbing ----------------------------------------------------------------------------------
+    def _request(self, method: str, path: str, *, auth: bool = True, ok: tuple[int, ...] = (200, 201),
+                 body: dict[str, Any] | None = None) -> tuple[int, Any]:
+        if not self.base_url:
+            raise Unreachable("未设置叫号服务器地址")
+        headers: dict[str, str] = {}
+        if auth:
+            try:
+                token = self.token_provider()
+            except QueueError:
+                raise
+            except Exception as exc:  # the token source (login) failed: treat as not reachable
+                raise Unreachable(f"登录叫号服务器失败：{_short(exc)}") from None
+            if not token:
+                raise NotLoggedIn("没有有效的登录凭据")
+            headers["Authorization"] = f"Bearer {token}"
+        try:
+            with self._lock:
+                resp = self.http.request(method, self.base_url + path, headers=headers, json=body,
+                                         timeout=self.timeout)
+                raw = resp.content
+        except requests.Timeout:
+            raise Unreachable("响应超时") from None
+        except requests.RequestException as exc:
+            raise Unreachable(_short(exc)) from None
+        status = resp.status_code
+        if status in ok:
+            if status == 204 or not raw:
+                return status, None
+            try:
+                return status, json.loads(raw)
+            except ValueError:
+                raise ServerBusy(status, "响应不是有效的 JSON") from None
+        code, message, fields = _error_parts(raw, resp.reason or "")
+        if status == 401:
+            raise NotLoggedIn(message)
+        if status in (408, 429) or status >= 500:
+            raise ServerBusy(status, message)
+        if status == 409 and code == "window_not_open":
+            raise WindowNotOpen("本窗口未开放（暂停或关闭），请先开放窗口再叫号。")
+        if status == 409:
+            raise IllegalTicketMove(f"叫号服务器拒绝了这个操作：{message}")
+        if 400 <= status < 500:
+            detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
+            raise Rejected(status, code, f"叫号服务器拒绝了请求：{message}" + (f"（{detail}）" if detail else ""), fields)
+        raise ServerBusy(status, "意外的响应")
+
+    # -- the API -----------------------------------------------------------------------------------
+    def health(self) -> dict[str, Any]:
+        _, data = self._request("GET", f"{API}/health", auth=False, ok=(200,))
+        return dict(data or {})
+
+    def login(self, username: str, password: str, device_id: str) -> str:
+        """Logs in (the hall may be its own server); returns the token."""
+        _, data = self._request("POST", f"{API}/auth/login", auth=False, ok=(200,),
+                                body={"username": username, "password": password, "device_id": device_id})
+        return str((data or {})["token"])
+
+    def issue_ticket(self, service: str, priority: Priority | str = Priority.NORMAL,
+                     appointment_code: str | None = None) -> Ticket:
+        body: dict[str, Any] = {"service": service, "priority": Priority(priority).value}
+        if appointment_code:
+            body["appointment_code"] = appointment_code
+        _, data = self._request("POST", f"{API}/queue/tickets", ok=(201,), body=body)
+        return Ticket.from_json(data)
+
+    def get_window(self, window: str) -> WindowInfo:
+        _, data = self._request("GET", f"{API}/queue/windows/{window}", ok=(200,))
+        return WindowInfo.from_json(data)
+
+    def put_window(self, window: str, services: list[str] | tuple[str, ...], state: WindowState | str) -> WindowInfo:
+        _, data = self._request("PUT", f"{API}/queue/windows/{window}", ok=(200,),
+                                body={"services": list(services), "state": WindowState(state).value})
+        return WindowInfo.from_json(data)
+
+    def call_next(self, window: str) -> Ticket | None:
+        """The next ticket for this window, now called; None when nobody waits (204)."""
+        status, data = self._request("POST", f"{API}/queue/windows/{window}/call-next", ok=(200, 204))
+        return None if status == 204 or data is None else Ticket.from_json(data)
+
+    def _action(self, ticket_id: int, action: str, body: dict[str, Any] | None = None) -> Ticket:
+        _, data = self._request("POST", f"{API}/queue/tickets/{ticket_id}/{action}", ok=(200,), body=body)
+        return Ticket.from_json(data)
+
+    def recall(self, ticket_id: int) -> Ticket:
+        return self._action(ticket_id, "recall")
+
+    def start(self, ticket_id: int) -> Ticket:
+        return self._action(ticket_id, "start")
+
+    def finish(self, ticket_id: int) -> Ticket:
+        return self._action(ticket_id, "finish")
+
+    def no_show(self, ticket_id: int) -> Ticket:
+        return self._action(ticket_id, "no-show")
+
+    def transfer(self, ticket_id: int, *, service: str | None = None, window: str | None = None) -> Ticket:
+        if (service is None) == (window is None):
+            raise ValueError("transfer to a service or to a window (one of them)")
+        return self._action(ticket_id, "transfer", {"service": service} if service else {"window": window})
+
+    def board(self) -> Board:
+        _, data = self._request("GET", f"{API}/queue/board", ok=(200,))
+        return Board.from_json(data or {})
+
+    def stats(self) -> Stats:
+        _, data = self._request("GET", f"{API}/queue/stats", ok=(200,))
+        return Stats.from_json(data or {})
+
+
+def _error_parts(raw: bytes, reason: str) -> tuple[str, str, dict[str, Any]]:
+    try:
+        err = json.loads(raw)["error"]
+        return str(err.get("code") or "error"), str(err.get("message") or reason), dict(err.get("fields") or {})
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return "http_error", reason, {}
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) <= 120 else text[:117] + "…"

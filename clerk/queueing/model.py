@@ -1,0 +1,221 @@
+"""The hall queue's data as the workstation sees it: tickets, priorities, windows, board, stats, announcements."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class TicketState(StrEnum):
+    """排队号状态: waiting 等候 → called 已叫号 → serving 办理中 → done 办结 | no_show 过号."""
+
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    DONE = "done"
+    NO_SHOW = "no_show"
+
+
+TICKET_STATE_LABELS: dict[TicketState, str] = {
+    TicketState.WAITING: "等候中",
+    TicketState.CALLED: "已叫号",
+    TicketState.SERVING: "办理中",
+    TicketState.DONE: "已办结",
+    TicketState.NO_SHOW: "过号",
+}
+
+
+class Priority(StrEnum):
+    """取号类别 (优先: 老年人、残疾人、孕妇、预约)."""
+
+    NORMAL = "normal"
+    ELDERLY = "elderly"
+    DISABLED = "disabled"
+    PREGNANT = "pregnant"
+    APPOINTMENT = "appointment"
+
+
+PRIORITY_LABELS: dict[Priority, str] = {
+    Priority.NORMAL: "普通",
+    Priority.ELDERLY: "老年人",
+    Priority.DISABLED: "残疾人",
+    Priority.PREGNANT: "孕妇",
+    Priority.APPOINTMENT: "预约",
+}
+
+
+class WindowState(StrEnum):
+    OPEN = "open"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+WINDOW_STATE_LABELS: dict[WindowState, str] = {
+    WindowState.OPEN: "开放",
+    WindowState.PAUSED: "暂停",
+    WindowState.CLOSED: "关闭",
+}
+
+SERVICE_NAMES: dict[str, str] = {"intake": "综合受理", "pickup": "出件", "consult": "咨询"}
+"""Names of the default hall services; the API gives codes only, unknown codes are shown as they are."""
+
+
+def service_name(code: str) -> str:
+    return SERVICE_NAMES.get(code, code)
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """One queue ticket (排队号) as the hall server returned it."""
+
+    ticket_id: int
+    ticket_no: str
+    service: str
+    priority: Priority
+    state: TicketState
+    window: str | None = None
+    issued_at: str | None = None
+    called_at: str | None = None
+    waiting_ahead: int | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Ticket:
+        try:
+            return cls(
+                ticket_id=int(data["ticket_id"]),
+                ticket_no=str(data["ticket_no"]),
+                service=str(data["service"]),
+                priority=Priority(str(data.get("priority") or "normal")),
+                state=TicketState(str(data["state"])),
+                window=data.get("window") or None,
+                issued_at=data.get("issued_at"),
+                called_at=data.get("called_at"),
+                waiting_ahead=int(data["waiting_ahead"]) if data.get("waiting_ahead") is not None else None,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"叫号服务器返回的排队号无法识别：{exc}") from None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ticket_id": self.ticket_id, "ticket_no": self.ticket_no, "service": self.service,
+            "priority": self.priority.value, "state": self.state.value, "window": self.window,
+            "issued_at": self.issued_at, "called_at": self.called_at, "waiting_ahead": self.waiting_ahead,
+        }
+
+
+@dataclass(frozen=True)
+class WindowInfo:
+    window: str
+    services: tuple[str, ...]
+    state: WindowState
+    current_ticket: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> WindowInfo:
+        return cls(str(data["window"]), tuple(str(s) for s in data.get("services") or ()),
+                   WindowState(str(data.get("state") or "closed")), data.get("current_ticket") or None)
+
+
+@dataclass(frozen=True)
+class Call:
+    ticket_no: str
+    window: str
+    called_at: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.ticket_no, self.window, self.called_at)
+
+
+@dataclass(frozen=True)
+class Board:
+    """What the hall display shows: the latest calls (newest first) and how many wait per service."""
+
+    calls: tuple[Call, ...]
+    waiting: dict[str, int]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Board:
+        calls = tuple(Call(str(c["ticket_no"]), str(c["window"]), str(c["called_at"])) for c in data.get("calls") or ())
+        return cls(calls, {str(k): int(v) for k, v in (data.get("waiting") or {}).items()})
+
+
+@dataclass(frozen=True)
+class ServiceStats:
+    waiting: int = 0
+    longest_wait_s: float = 0.0
+    avg_wait_s: float | None = None
+    avg_service_s: float | None = None
+    served: int = 0
+    no_shows: int = 0
+
+
+@dataclass(frozen=True)
+class WindowStats:
+    state: WindowState = WindowState.CLOSED
+    current_ticket: str | None = None
+    served: int = 0
+    avg_service_s: float | None = None
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Today's figures per service and per window (GET /queue/stats)."""
+
+    date: str
+    services: dict[str, ServiceStats]
+    windows: dict[str, WindowStats] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Stats:
+        def opt(v: Any) -> float | None:
+            return None if v is None else float(v)
+
+        services = {
+            str(code): ServiceStats(int(s.get("waiting") or 0), float(s.get("longest_wait_s") or 0.0),
+                                    opt(s.get("avg_wait_s")), opt(s.get("avg_service_s")),
+                                    int(s.get("served") or 0), int(s.get("no_shows") or 0))
+            for code, s in (data.get("services") or {}).items()
+        }
+        windows = {
+            str(code): WindowStats(WindowState(str(w.get("state") or "closed")), w.get("current_ticket") or None,
+                                   int(w.get("served") or 0), opt(w.get("avg_service_s")))
+            for code, w in (data.get("windows") or {}).items()
+        }
+        return cls(str(data.get("date") or ""), services, windows)
+
+    @property
+    def total_waiting(self) -> int:
+        return sum(s.waiting for s in self.services.values())
+
+    @property
+    def total_served(self) -> int:
+        return sum(s.served for s in self.services.values())
+
+    @property
+    def total_no_shows(self) -> int:
+        return sum(s.no_shows for s in self.services.values())
+
+
+_WINDOW_NO = re.compile(r"^[A-Za-z]*0*(\d+)$")
+
+
+def window_label(window: str) -> str:
+    """``"W03"`` → ``"3 号窗口"``; a code without a number is shown as it is (``"VIP 窗口"``)."""
+    m = _WINDOW_NO.match(window.strip())
+    return f"{int(m.group(1))} 号窗口" if m else f"{window} 窗口"
+
+
+def announcement(ticket_no: str, window: str) -> str:
+    """叫号语音/屏幕文字: ``请 A012 号到 3 号窗口办理``."""
+    return f"请 {ticket_no} 号到 {window_label(window)}办理"
+
+
+def spoken(ticket_no: str, window: str) -> str:
+    """The announcement spelled for the speech synthesiser: digits one by one (``A 0 1 2``)."""
+    m = _WINDOW_NO.match(window.strip())
+    win = f"{int(m.group(1))}号窗口" if m else f"{window}窗口"
+    letters = " ".join(ticket_no)
+    return f"请，{letters}，号，到{win}办理"
