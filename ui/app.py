@@ -49,7 +49,8 @@ def install_translator(app: QApplication, lang: str) -> QTranslator | None:
 
 def apply_style(app: QApplication) -> None:
     if STYLESHEET.exists():
-        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+        icons = (RESOURCES / "icons").as_posix()
+        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8").replace("@ICONS@", icons))
 
 
 def prepare(app: QApplication, lang: str = "zh_CN") -> None:

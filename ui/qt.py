@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeyEvent,
     QKeySequence,
+    QPainter,
     QPalette,
     QShortcut,
 )

@@ -119,7 +119,10 @@ class CaseListPage(QWidget):
         bar.addWidget(self.status, 1)
         self.use_dates = QCheckBox(self.tr("日期"), self)
         bar.addWidget(self.use_dates)
-        today = QDate.currentDate()
+        from clerk import clock
+
+        d = clock.today()
+        today = QDate(d.year, d.month, d.day)
         self.date_from = QDateEdit(today.addDays(-30), self)
         self.date_to = QDateEdit(today, self)
         for d in (self.date_from, self.date_to):
@@ -150,7 +153,7 @@ class CaseListPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((220, 200, 110, 190, 130, 120, 150)):
+        for col, width in enumerate((210, 230, 230, 170, 120, 110, 150)):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._activated)
         lay.addWidget(self.table, 1)

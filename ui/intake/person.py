@@ -115,7 +115,7 @@ class PersonBlock(QWidget):
         box.setSpacing(2)
         box.addWidget(line)
         label = ProblemLabel(self)
-        label.setObjectName(f"{self.where}_{key}_problem")
+        label.setProperty("field", f"{self.where}.{key}")
         self.problems[key] = label
         box.addWidget(label)
         return box
