@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from backoffice import API_VERSION, auth, cases, catalog, files, queue
+from backoffice import API_VERSION, auth, cases, catalog, files, queue, visits
 from backoffice.config import Config
 from backoffice.context import ServerContext
 from backoffice.db import Database
@@ -50,7 +50,7 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
     def health() -> dict[str, Any]:
         return {"status": "ok", "api_version": API_VERSION}
 
-    for module in (auth, catalog, cases, files, queue):
+    for module in (auth, catalog, cases, files, queue, visits):
         app.include_router(module.router)
     if config.faults.active:
         app.add_middleware(FaultMiddleware, spec=config.faults)

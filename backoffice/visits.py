@@ -1,0 +1,104 @@
+"""上门办 visit list (an extension of platform API v1, docs/api.md): supervisors plan home visits,
+field staff read theirs before going out.
+
+``GET /api/v1/visits?operator=<username>`` → 200 ``{"items": [{"visit_uuid", "applicant", "bundle_code",
+"address", "scheduled_for", "note"}]}`` (scheduled order). Anyone may read their own list; reading
+another operator's needs the ``supervisor`` or ``admin`` role (403 otherwise).
+
+``POST /api/v1/visits`` with ``Idempotency-Key: <visit_uuid>`` (supervisor or admin) → 201 the visit,
+200 on replay, 409 same key with a different document, 422 invalid (unknown operator …).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import AwareDatetime, Field, field_validator
+from sqlalchemy import Float, String, Text, select
+from sqlalchemy.orm import Mapped, mapped_column
+from starlette.concurrency import run_in_threadpool
+
+from backoffice.auth import CurrentOperator, Operator
+from backoffice.cases import check_key, doc_digest, parse_document, read_json_body
+from backoffice.context import ServerContext, get_ctx
+from backoffice.db import Base, User
+from backoffice.documents import Code, Party, UUIDText, _check_uuid, _Doc
+from backoffice.errors import ApiError, invalid
+
+router = APIRouter()
+
+PLANNERS = frozenset({"supervisor", "admin"})
+
+
+class Visit(Base):
+    __tablename__ = "visits"
+    visit_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    operator: Mapped[str] = mapped_column(String(64), index=True)
+    scheduled_for: Mapped[str] = mapped_column(String(40))
+    doc_hash: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_ts: Mapped[float] = mapped_column(Float)
+
+
+class VisitDocument(_Doc):
+    visit_uuid: UUIDText
+    operator: str = Field(min_length=1, max_length=64)
+    applicant: Party
+    bundle_code: Code
+    address: str = Field(min_length=1, max_length=500)
+    scheduled_for: AwareDatetime
+    note: str = Field(default="", max_length=1000)
+
+    _uuid = field_validator("visit_uuid")(_check_uuid)
+
+
+def _item(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: doc[k] for k in ("visit_uuid", "applicant", "bundle_code", "address", "scheduled_for", "note")}
+
+
+def create_visit(ctx: ServerContext, op: Operator, raw: bytes, key: str | None) -> tuple[int, dict[str, Any]]:
+    if not PLANNERS & set(op.roles):
+        raise ApiError(403, "forbidden", "only a supervisor or an admin plans visits")
+    doc = parse_document(VisitDocument, raw)
+    check_key(key, doc.visit_uuid, "visit_uuid")
+    text, digest = doc_digest(doc)
+    data = json.loads(text)
+    with ctx.db.write() as s:
+        existing = s.get(Visit, doc.visit_uuid)
+        if existing is not None:
+            if existing.doc_hash != digest:
+                raise ApiError(409, "idempotency_conflict", "this key was already used with a different visit")
+            return 200, _item(json.loads(existing.document))
+        if s.get(User, doc.operator) is None:
+            raise invalid({"operator": "no such operator"}, "unknown operator")
+        s.add(Visit(visit_uuid=doc.visit_uuid, operator=doc.operator, scheduled_for=data["scheduled_for"],
+                    doc_hash=digest, document=text, created_by=op.username, created_ts=ctx.now_ts()))
+    return 201, _item(data)
+
+
+def list_visits(ctx: ServerContext, op: Operator, operator: str | None) -> dict[str, Any]:
+    who = operator or op.username
+    if who != op.username and not PLANNERS & set(op.roles):
+        raise ApiError(403, "forbidden", "only a supervisor or an admin reads another operator's visits")
+    with ctx.db.read() as s:
+        rows = s.execute(select(Visit).where(Visit.operator == who)
+                         .order_by(Visit.scheduled_for, Visit.created_ts)).scalars().all()
+        items = [_item(json.loads(r.document)) for r in rows]
+    return {"items": items}
+
+
+@router.get("/api/v1/visits")
+async def get_visits(request: Request, op: CurrentOperator, operator: str | None = None) -> dict[str, Any]:
+    return await run_in_threadpool(list_visits, get_ctx(request), op, operator)
+
+
+@router.post("/api/v1/visits")
+async def post_visit(request: Request, op: CurrentOperator) -> JSONResponse:
+    raw = await read_json_body(request)
+    status, body = await run_in_threadpool(create_visit, get_ctx(request), op, raw,
+                                           request.headers.get("idempotency-key"))
+    return JSONResponse(body, status_code=status)
