@@ -24,14 +24,27 @@ class BoardWatcher:
     """
 
     def __init__(self, *, announce_initial: bool = False) -> None:
-        self._seen: set[tuple[str, str, str]] = set()
+        self._prev: tuple[Call, ...] = ()
         self._started = announce_initial
         self.board: Board | None = None
 
+    @staticmethod
+    def _shift(prev: tuple[Call, ...], new: tuple[Call, ...]) -> int:
+        """How many calls were added in front: the smallest k with new[k:] == the head of prev.
+
+        Calls carry no id and ``called_at`` has whole seconds, so a recall within the same second
+        looks like the earlier call: the list's alignment, not the entries, tells what is new.
+        """
+        for k in range(len(new) + 1):
+            rest = new[k:]
+            if len(prev) >= len(rest) and tuple(c.key for c in rest) == tuple(c.key for c in prev[:len(rest)]):
+                return k
+        return len(new)
+
     def update(self, board: Board) -> list[Announcement]:
         self.board = board
-        fresh = [c for c in board.calls if c.key not in self._seen]
-        self._seen.update(c.key for c in board.calls)
+        fresh = list(board.calls[:self._shift(self._prev, board.calls)])
+        self._prev = board.calls
         if not self._started:
             self._started = True
             return []
