@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -162,7 +162,7 @@ class PrintQueue:
         except Exception as exc:  # a plugin's error: keep the job, report the message  # noqa: BLE001
             retryable = bool(getattr(exc, "retryable", False))
             message = str(exc) or type(exc).__name__
-            log.warning("print job %s on %r not printed: %s", job_id, job.printer, getattr(exc, "detail", "") or exc)
+            log.info("print job %s on %r not printed: %s", job_id, job.printer, getattr(exc, "detail", "") or exc)
             job = self._set(job_id, state="queued" if retryable else "failed", error=message)
             return PrintOutcome(job, False, message, retryable)
         job = self._set(job_id, state="printed", error="", printed_at=clock.now())
@@ -199,10 +199,16 @@ class PrintQueue:
 
     def pending(self) -> list[PrintJob]:
         """Jobs waiting for a printer (queued or failed), oldest first."""
+        return self.jobs(OPEN_STATES)
+
+    def jobs(self, states: Sequence[str] | None = None, *, limit: int = 1000) -> list[PrintJob]:
+        """Jobs in ``states`` (all when None), oldest first; at most the newest ``limit``."""
         with self.store.read() as s:
-            rows = s.execute(select(PrintJobRow).where(PrintJobRow.state.in_(OPEN_STATES))
-                             .order_by(PrintJobRow.id)).scalars().all()
-            return [PrintJob.from_row(r) for r in rows]
+            q = select(PrintJobRow)
+            if states is not None:
+                q = q.where(PrintJobRow.state.in_(tuple(states)))
+            rows = s.execute(q.order_by(PrintJobRow.id.desc()).limit(limit)).scalars().all()
+            return [PrintJob.from_row(r) for r in reversed(rows)]
 
     def history(self, case_uuid: str) -> list[PrintJob]:
         """Every job of a case, oldest first."""
