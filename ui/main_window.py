@@ -106,6 +106,15 @@ class MainWindow(QMainWindow):
         self.call_button.setToolTip(self.tr("排队叫号组件尚未接入"))
         self.call_button.setEnabled(False)
         h.addWidget(self.call_button)
+        # The queue component's caller bar takes the seam's place (ui/queue/caller_bar.py).
+        from ui.queue.caller_bar import CallerBar
+        from ui.queue.common import HallAccess
+
+        self.ticket_label.hide()
+        self.call_button.hide()
+        self.caller_bar = CallerBar(HallAccess.for_session(self.session), self.session.actor.window
+                                    or self.session.ctx.settings.window, self.tasks, self.session.ctx.events, head)
+        h.addWidget(self.caller_bar)
         return head
 
     def _actions(self) -> None:
@@ -121,8 +130,14 @@ class MainWindow(QMainWindow):
         self.accept_action = add(self.tr("受理"), ["Ctrl+Return", "Ctrl+Enter"], self._accept)
         self.save_action = add(self.tr("立即保存"), ["Ctrl+S"], self.intake.autosave.flush)
         self.call_action = add(self.tr("叫下一位"), ["F2"], self.call_next_requested.emit)
-        self.call_next_requested.connect(
-            lambda: self.statusBar().showMessage(self.tr("排队叫号组件尚未接入（F2 已预留）"), 5000))
+        self.recall_action = add(self.tr("重呼"), ["F3"], self.caller_bar.recall)
+        self.call_next_requested.connect(self.caller_bar.call_next)
+        from ui.queue.intake_link import TicketIntake
+
+        self.ticket_intake = TicketIntake(self.intake, self)
+        self.caller_bar.ticket_called.connect(self.ticket_intake.begin)
+        self.caller_bar.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.ticket_intake.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
 
     def new_case(self) -> None:
         self.tabs.setCurrentWidget(self.intake)
@@ -174,6 +189,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Nothing typed is lost: pending autosaves are written before the window goes."""
         try:
+            self.caller_bar.stop()
             self.intake.flush()
         finally:
             self.tasks.wait()

@@ -1,0 +1,317 @@
+"""The caller bar (叫号条) in the window-mode header: current ticket, call next (F2), recall (F3), start,
+finish, no-show, transfer, pause/open the window. The hall server being down is shown plainly and never
+stops intake: every request runs in a worker (ui.tasks) with short time-outs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from clerk import events as ev
+from clerk.queueing import (
+    CallerService,
+    Move,
+    Ticket,
+    TicketState,
+    Unreachable,
+    WindowState,
+    service_name,
+    window_label,
+)
+from clerk.queueing.model import PRIORITY_LABELS, TICKET_STATE_LABELS, Priority
+from ui.qt import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.queue.common import HallAccess, error_text
+from ui.tasks import Tasks
+
+REFRESH_MS = 15000
+
+
+class TransferDialog(QDialog):
+    """转移: to another service (the ticket waits in that queue) or to a named window."""
+
+    def __init__(self, ticket_no: str, services: list[str], own_window: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transferDialog")
+        self.setWindowTitle(self.tr("转移排队号 %1").replace("%1", ticket_no))
+        v = QVBoxLayout(self)
+        v.addWidget(QLabel(self.tr("把 %1 号转给其他业务或其他窗口；该号将优先于后来的号等候。").replace("%1", ticket_no), self))
+        form = QFormLayout()
+        self.to_service = QRadioButton(self.tr("转到业务"), self)
+        self.to_window = QRadioButton(self.tr("转到窗口"), self)
+        group = QButtonGroup(self)
+        group.addButton(self.to_service)
+        group.addButton(self.to_window)
+        self.service = QComboBox(self)
+        for code in services:
+            self.service.addItem(f"{service_name(code)}（{code}）", code)
+        self.window_edit = QLineEdit(self)
+        self.window_edit.setPlaceholderText(self.tr("窗口代码，如 W05"))
+        form.addRow(self.to_service, self.service)
+        form.addRow(self.to_window, self.window_edit)
+        v.addLayout(form)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("dialogProblem")
+        self.problem.setStyleSheet("color: #b00020;")
+        v.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("转移"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        v.addWidget(self.buttons)
+        self._own = own_window
+        self.to_service.setChecked(True)
+        self.service.currentIndexChanged.connect(lambda _i: self.to_service.setChecked(True))
+        self.window_edit.textEdited.connect(lambda _t: self.to_window.setChecked(True))
+
+    def choice(self) -> dict[str, str]:
+        if self.to_window.isChecked():
+            return {"window": self.window_edit.text().strip().upper()}
+        return {"service": str(self.service.currentData() or "")}
+
+    def _check(self) -> None:
+        c = self.choice()
+        if "window" in c and not c["window"]:
+            self.problem.setText(self.tr("请填写要转去的窗口代码"))
+            return
+        if c.get("window") == self._own:
+            self.problem.setText(self.tr("不能转给本窗口"))
+            return
+        if "service" in c and not c["service"]:
+            self.problem.setText(self.tr("请选择业务"))
+            return
+        self.accept()
+
+
+class CallerBar(QFrame):
+    """叫号条 for one window.
+
+    Signals:
+        ticket_called(str): a ticket was called by call-next (its number): the window starts an intake.
+        message(str): a line for the status bar.
+        changed(): the current ticket, the window or the connection changed (after a request).
+    """
+
+    ticket_called = Signal(str)
+    message = Signal(str)
+    changed = Signal()
+
+    def __init__(self, access: HallAccess, window: str, tasks: Tasks, events: ev.EventBus | None = None,
+                 parent: QWidget | None = None, *, auto_refresh: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("callerBar")
+        self.access, self.window_code, self.tasks, self.events = access, window, tasks, events
+        self._caller: CallerService | None = None
+        self.busy = False
+        self.services: list[str] = []
+        self.waiting: dict[str, int] = {}
+        self.dialog: TransferDialog | None = None
+        self.online: bool | None = None
+
+        h = QHBoxLayout(self)
+        h.setContentsMargins(8, 0, 0, 0)
+        h.setSpacing(6)
+        self.status = QLabel(self)
+        self.status.setObjectName("queueStatus")
+        h.addWidget(self.status)
+        self.ticket_label = QLabel(self)
+        self.ticket_label.setObjectName("queueTicket")
+        self.ticket_label.setStyleSheet("font-size: 18px; font-weight: bold; padding: 0 6px;")
+        h.addWidget(self.ticket_label)
+        self.buttons: dict[str, QPushButton] = {}
+
+        def button(key: str, text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+            b = QPushButton(text, self)
+            b.setObjectName(f"queue_{key}")
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F-keys and clicks must not steal the form's focus
+            if tip:
+                b.setToolTip(tip)
+            b.clicked.connect(slot)
+            h.addWidget(b)
+            self.buttons[key] = b
+            return b
+
+        button("call", self.tr("叫号 F2"), self.call_next, self.tr("叫下一位 (F2)"))
+        button("recall", self.tr("重呼 F3"), self.recall, self.tr("再叫一次当前号 (F3)"))
+        button("start", self.tr("开始"), self.start, self.tr("申请人已到窗口，开始办理"))
+        button("finish", self.tr("办结"), self.finish, self.tr("本号办理完毕"))
+        button("no_show", self.tr("过号"), self.no_show, self.tr("叫号后申请人未到"))
+        button("transfer", self.tr("转移…"), self.open_transfer, self.tr("转给其他业务或窗口"))
+        button("pause", self.tr("暂停"), self.toggle_pause, self.tr("暂停/开放本窗口"))
+        self._render()
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        if auto_refresh:
+            self._timer.start()
+            QTimer.singleShot(0, self.refresh)
+
+    # -- state -------------------------------------------------------------------------------------
+    def caller(self) -> CallerService:
+        """Built on first use in a worker (the hall client may need a login first)."""
+        if self._caller is None:
+            self._caller = CallerService(self.access.client(), self.window_code, self.events)
+        return self._caller
+
+    @property
+    def current(self) -> Ticket | None:
+        return self._caller.current if self._caller else None
+
+    def _render(self) -> None:
+        caller = self._caller
+        t = self.current
+        info = caller.window_info if caller else None
+        if self.online is False:
+            self.status.setText(self.tr("● 叫号离线"))
+            self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.status.setToolTip(caller.last_error if caller else "")
+        elif info is not None and info.state is not WindowState.OPEN:
+            self.status.setText(self.tr("● 窗口暂停") if info.state is WindowState.PAUSED else self.tr("● 窗口关闭"))
+            self.status.setStyleSheet("color: #a15c00; font-weight: bold;")
+            self.status.setToolTip("")
+        elif self.online:
+            mine = sum(self.waiting.get(s, 0) for s in (info.services if info else ()))
+            self.status.setText(self.tr("● 等候 %1 人").replace("%1", str(mine)))
+            self.status.setStyleSheet("color: #1b7f3b; font-weight: bold;")
+            self.status.setToolTip(window_label(self.window_code))
+        else:
+            self.status.setText(self.tr("● 连接中…"))
+            self.status.setStyleSheet("color: #666;")
+        if t is not None:
+            prio = "" if t.priority is Priority.NORMAL else f"·{PRIORITY_LABELS[t.priority]}"
+            self.ticket_label.setText(f"{t.ticket_no} {TICKET_STATE_LABELS[t.state]}{prio}")
+        elif info is not None and info.current_ticket:
+            self.ticket_label.setText(self.tr("%1（服务器上）").replace("%1", info.current_ticket))
+        else:
+            self.ticket_label.setText(self.tr("当前号：—"))
+        allowed = caller.allowed() if caller else frozenset({Move.CALL})
+        can = {
+            "call": Move.CALL in allowed and (info is None or info.state is WindowState.OPEN),
+            "recall": Move.RECALL in allowed,
+            "start": Move.START in allowed,
+            "finish": Move.FINISH in allowed,
+            "no_show": Move.NO_SHOW in allowed,
+            "transfer": Move.TRANSFER in allowed,
+            "pause": True,
+        }
+        for key, b in self.buttons.items():
+            b.setEnabled(can[key] and not self.busy)
+        paused = info is not None and info.state is not WindowState.OPEN
+        self.buttons["pause"].setText(self.tr("开放窗口") if paused else self.tr("暂停"))
+
+    # -- requests ----------------------------------------------------------------------------------
+    def _run(self, what: Callable[[CallerService], Any], done: Callable[[Any], None] | None = None) -> bool:
+        if self.busy:
+            return False
+        self.busy = True
+        self._render()
+
+        def job() -> Any:
+            caller = self.caller()
+            result = what(caller)
+            try:
+                board = caller.client.board()
+                self.services, self.waiting = list(board.waiting), dict(board.waiting)
+            except Exception:  # the waiting count is a nicety
+                pass
+            return result
+
+        def ok(result: Any) -> None:
+            self.busy = False
+            self.online = True
+            self._render()
+            if done is not None:
+                done(result)
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            if isinstance(exc, Unreachable):
+                self.online = False
+            elif self._caller is not None:
+                self.online = self._caller.online
+            self._render()
+            self.message.emit(error_text(exc))
+            self.changed.emit()
+
+        self.tasks.run(job, on_success=ok, on_failure=failed)
+        return True
+
+    def refresh(self) -> None:
+        if not self.busy:
+            self._run(lambda c: c.refresh())
+
+    def call_next(self) -> None:
+        def done(t: Ticket | None) -> None:
+            if t is None:
+                self.message.emit(self.tr("暂无等候的号"))
+            else:
+                self.message.emit(self.tr("已叫 %1 号").replace("%1", t.ticket_no))
+                self.ticket_called.emit(t.ticket_no)
+
+        self._run(lambda c: c.call_next(), done)
+
+    def recall(self) -> None:
+        self._run(lambda c: c.recall(), lambda t: self.message.emit(self.tr("已重呼 %1 号").replace("%1", t.ticket_no)))
+
+    def start(self) -> None:
+        self._run(lambda c: c.start())
+
+    def finish(self) -> None:
+        self._run(lambda c: c.finish(), lambda t: self.message.emit(self.tr("%1 号已办结").replace("%1", t.ticket_no)))
+
+    def no_show(self) -> None:
+        self._run(lambda c: c.no_show(), lambda t: self.message.emit(self.tr("%1 号过号").replace("%1", t.ticket_no)))
+
+    def transfer(self, *, service: str | None = None, window: str | None = None) -> None:
+        def done(t: Ticket) -> None:
+            where = service_name(service) if service else window_label(window or "")
+            self.message.emit(self.tr("%1 号已转到%2").replace("%1", t.ticket_no).replace("%2", where))
+
+        self._run(lambda c: c.transfer(service=service, window=window), done)
+
+    def open_transfer(self) -> None:
+        t = self.current
+        if t is None or self.busy:
+            return
+        services = self.services or ["intake", "pickup", "consult"]
+        self.dialog = TransferDialog(t.ticket_no, services, self.window_code, self.window())
+        self.dialog.accepted.connect(lambda: self.transfer(**self.dialog.choice()) if self.dialog else None)
+        self.dialog.finished.connect(self._dialog_closed)
+        self.dialog.open()
+
+    def _dialog_closed(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    def toggle_pause(self) -> None:
+        caller = self._caller
+        info = caller.window_info if caller else None
+        if info is not None and info.state is not WindowState.OPEN:
+            self._run(lambda c: c.open_window(), lambda _i: self.message.emit(self.tr("窗口已开放")))
+        else:
+            self._run(lambda c: c.pause_window(), lambda _i: self.message.emit(self.tr("窗口已暂停，不再叫新号")))
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+__all__ = ["CallerBar", "TransferDialog", "TicketState"]
