@@ -132,7 +132,9 @@ def main() -> None:
     assert server.stdout is not None
     url = server.stdout.readline().strip()
     try:
-        ctx = AppContext.open(tmp / "client")
+        from clerk.security.keys import open_db_key
+
+        ctx = AppContext.open(tmp / "client", db_key=open_db_key(tmp / "client"))
         small_a = make_docs(ctx, args.cases, args.small_files, args.small_kib * 1024, "A")
         small_b = make_docs(ctx, args.cases, args.small_files, args.small_kib * 1024, "B")
         big_a = make_docs(ctx, 1, args.files, args.file_mib << 20, "C")

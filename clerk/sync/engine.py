@@ -24,6 +24,7 @@ import os
 import random
 import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,7 +38,14 @@ from clerk.intake.model import CaseStatus
 from clerk.materials.pagestore import PageStore
 from clerk.store import Store
 from clerk.store.models import BlobRow, CaseRow, KeyValueRow, OutboxRow
-from clerk.sync.client import AuthError, PermanentError, PlatformClient, SyncError, TransientError
+from clerk.sync.client import (
+    UPLOAD_CHUNK,
+    AuthError,
+    PermanentError,
+    PlatformClient,
+    SyncError,
+    TransientError,
+)
 from clerk.sync.outbox import document_files, wire_case_document
 
 log = logging.getLogger(__name__)
@@ -317,22 +325,28 @@ class SyncEngine:
             for sha in missing:
                 if self.cancel.is_set():
                     raise TransientError("同步已停止")
-                path = self.pages.path(sha)
-                try:
-                    size = os.path.getsize(path)
-                except OSError:
-                    raise LocalProblem(f"本机材料库中缺少文件 {sha[:12]}…（平台需要它）") from None
-                media = known.get(sha, (0, ""))[1] or self._blob_media(sha)
-                self.client.put_file_from_store(self.pages, case_uuid, sha, size, media)
+                if not self.pages.has(sha):
+                    raise LocalProblem(f"本机材料库中缺少文件 {sha[:12]}…（平台需要它）")
+                size, media = known.get(sha) or (0, "")
+                if not size or not media:
+                    size, media = self._blob_facts(sha, size, media)
+                self.client.put_file(case_uuid, sha, _local_chunks(self.pages, sha), size, media)
                 progress.made = True
             missing = self.client.get_case(case_uuid).missing_files
         if missing:
             raise TransientError(f"上传后平台仍缺少 {len(missing)} 个文件")
 
-    def _blob_media(self, sha: str) -> str:
+    def _blob_facts(self, sha: str, size: int, media: str) -> tuple[int, str]:
+        """Plaintext size and media type from the blob record (the file on disk may be encrypted)."""
         with self.store.read() as s:
             blob = s.get(BlobRow, sha)
-            return blob.media_type if blob else "application/octet-stream"
+        if blob is not None:
+            return size or blob.size, media or blob.media_type
+        if not size and not self.pages.encrypted:
+            size = os.path.getsize(self.pages.path(sha))
+        if not size:
+            raise LocalProblem(f"本机没有文件 {sha[:12]}… 的大小记录，无法上传")
+        return size, media or "application/octet-stream"
 
     @staticmethod
     def _record_platform_id(s: Any, case_uuid: str | None, platform_case_id: str | None) -> None:
@@ -381,7 +395,7 @@ class SyncEngine:
             row.attempts += 1
             row.next_attempt_at = None
             row.last_error = message[:2000]
-        log.warning("outbox item %s parked: %s", item_id, message)
+        log.info("outbox item %s parked: %s", item_id, message)
 
     # -- problems view --------------------------------------------------------------------------------
     def list_problems(self) -> list[Problem]:
@@ -501,6 +515,15 @@ class SyncEngine:
 class _Progress:
     made: bool = False
     platform_case_id: str | None = None
+
+
+def _local_chunks(pages: PageStore, sha: str) -> Iterator[bytes]:
+    """The file's plaintext for an upload; a damaged or vanished local file becomes a LocalProblem
+    (not an OSError, which the HTTP stack would take for a network failure and retry forever)."""
+    try:
+        yield from pages.iter_chunks(sha, UPLOAD_CHUNK)
+    except OSError as exc:
+        raise LocalProblem(f"本机材料文件无法读取：{exc}") from None
 
 
 def _message(exc: BaseException) -> str:

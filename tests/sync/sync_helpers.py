@@ -82,9 +82,11 @@ StartFn = Callable[..., EmbeddedServer]
 
 
 def open_ctx(data_dir: Path) -> Any:
+    """Opens a data dir as the CLI does (SQLCipher cache keyed from the keyring, encrypted page store)."""
     from clerk.context import AppContext
+    from clerk.security.keys import open_db_key
 
-    return AppContext.open(data_dir)
+    return AppContext.open(data_dir, db_key=open_db_key(data_dir))
 
 
 def logged_in_engine(ctx: Any, server: EmbeddedServer, **options: Any) -> Any:

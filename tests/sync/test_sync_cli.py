@@ -69,10 +69,10 @@ def test_expired_token_is_not_offered(tmp_path: Path) -> None:
     from clerk import clock
     from clerk.security import credentials
 
-    credentials.set_token("http://p.example", "u", "tok", clock.now() - dt.timedelta(seconds=1))
+    credentials.set_token("http://p.example", "u", "s3kr1t-value", clock.now() - dt.timedelta(seconds=1))
     assert credentials.get_token("http://p.example", "u") is None
     assert credentials.get_stored("http://p.example", "u") is not None
-    assert "tok" not in repr(credentials.get_stored("http://p.example", "u"))
+    assert "s3kr1t" not in repr(credentials.get_stored("http://p.example", "u"))
 
 
 def test_sync_exit_codes(cases_40: tuple[Path, list[str]], tmp_path: Path, server: EmbeddedServer) -> None:
