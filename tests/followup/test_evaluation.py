@@ -1,0 +1,59 @@
+"""好差评: validation, the low-score event, the evaluation reaching the back office once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from backoffice.db import Evaluation
+from backoffice.embedded import EmbeddedServer
+from clerk import clock
+from clerk.evaluation import LOW_SCORE_RECEIVED, EvaluationService
+from clerk.intake.validation import ValidationFailed
+
+from .fu_helpers import accepted_case, login_engine
+
+
+def test_evaluation_reaches_the_server_once(ctx: Any, people: Any, server: EmbeddedServer) -> None:
+    engine = login_engine(ctx, server)
+    case = accepted_case(ctx, people)
+    lows: list[Any] = []
+    ctx.events.subscribe(LOW_SCORE_RECEIVED, lambda evaluation: lows.append(evaluation))
+    svc = EvaluationService(ctx)
+    start = clock.now() - dt.timedelta(seconds=1)
+    good = svc.record(5, ["服务热情"], "很快", window="W03", operator="clerk01", ticket_no="A012")
+    bad = svc.record(2, ["办理时间长", "办理时间长", "多次跑动"], "  跑了\x00三次 ", case_uuid=case.case_uuid,
+                     window="W03", operator="clerk01")
+    assert [e.evaluation_uuid for e in lows] == [bad.evaluation_uuid] and not good.low
+    assert bad.tags == ("办理时间长", "多次跑动") and bad.comment == "跑了三次" and bad.case_no == case.case_no
+    assert [e.evaluation_uuid for e in svc.low_scores(start)] == [bad.evaluation_uuid]
+    assert svc.low_scores(clock.now() + dt.timedelta(seconds=5)) == []
+
+    engine.run_once(catalog=False)
+    engine.run_once(catalog=False)
+    with server.ctx.db.read() as s:
+        stored = {e.evaluation_uuid: json.loads(e.document) for e in s.query(Evaluation).all()}
+    assert set(stored) == {good.evaluation_uuid, bad.evaluation_uuid}
+    assert stored[bad.evaluation_uuid]["score"] == 2 and stored[bad.evaluation_uuid]["case_uuid"] == case.case_uuid
+    assert stored[good.evaluation_uuid]["ticket_no"] == "A012"
+    assert all(e.sent for e in svc.list())
+    assert engine.list_problems() == []
+
+
+@pytest.mark.parametrize(("score", "tags", "comment", "field"), [
+    (0, [], "", "score"),
+    (6, [], "", "score"),
+    (True, [], "", "score"),
+    (1, [], "", "tags"),  # a low score needs a reason
+    (2, ["服务热情"], "", "tags"),  # praise is no reason for a low score
+    (4, ["态度不好"], "", "tags"),
+    (3, [], "字" * 501, "comment"),
+])
+def test_evaluation_validation(ctx: Any, score: Any, tags: list[str], comment: str, field: str) -> None:
+    with pytest.raises(ValidationFailed) as err:
+        EvaluationService(ctx).record(score, tags, comment, window="W03", operator="clerk01")
+    assert field in err.value.problems
+    assert EvaluationService(ctx).list() == []
