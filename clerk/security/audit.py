@@ -188,9 +188,9 @@ def list_entries(store: Store, actor: Actor, *, action: str | Sequence[str] | No
     if operator:
         stmt = stmt.where(AuditRow.operator == operator)
     if since is not None:
-        stmt = stmt.where(AuditRow.at >= since.isoformat())
+        stmt = stmt.where(AuditRow.at >= since)
     if until is not None:
-        stmt = stmt.where(AuditRow.at < until.isoformat())
+        stmt = stmt.where(AuditRow.at < until)
     if case_uuid:
         stmt = stmt.where(AuditRow.case_uuid == case_uuid)
     stmt = stmt.order_by(AuditRow.id.desc()).limit(limit).offset(offset)

@@ -44,7 +44,7 @@ def require_purge(actor: Actor) -> None:
 def purgeable(s: Session, cutoff: dt.datetime) -> list[CaseRow]:
     unconfirmed = exists().where(OutboxRow.case_uuid == CaseRow.case_uuid, OutboxRow.state != "done")
     return list(s.execute(
-        select(CaseRow).where(CaseRow.status.in_(CLOSED), CaseRow.updated_at < cutoff.isoformat(), ~unconfirmed)
+        select(CaseRow).where(CaseRow.status.in_(CLOSED), CaseRow.updated_at < cutoff, ~unconfirmed)
     ).scalars())
 
 
