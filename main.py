@@ -42,35 +42,71 @@ def main(argv: list[str] | None = None) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
 
-    from clerk.settings import SettingsError
-    from clerk.store.engine import StoreError
-
-    try:
-        from ui.session import open_session
-
-        session = open_session(args.data_dir, demo=args.demo)
-    except (SettingsError, StoreError, OSError) as exc:
-        print(f"无法打开数据目录 / cannot open the data dir: {exc}", file=sys.stderr)
-        return 1
-
     from ui import app as ui_app
     from ui.main_window import MainWindow
-    from ui.qt import QApplication
+    from ui.qt import QApplication, QMessageBox
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    ui_app.prepare(qapp, args.lang or session.ctx.settings.language)
-    if session.demo:
-        from ui.session import start_demo_server
-
-        start_demo_server(session)
-    window = MainWindow(session)
+    ui_app.prepare(qapp, args.lang or _settings_language(args))
+    window = MainWindow()  # shown at once; clerk/ (SQLAlchemy, catalog) is opened in the background
     window.show()
-    if session.demo:
-        window.seed_demo_if_empty()
+    if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):  # bench/startup.py: report when shown, then when ready
+        _probe("shown")
+    opened: list[object] = []
+
+    def open_session() -> object:
+        from ui.session import open_session as _open
+
+        return _open(args.data_dir, demo=args.demo)
+
+    def ready(session: object) -> None:
+        opened.append(session)
+        window.set_session(session)  # type: ignore[arg-type]
+        if args.demo:
+            from ui.session import start_demo_server
+
+            start_demo_server(session)  # type: ignore[arg-type]
+            window.seed_demo_if_empty()
+        if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):
+            _probe("ready")
+            qapp.quit()
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.critical(window, "综合窗口受理工作台", f"无法打开数据目录 / cannot open the data dir:\n{exc}")
+        print(f"无法打开数据目录 / cannot open the data dir: {exc}", file=sys.stderr)
+        qapp.exit(1)
+
+    window.tasks.run(open_session, on_success=ready, on_failure=failed)
     try:
         return qapp.exec()
     finally:
-        session.close()
+        for session in opened:
+            session.close()  # type: ignore[attr-defined]
+
+
+def _settings_language(args: argparse.Namespace) -> str:
+    """The language from settings.json, read without loading clerk/ (that happens in the background)."""
+    import json
+
+    if args.data_dir is None and not args.demo:
+        import platformdirs  # the same dir as clerk.context.default_data_dir, without loading clerk/
+
+        data_dir = Path(platformdirs.user_data_dir("window-clerk", appauthor=False))
+    else:
+        from ui.session import demo_dir
+
+        data_dir = demo_dir(args.data_dir) if args.demo else args.data_dir
+    try:
+        lang = json.loads((data_dir / "settings.json").read_text(encoding="utf-8")).get("language", "zh_CN")
+    except (OSError, ValueError, AttributeError):
+        return "zh_CN"
+    return lang if lang in ("zh_CN", "en") else "zh_CN"
+
+
+def _probe(what: str) -> None:
+    import time
+
+    print(f"{what} {time.time():.6f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clerk.intake.model import CaseView
-from ui.bridge import EventBridge
-from ui.cases.case_list import CaseListPage
-from ui.intake.page import IntakePage
 from ui.qt import (
     QAction,
     QCloseEvent,
@@ -19,11 +15,15 @@ from ui.qt import (
     QPushButton,
     QTabWidget,
     QVBoxLayout,
+    Qt,
     QWidget,
     Signal,
 )
-from ui.session import Session
 from ui.tasks import Tasks
+
+if TYPE_CHECKING:  # the window shows before clerk/ is imported (see main.py)
+    from clerk.intake.model import CaseView
+    from ui.session import Session
 
 
 class MainWindow(QMainWindow):
@@ -35,16 +35,15 @@ class MainWindow(QMainWindow):
 
     call_next_requested = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
+        """Shows at once; the pages are built by ``set_session`` when the data dir is open."""
         super().__init__(parent)
-        self.session = session
-        ctx, actor = session.ctx, session.actor
+        self.session: Session | None = None
         self.tasks = Tasks(self)
-        self.bridge = EventBridge(ctx.events, self)
-        self.setWindowTitle(self.tr("综合窗口受理工作台") + f" — {ctx.settings.hall.name}")
+        self.bridge: Any = None
+        self.setWindowTitle(self.tr("综合窗口受理工作台"))
         self.resize(1366, 768)
         self.setMinimumSize(1200, 700)
-
         central = QWidget(self)
         v = QVBoxLayout(central)
         v.setContentsMargins(0, 0, 0, 0)
@@ -53,30 +52,52 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(central)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.intake = IntakePage(ctx, actor, self.tasks, self.tabs)
-        self.cases = CaseListPage(ctx, self.tasks, self.tabs)
-        self.tabs.addTab(self.intake, self.tr("综合受理"))
-        self.tabs.addTab(self.cases, self.tr("案件查询"))
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.loading = QLabel(self.tr("正在打开本地数据…"), self.tabs)
+        self.loading.setObjectName("emptyHint")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self.loading, self.tr("综合受理"))
         v.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-
         bar = self.statusBar()
         bar.setObjectName("statusBar")
         self.sync_label = QLabel(self.tr("同步：未接入"), self)
         self.sync_label.setObjectName("syncLabel")
         self.sync_label.setToolTip(self.tr("与政务服务平台的同步状态（同步组件接入后显示）"))
-        self.operator_label = QLabel(self.tr("操作员：%1 · 窗口 %2").replace("%1", actor.display_name or actor.username)
-                                     .replace("%2", actor.window), self)
+        self.operator_label = QLabel(self)
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.operator_label)
+        self.tasks.failed.connect(lambda m: bar.showMessage(self.tr("操作失败：") + m, 10000))
+        if session is not None:
+            self.set_session(session)
 
+    def set_session(self, session: Session) -> None:
+        """Builds the intake and case-list pages over the opened AppContext and the logged-in actor."""
+        from ui.bridge import EventBridge
+        from ui.cases.case_list import CaseListPage
+        from ui.intake.page import IntakePage
+
+        self.session = session
+        ctx, actor = session.ctx, session.actor
+        self.bridge = EventBridge(ctx.events, self)
+        self.setWindowTitle(self.tr("综合窗口受理工作台") + f" — {ctx.settings.hall.name}")
+        self.hall_label.setText(ctx.settings.hall.name)
+        self.demo_label.setVisible(session.demo)
+        self.intake = IntakePage(ctx, actor, self.tasks, self.tabs)
+        self.cases = CaseListPage(ctx, self.tasks, self.tabs)
+        self.tabs.removeTab(0)
+        self.loading.deleteLater()
+        self.tabs.addTab(self.intake, self.tr("综合受理"))
+        self.tabs.addTab(self.cases, self.tr("案件查询"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._add_caller_bar(session)
+        bar = self.statusBar()
+        self.operator_label.setText(self.tr("操作员：%1 · 窗口 %2").replace("%1", actor.display_name or actor.username)
+                                    .replace("%2", actor.window))
         self.intake.message.connect(lambda m: bar.showMessage(m, 8000))
         self.intake.finished.connect(lambda _u: self.cases.search())
         self.intake.show_drafts.connect(self.show_drafts)
         self.intake.case_changed.connect(self._case_changed)
         self.cases.open_requested.connect(self.open_case)
-        self.tasks.failed.connect(lambda m: bar.showMessage(self.tr("操作失败：") + m, 10000))
         self.bridge.sync_progress.connect(self._sync_progress)
         self._actions()
         self.intake.refresh_drafts()
@@ -90,13 +111,13 @@ class MainWindow(QMainWindow):
         title = QLabel(self.tr("综合窗口受理"), head)
         title.setObjectName("appTitle")
         h.addWidget(title)
-        hall = QLabel(self.session.ctx.settings.hall.name, head)
-        hall.setObjectName("hallName")
-        h.addWidget(hall, 1)
-        if self.session.demo:
-            demo = QLabel(self.tr("演示模式"), head)
-            demo.setObjectName("demoBadge")
-            h.addWidget(demo)
+        self.hall_label = QLabel(head)
+        self.hall_label.setObjectName("hallName")
+        h.addWidget(self.hall_label, 1)
+        self.demo_label = QLabel(self.tr("演示模式"), head)
+        self.demo_label.setObjectName("demoBadge")
+        self.demo_label.hide()
+        h.addWidget(self.demo_label)
         # The caller bar: the queue component (叫号) puts the current ticket here and answers F2.
         self.ticket_label = QLabel(self.tr("当前号：—"), head)
         self.ticket_label.setObjectName("ticketLabel")
@@ -106,16 +127,20 @@ class MainWindow(QMainWindow):
         self.call_button.setToolTip(self.tr("排队叫号组件尚未接入"))
         self.call_button.setEnabled(False)
         h.addWidget(self.call_button)
-        # The queue component's caller bar takes the seam's place (ui/queue/caller_bar.py).
+        self._header_layout = h
+        return head
+
+    def _add_caller_bar(self, session: Session) -> None:
+        """The queue component's caller bar takes the seam's place (ui/queue/caller_bar.py)."""
         from ui.queue.caller_bar import CallerBar
         from ui.queue.common import HallAccess
 
         self.ticket_label.hide()
         self.call_button.hide()
-        self.caller_bar = CallerBar(HallAccess.for_session(self.session), self.session.actor.window
-                                    or self.session.ctx.settings.window, self.tasks, self.session.ctx.events, head)
-        h.addWidget(self.caller_bar)
-        return head
+        head = self.ticket_label.parentWidget()
+        self.caller_bar = CallerBar(HallAccess.for_session(session), session.actor.window
+                                    or session.ctx.settings.window, self.tasks, session.ctx.events, head)
+        self._header_layout.addWidget(self.caller_bar)
 
     def _actions(self) -> None:
         def add(text: str, keys: list[Any], slot: Any) -> QAction:
@@ -159,6 +184,7 @@ class MainWindow(QMainWindow):
         """Demo mode, first run: ~30 sample cases written in the background, then the list refreshes."""
         from ui import session as s
 
+        assert self.session is not None
         ctx, actor = self.session.ctx, self.session.actor
 
         def job() -> int:
@@ -172,7 +198,7 @@ class MainWindow(QMainWindow):
 
         self.tasks.run(job, write=True, on_success=done)
 
-    def _accept(self) -> None:
+    def _accept(self) -> None:  # Ctrl+Enter
         if self.tabs.currentWidget() is self.intake and self.intake.dialog is None:
             self.intake.accept_case()
 
@@ -189,9 +215,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Nothing typed is lost: pending autosaves are written before the window goes."""
         try:
-            self.caller_bar.stop()
-            self.intake.flush()
+            if self.session is not None:
+                self.caller_bar.stop()
+                self.intake.flush()
         finally:
             self.tasks.wait()
-            self.bridge.detach()
+            if self.bridge is not None:
+                self.bridge.detach()
         super().closeEvent(event)

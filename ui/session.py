@@ -13,10 +13,11 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clerk.context import AppContext
-from clerk.security.actor import Actor, Role
+if TYPE_CHECKING:  # imported lazily: main.py shows the window before clerk/ is loaded
+    from clerk.context import AppContext
+    from clerk.security.actor import Actor
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ def demo_dir(given: Path | None) -> Path:
 
 
 def open_session(data_dir: Path | None, *, demo: bool) -> Session:
+    from clerk.context import AppContext
+    from clerk.security.actor import Actor, Role
+
     ctx = AppContext.open(demo_dir(data_dir) if demo else data_dir)
     if demo:
         _cover_unknown_years(ctx)
@@ -77,6 +81,8 @@ def _cover_unknown_years(ctx: AppContext) -> None:
 
 
 def _local_actor(ctx: AppContext) -> Actor:
+    from clerk.security.actor import Actor, Role
+
     try:
         user = getpass.getuser()
     except Exception:  # no user name in the environment

@@ -590,10 +590,18 @@ def _now() -> str:
 
 
 def _document_renderer() -> Any:
-    """``render(kind, view, hall) -> PDF`` when the printing component is installed, else None."""
-    try:
+    """A loader of ``render(kind, view, hall) -> PDF`` when printing is installed, else None.
+
+    Only the entry point is looked up here; printing (reportlab) is imported in the worker on first use.
+    """
+    from importlib.metadata import entry_points
+
+    if not any(ep.name == "render" for ep in entry_points(group="window_clerk.documents")):
+        return None
+
+    def render(*args: Any, **kwargs: Any) -> bytes:
         from clerk import plugins
 
-        return plugins.document_renderer()
-    except Exception:  # not installed or not importable yet
-        return None
+        return plugins.document_renderer()(*args, **kwargs)
+
+    return render

@@ -117,6 +117,9 @@ class CallerBar(QFrame):
                  parent: QWidget | None = None, *, auto_refresh: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("callerBar")
+        self.setStyleSheet("QFrame#callerBar { background: #ffffff; border-radius: 6px; }"
+                           " QFrame#callerBar QLabel { color: #102a43; }"
+                           " QFrame#callerBar QPushButton { padding: 4px 10px; }")
         self.access, self.window_code, self.tasks, self.events = access, window, tasks, events
         self._caller: CallerService | None = None
         self.busy = False
@@ -126,7 +129,7 @@ class CallerBar(QFrame):
         self.online: bool | None = None
 
         h = QHBoxLayout(self)
-        h.setContentsMargins(8, 0, 0, 0)
+        h.setContentsMargins(10, 4, 6, 4)
         h.setSpacing(6)
         self.status = QLabel(self)
         self.status.setObjectName("queueStatus")
