@@ -61,6 +61,9 @@ def test_lost_key_refuses_to_make_a_new_one(enc_ctx: object, data_dir: Path, cap
     with pytest.raises(keys.KeyUnavailable, match="恢复文件"):
         keys.open_db_key(data_dir)
     assert keyring.get_password("window-clerk", keys.keyring_name(data_dir)) is None
+    assert main(["doctor", "--data-dir", str(data_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "没有本机数据密钥" in err and "Traceback" not in err
 
 
 def test_plain_cache_from_before_is_encrypted_in_place(ctx: object, clerk_actor: object, people: object,
