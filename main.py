@@ -24,7 +24,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="main.py", description="综合窗口受理工作台 / window-clerk workstation")
     p.add_argument("--data-dir", type=Path, default=None, help="data directory (default: the user data dir)")
     p.add_argument("--demo", action="store_true", help="demo data dir, demo operator, sample cases, embedded platform")
-    p.add_argument("--mode", choices=MODES, default="window", help="which workstation to open (only 'window' for now)")
+    p.add_argument("--mode", choices=MODES, default="window", 
+                   help="window (clerk), kiosk (取号机), display (叫号屏) or supervisor (大厅监管)")
     p.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="interface language (default: settings, zh_CN)")
     return p.parse_args(argv)
 
@@ -35,12 +36,16 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.mode != "window":
+    if args.mode not in ("window", "kiosk", "display", "supervisor"):
         print(f"模式 {args.mode} 尚未提供 / mode '{args.mode}' is not yet available (use --mode window)", file=sys.stderr)
         return 2
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    if args.mode in ("kiosk", "display", "supervisor"):  # the hall queue's screens (ui/queue)
+        from ui.queue.modes import run_mode
+
+        return run_mode(args)
 
     from ui import app as ui_app
     from ui.main_window import MainWindow
