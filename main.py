@@ -24,7 +24,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="main.py", description="综合窗口受理工作台 / window-clerk workstation")
     p.add_argument("--data-dir", type=Path, default=None, help="data directory (default: the user data dir)")
     p.add_argument("--demo", action="store_true", help="demo data dir, demo operator, sample cases, embedded platform")
-    p.add_argument("--mode", choices=MODES, default="window", 
+    p.add_argument("--mode", choices=MODES, default="window",
                    help="window (clerk), kiosk (取号机), display (叫号屏) or supervisor (大厅监管)")
     p.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="interface language (default: settings, zh_CN)")
     return p.parse_args(argv)
