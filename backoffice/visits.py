@@ -57,7 +57,9 @@ class VisitDocument(_Doc):
 
 
 def _item(doc: dict[str, Any]) -> dict[str, Any]:
-    return {k: doc[k] for k in ("visit_uuid", "applicant", "bundle_code", "address", "scheduled_for", "note")}
+    item = {k: doc[k] for k in ("visit_uuid", "applicant", "bundle_code", "address", "scheduled_for", "note")}
+    item["applicant"] = {k: v for k, v in doc["applicant"].items() if v is not None}
+    return item
 
 
 def create_visit(ctx: ServerContext, op: Operator, raw: bytes, key: str | None) -> tuple[int, dict[str, Any]]:

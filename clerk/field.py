@@ -303,13 +303,18 @@ def _require_editable(row: CaseRow) -> None:
 
 
 def _attach_signature(row: CaseRow, ref: SignatureRef) -> None:
-    mats = [m for m in row.materials if m.code != SIGNATURE_MATERIAL]
-    mat = MaterialRow(code=SIGNATURE_MATERIAL, name=SIGNATURE_NAME, status=MaterialStatus.PROVIDED.value,
-                      position=max((m.position for m in mats), default=-1) + 1, note="",
-                      info={"required": False, "signature": True, "signer": ref.signer, "file_types": ["png"]},
-                      files=[FileRow(sha256=ref.sha256, size=ref.size, media_type="image/png", pages=1, position=0,
-                                     source_name=f"signature-{ref.signer}.png")], pages=[])
-    row.materials = [*mats, mat]
+    info = {"required": False, "signature": True, "signer": ref.signer, "file_types": ["png"]}
+    file = FileRow(sha256=ref.sha256, size=ref.size, media_type="image/png", pages=1, position=0,
+                   source_name=f"signature-{ref.signer}.png")
+    mat = next((m for m in row.materials if m.code == SIGNATURE_MATERIAL), None)
+    if mat is None:
+        mat = MaterialRow(code=SIGNATURE_MATERIAL, name=SIGNATURE_NAME, note="", pages=[], files=[],
+                          position=max((m.position for m in row.materials), default=-1) + 1)
+        row.materials.append(mat)
+    mat.status = MaterialStatus.PROVIDED.value
+    mat.deadline = None
+    mat.info = info
+    mat.files = [file]  # an earlier signature's file row goes (delete-orphan); its blob is collected later
 
 
 def signature_of(ctx: FieldContext, case_uuid: str) -> SignatureRef | None:

@@ -105,3 +105,14 @@ def api_status(server: EmbeddedServer, case_uuid: str, username: str = "clerk01"
                      headers={"Authorization": f"Bearer {token(server, username)}"}, timeout=10)
     r.raise_for_status()
     return str(r.json()["status"])
+
+
+def fill_form(ctx: Any, case_uuid: str, people: Any) -> None:
+    """Plausible values for every form field still empty (as the field worker would type them)."""
+    from clerk.catalog.merge import merge
+    from clerk.demo import fill_value
+
+    view = ctx.intake.get(case_uuid)
+    merged = merge(ctx.catalog.bundle(view.bundle_code), view.situations)
+    ctx.intake.save_draft(case_uuid, form={f.code: fill_value(f, people.rng, people) for f in merged.fields
+                                           if view.form.get(f.code) in (None, "")})
