@@ -101,7 +101,7 @@ def decode_barcodes(page: Image.Image | bytes | Path, *, code128_only: bool = Tr
 
 def find_separator(page: Image.Image | bytes | Path) -> tuple[str, str] | None:
     """``(case_no, material_code)`` when the page is a separator sheet, else None."""
-    for text in decode_barcodes(page):
+    for text in decode_barcodes(page, code128_only=False):  # Code128, or the sheet's QR for long codes
         parsed = parse_separator(text)
         if parsed is not None:
             return parsed

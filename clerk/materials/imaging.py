@@ -87,8 +87,12 @@ def blank_score(im: Image.Image) -> float:
     return round(max(0.0, 1.0 - (ink / n) / _INK_FULL), 3)
 
 
-def thumbnail_of(im: Image.Image, rotation: int = 0) -> bytes:
-    t = im.copy() if im.mode in ("RGB", "L") else im.convert("RGB")
+def thumbnail_of(im: Image.Image, rotation: int = 0, *, in_place: bool = False) -> bytes:
+    """PNG thumbnail fitting ``THUMB_BOX`` (turned by ``rotation``); ``in_place`` shrinks ``im`` itself."""
+    if im.mode not in ("RGB", "L"):
+        t = im.convert("RGB")
+    else:
+        t = im if in_place else im.copy()
     t.thumbnail(THUMB_BOX if rotation % 180 == 0 else THUMB_BOX[::-1])
     if rotation % 360:
         t = t.rotate(-rotation, expand=True)
@@ -100,7 +104,8 @@ def thumbnail_of(im: Image.Image, rotation: int = 0) -> bytes:
 def analyse_page(data: bytes, media_type: str, page_index: int = 0, rotation: int = 0) -> PageImage:
     """Thumbnail and blank score from one decode of the page (small JPEG decode via draft mode)."""
     im = open_page(data, media_type, page_index, draft_size=(THUMB_BOX[0] * 2, THUMB_BOX[1] * 2))
-    return PageImage(thumbnail_of(im, rotation), blank_score(im))
+    score = blank_score(im)
+    return PageImage(thumbnail_of(im, rotation, in_place=True), score)
 
 
 class ThumbnailCache:

@@ -7,17 +7,19 @@ record without its bytes. A bad file is refused with a clear message before anyt
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import threading
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from clerk import clock
 from clerk.events import CASE_SAVED, EventBus
@@ -33,7 +35,7 @@ from clerk.materials.imaging import (
     blank_score,
     thumbnail_of,
 )
-from clerk.materials.pagestore import PageStore
+from clerk.materials.pagestore import PageStore, StoredBlob
 from clerk.materials.scanner import Scanner, ScanOptions
 from clerk.materials.sniff import MEDIA_TYPES, FileProblem, inspect_file, sniff
 from clerk.materials.upload import PagePart, build_pdf
@@ -142,8 +144,7 @@ class MaterialsService:
         allowed, max_mb = self._limits(case_uuid, code)
         info = inspect_file(path, allowed, max_mb)
         data = path.read_bytes()
-        new = self._analyse(data, info.media_type, info.pages, source_name or path.name)
-        blob = self.pages.put_bytes(data)
+        new, blob = self._store_and_analyse(data, info.media_type, info.pages, source_name or path.name)
         return self._record(case_uuid, code, blob.sha256, blob.size, new, position=position)
 
     def add_page(self, case_uuid: str, code: str, data: bytes, *, source_name: str = "扫描",
@@ -152,12 +153,35 @@ class MaterialsService:
         kind = sniff(data[:32])
         if kind is None or kind == "pdf":
             raise FileProblem(f"{source_name}：扫描结果不是图片，无法保存")
-        self._editable_material(case_uuid, code)
-        new = self._analyse(data, MEDIA_TYPES[kind], 1, source_name)
-        blob = self.pages.put_bytes(data)
+        self._check_editable(case_uuid, code)
+        new, blob = self._store_and_analyse(data, MEDIA_TYPES[kind], 1, source_name)
         return self._record(case_uuid, code, blob.sha256, blob.size, new, position=position)[0]
 
-    def _analyse(self, data: bytes, media_type: str, count: int, source_name: str) -> list[_NewPage]:
+    def _store_and_analyse(self, data: bytes, media_type: str, count: int,
+                           source_name: str) -> tuple[list[_NewPage], StoredBlob]:
+        """Writes the bytes to the page store (hash, fsync, rename) while the pages are decoded for
+        their thumbnails and blank scores; both wait on C code, so they overlap. When the pages turn
+        out unreadable, a file this call added is taken out again: a refused file leaves nothing."""
+        sha = hashlib.sha256(data).hexdigest()
+        existed = self.pages.has(sha)
+        writing = _io_pool().submit(self.pages.put_bytes, data)
+        try:
+            new = self._analyse(data, media_type, count, source_name, sha=sha)
+        except BaseException:
+            try:
+                writing.result()
+            finally:
+                if not existed and not self._blob_recorded(sha):
+                    self.pages.remove(sha)
+            raise
+        return new, writing.result()
+
+    def _blob_recorded(self, sha: str) -> bool:
+        with self.store.read() as s:
+            return s.get(BlobRow, sha) is not None
+
+    def _analyse(self, data: bytes, media_type: str, count: int, source_name: str, *,
+                 sha: str | None = None) -> list[_NewPage]:
         """Thumbnail and blank score of every page (one decode each); refuses unreadable content."""
         results: list[PageImage] = []
         try:
@@ -171,9 +195,7 @@ class MaterialsService:
         except Exception as exc:  # noqa: BLE001 - any decoder failure means the file cannot be used
             raise FileProblem(f"{source_name}：无法读取第 {len(results) + 1} 页（文件已损坏或格式不受支持）") from exc
         out = []
-        import hashlib
-
-        sha = hashlib.sha256(data).hexdigest()
+        sha = sha or hashlib.sha256(data).hexdigest()
         for i, r in enumerate(results):
             self.thumbs.put(sha, i, 0, r.thumbnail_png)
             out.append(_NewPage(sha, len(data), media_type, i, source_name[:260], r.blank_score))
@@ -183,18 +205,26 @@ class MaterialsService:
                 position: int | None = None) -> list[PageInfo]:
         now = clock.now()
         with self.store.write() as s:
-            mat = self._editable_material(case_uuid, code, s)
+            mat = self._editable_material(case_uuid, code, s, pages=position is not None)
             if s.get(BlobRow, sha) is None:
                 s.add(BlobRow(sha256=sha, size=size, media_type=new[0].media_type, created_at=now))
                 s.flush()
             rows = [PageRow(sha256=sha, media_type=n.media_type, page_index=n.page_index, source_name=n.source_name,
                             blank_score=n.blank_score, created_at=now) for n in new]
-            pages = list(mat.pages)
-            at = len(pages) if position is None else max(0, min(position, len(pages)))
-            pages[at:at] = rows
-            mat.pages = pages
-            self._renumber(mat)
-            self._pages_changed(mat)
+            if position is None:
+                # appending (every scanned page): no need to load the material's other pages
+                last = s.execute(select(func.max(PageRow.position)).where(PageRow.material_id == mat.id)).scalar()
+                for i, r in enumerate(rows, start=(-1 if last is None else last) + 1):
+                    r.material_id, r.position = mat.id, i
+                    s.add(r)
+                self._pages_added(mat)
+            else:
+                pages = list(mat.pages)
+                at = max(0, min(position, len(pages)))
+                pages[at:at] = rows
+                mat.pages = pages
+                self._renumber(mat)
+                self._pages_changed(mat)
             s.flush()
             out = [_info(r, code) for r in rows]
         self._announce(case_uuid, code)
@@ -275,8 +305,7 @@ class MaterialsService:
         allowed, max_mb = self._limits(case_uuid, code)
         info = inspect_file(path, allowed, max_mb)
         data = path.read_bytes()
-        new = self._analyse(data, info.media_type, info.pages, path.name)
-        blob = self.pages.put_bytes(data)
+        new, blob = self._store_and_analyse(data, info.media_type, info.pages, path.name)
         now = clock.now()
         with self.store.write() as s:
             row, mat = self._editable_page(s, page_id)
@@ -448,6 +477,13 @@ class MaterialsService:
             p.position = i
 
     @staticmethod
+    def _pages_added(mat: MaterialRow) -> None:
+        mat.files = [f for f in mat.files if not f.source_name.startswith(BUILT_PREFIX)]
+        mat.status = MaterialStatus.PROVIDED.value
+        mat.deadline = None
+        mat.case.updated_at = clock.now()
+
+    @staticmethod
     def _pages_changed(mat: MaterialRow) -> None:
         """A built upload PDF no longer matches: drop it; the material is provided while it has pages."""
         mat.files = [f for f in mat.files if not f.source_name.startswith(BUILT_PREFIX)]
@@ -483,21 +519,44 @@ class MaterialsService:
                 return m
         raise MaterialError(f"本案件的材料清单中没有“{code}”")
 
-    def _material(self, s: Session, case_uuid: str, code: str) -> MaterialRow:
-        return self._find(self._case(s, case_uuid), code)
+    def _material(self, s: Session, case_uuid: str, code: str, *, pages: bool = True) -> MaterialRow:
+        """One material of a case (with its case, files and, unless ``pages=False``, its pages)."""
+        q = (select(MaterialRow).where(MaterialRow.case_uuid == case_uuid, MaterialRow.code == code)
+             .options(joinedload(MaterialRow.case), selectinload(MaterialRow.files)))
+        if pages:
+            q = q.options(selectinload(MaterialRow.pages))
+        mat = s.execute(q).unique().scalar_one_or_none()
+        if mat is None:
+            if s.get(CaseRow, case_uuid) is None:
+                raise MaterialError(f"找不到案件 {case_uuid}")
+            raise MaterialError(f"本案件的材料清单中没有“{code}”")
+        return mat
 
     @staticmethod
     def _editable(case: CaseRow) -> None:
         if CaseStatus(case.status) not in lifecycle.EDITABLE:
             raise MaterialError(f"案件 {case.case_no} 已{CASE_STATUS_LABELS[case.status]}，材料不能再修改")
 
-    def _editable_material(self, case_uuid: str, code: str, s: Session | None = None) -> MaterialRow:
+    def _editable_material(self, case_uuid: str, code: str, s: Session | None = None, *,
+                           pages: bool = True) -> MaterialRow:
         if s is None:
             with self.store.read() as s2:
-                return self._editable_material(case_uuid, code, s2)
-        case = self._case(s, case_uuid)
-        self._editable(case)
-        return self._find(case, code)
+                return self._editable_material(case_uuid, code, s2, pages=pages)
+        mat = self._material(s, case_uuid, code, pages=pages)
+        self._editable(mat.case)
+        return mat
+
+    def _check_editable(self, case_uuid: str, code: str) -> None:
+        """The cheap check before work is done (one query); the write transaction checks again."""
+        with self.store.read() as s:
+            found = s.execute(select(CaseRow.status, CaseRow.case_no, MaterialRow.id)
+                              .join(MaterialRow, MaterialRow.case_uuid == CaseRow.case_uuid)
+                              .where(CaseRow.case_uuid == case_uuid, MaterialRow.code == code)).first()
+        if found is None:
+            self._editable_material(case_uuid, code, pages=False)  # raises the precise error
+            return
+        if CaseStatus(found.status) not in lifecycle.EDITABLE:
+            raise MaterialError(f"案件 {found.case_no} 已{CASE_STATUS_LABELS[found.status]}，材料不能再修改")
 
     def _editable_page(self, s: Session, page_id: int) -> tuple[PageRow, MaterialRow]:
         row = s.get(PageRow, page_id)
@@ -507,6 +566,19 @@ class MaterialsService:
         self._editable(mat.case)
         row = next(p for p in mat.pages if p.id == page_id)
         return row, mat
+
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _io_pool() -> ThreadPoolExecutor:
+    """A small pool for page-store writes that overlap page decoding."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="pagestore-write")
+        return _POOL
 
 
 def _analyse_pdf(data: bytes, count: int) -> list[PageImage]:

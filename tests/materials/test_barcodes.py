@@ -70,8 +70,6 @@ def separator_sheets(draft: Draft) -> dict[str, Image.Image]:
     return _printed_sheets(draft, SEP_CODES)
 
 
-@pytest.mark.xfail(strict=True, reason="printing/labels.py: a long SEP value (61 characters) at its 0.8 pt minimum "
-                   "module runs off the right edge of A4, so the code cannot be read; remove this mark when fixed")
 def test_printed_separator_for_a_long_material_code_decodes(draft: Draft) -> None:
     code = "newborn_first_vaccination_record"
     sheet = _printed_sheets(draft, [code])[code]
