@@ -25,6 +25,7 @@ from printing.layout import (
     draw_stamp,
     kv_table,
     p,
+    qr,
     quoted,
     reprint_stamp,
     styles,
@@ -148,7 +149,8 @@ def render_separator_sheets(case: CaseView, hall: HallSettings,
                             reprint_at: dt.datetime | None = None) -> bytes:
     """One separator sheet (分隔页) per material, to put before its pages in the scanner's feeder.
 
-    A large Code128 of ``SEP:case_no:material_code`` (see ``separator_value``) and the same in text.
+    A large Code128 of ``SEP:case_no:material_code`` (see ``separator_value``) when it fits the page at
+    a readable module, always a QR code of the same value, and the same in text.
     """
     st = styles()
     mats = _paper(case, materials)
@@ -156,13 +158,18 @@ def render_separator_sheets(case: CaseView, hall: HallSettings,
     story: list[Flowable] = []
     for i, m in enumerate(mats):
         value = separator_value(case.case_no, m.code)
-        bar_width = min(1.8, _fit_bar_width(value, CONTENT_WIDTH, 0.8))
+        fit = _fit_bar_width(value, CONTENT_WIDTH, 0.0)
+        # A long material code makes a Code128 wider than A4 at a readable module: the QR code of the
+        # same value (always printed) is then what the splitter reads.
+        linear: list[Flowable] = [code128(value, bar_width=min(1.8, fit), bar_height=32 * mm, font_size=12)] if fit >= 0.8 else []
         story += [
             p("材料分隔页", st.title),
             p("扫描时放在该材料第一页之前；本页不计入材料页数", st.small_center),
-            vspace(14 * mm),
-            code128(value, bar_width=bar_width, bar_height=32 * mm, font_size=12),
-            vspace(14 * mm),
+            vspace(10 * mm),
+            *linear,
+            vspace(6 * mm),
+            qr(value, size=42 * mm),
+            vspace(8 * mm),
             p(m.name, big),
             vspace(8 * mm),
             kv_table([

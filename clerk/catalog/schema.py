@@ -147,8 +147,8 @@ class Bundle(_Strict):
     name: str = Field(min_length=1, max_length=100)
     description: str = ""
     applicant_kinds: list[ApplicantKind] = Field(default_factory=lambda: [ApplicantKind.PERSON])
-    service: str = "A"
-    """Queue service that takes this bundle in (A 综合受理 by default)."""
+    service: str = Field(default="intake", pattern=CODE_PATTERN)
+    """Hall queue service that takes this bundle in (``intake``: A 综合受理)."""
     keywords: list[str] = Field(default_factory=list)
     situations: list[Situation] = Field(default_factory=list)
     matters: list[Matter] = Field(min_length=1)
