@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "clerk.cli.notice_cmd",
     "clerk.cli.sync_cmd",
     "clerk.cli.security_cmd",
+    "clerk.cli.field_cmd",
 ]
 
 

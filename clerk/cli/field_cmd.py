@@ -1,0 +1,122 @@
+"""``pickup list``, ``handout``, ``commitments`` and ``deadlines``: hand-out and follow-up from the command line.
+
+Errors a person can cause (unknown case, wrong ID number, bad option) end in one line on stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from clerk.cli import CliError, add_data_dir, open_context
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("pickup", help="待领取 / cases whose results wait at the window")
+    psub = p.add_subparsers(dest="pickup_command", required=True, metavar="ACTION")
+    pl = psub.add_parser("list", help="list cases ready for pickup, the longest waiting first")
+    add_data_dir(pl)
+    pl.set_defaults(handler=cmd_pickup_list)
+
+    h = sub.add_parser("handout", help="一窗出件 / hand the results of a case over (identity checked)")
+    add_data_dir(h)
+    h.add_argument("case", metavar="CASE_NO", help="case number (the value of the receipt's barcode)")
+    h.add_argument("--id-number", required=True, help="ID number on the document the collector shows")
+    h.add_argument("--agent-name", default=None, help="代领人 name (someone collecting for the applicant)")
+    h.add_argument("--agent-id", default=None, help="代领人 ID number")
+    h.add_argument("--power-of-attorney", action="store_true", help="the applicant's 授权委托书 was checked")
+    h.add_argument("--operator", default="cli", help="operator username (default: cli)")
+    h.add_argument("--window", default=None, help="window (default: from settings)")
+    h.set_defaults(handler=cmd_handout)
+
+    c = sub.add_parser("commitments", help="容缺 / deferred materials by deadline")
+    add_data_dir(c)
+    c.add_argument("--due-within", type=int, default=None, metavar="DAYS",
+                   help="only those due within DAYS working days (overdue ones included)")
+    c.set_defaults(handler=cmd_commitments)
+
+    d = sub.add_parser("deadlines", help="限时办结 / running cases due within 2 working days or overdue")
+    add_data_dir(d)
+    d.add_argument("--within", type=int, default=2, metavar="DAYS", help="working days (default 2)")
+    d.set_defaults(handler=cmd_deadlines)
+
+
+def cmd_pickup_list(args: argparse.Namespace) -> int:
+    from clerk.handout import HandoutService
+
+    ctx = open_context(args)
+    try:
+        items = HandoutService(ctx).pickup_list()
+    finally:
+        ctx.close()
+    for i in items:
+        told = f" 已通知 {i.notified_at:%m-%d %H:%M}" if i.notified_at else ""
+        print(f"{i.case_no}  {i.applicant_name}  {i.applicant_phone}  待领取自 {i.ready_since:%Y-%m-%d %H:%M}{told}")
+    print(f"共 {len(items)} 件待领取")
+    return 0
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    from clerk.handout import AgentInfo, HandoutError, HandoutService
+    from clerk.intake.service import CaseNotFound
+    from clerk.security.actor import Actor, Role
+
+    if not args.id_number.strip():
+        raise CliError("--id-number 不能为空")
+    agent = None
+    if args.agent_name or args.agent_id or args.power_of_attorney:
+        if not (args.agent_name and args.agent_id):
+            raise CliError("代领须同时给出 --agent-name 和 --agent-id")
+        agent = AgentInfo(args.agent_name, args.agent_id, bool(args.power_of_attorney))
+    ctx = open_context(args)
+    try:
+        actor = Actor(args.operator, roles=(Role.CLERK,), window=args.window or ctx.settings.window)
+        svc = HandoutService(ctx)
+        try:
+            case = ctx.intake.get_by_no(args.case)
+            done = svc.hand_over(actor, case.case_uuid, args.id_number, agent=agent)
+        except CaseNotFound as exc:
+            raise CliError(str(exc)) from None
+        except HandoutError as exc:
+            raise CliError(f"不能交付：{exc}") from None
+    finally:
+        ctx.close()
+    who = "申请人本人" if done.received_by == "applicant" else f"代领人 {done.receiver_name}（已核验授权委托书）"
+    print(f"{done.case_no} 已交付{who}，{done.at:%Y-%m-%d %H:%M}；送达记录待同步到平台")
+    return 0
+
+
+def cmd_commitments(args: argparse.Namespace) -> int:
+    from clerk.supplements import SupplementService
+
+    if args.due_within is not None and args.due_within < 0:
+        raise CliError("--due-within 须为不小于 0 的整数")
+    ctx = open_context(args)
+    try:
+        items = SupplementService(ctx).commitments(due_within=args.due_within)
+    finally:
+        ctx.close()
+    for c in items:
+        mark = "已超期" if c.overdue else ("即将到期" if c.due_soon else "")
+        left = f"超期 {-c.working_days_left} 个工作日" if c.overdue else f"剩 {c.working_days_left} 个工作日"
+        print(f"{c.deadline.isoformat()}  {c.case_no}  {c.material_name}  {c.applicant_name} {c.applicant_phone}  "
+              f"{left}{'  ' + mark if mark else ''}")
+    print(f"共 {len(items)} 项容缺后补材料")
+    return 0
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    from clerk.deadlines import FLAG_LABELS, watch_list
+    from clerk.intake.model import CASE_STATUS_LABELS
+
+    if args.within < 0:
+        raise CliError("--within 须为不小于 0 的整数")
+    ctx = open_context(args)
+    try:
+        items = watch_list(ctx, within=args.within)
+    finally:
+        ctx.close()
+    for i in items:
+        print(f"{i.due_date.isoformat()}  {i.case_no}  {CASE_STATUS_LABELS[i.status.value]}  {i.applicant_name}  "
+              f"{i.operator}@{i.window}  {FLAG_LABELS[i.flag]}")
+    print(f"共 {len(items)} 件临近或超过办结时限")
+    return 0
