@@ -125,7 +125,7 @@ class EvaluationService:
             self.ctx.events.publish(LOW_SCORE_RECEIVED, evaluation=rec)
         return rec
 
-    def list(self, since: dt.datetime | None = None, *, max_score: int = 5) -> list[EvaluationRecord]:
+    def recorded(self, since: dt.datetime | None = None, *, max_score: int = 5) -> list[EvaluationRecord]:
         """Evaluations recorded on this workstation (newest first), from the outbox."""
         with self.store.read() as s:
             rows = s.execute(select(OutboxRow, CaseRow.case_no)
@@ -144,4 +144,4 @@ class EvaluationService:
 
     def low_scores(self, since: dt.datetime | None = None) -> list[EvaluationRecord]:
         """差评 (score ≤ 2) since a moment, newest first: for the supervisor's follow-up."""
-        return self.list(since, max_score=LOW_SCORE_MAX)
+        return self.recorded(since, max_score=LOW_SCORE_MAX)

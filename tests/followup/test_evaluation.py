@@ -39,7 +39,7 @@ def test_evaluation_reaches_the_server_once(ctx: Any, people: Any, server: Embed
     assert set(stored) == {good.evaluation_uuid, bad.evaluation_uuid}
     assert stored[bad.evaluation_uuid]["score"] == 2 and stored[bad.evaluation_uuid]["case_uuid"] == case.case_uuid
     assert stored[good.evaluation_uuid]["ticket_no"] == "A012"
-    assert all(e.sent for e in svc.list())
+    assert all(e.sent for e in svc.recorded())
     assert engine.list_problems() == []
 
 
@@ -56,4 +56,4 @@ def test_evaluation_validation(ctx: Any, score: Any, tags: list[str], comment: s
     with pytest.raises(ValidationFailed) as err:
         EvaluationService(ctx).record(score, tags, comment, window="W03", operator="clerk01")
     assert field in err.value.problems
-    assert EvaluationService(ctx).list() == []
+    assert EvaluationService(ctx).recorded() == []
