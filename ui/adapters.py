@@ -59,8 +59,9 @@ def _merged_material(ctx: AppContext, view: CaseView, code: str):  # type: ignor
 
 
 def prune_form(ctx: AppContext, case_uuid: str, keep: set[str]) -> None:
-    from clerk.store.models import CaseRow
     from sqlalchemy import select
+
+    from clerk.store.models import CaseRow
 
     with ctx.store.write() as s:
         row = s.execute(select(CaseRow).where(CaseRow.case_uuid == case_uuid)).scalar_one()

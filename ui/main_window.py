@@ -13,9 +13,9 @@ from ui.qt import (
     QLabel,
     QMainWindow,
     QPushButton,
+    Qt,
     QTabWidget,
     QVBoxLayout,
-    Qt,
     QWidget,
     Signal,
 )

@@ -1,4 +1,5 @@
 """The one place widgets import Qt from (a Qt upgrade touches this file, not every widget)."""
+# ruff: noqa: F401  (re-exports: every name here is used by the widgets that import it)
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QEvent,
-    QPoint,
     QLocale,
     QMimeData,
     QModelIndex,
     QObject,
+    QPoint,
     QRunnable,
     QSize,
     Qt,
@@ -60,6 +61,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,

@@ -26,7 +26,7 @@ def main() -> int:
     from clerk.demo import DemoPeople, scan_image
     from ui import app as ui_app
     from ui.main_window import MainWindow
-    from ui.qt import QApplication, QColor, QPainter, Qt
+    from ui.qt import QApplication, QColor, QPainter
     from ui.session import open_session, seed_demo_cases
 
     qapp = QApplication([])

@@ -50,5 +50,5 @@ def test_main_without_display_explains_and_exits_2() -> None:
 
 
 def test_main_other_modes_not_yet_available() -> None:
-    r = _run_main("--mode", "kiosk", env=dict(os.environ))
+    r = _run_main("--mode", "field", env=dict(os.environ))  # kiosk, display, supervisor: ui/queue
     assert r.returncode == 2 and "not yet available" in r.stderr and "Traceback" not in r.stderr

@@ -13,8 +13,8 @@ from tests.ui.helpers import (
     fill_required_fields,
     scan_file,
     start_bundle,
-    type_text,
     type_applicant,
+    type_text,
     wait_idle,
 )
 from ui.intake.dialogs import OutcomeDialog, ProblemsDialog

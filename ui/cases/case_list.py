@@ -14,6 +14,7 @@ from ui.qt import (
     QAbstractTableModel,
     QCheckBox,
     QComboBox,
+    QCoreApplication,
     QDate,
     QDateEdit,
     QHBoxLayout,
@@ -27,7 +28,6 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    QCoreApplication,
 )
 from ui.tasks import Tasks
 

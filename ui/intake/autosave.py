@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from clerk.context import AppContext
-from clerk.intake.model import CaseView
 from ui.qt import QObject, QTimer, Signal
 from ui.tasks import Tasks
 

@@ -2,35 +2,83 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from clerk.catalog.merge import MergedForm
 from clerk.intake.model import MATERIAL_STATUS_LABELS, CaseMaterial, MaterialStatus
+from ui.incremental import Incremental
 from ui.qt import (
     QCheckBox,
-    QComboBox,
     QDragEnterEvent,
     QDropEvent,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
-    Qt,
     Signal,
 )
 
+FIRST_CARDS = 6
+"""Cards built before the checklist is shown (about one screen); the rest follow progressively."""
 FILE_FILTER = "PDF / 图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic)"
 
 
-def _badge(text: str, kind: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("badge")
-    label.setProperty("kind", kind)
-    return label
+BADGE_COLOURS = {"required": ("#fde8e8", "#a61b1b"), "optional": ("#eef2f6", "#52606d"),
+                 "deferrable": ("#fff3d6", "#8d5400"), "elicense": ("#e3edf9", "#1f4e8c")}
+
+
+def _badge_html(text: str, kind: str) -> str:
+    """A coloured tag inside the material's title (one rich-text label instead of a widget per badge)."""
+    bg, fg = BADGE_COLOURS[kind]
+    return f'<span style="background:{bg}; color:{fg}; font-size:8.5pt;">&nbsp;{escape(text)}&nbsp;</span>'
+
+
+class StatusButton(QPushButton):
+    """The status of one material; Space/Enter or a click opens the choices (a menu built only then).
+
+    A push button and not a QComboBox: a checklist has 20+ of them and a styled combo costs ~7× more to build.
+
+    Signals:
+        chosen(str): the MaterialStatus value the clerk picked.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, statuses: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.statuses = statuses
+        self.current = statuses[0]
+        self.has_files = False
+        self.setMinimumWidth(130)
+        self.clicked.connect(self._popup)
+
+    def set_current(self, value: str, *, files: bool) -> None:
+        self.current = value if value in self.statuses else self.statuses[0]
+        self.has_files = files
+        self.setText(_status_label(self.current) + "  ▾")
+        self.setProperty("status", self.current)
+
+    def build_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for value in self.statuses:
+            action = menu.addAction(_status_label(value))
+            action.setCheckable(True)
+            action.setChecked(value == self.current)
+            action.setEnabled(value != MaterialStatus.PROVIDED.value or self.has_files)
+            action.setData(value)
+            action.triggered.connect(lambda _on=False, v=value: self.chosen.emit(v))
+        return menu
+
+    def _popup(self) -> None:
+        menu = self.build_menu()
+        menu.exec(self.mapToGlobal(self.rect().bottomLeft()))
+        menu.deleteLater()
 
 
 class MaterialCard(QFrame):
@@ -53,21 +101,15 @@ class MaterialCard(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 8)
         lay.setSpacing(4)
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        name = QLabel(material.name, self)
+        badges = [(self.tr("必需"), "required") if material.required else (self.tr("非必需"), "optional")]
+        if material.deferrable:
+            badges.append((self.tr("可容缺"), "deferrable"))
+        if material.e_license:
+            badges.append((self.tr("免提交"), "elicense"))
+        name = QLabel(f"<b>{escape(material.name)}</b>&nbsp;&nbsp;" + "&nbsp;".join(_badge_html(t, k) for t, k in badges), self)
         name.setObjectName("materialName")
         name.setWordWrap(True)
-        top.addWidget(name, 1)
-        if material.required:
-            top.addWidget(_badge(self.tr("必需"), "required", self))
-        else:
-            top.addWidget(_badge(self.tr("非必需"), "optional", self))
-        if material.deferrable:
-            top.addWidget(_badge(self.tr("可容缺"), "deferrable", self))
-        if material.e_license:
-            top.addWidget(_badge(self.tr("免提交"), "elicense", self))
-        lay.addLayout(top)
+        lay.addWidget(name)
         used = "、".join(matter_names.get(m, m) for m in material.matters)
         copies = []
         if material.originals:
@@ -82,9 +124,7 @@ class MaterialCard(QFrame):
         lay.addWidget(detail)
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.status = QComboBox(self)
-        self.status.setObjectName(f"status_{material.code}")
-        self._statuses: list[str] = []
+        statuses: list[str] = []
         for st in (MaterialStatus.MISSING, MaterialStatus.PROVIDED, MaterialStatus.DEFERRED,
                    MaterialStatus.E_LICENSE, MaterialStatus.NOT_REQUIRED):
             if st is MaterialStatus.DEFERRED and not material.deferrable:
@@ -93,10 +133,10 @@ class MaterialCard(QFrame):
                 continue
             if st is MaterialStatus.NOT_REQUIRED and material.required:
                 continue
-            self._statuses.append(st.value)
-            self.status.addItem(_status_label(st.value), st.value)
-        self.status.setMinimumContentsLength(8)
-        self.status.activated.connect(self._picked)
+            statuses.append(st.value)
+        self.status = StatusButton(statuses, self)
+        self.status.setObjectName(f"status_{material.code}")
+        self.status.chosen.connect(lambda value: self.status_chosen.emit(self.code, value))
         row.addWidget(self.status)
         self.import_button = QPushButton(self.tr("导入文件…"), self)
         self.import_button.setObjectName(f"import_{material.code}")
@@ -108,42 +148,51 @@ class MaterialCard(QFrame):
         self.pages.setObjectName("materialPages")
         row.addWidget(self.pages)
         lay.addLayout(row)
-        self.note = QLabel(self)
-        self.note.setObjectName("materialNote")
-        self.note.setWordWrap(True)
-        self.note.hide()
-        lay.addWidget(self.note)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("fieldProblem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        lay.addWidget(self.problem)
+        self._layout = lay
+        self._note: QLabel | None = None  # the deadline line and the problem line are made when first needed
+        self._problem: QLabel | None = None
         self.update_material(material)
+
+    def _line(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        self._layout.addWidget(label)
+        return label
+
+    @property
+    def note(self) -> QLabel:
+        if self._note is None:
+            self._note = self._line("materialNote")
+        return self._note
+
+    @property
+    def problem(self) -> QLabel:
+        if self._problem is None:
+            self._problem = self._line("fieldProblem")
+        return self._problem
 
     def update_material(self, material: CaseMaterial) -> None:
         self.material = material
         st = material.status.value
-        provided = self._statuses.index(MaterialStatus.PROVIDED.value)
-        item = self.status.model().item(provided)  # type: ignore[attr-defined]
-        item.setEnabled(bool(material.files))
-        self.status.blockSignals(True)
-        self.status.setCurrentIndex(self._statuses.index(st) if st in self._statuses else 0)
-        self.status.blockSignals(False)
+        self.status.set_current(st, files=bool(material.files))
         n = material.pages
         self.pages.setText(self.tr("%n 页", "", n) if material.files else self.tr("未导入"))
         note = ""
         if material.status is MaterialStatus.DEFERRED and material.deadline:
             note = self.tr("须于 %1 前补交").replace("%1", material.deadline.isoformat())
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
+        if note or self._note is not None:
+            self.note.setText(note)
+            self.note.setVisible(bool(note))
         missing_required = material.status is MaterialStatus.MISSING and material.required
         self.setProperty("status", "missing" if missing_required else st if st != "missing" else "optional")
         self.style().unpolish(self)
         self.style().polish(self)
 
     def show_problem(self, message: str | None) -> None:
-        self.problem.setText(message or "")
-        self.problem.setVisible(bool(message))
+        if message or self._problem is not None:
+            self.problem.setText(message or "")
+            self.problem.setVisible(bool(message))
 
     def focus_target(self) -> QWidget:
         return self.status
@@ -177,9 +226,6 @@ class MaterialCard(QFrame):
         event.acceptProposedAction()
         self.import_paths(paths)
 
-    def _picked(self, index: int) -> None:
-        self.status_chosen.emit(self.code, self._statuses[index])
-
 
 class ChecklistPanel(QWidget):
     """The merged checklist with a summary line and the commitment toggle (告知承诺书).
@@ -188,11 +234,13 @@ class ChecklistPanel(QWidget):
         status_chosen(str, str): material code, status.
         files_chosen(str, list): material code, Paths.
         commitment_changed(bool): the commitment letter was (un)ticked.
+        built(): every card of the checklist exists (cards are built progressively, ``ui.incremental``).
     """
 
     status_chosen = Signal(str, str)
     files_chosen = Signal(str, list)
     commitment_changed = Signal(bool)
+    built = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,32 +274,52 @@ class ChecklistPanel(QWidget):
         self.commitment_problem.setObjectName("fieldProblem")
         self.commitment_problem.hide()
         lay.addWidget(self.commitment_problem)
-        self.cards: dict[str, MaterialCard] = {}
+        self._cards: dict[str, MaterialCard] = {}
+        self._codes: list[str] = []
+        self.building: Incremental | None = None
+
+    @property
+    def cards(self) -> dict[str, MaterialCard]:
+        """Every material's card (finishes building first)."""
+        if self.building is not None:
+            self.building.finish()
+        return self._cards
+
+    @property
+    def complete(self) -> bool:
+        return self.building is None or self.building.complete
 
     def set_materials(self, materials: list[CaseMaterial], merged: MergedForm) -> None:
         """Rebuilds the cards when the checklist changed shape, else updates them in place."""
         names = {m.code: m.name for m in merged.matters}
-        if [m.code for m in materials] != list(self.cards):
-            for card in self.cards.values():
-                card.setParent(None)
-                card.deleteLater()
-            self.cards = {}
-            for m in materials:
-                card = MaterialCard(m, names, self.inner)
-                card.status_chosen.connect(self.status_chosen)
-                card.files_chosen.connect(self.files_chosen)
-                self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
-                self.cards[m.code] = card
+        if [m.code for m in materials] != self._codes:
+            self.clear()
+            self._codes = [m.code for m in materials]
+            self.building = Incremental([lambda m=m: self._add_card(m, names) for m in materials],
+                                        first=FIRST_CARDS, parent=self)
+            self.building.done.connect(self.built)
         else:
             for m in materials:
                 self.cards[m.code].update_material(m)
         self._summarise(materials)
 
+    def _add_card(self, m: CaseMaterial, names: dict[str, str]) -> None:
+        card = MaterialCard(m, names, self.inner)
+        card.status_chosen.connect(self.status_chosen)
+        card.files_chosen.connect(self.files_chosen)
+        self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+        self._cards[m.code] = card
+
     def clear(self) -> None:
-        for card in self.cards.values():
+        if self.building is not None:
+            self.building.cancel()
+            self.building.deleteLater()
+            self.building = None
+        for card in self._cards.values():
             card.setParent(None)
             card.deleteLater()
-        self.cards = {}
+        self._cards = {}
+        self._codes = []
         self.summary.setText("")
         self.commitment.hide()
         self.commitment.setChecked(False)

@@ -11,6 +11,7 @@ from clerk.intake.validation import check_field
 from ui.qt import (
     QButtonGroup,
     QComboBox,
+    QCoreApplication,
     QFocusEvent,
     QHBoxLayout,
     QLabel,
@@ -20,7 +21,6 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    QCoreApplication,
 )
 
 _DATE_DIGITS = re.compile(r"^(\d{4})[./年-]?(\d{1,2})[./月-]?(\d{1,2})日?$")
@@ -86,7 +86,7 @@ class FieldEditor(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
-        self.problem = ProblemLabel(self)
+        self._problem: ProblemLabel | None = None  # made on first problem: most fields never have one
         self._line: QLineEdit | None = None
         self._text: PlainText | None = None
         self._group: QButtonGroup | None = None
@@ -132,7 +132,7 @@ class FieldEditor(QWidget):
             lay.addWidget(self._line)
         if field.help:
             self.setToolTip(field.help)
-        lay.addWidget(self.problem)
+        self._layout = lay
 
     # -- value ------------------------------------------------------------------------------------
     def value(self) -> Any:
@@ -189,17 +189,25 @@ class FieldEditor(QWidget):
     # -- validation -------------------------------------------------------------------------------
     def check(self) -> str | None:
         _, problem = check_field(self.field, self.value())
-        self.problem.show_problem(problem)
+        self.show_problem(problem)
         return problem
 
+    @property
+    def problem(self) -> ProblemLabel:
+        if self._problem is None:
+            self._problem = ProblemLabel(self)
+            self._layout.addWidget(self._problem)
+        return self._problem
+
     def show_problem(self, message: str | None) -> None:
-        self.problem.show_problem(message)
+        if message or self._problem is not None:
+            self.problem.show_problem(message)
 
     def _edited(self, *_: object) -> None:
         value = self.value()
         self.changed.emit(self.field.code, value)
         complete_id = self.field.type in (FieldType.CN_RIC, FieldType.USCC) and len(str(value)) >= 18
-        if self.problem.isVisible() or complete_id:
+        if (self._problem is not None and self._problem.isVisible()) or complete_id:
             self.check()
 
     def _toggled(self, _id: int, checked: bool) -> None:

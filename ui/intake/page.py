@@ -11,6 +11,7 @@ from clerk.intake.model import CASE_STATUS_LABELS, CaseView, MaterialStatus
 from clerk.intake.validation import ValidationFailed
 from clerk.security.actor import Actor
 from ui import adapters
+from ui.intake import printing
 from ui.intake.autosave import Autosaver
 from ui.intake.checklist import ChecklistPanel
 from ui.intake.dialogs import OutcomeDialog, ProblemsDialog, ReasonDialog
@@ -63,7 +64,7 @@ class IntakePage(QWidget):
         self.dialog: QDialog | None = None
         self.form_panel: FormPanel | None = None
         self.situations: SituationPanel | None = None
-        self._renderer: Any = _document_renderer()
+        self._renderer: Any = printing.document_renderer()
         self.autosave = Autosaver(ctx, tasks, self)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(lambda m: self.message.emit(self.tr("自动保存失败：") + m))
@@ -100,6 +101,7 @@ class IntakePage(QWidget):
         self.checklist.setObjectName("checklistPanel")
         self.checklist.status_chosen.connect(self.set_material_status)
         self.checklist.files_chosen.connect(self.import_files)
+        self.checklist.built.connect(self._tab_order_when_built)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -154,7 +156,7 @@ class IntakePage(QWidget):
         self._build_form(view)
         self.checklist.set_materials(view.materials, self.merged)
         self.checklist.commitment.setChecked(view.commitment_signed_at is not None)
-        self._fix_tab_order()
+        self._tab_order_when_built()
         self.drafts_banner.hide()
         self._update_case_label()
         self._set_actions_enabled(True)
@@ -298,7 +300,14 @@ class IntakePage(QWidget):
         self.form_panel = FormPanel(self.merged, values)
         self.form_panel.changed.connect(self.autosave.set_form)
         self.form_panel.left.connect(lambda _c: self.autosave.flush())
+        self.form_panel.built.connect(self._tab_order_when_built)
         self.form_layout.addWidget(self.form_panel)
+
+    def _tab_order_when_built(self) -> None:
+        """Tab order is set once the progressively built form and checklist are complete."""
+        if self.case is not None and self.form_panel is not None and self.form_panel.complete \
+                and self.checklist.complete:
+            self._fix_tab_order()
 
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = []
@@ -357,7 +366,7 @@ class IntakePage(QWidget):
         self.matters_label.setText(self.tr("联办事项：") + "、".join(f"{m.name}（{m.department}）" for m in self.merged.matters))
         self._build_fields({**view.form, **values})
         self.checklist.set_materials(view.materials, self.merged)
-        self._fix_tab_order()
+        self._tab_order_when_built()
 
     def set_material_status(self, code: str, status: str) -> None:
         if self.case is None:
@@ -431,9 +440,8 @@ class IntakePage(QWidget):
         case_uuid, intake = self.case.case_uuid, self.ctx.intake
 
         def job() -> CaseView:
-            view = intake.get(case_uuid)
             for r in wanted:
-                view = intake.reuse_material(case_uuid, r.code, r)
+                intake.reuse_material(case_uuid, r.code, r)
             return intake.get(case_uuid)
 
         self.tasks.run(job, write=True, on_success=self._materials_changed, on_failure=self._failed)
@@ -543,22 +551,11 @@ class IntakePage(QWidget):
         self.message.emit(f"{view.case_no} " + CASE_STATUS_LABELS.get(view.status.value, ""))
 
     def print_case(self, case_uuid: str) -> None:
-        """The printing seam: renders the outcome's document to PDF in the data dir (printers plug in here)."""
-        if self._renderer is None:
-            return
-        render, ctx = self._renderer, self.ctx
-
-        def job() -> Path:
-            view = ctx.intake.get(case_uuid)
-            kind = {"accepted": "receipt", "notified": "notice", "rejected": "refusal"}.get(view.status.value, "receipt")
-            pdf = render(kind, view, ctx.settings.hall)
-            out = ctx.paths.data_dir / "prints" / f"{view.case_no}-{kind}.pdf"
-            out.parent.mkdir(exist_ok=True)
-            out.write_bytes(pdf)
-            return out
-
-        self.tasks.run(job, on_success=lambda p: self.message.emit(self.tr("已生成 PDF：") + str(p)),
-                       on_failure=self._failed)
+        """The printing seam: the outcome's document as PDF (``ui.intake.printing``); printers plug in there."""
+        if self._renderer is not None:
+            printing.print_outcome(self.ctx, self.tasks, self._renderer, case_uuid,
+                                   on_done=lambda p: self.message.emit(self.tr("已生成 PDF：") + str(p)),
+                                   on_failure=self._failed)
 
     def _open_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -587,21 +584,3 @@ def _now() -> str:
     import datetime as dt
 
     return dt.datetime.now().strftime("%H:%M:%S")
-
-
-def _document_renderer() -> Any:
-    """A loader of ``render(kind, view, hall) -> PDF`` when printing is installed, else None.
-
-    Only the entry point is looked up here; printing (reportlab) is imported in the worker on first use.
-    """
-    from importlib.metadata import entry_points
-
-    if not any(ep.name == "render" for ep in entry_points(group="window_clerk.documents")):
-        return None
-
-    def render(*args: Any, **kwargs: Any) -> bytes:
-        from clerk import plugins
-
-        return plugins.document_renderer()(*args, **kwargs)
-
-    return render
