@@ -94,8 +94,10 @@ def decode_barcodes(page: Image.Image | bytes | Path, *, code128_only: bool = Tr
     if max(im.size) > _DECODE_MAX_SIDE:
         im = im.copy()
         im.thumbnail((_DECODE_MAX_SIDE, _DECODE_MAX_SIDE))
-    fmt = zxingcpp.BarcodeFormat.Code128 if code128_only else None
-    results = zxingcpp.read_barcodes(im, formats=fmt) if fmt is not None else zxingcpp.read_barcodes(im)
+    if code128_only:
+        results = zxingcpp.read_barcodes(im, formats=zxingcpp.BarcodeFormat.Code128)  # type: ignore[arg-type]
+    else:
+        results = zxingcpp.read_barcodes(im)
     return [r.text for r in sorted(results, key=lambda r: (r.position.top_left.y, r.position.top_left.x))]
 
 

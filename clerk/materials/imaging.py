@@ -53,12 +53,12 @@ def open_page(data: bytes, media_type: str, page_index: int = 0, *, dpi: float =
         from clerk.materials.sniff import heic_supported
 
         heic_supported()
-    im = Image.open(io.BytesIO(data))
+    src = Image.open(io.BytesIO(data))
     if page_index:
-        im.seek(page_index)
-    if draft_size is not None and im.format == "JPEG":
-        im.draft("RGB" if im.mode not in ("L", "1") else "L", draft_size)
-    im = ImageOps.exif_transpose(im) if im.format == "JPEG" else im
+        src.seek(page_index)
+    if draft_size is not None and src.format == "JPEG":
+        src.draft("RGB" if src.mode not in ("L", "1") else "L", draft_size)
+    im: Image.Image = ImageOps.exif_transpose(src) if src.format == "JPEG" else src
     im.load()
     return im
 

@@ -31,7 +31,7 @@ def _image_pdf(data: bytes, media_type: str, page_index: int) -> bytes:
             return bytes(img2pdf.convert(data, rotation=img2pdf.Rotation.ifvalid))
         except Exception:  # noqa: BLE001 - a JPEG img2pdf does not like (CMYK oddities): re-encode losslessly
             pass
-    im = Image.open(io.BytesIO(data))
+    im: Image.Image = Image.open(io.BytesIO(data))
     if page_index:
         im.seek(page_index)
     if media_type == "image/png" and page_index == 0 and im.mode in ("L", "RGB", "1", "P") and "transparency" not in im.info:
