@@ -36,7 +36,7 @@ from clerk.security.actor import Actor, Permission
 from clerk.settings import Settings
 from clerk.store import Store
 from clerk.store.models import BlobRow, CaseRow, FileRow, KeyValueRow, MaterialRow, OutboxRow
-from clerk.sync.client import PlatformClient, SyncError
+from clerk.sync.client import PermanentError, PlatformClient, SyncError
 from clerk.sync.engine import CURSOR_KEY, PassResult, SyncEngine
 
 VISITS_KEY = "field.visits"
@@ -132,7 +132,12 @@ class SyncBackResult:
 def fetch_visits(client: PlatformClient, operator: str | None = None) -> list[dict[str, Any]]:
     """``GET /api/v1/visits`` (docs/api.md); the caller's own list when ``operator`` is None."""
     params = {"operator": operator} if operator else {}
-    _, body = client._request("GET", "/api/v1/visits", ok=(200,), params=params)
+    try:
+        _, body = client._request("GET", "/api/v1/visits", ok=(200,), params=params)
+    except PermanentError as exc:
+        if exc.status == 404:
+            raise FieldError("平台不提供上门办理清单（/api/v1/visits），请联系管理员") from None
+        raise
     data = client._json(body)
     items = data.get("items") if isinstance(data, dict) else None
     if not isinstance(items, list):
