@@ -32,7 +32,14 @@ from clerk.queueing.model import (
     service_name,
     window_label,
 )
-from clerk.queueing.supervisor import Alert, AlertKind, Snapshot, SupervisorService, Thresholds, TidalSuggestion
+from clerk.queueing.supervisor import (
+    Alert,
+    AlertKind,
+    Snapshot,
+    SupervisorService,
+    Thresholds,
+    TidalSuggestion,
+)
 
 __all__ = [
     "PRIORITY_LABELS", "Alert", "AlertKind", "Announcement", "Board", "BoardWatcher", "Call", "CallerService",

@@ -14,7 +14,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 from clerk.queueing.errors import IllegalTicketMove
-from clerk.queueing.model import TICKET_STATE_LABELS, TicketState as S
+from clerk.queueing.model import TICKET_STATE_LABELS
+from clerk.queueing.model import TicketState as S
 
 
 class Move(StrEnum):

@@ -148,7 +148,7 @@ def suggest_tidal(stats: Stats, windows: dict[str, WindowInfo], thresholds: Thre
         if idle:
             pick = idle[0]
             services: tuple[str, ...] = (code,)
-            how = f"开放{'暂停中' if pick.state is WindowState.PAUSED else '已关闭'}的{window_label(pick.window)}专办此业务"
+            how = f"开放{'暂停中' if pick.state is WindowState.PAUSED else '已关闭'}的 {window_label(pick.window)}专办此业务"
         else:
             def load(w: WindowInfo) -> float:
                 return sum(stats.services[s].waiting / max(len(open_windows_for(windows, s)), 1)
@@ -160,7 +160,7 @@ def suggest_tidal(stats: Stats, windows: dict[str, WindowInfo], thresholds: Thre
                 continue
             pick = min(busy, key=lambda w: (load(w), w.window))
             services = (*pick.services, code)
-            how = f"让较空闲的{window_label(pick.window)}兼办此业务"
+            how = f"让较空闲的 {window_label(pick.window)}兼办此业务"
         used.add(pick.window)
         out.append(TidalSuggestion(
             code, round(wait, 1), pick.window, pick.state, services,

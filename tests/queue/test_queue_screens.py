@@ -178,6 +178,7 @@ def test_supervisor_alerts_tidal_reassign_export(qtbot, access, tasks, client: H
     assert any("综合受理" in t and "最长已等候" in t for t in texts)
     assert "intake" in w.tidal_buttons and "4 号窗口" in w.tidal_buttons["intake"].text()
     assert w.windows.rowCount() == 4 and w.queues.item(0, 0).text() == "综合受理"
+    qtbot.waitUntil(lambda: w.tidal_buttons["intake"].isVisible())
     _shot(w, "queue-supervisor.png")
     with qtbot.waitSignal(w.refreshed, timeout=10000):
         qtbot.mouseClick(w.tidal_buttons["intake"], Qt.MouseButton.LeftButton)

@@ -163,7 +163,7 @@ class DisplayWindow(QWidget):
         if board.calls:
             latest = board.calls[0]
             self.now_number.setText(latest.ticket_no)
-            self.now_window.setText(self.tr("请到 %1 办理").replace("%1", window_label(latest.window)))
+            self.now_window.setText(self.tr("请到 %1办理").replace("%1", window_label(latest.window)))
         else:
             self.now_number.setText("—")
             self.now_window.setText(self.tr("请留意叫号"))

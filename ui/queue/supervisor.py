@@ -67,10 +67,12 @@ class HourChart(QWidget):
         left, bottom, right, head = 44, 30, 12, 30
         w, h = self.width() - left - right, self.height() - bottom - head
         p.setPen(QPen(QColor("#334e68")))
-        p.drawText(QRectF(left, 4, w, 22), Qt.AlignmentFlag.AlignLeft,
-                   self.tr("■ 等候峰值   ■ 办结人数（按小时）"))
-        p.fillRect(QRectF(left, 9, 12, 12), QColor("#9fb3c8"))
-        p.fillRect(QRectF(left + 86, 9, 12, 12), QColor("#1f4e8c"))
+        x = float(left)
+        for text, color in ((self.tr("等候人数峰值"), "#9fb3c8"), (self.tr("办结人数"), "#1f4e8c")):
+            p.fillRect(QRectF(x, 8, 12, 12), QColor(color))
+            width = p.fontMetrics().horizontalAdvance(text)
+            p.drawText(QRectF(x + 18, 3, width + 4, 22), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            x += 18 + width + 24
         slot = w / len(span)
         p.setPen(QPen(QColor("#d9e2ec")))
         for i in range(5):
@@ -131,6 +133,8 @@ class SupervisorWindow(QWidget):
         top.addStretch(1)
         self.status = QLabel(self)
         self.status.setObjectName("supStatus")
+        self.status.setMinimumWidth(260)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.status)
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.refresh_button.clicked.connect(self.refresh)
@@ -163,7 +167,7 @@ class SupervisorWindow(QWidget):
         rv.addWidget(self._head(self.tr("提醒"), right))
         self.alerts = QListWidget(right)
         self.alerts.setWordWrap(True)
-        rv.addWidget(self.alerts, 2)
+        rv.addWidget(self.alerts, 1)
         rv.addWidget(self._head(self.tr("潮汐窗口建议"), right))
         self.tidal_host = QWidget(right)
         self.tidal_box = QVBoxLayout(self.tidal_host)
@@ -174,6 +178,7 @@ class SupervisorWindow(QWidget):
         self.no_tidal.setWordWrap(True)
         rv.addWidget(self.no_tidal)
         rv.addStretch(1)
+        self.alerts.setMinimumHeight(160)
         self.tidal_buttons: dict[str, QPushButton] = {}
         split.addWidget(left)
         split.addWidget(right)
