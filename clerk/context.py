@@ -15,6 +15,7 @@ from clerk.catalog.schema import Catalog
 from clerk.events import EventBus
 from clerk.intake.service import IntakeService
 from clerk.materials.pagestore import PageStore
+from clerk.materials.service import MaterialsService, prepare_uploads
 from clerk.security.keys import page_store_key
 from clerk.settings import Settings
 from clerk.store import Store
@@ -62,10 +63,16 @@ class AppContext:
     events: EventBus
     _catalog: Catalog
     intake: IntakeService = field(init=False)
+    materials: MaterialsService = field(init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     def __post_init__(self) -> None:
-        self.intake = IntakeService(self.store, lambda: self.catalog, self.settings, self.events)
+        self.materials = MaterialsService(self.store, self.pages, self.events)
+        self.intake = IntakeService(
+            self.store, lambda: self.catalog, self.settings, self.events,
+            # Scanned pages become one upload PDF per material before acceptance is checked.
+            before_accept=lambda case_uuid: prepare_uploads(self.materials, case_uuid),
+        )
 
     @property
     def catalog(self) -> Catalog:

@@ -221,3 +221,39 @@ def test_case_numbers_unique_across_two_processes_on_one_cache(data_dir: Path) -
         numbers += out.split()
     assert len(numbers) == 50 and len(set(numbers)) == 50
     assert sorted(int(n.rsplit("-", 1)[1]) for n in numbers) == list(range(1, 51))
+
+
+def test_a_realistic_case_of_every_bundle_can_be_accepted(ctx: Any, clerk_actor: Any, people: Any, fixed_clock: Any) -> None:
+    """Person and enterprise bundles alike; an enterprise's credit code never lands in a 身份证 field."""
+    from clerk.demo import take_demo_case
+
+    for bundle in ctx.catalog.bundles:
+        view = take_demo_case(ctx, clerk_actor, people, bundle.code)
+        assert view.status is CaseStatus.ACCEPTED, bundle.code
+        if view.applicant.kind == "enterprise":
+            for code, value in view.form.items():
+                if code.endswith("id_number"):
+                    assert value != view.applicant.id_number, (bundle.code, code)
+
+
+def test_scanned_pages_become_one_upload_pdf_on_accept(ctx: Any, clerk_actor: Any, people: Any, tmp_path: Path) -> None:
+    """Pages added through the materials service are built into the material's PDF by accept itself."""
+    from clerk.demo import scan_image
+
+    view = _newborn_draft(ctx, clerk_actor, people)
+    for m in view.materials:
+        if not m.required:
+            continue
+        if m.deferrable:
+            ctx.intake.set_material(view.case_uuid, m.code, MaterialStatus.DEFERRED)
+            continue
+        for i in range(2):
+            ctx.materials.add_page(view.case_uuid, m.code, scan_image(f"{m.name} {i}", dpi=30, fmt="JPEG"))
+    accepted = ctx.intake.accept(clerk_actor, view.case_uuid, commitment_signed=True)
+    provided = [m for m in accepted.materials if m.status is MaterialStatus.PROVIDED]
+    assert provided
+    for m in provided:
+        assert [f.media_type for f in m.files] == ["application/pdf"] and m.pages == 2
+        import pypdfium2 as pdfium
+
+        assert len(pdfium.PdfDocument(ctx.pages.read(m.files[0].sha256))) == 2

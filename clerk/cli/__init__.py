@@ -73,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from clerk.security.logfilter import install_log_scrubber
+
+    install_log_scrubber()  # no full ID number, phone or token in any log line
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -103,14 +103,22 @@ FILL_IF_EMPTY: dict[str, str] = {"contact_phone": "phone"}
 """Form fields that usually equal the applicant's value but may differ (经办人电话)."""
 
 
-def derive_form(form: dict[str, Any], applicant: dict[str, Any], field_codes: set[str]) -> dict[str, Any]:
-    """The form with the fields that repeat the applicant block filled in from it."""
+def derive_form(form: dict[str, Any], applicant: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
+    """The form with the fields that repeat the applicant block filled in from it.
+
+    ``fields`` maps the merged form's field codes to their types; an ID number is copied only into a
+    field of its own kind (a credit code never lands in a 身份证 field).
+    """
     out = dict(form)
+    id_kind = "uscc" if applicant.get("id_type") == "uscc" else "cn_ric" if applicant.get("id_type", "cn_ric") == "cn_ric" else None
     for code, key in APPLICANT_FIELDS.items():
-        if code in field_codes and applicant.get(key):
-            out[code] = applicant[key]
+        if code not in fields or not applicant.get(key):
+            continue
+        if key == "id_number" and fields[code] != id_kind:
+            continue
+        out[code] = applicant[key]
     for code, key in FILL_IF_EMPTY.items():
-        if code in field_codes and not out.get(code) and applicant.get(key):
+        if code in fields and not out.get(code) and applicant.get(key):
             out[code] = applicant[key]
     return out
 
@@ -128,6 +136,7 @@ class IntakeService:
         calendar: WorkCalendar | None = None,
         *,
         require_files_for_provided: bool = True,
+        before_accept: Callable[[str], object] | None = None,
     ) -> None:
         self.store = store
         self._catalog = catalog
@@ -135,6 +144,8 @@ class IntakeService:
         self.events = events or EventBus()
         self._calendar = calendar
         self.require_files_for_provided = require_files_for_provided
+        self.before_accept = before_accept
+        """Runs before acceptance is checked (outside the transaction): builds the upload PDFs."""
 
     # -- catalog -------------------------------------------------------------------------------
     @property
@@ -231,8 +242,8 @@ class IntakeService:
             if form is not None:
                 row.form = {**row.form, **form}
             if form is not None or applicant is not None or situations is not None:
-                codes = {f.code for f in self.merged(row).fields}
-                row.form = derive_form(row.form, row.applicant, codes)
+                types = {f.code: f.type.value for f in self.merged(row).fields}
+                row.form = derive_form(row.form, row.applicant, types)
             if delivery is not None:
                 row.delivery = {**row.delivery, **delivery}
             row.updated_at = clock.now()
@@ -353,6 +364,8 @@ class IntakeService:
     # -- outcomes --------------------------------------------------------------------------------
     def check_for_accept(self, case_uuid: str) -> Problems:
         """Every problem that stops acceptance, at once (empty when the case can be accepted)."""
+        if self.before_accept is not None:
+            self.before_accept(case_uuid)
         with self.store.read() as s:
             row = self._load(s, case_uuid)
             _, problems, _ = self._full_check(row)
@@ -362,6 +375,8 @@ class IntakeService:
     def accept(self, actor: Actor, case_uuid: str, *, commitment_signed: bool = False) -> CaseView:
         """受理: all required materials provided or legally deferred (under commitment) or waived."""
         actor.require(Permission.INTAKE)
+        if self.before_accept is not None:
+            self.before_accept(case_uuid)
         with self.store.write() as s:
             row = self._load(s, case_uuid)
             lifecycle.check(CaseStatus(row.status), CaseStatus.ACCEPTED)
@@ -541,7 +556,7 @@ class IntakeService:
         if row.agent:
             agent, p = check_person(row.agent, "agent", kinds=("person",))
             problems.update(p)
-        form, p = check_form(merged, derive_form(row.form, applicant, {f.code for f in merged.fields}))
+        form, p = check_form(merged, derive_form(row.form, applicant, {f.code: f.type.value for f in merged.fields}))
         problems.update(p)
         delivery, p = self._check_delivery(row.delivery)
         problems.update(p)

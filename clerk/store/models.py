@@ -47,12 +47,12 @@ class CaseRow(Base):
     catalog_version: Mapped[str] = mapped_column(String(64))
     situations: Mapped[dict[str, Any]] = mapped_column(default=dict)
     applicant_kind: Mapped[str] = mapped_column(String(16), default="person")
-    applicant_name: Mapped[str] = mapped_column(String(200), default="", index=True)
-    applicant_initials: Mapped[str] = mapped_column(String(64), default="", index=True)
+    applicant_name: Mapped[str] = mapped_column(String(200), default="")
+    applicant_initials: Mapped[str] = mapped_column(String(64), default="")
     """Pinyin initials of the applicant's name (张三丰 → zsf), for search."""
     applicant_id_type: Mapped[str] = mapped_column(String(40), default="cn_ric")
-    applicant_id_number: Mapped[str] = mapped_column(String(40), default="", index=True)
-    applicant_phone: Mapped[str] = mapped_column(String(40), default="", index=True)
+    applicant_id_number: Mapped[str] = mapped_column(String(40), default="")
+    applicant_phone: Mapped[str] = mapped_column(String(40), default="")
     applicant: Mapped[dict[str, Any]] = mapped_column(default=dict)
     agent: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     form: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -249,3 +249,8 @@ class PrintJobRow(Base):
 
 
 Index("ix_cases_status_created", CaseRow.status, CaseRow.created_at)
+# (key, created_at): a search pages newest-first from the index alone (migration 0003).
+Index("ix_cases_name_created", CaseRow.applicant_name, CaseRow.created_at)
+Index("ix_cases_initials_created", CaseRow.applicant_initials, CaseRow.created_at)
+Index("ix_cases_idnum_created", CaseRow.applicant_id_number, CaseRow.created_at)
+Index("ix_cases_phone_created", CaseRow.applicant_phone, CaseRow.created_at)
