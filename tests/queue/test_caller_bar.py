@@ -17,9 +17,8 @@ from clerk.sync.session import login
 from ui.session import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-from helpers import type_text, wait_idle  # noqa: E402
-
 from conftest import PASSWORD  # noqa: E402
+from helpers import type_text, wait_idle  # noqa: E402
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -150,7 +149,6 @@ def test_transfer_to_window_and_pause(qtbot, tmp_path, hall, client: HallClient)
 def test_offline_is_plain_and_intake_goes_on(qtbot, tmp_path, dead_url) -> None:  # type: ignore[no-untyped-def]
     from clerk.security import credentials
     from clerk.store.models import KeyValueRow
-
     from ui.main_window import MainWindow
 
     ctx = AppContext.open(tmp_path / "data")

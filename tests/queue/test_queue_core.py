@@ -24,9 +24,9 @@ from clerk.queueing import (
     WindowNotOpen,
     WindowState,
     announcement,
+    lifecycle,
     window_label,
 )
-from clerk.queueing import lifecycle
 from clerk.queueing.report import export_day
 from clerk.queueing.speech import levels, render_announcement
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import PASSWORD
 from PySide6.QtCore import Qt
 
 from clerk.queueing import HallClient, Priority, SupervisorService, Thresholds, WindowState
@@ -13,8 +14,6 @@ from clerk.queueing.speech import levels
 from clerk.settings import HallSettings
 from ui.queue.common import HallAccess
 from ui.tasks import Tasks
-
-from conftest import PASSWORD
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 

@@ -11,7 +11,6 @@ from clerk.queueing import PRIORITY_LABELS, Priority, Ticket, service_name
 from clerk.settings import HallSettings
 from ui.qt import (
     QButtonGroup,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
