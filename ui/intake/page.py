@@ -554,7 +554,7 @@ class IntakePage(QWidget):
         """The printing seam: the outcome's document as PDF (``ui.intake.printing``); printers plug in there."""
         if self._renderer is not None:
             printing.print_outcome(self.ctx, self.tasks, self._renderer, case_uuid,
-                                   on_done=lambda p: self.message.emit(self.tr("已生成 PDF：") + str(p)),
+                                   on_done=lambda ps: self.message.emit(self.tr("已生成 PDF：") + "，".join(p.name for p in ps)),
                                    on_failure=self._failed)
 
     def _open_dialog(self, dialog: QDialog) -> None:

@@ -13,7 +13,8 @@ from typing import Any
 from clerk.context import AppContext
 from ui.tasks import Tasks
 
-KINDS = {"accepted": "receipt", "notified": "notice", "rejected": "refusal"}
+KINDS = {"accepted": ("receipt",), "notified": ("one_time_notice",), "rejected": ("refusal",)}
+"""The documents handed over for each outcome (plus the commitment letter when a material is deferred)."""
 
 
 def document_renderer() -> Callable[..., bytes] | None:
@@ -32,14 +33,19 @@ def document_renderer() -> Callable[..., bytes] | None:
 
 
 def print_outcome(ctx: AppContext, tasks: Tasks, render: Callable[..., bytes], case_uuid: str, *,
-                  on_done: Callable[[Path], None], on_failure: Callable[[BaseException], None]) -> None:
-    def job() -> Path:
+                  on_done: Callable[[list[Path]], None], on_failure: Callable[[BaseException], None]) -> None:
+    def job() -> list[Path]:
         view = ctx.intake.get(case_uuid)
-        kind = KINDS.get(view.status.value, "receipt")
-        pdf = render(kind, view, ctx.settings.hall)
-        out = ctx.paths.data_dir / "prints" / f"{view.case_no}-{kind}.pdf"
-        out.parent.mkdir(exist_ok=True)
-        out.write_bytes(pdf)
-        return out
+        kinds = list(KINDS.get(view.status.value, ("receipt",)))
+        if view.status.value == "accepted" and view.deferred:
+            kinds.append("commitment")
+        out_dir = ctx.paths.data_dir / "prints"
+        out_dir.mkdir(exist_ok=True)
+        written = []
+        for kind in kinds:
+            out = out_dir / f"{view.case_no}-{kind}.pdf"
+            out.write_bytes(render(kind, view, ctx.settings.hall))
+            written.append(out)
+        return written
 
     tasks.run(job, on_success=on_done, on_failure=on_failure)
