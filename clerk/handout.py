@@ -27,6 +27,7 @@ from clerk.events import EventBus
 from clerk.intake import lifecycle
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView
 from clerk.intake.service import CaseNotFound, IntakeService
+from clerk.security import audit
 from clerk.security.actor import Actor, Permission
 from clerk.security.masking import mask_id, mask_name, mask_phone
 from clerk.settings import Settings
@@ -220,6 +221,8 @@ class HandoutService:
                               actor.username, actor.window)
             s.merge(KeyValueRow(key=HANDOVER_KEY.format(case_uuid=case_uuid),
                                 value=json.dumps(record.to_json(), ensure_ascii=False)))
+            audit.append(s, actor, audit.AuditAction.HANDOUT, case_uuid,
+                         {"received_by": received_by, "method": method, "power_of_attorney": poa})
         self.ctx.events.publish(CASE_HANDED_OVER, case_uuid=case_uuid, case_no=record.case_no, method=method)
         return record
 

@@ -67,6 +67,12 @@ def test_handout_refuses_wrong_id_accepts_right_one_delivered_once(ctx: Any, peo
     assert done.received_by == "applicant" and done.method == "window" and done.operator == "clerk01"
     assert ctx.intake.get(first.case_uuid).status is CaseStatus.DELIVERED
     assert svc.handover_record(first.case_uuid) == done
+    from clerk.security import audit
+
+    with ctx.store.read() as s:
+        entries = [e for e in s.query(audit.AuditRow).all() if e.case_uuid == first.case_uuid]
+    assert [e.action for e in entries][-1] == "handout" and entries[-1].operator == "clerk01"
+    assert audit.verify_store(ctx.store).problem is None
     queued = _events(ctx, first.case_uuid)
     assert queued == [{"event_uuid": done.event_uuid, "type": "delivered", "at": done.at.isoformat(), "method": "window"}]
     with pytest.raises(NotReady):
