@@ -8,22 +8,26 @@ The server runs in its own process (so the client's RSS and CPU are its own). Ta
 
 from __future__ import annotations
 
-import argparse
-import copy
-import json
 import os
-import subprocess
 import sys
-import tempfile
-import time
-import uuid
 from pathlib import Path
-from typing import Any
 
-import requests
-
+# bench/ holds queue.py, which would shadow the standard library's queue for this script
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import argparse  # noqa: E402
+import copy  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import uuid  # noqa: E402
+from typing import Any  # noqa: E402
+
+import requests  # noqa: E402
+
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
 
 SERVER = """
