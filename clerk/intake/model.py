@@ -97,6 +97,21 @@ class Person(_Model):
     """For an enterprise: 法定代表人."""
 
 
+class DocumentPerson(_Model):
+    """The applicant or agent exactly as the contract has them (no 法定代表人: that goes in the form)."""
+
+    kind: Literal["person", "enterprise"] = "person"
+    name: str
+    id_type: IdType = IdType.CN_RIC
+    id_number: str
+    phone: str = ""
+    address: str = ""
+
+    @classmethod
+    def of(cls, p: Person) -> DocumentPerson:
+        return cls(kind=p.kind, name=p.name, id_type=p.id_type, id_number=p.id_number, phone=p.phone, address=p.address)
+
+
 class FileRef(_Model):
     sha256: str
     size: int
@@ -199,8 +214,8 @@ class CaseView(_Model):
             bundle_code=self.bundle_code,
             catalog_version=self.catalog_version,
             situations=self.situations,
-            applicant=self.applicant,
-            agent=self.agent,
+            applicant=DocumentPerson.of(self.applicant),
+            agent=DocumentPerson.of(self.agent) if self.agent else None,
             form=self.form,
             materials=[
                 DocumentMaterial(code=m.code, name=m.name, status=m.status, deadline=m.deadline, files=m.files)
@@ -234,8 +249,8 @@ class CaseDocument(_Model):
     bundle_code: str
     catalog_version: str
     situations: dict[str, str] = Field(default_factory=dict)
-    applicant: Person
-    agent: Person | None = None
+    applicant: DocumentPerson
+    agent: DocumentPerson | None = None
     form: dict[str, Any] = Field(default_factory=dict)
     materials: list[DocumentMaterial]
     commitment: dict[str, str] | None = None

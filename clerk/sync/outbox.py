@@ -22,8 +22,9 @@ PARTY_FIELDS = ("kind", "name", "id_type", "id_number", "phone", "address")
 def wire_case_document(payload: dict[str, Any]) -> dict[str, Any]:
     """The frozen case document projected onto the contract (deterministic: same input, same output).
 
-    The intake's document carries ``legal_representative`` for enterprises, which platform-api.md
-    does not define (a strict server answers 422), so it is left out here.
+    Documents frozen before the intake projected them (``DocumentPerson``) could carry
+    ``legal_representative``, which platform-api.md does not define (a strict server answers 422):
+    anything outside the contract's party fields is left out here.
     """
     doc = dict(payload)
     for key in ("applicant", "agent"):
