@@ -7,6 +7,7 @@ font (``printing.fonts``). Printers are in ``printing.backends``.
 
 from printing.backends import CupsPrinter, PdfFilePrinter, Printer, PrinterError
 from printing.commitment import SignatureImageError, render_commitment_letter
+from printing.delivery import render_delivery_receipt
 from printing.fonts import FontNotFoundError, find_cjk_font, register_cjk_font
 from printing.handoff import HandoffRow, render_handoff_sheet
 from printing.labels import (
@@ -20,6 +21,7 @@ from printing.masking import mask_id, mask_name, mask_phone
 from printing.notice import render_one_time_notice
 from printing.receipt import render_receipt
 from printing.refusal import render_refusal
+from printing.supplement import render_supplement_notice
 from printing.ticket import QueueTicket, render_queue_ticket
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "material_label_value",
     "register_cjk_font",
     "render_commitment_letter",
+    "render_delivery_receipt",
     "render_handoff_sheet",
     "render_material_labels",
     "render_one_time_notice",
@@ -46,5 +49,6 @@ __all__ = [
     "render_receipt",
     "render_refusal",
     "render_separator_sheets",
+    "render_supplement_notice",
     "separator_value",
 ]

@@ -9,13 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from clerk.handout import Handover
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView
 from clerk.settings import HallSettings
+from clerk.supplements import SupplementRequest
 from printing.commitment import render_commitment_letter
+from printing.delivery import render_delivery_receipt
 from printing.labels import render_material_labels, render_separator_sheets
 from printing.notice import render_one_time_notice
 from printing.receipt import render_receipt
 from printing.refusal import render_refusal
+from printing.supplement import render_supplement_notice
 
 KIND_TITLES: dict[str, str] = {
     "receipt": "受理通知书",
@@ -24,6 +28,8 @@ KIND_TITLES: dict[str, str] = {
     "refusal": "不予受理通知书",
     "labels": "材料标签",
     "separators": "材料分隔页",
+    "delivery_receipt": "送达回证",
+    "supplement_notice": "补正材料通知书",
 }
 """Every kind ``render`` knows, with the document's Chinese title."""
 
@@ -77,20 +83,43 @@ def check_kind(kind: str, case: CaseView) -> None:
         raise WrongKind(f"{where}，未作不予受理决定，不能打印{title}", kind, status.value)
     if kind in ("labels", "separators") and status is CaseStatus.REJECTED:
         raise WrongKind(f"{where}，不能打印{title}", kind, status.value)
+    if kind == "delivery_receipt" and status is not CaseStatus.DELIVERED:
+        raise WrongKind(f"{where}，办理结果尚未送达，不能打印{title}", kind, status.value)
+    if kind == "supplement_notice" and status is not CaseStatus.SUPPLEMENT_REQUIRED:
+        raise WrongKind(f"{where}，承办部门未要求补正，不能打印{title}", kind, status.value)
 
 
 def render(kind: str, case: CaseView, hall: HallSettings, *, reprint_at: dt.datetime | None = None,
-           signature: bytes | None = None) -> bytes:
+           signature: bytes | None = None, handover: Handover | None = None,
+           request: SupplementRequest | None = None) -> bytes:
     """The ``kind`` document of ``case`` as PDF bytes.
 
-    ``kind``: receipt | one_time_notice | commitment | refusal | labels | separators (``KINDS``).
-    ``reprint_at``: a reprint (补打), marked with that time on every page. ``signature``: PNG/JPEG
-    of the applicant's signature, for the commitment letter. Raises ``WrongKind`` when the kind does
-    not fit the case's state (a receipt needs an accepted case, a refusal a rejected one …).
+    ``kind``: receipt | one_time_notice | commitment | refusal | labels | separators | delivery_receipt |
+    supplement_notice (``KINDS``). ``reprint_at``: a reprint (补打), marked with that time on every page.
+    ``signature``: PNG/JPEG of the applicant's (commitment letter) or the receiver's (delivery receipt)
+    signature. ``handover``: the hand-over record (``clerk.handout.Handover``), required for
+    delivery_receipt; ``request``: the back office's request (``clerk.supplements.SupplementRequest``),
+    required for supplement_notice. Raises ``WrongKind`` when the kind does not fit the case's state
+    (a receipt needs an accepted case, a refusal a rejected one, a delivery receipt a delivered one …)
+    or its record is missing or belongs to another case.
     """
     check_kind(kind, case)
     if kind == "commitment":
         return render_commitment_letter(case, hall, signature, reprint_at=reprint_at)
+    if kind == "delivery_receipt":
+        if handover is None:
+            raise WrongKind(f"案件 {case.case_no} 没有送达记录，不能打印{KIND_TITLES[kind]}", kind, case.status.value)
+        if handover.case_uuid != case.case_uuid:
+            raise WrongKind(f"送达记录属于案件 {handover.case_no}，不是案件 {case.case_no}，不能打印{KIND_TITLES[kind]}",
+                            kind, case.status.value)
+        return render_delivery_receipt(case, handover, hall, reprint_at=reprint_at, signature=signature)
+    if kind == "supplement_notice":
+        if request is None:
+            raise WrongKind(f"案件 {case.case_no} 没有补正要求，不能打印{KIND_TITLES[kind]}", kind, case.status.value)
+        if request.case_uuid != case.case_uuid:
+            raise WrongKind(f"补正要求属于案件 {request.case_no}，不是案件 {case.case_no}，不能打印{KIND_TITLES[kind]}",
+                            kind, case.status.value)
+        return render_supplement_notice(case, request, hall, reprint_at=reprint_at)
     renderers: dict[str, Callable[..., bytes]] = {
         "receipt": render_receipt,
         "one_time_notice": render_one_time_notice,

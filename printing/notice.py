@@ -25,6 +25,7 @@ from printing.layout import (
     styles,
     vspace,
 )
+from printing.receipt import listed_materials
 
 TITLE = "一次性告知单"
 
@@ -32,12 +33,13 @@ TITLE = "一次性告知单"
 def render_one_time_notice(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetime | None = None) -> bytes:
     """The one-time notice (一次性告知单) of a draft with missing materials, as PDF bytes.
 
-    Lists every required material whose status is MISSING (``case.missing``) with why it is needed,
+    Lists every required material whose status is MISSING (``case.missing``, less the signature pseudo-material) with why it is needed,
     its form, where to get it and whether it may be deferred under a signed commitment (容缺).
     The draft's number is printed as Code128 so the clerk finds the draft on the return visit.
     """
     st = styles()
     notified = case.notified_at or case.created_at
+    missing = listed_materials(case.missing)
     story: list[Flowable] = [
         p(hall.name, st.subtitle),
         p(TITLE, st.title),
@@ -52,12 +54,12 @@ def render_one_time_notice(case: CaseView, hall: HallSettings, *, reprint_at: dt
             ("*申请事项", case.bundle_name + "（" + "、".join(m.name for m in case.matters) + "）"),
             ("*补齐期限", f"请于 {cn_date(case.return_by, '（另行通知）')} 前补齐下列材料"),
         ]),
-        *section(f"二、需补正的材料（共 {len(case.missing)} 项）"),
+        *section(f"二、需补正的材料（共 {len(missing)} 项）"),
     ]
     widths = [10 * mm, 44 * mm, 0.0, 26 * mm, 36 * mm, 17 * mm]
     widths[2] = CONTENT_WIDTH - sum(widths)
     rows: list[list[Any]] = [[p(h, st.cell_head) for h in ("序号", "材料名称", "需要原因", "提交形式", "获取途径", "可否容缺")]]
-    for i, m in enumerate(case.missing, 1):
+    for i, m in enumerate(missing, 1):
         why = m.why + (f"（{m.note}）" if m.note else "")
         rows.append([
             p(i, st.cell_center), p(m.name, st.cell), p(why or "—", st.cell), p(material_form(m), st.cell_center),
@@ -66,7 +68,7 @@ def render_one_time_notice(case: CaseView, hall: HallSettings, *, reprint_at: dt
     if len(rows) == 1:
         rows.append([p("—", st.cell_center), p("（无缺少材料）", st.cell), "", "", "", ""])
     story.append(grid_table(rows, widths))
-    if any(m.deferrable for m in case.missing):
+    if any(m.deferrable for m in missing):
         story.append(p("标注“可容缺承诺”的材料，可在签署告知承诺书后先行受理、限期补交。", st.note))
     story += [
         vspace(5 * mm),

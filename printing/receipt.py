@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from clerk.intake.model import CaseView, MaterialStatus
+from clerk.intake.model import CaseMaterial, CaseView, MaterialStatus
 from clerk.settings import HallSettings
 from printing.casepaper import applicant_pairs, material_form, matters_rows, number_block
 from printing.fonts import FONT_NAME
@@ -35,6 +36,15 @@ from printing.text import para
 TITLE = "受理通知书"
 
 _RECEIVED = (MaterialStatus.PROVIDED, MaterialStatus.E_LICENSE)
+
+SIGNATURE_MATERIAL = "applicant_signature"
+"""Code of the pseudo-material the applicant's captured signature is stored as (``clerk.field``):
+never listed in a material table of any printout."""
+
+
+def listed_materials(materials: Iterable[CaseMaterial]) -> list[CaseMaterial]:
+    """``materials`` as a printout lists them: without the signature pseudo-material."""
+    return [m for m in materials if m.code != SIGNATURE_MATERIAL]
 
 
 def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetime | None = None) -> bytes:
@@ -64,7 +74,7 @@ def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetim
         grid_table(matters_rows(case), [12 * mm, CONTENT_WIDTH - 12 * mm - 52 * mm - 28 * mm, 52 * mm, 28 * mm]),
     ]
 
-    received = [m for m in case.materials if m.status in _RECEIVED]
+    received = [m for m in listed_materials(case.materials) if m.status in _RECEIVED]
     story += section("三、已收材料")
     rows: list[list[Any]] = [[p(h, st.cell_head) for h in ("序号", "材料名称", "提交形式", "页数", "状态")]]
     for i, m in enumerate(received, 1):
@@ -78,7 +88,7 @@ def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetim
         rows.append([p("—", st.cell_center), p("（无）", st.cell), "", "", ""])
     story.append(grid_table(rows, [12 * mm, CONTENT_WIDTH - 12 * mm - 40 * mm - 14 * mm - 30 * mm, 40 * mm, 14 * mm, 30 * mm]))
 
-    deferred = case.deferred
+    deferred = listed_materials(case.deferred)
     if deferred:
         story += section("四、容缺后补材料（已签署告知承诺书）")
         rows = [[p(h, st.cell_head) for h in ("序号", "材料名称", "提交形式", "补交期限")]]
