@@ -68,6 +68,7 @@ def main() -> int:
     page.applicant.check_all()
     page.applicant.phone.setText("1381234")
     page.applicant._check("phone")
+    page.autosave.set_part("applicant", page.applicant.value())
     editors = page.form_panel.editors
     for code, value in (("child_name", "张安然"), ("child_gender", "female"), ("birth_date", "2026-11-18"),
                         ("birth_time", "08:35"), ("birth_place", "黑龙江省哈尔滨市道里区")):
