@@ -257,3 +257,52 @@ def test_scanned_pages_become_one_upload_pdf_on_accept(ctx: Any, clerk_actor: An
         import pypdfium2 as pdfium
 
         assert len(pdfium.PdfDocument(ctx.pages.read(m.files[0].sha256))) == 2
+
+
+def test_switched_off_fields_are_kept_on_the_draft_but_not_sent(ctx: Any, clerk_actor: Any, people: Any) -> None:
+    view = _newborn_draft(ctx, clerk_actor, people)
+    ctx.intake.save_draft(view.case_uuid, form={"ghost": "x"})
+    with pytest.raises(ValidationFailed) as err:
+        ctx.intake.accept(clerk_actor, view.case_uuid)
+    assert "form.ghost" in err.value.problems  # a code the bundle never asks is reported
+    ctx.intake.save_draft(view.case_uuid, form={"ghost": None})
+    with ctx.store.write() as s:
+        row = s.get(CaseRow, view.case_uuid)
+        row.form = {k: v for k, v in row.form.items() if k != "ghost"}
+    from clerk.catalog.merge import merge
+
+    # Find a situation answer that switches a field off (the catalog has several).
+    found = None
+    for bundle in ctx.catalog.bundles:
+        for sit in bundle.situations:
+            for on in sit.options:
+                for off in sit.options:
+                    a = {f.code for f in merge(bundle, {sit.code: on.code}).fields}
+                    b = {f.code for f in merge(bundle, {sit.code: off.code}).fields}
+                    extra = sorted(a - b)
+                    if extra and found is None:
+                        found = (bundle.code, sit.code, on.code, off.code, extra[0])
+    assert found is not None, "the catalog should switch some field with a situation"
+    code, sit_code, on_code, off_code, field = found
+    draft = ctx.intake.start_draft(clerk_actor, code, {sit_code: on_code})
+    ctx.intake.save_draft(draft.case_uuid, form={field: "保留"})
+    ctx.intake.save_draft(draft.case_uuid, situations={sit_code: off_code})
+    assert ctx.intake.get(draft.case_uuid).form[field] == "保留"  # kept for a flip back
+    problems = ctx.intake.check_for_accept(draft.case_uuid)
+    assert f"form.{field}" not in problems
+    ctx.intake.save_draft(draft.case_uuid, situations={sit_code: on_code})
+    assert ctx.intake.get(draft.case_uuid).form[field] == "保留"
+
+
+def test_commitment_signed_on_the_draft_counts_at_accept(ctx: Any, clerk_actor: Any, people: Any) -> None:
+    view = _newborn_draft(ctx, clerk_actor, people)
+    for m in view.materials:
+        if m.deferrable and m.required:
+            ctx.intake.set_material(view.case_uuid, m.code, MaterialStatus.DEFERRED)
+        elif m.required:
+            _attach(ctx, view.case_uuid, m.code)
+    assert "commitment" in ctx.intake.check_for_accept(view.case_uuid)
+    ctx.intake.save_draft(view.case_uuid, commitment_signed=True)
+    assert ctx.intake.check_for_accept(view.case_uuid) == {}
+    done = ctx.intake.accept(clerk_actor, view.case_uuid)
+    assert done.commitment_signed_at is not None

@@ -222,8 +222,12 @@ class IntakeService:
         agent: dict[str, Any] | None | bool = False,
         form: dict[str, Any] | None = None,
         delivery: dict[str, Any] | None = None,
+        commitment_signed: bool | None = None,
     ) -> CaseView:
-        """Autosave: stores what was typed as it is (checked on accept). ``agent=None`` removes the agent."""
+        """Autosave: stores what was typed as it is (checked on accept). ``agent=None`` removes the agent.
+
+        ``commitment_signed`` records (or withdraws) the applicant's signed 告知承诺书 on the draft.
+        """
         with self.store.write() as s:
             row = self._load(s, case_uuid)
             self._editable(row)
@@ -246,6 +250,8 @@ class IntakeService:
                 row.form = derive_form(row.form, row.applicant, types)
             if delivery is not None:
                 row.delivery = {**row.delivery, **delivery}
+            if commitment_signed is not None:
+                row.commitment_signed_at = clock.now() if commitment_signed else None
             row.updated_at = clock.now()
             view = self._view(row)
         self.events.publish(CASE_SAVED, case_uuid=case_uuid)
@@ -369,7 +375,7 @@ class IntakeService:
         with self.store.read() as s:
             row = self._load(s, case_uuid)
             _, problems, _ = self._full_check(row)
-            problems.update(self._material_problems(row, commitment=True))
+            problems.update(self._material_problems(row, commitment=row.commitment_signed_at is not None))
             return problems
 
     def accept(self, actor: Actor, case_uuid: str, *, commitment_signed: bool = False) -> CaseView:
@@ -381,7 +387,8 @@ class IntakeService:
             row = self._load(s, case_uuid)
             lifecycle.check(CaseStatus(row.status), CaseStatus.ACCEPTED)
             clean, problems, merged = self._full_check(row)
-            problems.update(self._material_problems(row, commitment=commitment_signed))
+            signed = commitment_signed or row.commitment_signed_at is not None
+            problems.update(self._material_problems(row, commitment=signed))
             if problems:
                 raise ValidationFailed(problems)
             now = clock.now()
@@ -394,7 +401,9 @@ class IntakeService:
                 if m.status == MaterialStatus.MISSING.value:
                     m.status = MaterialStatus.NOT_REQUIRED.value
             if any(m.status == MaterialStatus.DEFERRED.value for m in row.materials):
-                row.commitment_signed_at = now
+                row.commitment_signed_at = row.commitment_signed_at or now
+            else:
+                row.commitment_signed_at = None
             row.status = CaseStatus.ACCEPTED.value
             row.accepted_at = now
             row.operator = actor.username
@@ -556,11 +565,24 @@ class IntakeService:
         if row.agent:
             agent, p = check_person(row.agent, "agent", kinds=("person",))
             problems.update(p)
-        form, p = check_form(merged, derive_form(row.form, applicant, {f.code: f.type.value for f in merged.fields}))
+        form, p = check_form(merged, self._active_form(bundle, merged, derive_form(
+            row.form, applicant, {f.code: f.type.value for f in merged.fields})))
         problems.update(p)
         delivery, p = self._check_delivery(row.delivery)
         problems.update(p)
         return {"applicant": applicant, "agent": agent, "form": form, "delivery": delivery}, problems, merged
+
+    @staticmethod
+    def _active_form(bundle: Bundle, merged: MergedForm, form: dict[str, Any]) -> dict[str, Any]:
+        """The values of the fields asked under the current answers.
+
+        A value typed before a situation answer switched its field off stays on the draft (switching
+        back brings it back) but is neither checked nor sent; a code the bundle never asks is kept so
+        that it is reported.
+        """
+        active = {f.code for f in merged.fields}
+        every = {f.key for m in bundle.matters for f in m.fields}
+        return {k: v for k, v in form.items() if k in active or k not in every}
 
     @staticmethod
     def _check_delivery(d: dict[str, Any]) -> tuple[dict[str, Any], Problems]:
