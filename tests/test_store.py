@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -85,19 +82,3 @@ def test_encrypted_cache_needs_its_key(tmp_path: Path) -> None:
     again.dispose()
 
 
-def test_layer_contract_holds() -> None:
-    """clerk/ imports no Qt, ui or printing; printing/ no ui (import-linter, configured in pyproject)."""
-    lint = Path(sys.executable).with_name("lint-imports")
-    r = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    assert "KEPT" in r.stdout and "BROKEN" not in r.stdout
-
-
-def test_ruff_is_clean_on_the_core() -> None:
-    ruff = Path(sys.executable).with_name("ruff")
-    r = subprocess.run([str(ruff), "check", "clerk", "printing", "backoffice"], cwd=ROOT, capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout[-3000:]
-
-
-def _unused(_: Any) -> None:  # keeps the Any import honest for type checkers
-    return None

@@ -19,12 +19,12 @@ def initials(name: str) -> str:
     """Pinyin initials of a Chinese name (letters and digits kept as they are, lower case)."""
     from pypinyin import Style, lazy_pinyin
 
-    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda s: list(s))).lower()[:64]
+    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")).lower()[:64]
 
 
-def _prefix(column: object, text: str) -> object:
+def _prefix(column: Any, text: str) -> Any:
     # A range instead of LIKE so SQLite uses the index (LIKE is case-insensitive and would not).
-    return and_(column >= text, column < text + "\U0010ffff")  # type: ignore[operator]
+    return and_(column >= text, column < text + "\U0010ffff")
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,10 @@ def _conditions(q: CaseQuery) -> list[Any]:
     return conds
 
 
-_ROWID = literal_column("cases.rowid")
+_ROWID: Any = literal_column("cases.rowid")
 
 
-def build(q: CaseQuery) -> Select[tuple[CaseRow]]:
+def build(q: CaseQuery) -> Select[Any]:
     """One page of matches, newest first.
 
     The page is chosen on rowids from the (key, created_at) index alone and only its rows are read:
@@ -96,5 +96,5 @@ def build(q: CaseQuery) -> Select[tuple[CaseRow]]:
     return select(CaseRow).where(_ROWID.in_(page)).order_by(CaseRow.created_at.desc())
 
 
-def count(q: CaseQuery) -> Select[tuple[int]]:
+def count(q: CaseQuery) -> Select[Any]:
     return select(func.count()).select_from(CaseRow.__table__).where(*_conditions(q))

@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -684,7 +684,7 @@ def _person(a: dict[str, Any]) -> Person:
     id_type = a.get("id_type") or "cn_ric"
     if id_type not in IdType.__members__.values():
         id_type = "cn_ric"
-    kind = a.get("kind") if a.get("kind") in ("person", "enterprise") else "person"
-    return Person(kind=kind, name=str(a.get("name") or ""), id_type=id_type, id_number=str(a.get("id_number") or ""),
+    kind: Literal["person", "enterprise"] = "enterprise" if a.get("kind") == "enterprise" else "person"
+    return Person(kind=kind, name=str(a.get("name") or ""), id_type=IdType(id_type), id_number=str(a.get("id_number") or ""),
                   phone=str(a.get("phone") or ""), address=str(a.get("address") or ""),
                   legal_representative=str(a.get("legal_representative") or ""))

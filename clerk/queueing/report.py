@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -28,7 +29,7 @@ def build_workbook(snap: Snapshot, hall_name: str = "") -> Workbook:
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="DDE6F0")
 
-    def sheet(ws: object, title: str, headers: tuple[str, ...], rows: list[list[object]]) -> None:
+    def sheet(ws: object, title: str, headers: tuple[str, ...], rows: Sequence[Sequence[object]]) -> None:
         ws.title = title  # type: ignore[attr-defined]
         ws.append([f"{hall_name} 排队叫号日报 {snap.stats.date}".strip()])  # type: ignore[attr-defined]
         ws.append(list(headers))  # type: ignore[attr-defined]

@@ -61,6 +61,7 @@ class Store:
                 cur.execute("PRAGMA synchronous=FULL")
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.execute("PRAGMA busy_timeout=30000")
+                cur.execute("PRAGMA cache_size=-32768")  # 32 MiB of pages: an encrypted page is decrypted once
             finally:
                 cur.close()
 

@@ -1,0 +1,31 @@
+"""The checked rules of DESIGN.md: the layer contract, ruff, and mypy on the typed packages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _run(*cmd: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / cmd[0]), *cmd[1:]], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def test_layer_contract_holds() -> None:
+    """clerk/ imports no Qt, ui or printing; printing/ no ui or Qt; backoffice/ none of them."""
+    r = _run("lint-imports", "--no-cache")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "BROKEN" not in r.stdout and r.stdout.count("KEPT") >= 3
+
+
+def test_ruff_is_clean() -> None:
+    r = _run("ruff", "check", "clerk", "printing", "backoffice")
+    assert r.returncode == 0, r.stdout[-3000:]
+
+
+def test_mypy_is_clean_on_the_typed_packages() -> None:
+    r = _run("mypy", "clerk", "printing", "backoffice")
+    assert r.returncode == 0, r.stdout[-3000:]
