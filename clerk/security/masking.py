@@ -5,30 +5,43 @@ from __future__ import annotations
 import re
 
 
-def mask_id(number: str) -> str:
-    """2301**********1234: the first four and last four characters kept."""
-    n = number.strip()
-    if len(n) <= 8:
-        return n[:1] + "*" * max(0, len(n) - 2) + n[-1:] if len(n) > 2 else "*" * len(n)
-    return n[:4] + "*" * (len(n) - 8) + n[-4:]
+def mask_id(id_number: str) -> str:
+    """``230102199001011234`` → ``2301**********1234``; short numbers keep less of their ends."""
+    s = "".join(id_number.split())
+    n = len(s)
+    if n >= 10:
+        keep_head, keep_tail = 4, 4
+    elif n >= 6:
+        keep_head, keep_tail = 2, 2
+    elif n >= 3:
+        keep_head, keep_tail = 1, 0
+    else:
+        return "*" * n
+    return s[:keep_head] + "*" * (n - keep_head - keep_tail) + (s[n - keep_tail :] if keep_tail else "")
 
 
 def mask_phone(phone: str) -> str:
-    """138****5678."""
-    p = phone.strip()
-    if len(p) < 7:
-        return "*" * len(p)
-    return p[:3] + "*" * (len(p) - 7) + p[-4:]
+    """``13812345678`` → ``138****5678``; a landline ``0451-12345678`` → ``0451-****5678``."""
+    s = phone.strip()
+    digits = [i for i, ch in enumerate(s) if ch.isdigit()]
+    if len(digits) < 7:
+        return s
+    if "-" in s:
+        head, _, local = s.rpartition("-")
+        if len(local) >= 5:
+            return f"{head}-{'*' * (len(local) - 4)}{local[-4:]}"
+    hide = set(digits[3:-4])
+    return "".join("*" if i in hide else ch for i, ch in enumerate(s))
 
 
 def mask_name(name: str) -> str:
-    """张*明 (two characters: 张*)."""
-    n = name.strip()
-    if len(n) <= 1:
-        return n
-    if len(n) == 2:
-        return n[0] + "*"
-    return n[0] + "*" * (len(n) - 2) + n[-1]
+    """``张三`` → ``张*``, ``张三明`` → ``张*明``, ``欧阳小明`` → ``欧**明``; enterprise names are not masked here."""
+    s = name.strip()
+    if len(s) <= 1:
+        return s
+    if len(s) == 2:
+        return s[0] + "*"
+    return s[0] + "*" * (len(s) - 2) + s[-1]
 
 
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
