@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
         self.intake.show_drafts.connect(self.show_drafts)
         self.intake.case_changed.connect(self._case_changed)
         self.cases.open_requested.connect(self.open_case)
+        from ui.followup.wiring import FollowupWiring
+
+        self.followup = FollowupWiring(self, session)  # 出件 and 补正/容缺 tabs; 一键评价 after each outcome
         self.bridge.sync_progress.connect(self._sync_progress)
         self._actions()
         self.intake.refresh_drafts()

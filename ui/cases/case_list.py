@@ -40,14 +40,17 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, bundle_names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []
+        self.flags: dict[str, str] = {}
+        """case_uuid → clerk.deadlines.DeadlineFlag value ('' / due_soon / overdue), for the deadline marks."""
         self.bundle_names = bundle_names
         self.headers = [QCoreApplication.translate("CaseTableModel", "受理编号"), QCoreApplication.translate("CaseTableModel", "一件事"), QCoreApplication.translate("CaseTableModel", "申请人"),
                         QCoreApplication.translate("CaseTableModel", "证件号码"), QCoreApplication.translate("CaseTableModel", "电话"), QCoreApplication.translate("CaseTableModel", "状态"),
                         QCoreApplication.translate("CaseTableModel", "创建时间"), QCoreApplication.translate("CaseTableModel", "办结期限")]
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[Any], flags: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.flags = dict(flags or {})
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
@@ -67,6 +70,10 @@ class CaseTableModel(QAbstractTableModel):
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return r.case_uuid
+        flag = self.flags.get(r.case_uuid, "")
+        if flag and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                             Qt.ItemDataRole.ToolTipRole):
+            return _deadline_mark(flag, role, index.column())
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         c = index.column()
@@ -78,7 +85,7 @@ class CaseTableModel(QAbstractTableModel):
             mask_phone(r.applicant_phone) if r.applicant_phone else "",
             CASE_STATUS_LABELS.get(r.status.value, r.status.value),
             f"{r.created_at:%Y-%m-%d %H:%M}",
-            r.due_date.isoformat() if r.due_date else "",
+            (r.due_date.isoformat() if r.due_date else "") + _DEADLINE_SUFFIX.get(flag, ""),
         ][c]
 
 
@@ -199,15 +206,22 @@ class CaseListPage(QWidget):
     def _load(self) -> None:
         q = self.query()
         self._generation += 1
-        generation, intake = self._generation, self.ctx.intake
-        self.tasks.run(lambda: intake.search(q), on_success=lambda r: self._show(generation, r))
+        generation, ctx = self._generation, self.ctx
 
-    def _show(self, generation: int, result: tuple[list[Any], int]) -> None:
+        def job() -> tuple[list[Any], int, dict[str, str]]:
+            from clerk.deadlines import case_flags
+
+            rows, total = ctx.intake.search(q)
+            return rows, total, {u: f.value for u, f in case_flags(ctx, [r.case_uuid for r in rows]).items()}
+
+        self.tasks.run(job, on_success=lambda r: self._show(generation, r))
+
+    def _show(self, generation: int, result: tuple[Any, ...]) -> None:
         if generation != self._generation:  # an older search answered late
             return
-        rows, total = result
+        rows, total = result[0], result[1]
         self.total = total
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, result[2] if len(result) > 2 else None)
         page = self.offset // PAGE_SIZE + 1
         pages = max(1, -(-total // PAGE_SIZE))
         self.count_label.setText(self.tr("共 %n 件", "", total) + self.tr("，第 %1/%2 页").replace("%1", str(page)).replace("%2", str(pages)))
@@ -219,6 +233,26 @@ class CaseListPage(QWidget):
         row = self.model.rows[index.row()]
         if row.status.value in ("draft", "notified"):
             self.open_requested.emit(row.case_uuid)
+
+
+_DEADLINE_SUFFIX = {"due_soon": "  【即将到期】", "overdue": "  【已超期】"}
+_DEADLINE_COLOURS = {"due_soon": ("#fff3c4", "#7a4d00"), "overdue": ("#fde2e1", "#a61b1b")}
+
+
+def _deadline_mark(flag: str, role: int, column: int) -> Any:
+    """限时办结 marks (clerk.deadlines.case_flags): amber when due within 2 working days, red when overdue."""
+    from ui.qt import QColor
+
+    if flag not in _DEADLINE_COLOURS:
+        return None
+    back, fore = _DEADLINE_COLOURS[flag]
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QColor(back)
+    if role == Qt.ItemDataRole.ForegroundRole and column in (0, 7):
+        return QColor(fore)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return "已超过法定办结期限" if flag == "overdue" else "2 个工作日内到期"
+    return None
 
 
 def _date(q: QDate) -> dt.date:

@@ -1,0 +1,236 @@
+"""Follow-up screens through their real widgets: 出件 against a real back office, 一键评价, 容缺 commitments,
+deadline marks in the case list, the signature pad and field mode (screenshots with WINDOW_CLERK_SHOTS=1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from clerk import clock
+from clerk.demo import DemoPeople
+from clerk.intake.model import CaseStatus, FileRef, MaterialStatus
+from clerk.store.models import OutboxRow
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PASSWORD = "s3cret-pass"
+
+
+def shoot(widget: Any, name: str) -> None:
+    """Saves a 1600×1000 grab for docs/screenshots when WINDOW_CLERK_SHOTS is set."""
+    if os.environ.get("WINDOW_CLERK_SHOTS"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(SHOTS / name))
+
+
+def png(text: str = "scan") -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (160, 100), (250, 250, 250))
+    ImageDraw.Draw(im).text((5, 5), text, fill=(10, 10, 10))
+    buf = io.BytesIO()
+    im.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def accepted_case(ctx: Any, actor: Any, people: Any, *, defer: bool = False) -> Any:
+    """A case accepted through the real intake service (every required material scanned; one deferred)."""
+    from clerk.catalog.merge import merge
+    from clerk.demo import fill_value
+
+    def suits(b: Any) -> bool:
+        defaults = {q.code: q.options[0].code for q in b.situations}
+        return b.applicant_kinds[0].value == "person" and (
+            not defer or any(m.deferrable and m.required for m in merge(b, defaults).materials))
+
+    bundle = next(b for b in ctx.catalog.bundles if suits(b))
+    view = ctx.intake.start_draft(actor, bundle.code, {q.code: q.options[0].code for q in bundle.situations})
+    merged = merge(bundle, view.situations)
+    deferrable = [m.code for m in merged.materials if m.deferrable and m.required]
+    ctx.intake.save_draft(view.case_uuid, applicant=people.person(),
+                          form={f.code: fill_value(f, people.rng, people) for f in merged.fields})
+    for m in ctx.intake.get(view.case_uuid).materials:
+        if defer and m.code == deferrable[0]:
+            ctx.intake.set_material(view.case_uuid, m.code, MaterialStatus.DEFERRED)
+        elif m.required and m.status is MaterialStatus.MISSING:
+            blob = ctx.pages.put_bytes(png(f"{view.case_uuid[:8]} {m.code}"))
+            ref = FileRef(sha256=blob.sha256, size=blob.size, media_type="image/png", pages=1)
+            ctx.intake.attach_files(view.case_uuid, m.code, [(ref, f"{m.code}.png")])
+    return ctx.intake.accept(actor, view.case_uuid, commitment_signed=defer)
+
+
+@pytest.fixture
+def people() -> DemoPeople:
+    return DemoPeople(23)
+
+
+@pytest.fixture
+def server(tmp_path: Path, session: Any) -> Iterator[Any]:
+    """A real back office on loopback; the session's clerk is a user of it."""
+    from backoffice.embedded import start_server
+
+    srv = start_server(f"sqlite:///{tmp_path / 'bo.db'}", tmp_path / "bo-files")
+    srv.create_user(session.actor.username, PASSWORD, ["clerk"], display_name="测试窗口", windows=["W01"])
+    srv.create_user("sup01", PASSWORD, ["supervisor"], display_name="赵主任", windows=["W01"])
+    srv.create_user("field01", PASSWORD, ["field"], display_name="李上门", windows=["W01"])
+    yield srv
+    if srv.running:
+        srv.stop()
+
+
+def _outbox(ctx: Any, kind: str, case_uuid: str | None = None) -> list[dict[str, Any]]:
+    with ctx.store.read() as s:
+        q = s.query(OutboxRow).filter_by(kind=kind)
+        if case_uuid:
+            q = q.filter_by(case_uuid=case_uuid)
+        return [r.payload for r in q.all()]
+
+
+def _ready_for_pickup(session: Any, server: Any, people: Any, n: int = 2) -> list[Any]:
+    from clerk.sync import login, make_engine
+
+    ctx = session.ctx
+    login(ctx, server.url, session.actor.username, PASSWORD)
+    engine = make_engine(ctx, backoff_base_s=0.05, backoff_cap_s=1.0)
+    cases = [accepted_case(ctx, session.actor, people) for _ in range(n)]
+    assert engine.run_once(catalog=False).pushed == n
+    for c in cases:
+        for status in ("in_review", "approved", "ready_for_pickup"):
+            server.advance(c.case_uuid, status)
+    engine.run_once(catalog=False)
+    return cases
+
+
+# -- 出件 --------------------------------------------------------------------------------------------------
+@pytest.mark.gui
+def test_handout_refuses_wrong_id_then_hands_over(qtbot: Any, session: Any, server: Any, people: Any,
+                                                  make_window: Any) -> None:
+    first, second = _ready_for_pickup(session, server, people)
+    w = make_window()
+    w.followup.evaluation_timeout_ms = 60_000
+    page = w.followup.handout
+    with qtbot.waitSignal(page.loaded, timeout=10000) as loaded:
+        w.tabs.setCurrentWidget(page)
+    assert loaded.args == [2]
+    assert page.table.item(0, 0).text() == first.case_no
+    assert "*" in page.table.item(0, 3).text()  # phones masked
+
+    with qtbot.waitSignal(page.opened, timeout=10000):
+        qtbot.keyClicks(page.lookup, first.case_no)  # as the barcode scanner types it
+        qtbot.keyClick(page.lookup, Qt.Key.Key_Return)
+    assert page.case is not None and page.case.case_uuid == first.case_uuid
+    assert page.hand_button.isEnabled()
+
+    with qtbot.waitSignal(page.refused, timeout=10000) as refused:
+        qtbot.keyClicks(page.presented, second.applicant.id_number)
+        qtbot.mouseClick(page.hand_button, Qt.MouseButton.LeftButton)
+    assert "证件号码与申请人不一致" in refused.args[0]
+    assert page.result.isVisible() and "不能交付" in page.result.text()
+    assert session.ctx.intake.get(first.case_uuid).status is CaseStatus.READY_FOR_PICKUP
+    assert [e for e in _outbox(session.ctx, "event", first.case_uuid) if e["type"] == "delivered"] == []
+    shoot(w, "followup-handout-refused.png")
+
+    page.presented.clear()
+    with qtbot.waitSignal(page.handed_over, timeout=10000), qtbot.waitSignal(page.printed, timeout=20000) as printed:
+        qtbot.keyClicks(page.presented, first.applicant.id_number)
+        qtbot.keyClick(page.presented, Qt.Key.Key_Return)
+    assert session.ctx.intake.get(first.case_uuid).status is CaseStatus.DELIVERED
+    delivered = [e for e in _outbox(session.ctx, "event", first.case_uuid) if e["type"] == "delivered"]
+    assert len(delivered) == 1 and delivered[0]["method"] == "window"
+    assert Path(printed.args[0]).read_bytes()[:5] == b"%PDF-"
+    qtbot.waitUntil(lambda: w.followup.evaluation is not None and w.followup.evaluation.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    shoot(w, "followup-handout.png")
+    w.followup.evaluation.close()
+
+
+# -- 一键评价 --------------------------------------------------------------------------------------------------
+@pytest.mark.gui
+def test_evaluation_records_once_and_closes_on_timeout(qtbot: Any, session: Any, people: Any) -> None:
+    from ui.followup.evaluation import EvaluationWindow
+    from ui.tasks import Tasks
+
+    case = accepted_case(session.ctx, session.actor, people)
+    tasks = Tasks()
+    ev = EvaluationWindow(session.ctx, session.actor, tasks, case, timeout_ms=60_000)
+    qtbot.addWidget(ev)
+    ev.present()
+    qtbot.waitExposed(ev)
+    assert not ev.on_second_screen()  # offscreen has one screen: a dialog here
+    qtbot.mouseClick(ev.faces[2], Qt.MouseButton.LeftButton)
+    assert not ev.submit_button.isEnabled()  # a low score needs a reason
+    assert "办理时间长" in ev.tag_buttons
+    qtbot.mouseClick(ev.tag_buttons["等候时间长"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(ev.comment, "wait")
+    ev.resize(1600, 1000)
+    shoot(ev, "followup-evaluation.png")
+    with qtbot.waitSignal(ev.recorded, timeout=10000) as rec:
+        qtbot.mouseClick(ev.submit_button, Qt.MouseButton.LeftButton)
+        ev.submit()  # a second tap while saving records nothing more
+    assert rec.args[0].score == 2 and rec.args[0].case_uuid == case.case_uuid
+    ev.submit()
+    qtbot.waitUntil(lambda: tasks.pending == 0)
+    items = _outbox(session.ctx, "evaluation")
+    assert len(items) == 1 and items[0]["score"] == 2 and items[0]["tags"] == ["等候时间长"]
+    assert items[0]["operator"] == session.actor.username and items[0]["window"] == "W01"
+
+    other = EvaluationWindow(session.ctx, session.actor, tasks, case, timeout_ms=300)
+    qtbot.addWidget(other)
+    with qtbot.waitSignal(other.timed_out, timeout=5000):
+        other.present()
+    assert not other.isVisible()
+    assert len(_outbox(session.ctx, "evaluation")) == 1
+
+
+# -- 补正/容缺 and deadlines ------------------------------------------------------------------------------------
+@pytest.mark.gui
+def test_commitments_highlight_due_soon_and_fulfil(qtbot: Any, session: Any, people: Any, make_window: Any,
+                                                   tmp_path: Path) -> None:
+    from ui.followup.common import AMBER
+
+    soon = accepted_case(session.ctx, session.actor, people, defer=True)
+    deadline = next(m.deadline for m in soon.materials if m.status is MaterialStatus.DEFERRED)
+    assert deadline is not None
+    clock.set_clock(lambda: dt.datetime.combine(deadline - dt.timedelta(days=1), dt.time(10), tzinfo=clock.CST))
+    w = make_window()
+    w.followup.evaluation_enabled = False
+    page = w.followup.supplements
+    with qtbot.waitSignal(page.commitments_loaded, timeout=10000):
+        w.tabs.setCurrentWidget(page)
+    assert page.commit_table.rowCount() == 1
+    assert page.row_colour(0) == AMBER.name()
+    assert page.commit_table.item(0, 6).text() == "即将到期"
+    shoot(w, "followup-commitments.png")
+
+    scan = tmp_path / "brought.png"
+    scan.write_bytes(png("brought later"))
+    page.pick_files = lambda _parent, _title: [scan]  # the file-dialog seam
+    page.commit_table.selectRow(0)
+    with qtbot.waitSignal(page.sent, timeout=10000):
+        qtbot.mouseClick(page.fulfil_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.commit_table.rowCount() == 0, timeout=10000)
+    supplements = [e for e in _outbox(session.ctx, "event", soon.case_uuid) if e["type"] == "supplement"]
+    assert len(supplements) == 1
+
+
+@pytest.mark.gui
+def test_case_list_marks_overdue_case(qtbot: Any, session: Any, people: Any, make_window: Any) -> None:
+    case = accepted_case(session.ctx, session.actor, people)
+    assert case.due_date is not None
+    clock.set_clock(lambda: dt.datetime.combine(case.due_date + dt.timedelta(days=3), dt.time(10), tzinfo=clock.CST))
+    w = make_window()
+    page = w.cases
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.search()
+    row = [r.case_uuid for r in page.model.rows].index(case.case_uuid)
+    due = page.model.index(row, 7)
+    assert "已超期" in page.model.data(due)
+    assert page.model.data(due, Qt.ItemDataRole.BackgroundRole).name() == "#fde2e1"
