@@ -25,7 +25,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--data-dir", type=Path, default=None, help="data directory (default: the user data dir)")
     p.add_argument("--demo", action="store_true", help="demo data dir, demo operator, sample cases, embedded platform")
     p.add_argument("--mode", choices=MODES, default="window",
-                   help="window (clerk), kiosk (取号机), display (叫号屏) or supervisor (大厅监管)")
+                   help="window (clerk), field (上门办), kiosk (取号机), display (叫号屏) or supervisor (大厅监管)")
     p.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="interface language (default: settings, zh_CN)")
     return p.parse_args(argv)
 
@@ -36,7 +36,7 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.mode not in ("window", "kiosk", "display", "supervisor"):
+    if args.mode not in ("window", "field", "kiosk", "display", "supervisor"):
         print(f"模式 {args.mode} 尚未提供 / mode '{args.mode}' is not yet available (use --mode window)", file=sys.stderr)
         return 2
     if not has_display():
@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         from ui.queue.modes import run_mode
 
         return run_mode(args)
+    if args.mode == "field":  # 上门办: the laptop profile (ui/field)
+        from ui.field.app import run_field
+
+        return run_field(args)
 
     from ui import app as ui_app
     from ui.main_window import MainWindow

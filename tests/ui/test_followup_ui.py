@@ -234,3 +234,108 @@ def test_case_list_marks_overdue_case(qtbot: Any, session: Any, people: Any, mak
     due = page.model.index(row, 7)
     assert "已超期" in page.model.data(due)
     assert page.model.data(due, Qt.ItemDataRole.BackgroundRole).name() == "#fde2e1"
+
+
+# -- 上门办 ------------------------------------------------------------------------------------------------------
+def _post_visit(server: Any, people: Any, hour: int) -> dict[str, Any]:
+    import uuid
+
+    import requests
+
+    tok = requests.post(f"{server.url}/api/v1/auth/login", json={"username": "sup01", "password": PASSWORD,
+                                                                 "device_id": "test"}, timeout=10).json()["token"]
+    p = people.person()
+    doc = {"visit_uuid": str(uuid.uuid4()), "operator": "field01",
+           "applicant": {k: p[k] for k in ("kind", "name", "id_type", "id_number", "phone")},
+           "bundle_code": "newborn", "address": p["address"] or "道里区友谊路 1 号 3 单元 201",
+           "scheduled_for": f"2026-09-30T{hour:02d}:00:00+08:00", "note": "行动不便，需上门"}
+    r = requests.post(f"{server.url}/api/v1/visits", json=doc, timeout=10,
+                      headers={"Authorization": f"Bearer {tok}", "Idempotency-Key": doc["visit_uuid"]})
+    assert r.status_code == 201, r.text
+    return doc
+
+
+def _draw(qtbot: Any, pad: Any) -> None:
+    h = pad.height()
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, h // 2))
+    for i in range(1, 30):
+        qtbot.mouseMove(pad, QPoint(40 + i * 8, h // 2 + int(25 * ((-1) ** (i // 4)))))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(280, h // 2))
+
+
+@pytest.mark.gui
+def test_signature_pad_png_is_stored_by_field_sign(qtbot: Any) -> None:
+    from ui.field.signature import SignaturePad
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 170)
+    pad.show()
+    qtbot.waitExposed(pad)
+    assert pad.is_empty()
+    with qtbot.waitSignal(pad.changed):
+        _draw(qtbot, pad)
+    assert not pad.is_empty()
+    data = pad.to_png()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 200
+    from PySide6.QtGui import QImage
+
+    img = QImage.fromData(data)
+    dark = sum(1 for x in range(img.width()) for y in range(img.height()) if img.pixelColor(x, y).lightness() < 128)
+    assert dark > 50  # ink, not a blank page
+
+
+@pytest.mark.gui
+def test_field_mode_prepare_visit_sign_and_photo(qtbot: Any, session: Any, server: Any, people: Any,
+                                                 tmp_path: Path) -> None:
+    from clerk import field
+    from clerk.sync import login
+    from ui.field.app import field_session
+    from ui.field.window import FieldWindow
+
+    for hour in (9, 14):
+        _post_visit(server, people, hour)
+    login(session.ctx, server.url, "field01", PASSWORD)
+    field_session(session)
+    w = FieldWindow(session, probe=False)
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
+    assert "还没有上门清单" in w.prepared_label.text()
+    with qtbot.waitSignal(w.prepared, timeout=20000), qtbot.waitSignal(w.visits_loaded, timeout=20000):
+        qtbot.mouseClick(w.prepare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.visit_list.count() == 2, timeout=10000)
+    assert "已缓存 2 户" in w.prepared_label.text()
+    assert w.net_label.text().startswith("● 在线")
+
+    server.stop()  # on the road: offline from here
+    w.probe()
+    qtbot.waitUntil(lambda: w.online is False, timeout=15000)
+    assert "离线" in w.net_label.text()
+    w.visit_list.setCurrentRow(0)
+    with qtbot.waitSignal(w.intake.case_changed, timeout=10000, check_params_cb=lambda v: v is not None):
+        qtbot.mouseClick(w.start_button, Qt.MouseButton.LeftButton)
+    case = w.intake.case
+    assert case is not None and case.applicant.name == field.visits(session.ctx)[0].applicant["name"]
+    qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
+    assert not w.sign_button.isEnabled()
+    _draw(qtbot, w.pad)
+    assert w.sign_button.isEnabled()
+    with qtbot.waitSignal(w.signed, timeout=10000):
+        qtbot.mouseClick(w.sign_button, Qt.MouseButton.LeftButton)
+    stored = field.signature_png(session.ctx, case.case_uuid)
+    assert stored == w.pad.to_png() and stored[:4] == b"\x89PNG"
+    assert "已保存签名" in w.signature_status.text()
+
+    photo = tmp_path / "birth-certificate.png"
+    photo.write_bytes(png("birth certificate"))
+    w.photos.pick_image = lambda _parent, _title: [photo]  # no camera offscreen: the image-file seam
+    code = w.material_combo.currentData()
+    qtbot.mouseClick(w.photo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(m.files for m in session.ctx.intake.get(case.case_uuid).materials
+                                if m.code == code), timeout=10000)
+    qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
+    shoot(w, "field-signature.png")
+    w.close()
