@@ -339,3 +339,37 @@ def test_field_mode_prepare_visit_sign_and_photo(qtbot: Any, session: Any, serve
     qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
     shoot(w, "field-signature.png")
     w.close()
+
+
+# -- the supervisor's follow-up alerts ------------------------------------------------------------------------------
+@pytest.mark.gui
+def test_supervisor_alerts_overdue_commitment_and_low_score(qtbot: Any, session: Any, people: Any) -> None:
+    from clerk.evaluation import EvaluationService
+    from clerk.queueing import HallClient
+    from ui.queue.common import HallAccess
+    from ui.queue.supervisor import SupervisorWindow
+    from ui.tasks import Tasks
+
+    late = accepted_case(session.ctx, session.actor, people, defer=True)
+    deadline = next(m.deadline for m in late.materials if m.status is MaterialStatus.DEFERRED)
+    clock.set_clock(lambda: dt.datetime.combine(deadline + dt.timedelta(days=2), dt.time(10), tzinfo=clock.CST))
+    tasks = Tasks()
+    access = HallAccess(lambda: HallClient("", lambda: None))  # no hall server: the queue part stays empty
+    w = SupervisorWindow(access, None, tasks, "测试大厅", auto_poll=False, followup_ctx=session.ctx)
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitUntil(lambda: w.followup is not None and bool(w.followup.alerts), timeout=10000)
+    lines = [w.followup_list.item(i).text() for i in range(w.followup_list.count())]
+    assert any("容缺超期" in t and late.case_no in t for t in lines)
+
+    with qtbot.waitSignal(w.followup.low_score, timeout=10000) as live:
+        EvaluationService(session.ctx).record(1, ["态度不好"], "", window="W01", operator="tester",
+                                              case_uuid=late.case_uuid)
+    assert "差评" in live.args[0] and "态度不好" in live.args[0]
+    assert "差评" in w.followup_list.item(0).text()
+    w.refresh()
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=10000)
+    kinds = sorted(a.kind for a in w.followup.alerts)
+    assert kinds == ["commitment_overdue", "low_score"]
+    w.stop()

@@ -108,7 +108,7 @@ class SupervisorWindow(QWidget):
 
     def __init__(self, service_for: HallAccess, thresholds_from: object, tasks: Tasks, hall_name: str = "",
                  parent: QWidget | None = None, *, auto_poll: bool = True,
-                 service: SupervisorService | None = None) -> None:
+                 service: SupervisorService | None = None, followup_ctx: object = None) -> None:
         super().__init__(parent)
         self.setObjectName("supervisor")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -168,6 +168,13 @@ class SupervisorWindow(QWidget):
         self.alerts = QListWidget(right)
         self.alerts.setWordWrap(True)
         rv.addWidget(self.alerts, 1)
+        rv.addWidget(self._head(self.tr("跟进提醒（容缺超期、差评）"), right))
+        self.followup_list = QListWidget(right)  # filled by ui.followup.alerts (watch_followup)
+        self.followup_list.setObjectName("followupAlerts")
+        self.followup_list.setWordWrap(True)
+        self.followup_list.setMinimumHeight(120)
+        rv.addWidget(self.followup_list, 1)
+        self.followup = None
         rv.addWidget(self._head(self.tr("潮汐窗口建议"), right))
         self.tidal_host = QWidget(right)
         self.tidal_box = QVBoxLayout(self.tidal_host)
@@ -189,9 +196,19 @@ class SupervisorWindow(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.refresh)
+        if followup_ctx is not None:
+            self.watch_followup(followup_ctx)
         if auto_poll:
             self.timer.start()
             QTimer.singleShot(0, self.refresh)
+
+    def watch_followup(self, ctx: object) -> None:
+        """Overdue commitments and low evaluation scores of this data dir, refreshed with the hall's figures
+        and a new low score at once (clerk LOW_SCORE_RECEIVED)."""
+        from ui.followup.alerts import FollowupAlerts
+
+        self.followup = FollowupAlerts(ctx, self.tasks, self.followup_list, self)
+        self.followup.refresh()
 
     @staticmethod
     def _head(text: str, parent: QWidget) -> QLabel:
@@ -216,6 +233,8 @@ class SupervisorWindow(QWidget):
 
     # -- refresh -----------------------------------------------------------------------------------
     def refresh(self) -> None:
+        if self.followup is not None:
+            self.followup.refresh()
         if self._busy:
             return
         self._busy = True
@@ -320,6 +339,8 @@ class SupervisorWindow(QWidget):
 
     def stop(self) -> None:
         self.timer.stop()
+        if self.followup is not None:
+            self.followup.detach()
 
 
 def _minutes(seconds: float | None) -> str:
