@@ -1,13 +1,13 @@
-"""The printing seam of the intake screen: the outcome's document (receipt, notice, refusal) as PDF.
+"""The printing seam of the intake screen: the outcome's documents (receipt, notice, refusal) in the print preview.
 
-Printing (printing/, reportlab) is found through clerk.plugins' entry point and imported only in the
-worker on first use. Printer choice (CUPS queue, Qt print dialog) plugs in at ``print_outcome``.
+Printing (printing/, reportlab) is found through clerk.plugins' entry point and imported only in a
+worker on first use. The preview (``ui.printing.preview``) renders from the stored case and prints
+through ``clerk.printjobs.print_document`` (queue, 补打) to the printer the clerk chooses.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from clerk.context import AppContext
@@ -15,6 +15,17 @@ from ui.tasks import Tasks
 
 KINDS = {"accepted": ("receipt",), "notified": ("one_time_notice",), "rejected": ("refusal",)}
 """The documents handed over for each outcome (plus the commitment letter when a material is deferred)."""
+
+RECEIPT_STATES = ("received", "in_review", "supplement_required", "approved", "denied", "ready_for_pickup", "delivered")
+
+
+def kinds_for(view: Any) -> list[str]:
+    """The documents of a case's outcome: receipt (+ commitment letter when deferred), notice or refusal."""
+    status = view.status.value
+    kinds = list(KINDS.get(status, ("receipt",) if status in RECEIPT_STATES else ()))
+    if view.deferred and status != "rejected" and status != "notified":
+        kinds.append("commitment")
+    return kinds
 
 
 def document_renderer() -> Callable[..., bytes] | None:
@@ -32,20 +43,14 @@ def document_renderer() -> Callable[..., bytes] | None:
     return render
 
 
-def print_outcome(ctx: AppContext, tasks: Tasks, render: Callable[..., bytes], case_uuid: str, *,
-                  on_done: Callable[[list[Path]], None], on_failure: Callable[[BaseException], None]) -> None:
-    def job() -> list[Path]:
-        view = ctx.intake.get(case_uuid)
-        kinds = list(KINDS.get(view.status.value, ("receipt",)))
-        if view.status.value == "accepted" and view.deferred:
-            kinds.append("commitment")
-        out_dir = ctx.paths.data_dir / "prints"
-        out_dir.mkdir(exist_ok=True)
-        written = []
-        for kind in kinds:
-            out = out_dir / f"{view.case_no}-{kind}.pdf"
-            out.write_bytes(render(kind, view, ctx.settings.hall))
-            written.append(out)
-        return written
+def print_outcome(ctx: AppContext, actor: Any, tasks: Tasks, case_uuid: str, *, parent: Any = None,
+                  on_failure: Callable[[BaseException], None] | None = None) -> None:
+    """Opens the print preview with the outcome's documents of the stored case (read in a task)."""
+    from ui.printing.preview import open_preview
 
-    tasks.run(job, on_success=on_done, on_failure=on_failure)
+    def opened(view: Any) -> None:
+        kinds = kinds_for(view)
+        if kinds:
+            open_preview(ctx, actor, tasks, case_uuid, kinds, case_no=view.case_no, parent=parent)
+
+    tasks.run(lambda: ctx.intake.get(case_uuid), on_success=opened, on_failure=on_failure)
