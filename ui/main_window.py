@@ -103,6 +103,11 @@ class MainWindow(QMainWindow):
         self.followup = FollowupWiring(self, session)  # 出件 and 补正/容缺 tabs; 一键评价 after each outcome
         self.bridge.sync_progress.connect(self._sync_progress)
         self._actions()
+        from ui.printing.window import install_printing
+        from ui.sync.window import install_sync
+
+        self.print_badge, self.case_print_menu = install_printing(self)  # print-queue badge, case print menu
+        self.sync = install_sync(self)  # sync indicator, problems dialog, case-update notices
         self.intake.refresh_drafts()
         self.cases.search()
 
@@ -222,6 +227,8 @@ class MainWindow(QMainWindow):
                 self.caller_bar.stop()
                 self.intake.flush()
         finally:
+            if getattr(self, "sync", None) is not None:
+                self.sync.stop()
             self.tasks.wait()
             if self.bridge is not None:
                 self.bridge.detach()

@@ -32,11 +32,15 @@ class Session:
     server: Any = None
     """The embedded platform server in demo mode (backoffice.embedded.EmbeddedServer) once started."""
     server_error: str = ""
+    sync_worker: Any = None
+    """The running clerk.sync.SyncWorker (demo: started after the embedded server; else by ui.sync)."""
     _server_thread: threading.Thread | None = field(default=None, repr=False)
 
     def close(self) -> None:
         if self._server_thread is not None:
             self._server_thread.join(30)
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
         if self.server is not None:
             try:
                 self.server.stop()
@@ -128,6 +132,15 @@ def start_demo_server(session: Session) -> None:
         except Exception as exc:  # demo mode works without the server
             log.warning("embedded server did not start: %s", exc)
             session.server_error = str(exc)
+            return
+        try:
+            from ui.sync.runner import demo_login, start_worker
+
+            demo_login(session.ctx, session.server.url, "demo", "demo")  # token → keyring, URL → settings
+            session.sync_worker = start_worker(session.ctx)
+        except Exception as exc:  # no keychain …: the demo works offline
+            log.warning("demo sync not started: %s", exc)
+            session.server_error = f"sync: {exc}"
 
     session._server_thread = threading.Thread(target=run, name="demo-server", daemon=True)
     session._server_thread.start()

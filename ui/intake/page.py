@@ -551,10 +551,9 @@ class IntakePage(QWidget):
         self.message.emit(f"{view.case_no} " + CASE_STATUS_LABELS.get(view.status.value, ""))
 
     def print_case(self, case_uuid: str) -> None:
-        """The printing seam: the outcome's document as PDF (``ui.intake.printing``); printers plug in there."""
+        """The outcome's documents in the print preview (``ui.intake.printing``): printer choice, queue, 补打."""
         if self._renderer is not None:
-            printing.print_outcome(self.ctx, self.tasks, self._renderer, case_uuid,
-                                   on_done=lambda ps: self.message.emit(self.tr("已生成 PDF：") + "，".join(p.name for p in ps)),
+            printing.print_outcome(self.ctx, self.actor, self.tasks, case_uuid, parent=self.window(),
                                    on_failure=self._failed)
 
     def _open_dialog(self, dialog: QDialog) -> None:
