@@ -1,7 +1,7 @@
 """Small adapters over clerk/ for what its services do not offer yet (each says where it should move).
 
-- ``import_files``: whole-file import for a material (inspect, page store, attach). Should become
-  ``clerk/materials/service.py`` (page thumbnails, scanning), which the UI will call instead.
+- ``import_files``: files into a material as pages through ``ctx.materials.import_file`` (the seam the
+  import button and drops reach); the problems of several files are gathered into one result.
 - ``prune_form``: drops stored form values whose field left the form after a situation changed.
   Should move into ``IntakeService.save_draft(situations=…)`` (else ``check_form`` reports them as
   unknown fields on accept).
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerk.context import AppContext
-from clerk.intake.model import CaseView, FileRef
-from clerk.materials.sniff import FileProblem, inspect_file
+from clerk.intake.model import CaseView
+from clerk.materials.sniff import FileProblem
 
 
 @dataclass(frozen=True)
@@ -25,37 +25,29 @@ class ImportResult:
 
 
 def import_files(ctx: AppContext, case_uuid: str, code: str, paths: list[Path]) -> ImportResult:
-    """Checks every file (type from its bytes, size, pages), stores the good ones, attaches them; runs in a worker."""
-    view = ctx.intake.get(case_uuid)
-    material = next(m for m in view.materials if m.code == code)
-    merged_material = _merged_material(ctx, view, code)
-    allowed = [t.value for t in merged_material.file_types] if merged_material else None
-    max_mb = merged_material.max_size_mb if merged_material else 50
-    good: list[tuple[FileRef, str]] = []
+    """Imports every file as pages of the material (``ctx.materials.import_file``: type from the bytes,
+    size, readable pages; a refused file stores nothing), then builds the material's upload PDF so the
+    case view counts its pages; runs in a worker. Problems come back as one Chinese line per file."""
+    from clerk.materials.service import MaterialError
+
     problems: list[str] = []
+    imported = 0
     for path in paths:
         try:
-            info = inspect_file(path, allowed, max_mb)
-            blob = ctx.pages.put_file(path)
-        except FileProblem as exc:
+            ctx.materials.import_file(case_uuid, code, path)
+        except (FileProblem, MaterialError) as exc:
             problems.append(str(exc))
             continue
         except OSError as exc:
             problems.append(f"{path.name}：无法读取（{exc.strerror or exc}）")
             continue
-        good.append((FileRef(sha256=blob.sha256, size=blob.size, media_type=info.media_type, pages=info.pages), path.name))
-    if good:
-        view = ctx.intake.attach_files(case_uuid, material.code, good)
-    return ImportResult(view, problems, len(good))
-
-
-def _merged_material(ctx: AppContext, view: CaseView, code: str):  # type: ignore[no-untyped-def]
-    from clerk.catalog.merge import merge
-
-    try:
-        return merge(ctx.catalog.bundle(view.bundle_code), view.situations).material(code)
-    except KeyError:
-        return None
+        imported += 1
+    if imported:
+        try:
+            ctx.materials.build_upload(case_uuid, code)
+        except MaterialError as exc:  # e.g. over the size limit: the pages stay, the clerk is told
+            problems.append(str(exc))
+    return ImportResult(ctx.intake.get(case_uuid), problems, imported)
 
 
 def prune_form(ctx: AppContext, case_uuid: str, keep: set[str]) -> None:

@@ -151,6 +151,8 @@ class MaterialCard(QFrame):
         self._layout = lay
         self._note: QLabel | None = None  # the deadline line and the problem line are made when first needed
         self._problem: QLabel | None = None
+        self.page_count: int | None = None
+        """Pages stored for the material (``ctx.materials``), once known; the page label shows them."""
         self.update_material(material)
 
     def _line(self, name: str) -> QLabel:
@@ -175,9 +177,9 @@ class MaterialCard(QFrame):
     def update_material(self, material: CaseMaterial) -> None:
         self.material = material
         st = material.status.value
-        self.status.set_current(st, files=bool(material.files))
-        n = material.pages
-        self.pages.setText(self.tr("%n 页", "", n) if material.files else self.tr("未导入"))
+        n = material.pages if self.page_count is None else self.page_count
+        self.status.set_current(st, files=bool(material.files) or n > 0)
+        self.pages.setText(self.tr("%n 页", "", n) if n else self.tr("未导入"))
         note = ""
         if material.status is MaterialStatus.DEFERRED and material.deadline:
             note = self.tr("须于 %1 前补交").replace("%1", material.deadline.isoformat())
@@ -188,6 +190,11 @@ class MaterialCard(QFrame):
         self.setProperty("status", "missing" if missing_required else st if st != "missing" else "optional")
         self.style().unpolish(self)
         self.style().polish(self)
+
+    def set_page_count(self, n: int) -> None:
+        """The material's stored pages (from the page list, not from the upload files)."""
+        self.page_count = n
+        self.update_material(self.material)
 
     def show_problem(self, message: str | None) -> None:
         if message or self._problem is not None:
@@ -235,12 +242,14 @@ class ChecklistPanel(QWidget):
         files_chosen(str, list): material code, Paths.
         commitment_changed(bool): the commitment letter was (un)ticked.
         built(): every card of the checklist exists (cards are built progressively, ``ui.incremental``).
+        card_added(object): a MaterialCard was just made (``ui.materials`` adds its page strip).
     """
 
     status_chosen = Signal(str, str)
     files_chosen = Signal(str, list)
     commitment_changed = Signal(bool)
     built = Signal()
+    card_added = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -309,6 +318,7 @@ class ChecklistPanel(QWidget):
         card.files_chosen.connect(self.files_chosen)
         self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
         self._cards[m.code] = card
+        self.card_added.emit(card)
 
     def clear(self) -> None:
         if self.building is not None:

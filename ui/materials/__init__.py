@@ -1,0 +1,1 @@
+"""Materials in the UI: page thumbnails and viewer, scanning, the scan-to-folder inbox, the barcode wedge."""
