@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from ui import app as ui_app
     from ui.main_window import MainWindow
-    from ui.qt import QApplication, QMessageBox
+    from ui.qt import QApplication
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     ui_app.prepare(qapp, args.lang or _settings_language(args))
@@ -70,6 +70,14 @@ def main(argv: list[str] | None = None) -> int:
 
     def ready(session: object) -> None:
         opened.append(session)
+        if not args.demo:  # an operator logs in first (ui/security/login.py); the pages come after
+            from ui.security.startup import login_first
+
+            login_first(window, session, on_ready=proceed, on_cancel=lambda: qapp.exit(0))  # type: ignore[arg-type]
+            return
+        proceed(session)
+
+    def proceed(session: object) -> None:
         window.set_session(session)  # type: ignore[arg-type]
         if args.demo:
             from ui.session import start_demo_server
@@ -80,8 +88,10 @@ def main(argv: list[str] | None = None) -> int:
             _probe("ready")
             qapp.quit()
 
-    def failed(exc: BaseException) -> None:
-        QMessageBox.critical(window, "综合窗口受理工作台", f"无法打开数据目录 / cannot open the data dir:\n{exc}")
+    def failed(exc: BaseException) -> None:  # no key in the keychain, a cache that will not open …
+        from ui.security.startup import show_open_failure
+
+        show_open_failure(window, exc)
         print(f"无法打开数据目录 / cannot open the data dir: {exc}", file=sys.stderr)
         qapp.exit(1)
 

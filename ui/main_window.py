@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.followup = FollowupWiring(self, session)  # 出件 and 补正/容缺 tabs; 一键评价 after each outcome
         self.bridge.sync_progress.connect(self._sync_progress)
         self._actions()
+        from ui.security.wiring import install as install_security
+
+        self.security = install_security(self, session)  # 操作员 menu, idle lock, reveal, audit log
         from ui.printing.window import install_printing
         from ui.sync.window import install_sync
 
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
             if self.session is not None:
                 self.caller_bar.stop()
                 self.intake.flush()
+                self.security.before_close()  # the unsynced-cases warning (non-blocking)
         finally:
             if getattr(self, "sync", None) is not None:
                 self.sync.stop()

@@ -1,13 +1,12 @@
 """Who works at this workstation and on what data: the seams login, demo data and the platform plug into.
 
-``open_session`` builds the explicit AppContext and the logged-in Actor. Until
-``clerk/security/operators.py`` (login, offline login) lands, a non-demo session acts as the OS user
-with the clerk role; the login dialog will replace ``_local_actor`` and nothing else.
+``open_session`` builds the explicit AppContext: in demo mode with the demo operator, otherwise with
+the cache opened by the data key from the OS keychain and no operator yet (an Actor without
+roles or permissions) until the login dialog (ui/security/login.py) puts the logged-in Actor in.
 """
 
 from __future__ import annotations
 
-import getpass
 import logging
 import tempfile
 import threading
@@ -32,6 +31,11 @@ class Session:
     server: Any = None
     """The embedded platform server in demo mode (backoffice.embedded.EmbeddedServer) once started."""
     server_error: str = ""
+    logged_in: bool = False
+    """True once an operator logged in through the login dialog (non-demo)."""
+    login: Any = None
+    """The LoginResult of that login (online, token expiry)."""
+    log_handler: Any = None
     sync_worker: Any = None
     """The running clerk.sync.SyncWorker (demo: started after the embedded server; else by ui.sync)."""
     _server_thread: threading.Thread | None = field(default=None, repr=False)
@@ -47,6 +51,10 @@ class Session:
             except Exception:  # shutting down anyway
                 log.exception("embedded server did not stop cleanly")
         self.ctx.close()
+        if self.log_handler is not None:
+            from clerk.security.logfilter import remove_logging
+
+            remove_logging(self.log_handler)
 
 
 def demo_dir(given: Path | None) -> Path:
@@ -54,44 +62,30 @@ def demo_dir(given: Path | None) -> Path:
 
 
 def open_session(data_dir: Path | None, *, demo: bool) -> Session:
-    from clerk.context import AppContext
+    """Opens the data dir (scrubbed file log first). Non-demo: the cache with the data key; raises
+    ``KeyUnavailable`` or ``StoreError`` when it cannot be opened (main.py explains them)."""
+    from clerk.context import AppContext, default_data_dir
     from clerk.security.actor import Actor, Role
+    from clerk.security.logfilter import install_log_scrubber, setup_logging
 
-    ctx = AppContext.open(demo_dir(data_dir) if demo else data_dir)
-    if demo:
-        _cover_unknown_years(ctx)
+    directory = (demo_dir(data_dir) if demo else (data_dir or default_data_dir())).expanduser().resolve()
+    handler = setup_logging(directory)
+    install_log_scrubber()
+    if demo:  # sample data in a temp dir: no keychain needed
+        ctx = AppContext.open(directory)
         actor = Actor("demo", "演示窗口", (Role.CLERK,), window=ctx.settings.window, org_code=ctx.settings.hall.org_code)
-        return Session(ctx, actor, demo=True)
-    return Session(ctx, _local_actor(ctx))
-
-
-def _cover_unknown_years(ctx: AppContext) -> None:
-    """Demo only: a year chinese-calendar does not know yet counts weekdays as working days.
-
-    Real halls get next year's holidays and make-up days from the platform's catalog; without them
-    a due date reaching into that year cannot be computed (clerk raises CalendarGap).
-    """
-    import datetime as dt
-
-    import chinese_calendar
-
-    from clerk.catalog.schema import HolidayYear
-
-    known = max(chinese_calendar.constants.holidays).year
-    years = {str(y): HolidayYear() for y in range(known + 1, dt.date.today().year + 3)
-             if str(y) not in ctx.catalog.holidays}
-    if years:
-        ctx.replace_catalog(ctx.catalog.model_copy(update={"holidays": {**ctx.catalog.holidays, **years}}))
-
-
-def _local_actor(ctx: AppContext) -> Actor:
-    from clerk.security.actor import Actor, Role
+        return Session(ctx, actor, demo=True, log_handler=handler)
+    from clerk.security.keys import open_db_key
 
     try:
-        user = getpass.getuser()
-    except Exception:  # no user name in the environment
-        user = "clerk"
-    return Actor(user, user, (Role.CLERK,), window=ctx.settings.window, org_code=ctx.settings.hall.org_code)
+        ctx = AppContext.open(directory, db_key=open_db_key(directory))
+    except BaseException:
+        from clerk.security.logfilter import remove_logging
+
+        remove_logging(handler)
+        raise
+    nobody = Actor("", "未登录", (), window=ctx.settings.window, org_code=ctx.settings.hall.org_code)
+    return Session(ctx, nobody, log_handler=handler)
 
 
 def needs_demo_cases(ctx: AppContext) -> bool:
