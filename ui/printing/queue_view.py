@@ -82,7 +82,6 @@ class PrintQueueBadge(QPushButton):
             self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.show()
-        self.dialog.raise_()
         return self.dialog
 
 

@@ -73,7 +73,6 @@ class SyncControl(QObject):
             self.problems.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.problems.finished.connect(lambda _r: setattr(self, "problems", None))
         self.problems.show()
-        self.problems.raise_()
         self.problems_opened.emit(self.problems)
         return self.problems
 
