@@ -30,3 +30,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def alive(widget: object, fn: object) -> object:
+    """``fn`` wrapped to do nothing once ``widget`` was deleted (a task finished after its dialog closed)."""
+    from shiboken6 import isValid
+
+    def call(*args: object) -> None:
+        if isValid(widget) and not getattr(widget, "_closing", False):
+            fn(*args)  # type: ignore[operator]
+
+    return call

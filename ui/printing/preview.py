@@ -11,6 +11,7 @@ from typing import Any
 
 from ui.printing import choice
 from ui.printing._qt import (
+    alive,
     QComboBox,
     QDialog,
     QFrame,
@@ -190,7 +191,7 @@ class PrintPreviewDialog(QDialog):
     def _render(self, kind: str) -> None:
         ctx, case_uuid = self.ctx, self.case_uuid
         self.tasks.run(lambda: render_for_preview(ctx, case_uuid, kind),
-                       on_success=self._rendered, on_failure=lambda e: self._fail(kind, e))
+                       on_success=alive(self, self._rendered), on_failure=alive(self, lambda e: self._fail(kind, e)))
 
     def _rendered(self, doc: Rendered) -> None:
         self.docs[doc.kind] = doc
@@ -268,6 +269,10 @@ class PrintPreviewDialog(QDialog):
         self.page_view.resize(scaled.size())
         self.page_view.setToolTip(self.tr("缩放 %1%").replace("%1", str(percent)))
 
+    def done(self, result: int) -> None:
+        self._closing = True  # results of tasks still running are dropped
+        super().done(result)
+
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self.zoom is None:
@@ -298,8 +303,8 @@ class PrintPreviewDialog(QDialog):
                                   make_printer=lambda s: make_printer(s, configured))
 
         for kind in kinds:
-            self.tasks.run(lambda k=kind: job(k), write=True, on_success=self._printed,  # type: ignore[misc]
-                           on_failure=lambda e, k=kind: self._print_failed(k, e))  # type: ignore[misc]
+            self.tasks.run(lambda k=kind: job(k), write=True, on_success=alive(self, self._printed),  # type: ignore[misc]
+                           on_failure=alive(self, lambda e, k=kind: self._print_failed(k, e)))  # type: ignore[misc]
 
     def _printed(self, outcome: Any) -> None:
         job = outcome.job

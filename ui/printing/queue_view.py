@@ -10,6 +10,7 @@ from typing import Any
 
 from ui.printing import choice
 from ui.printing._qt import (
+    alive,
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
@@ -63,7 +64,7 @@ class PrintQueueBadge(QPushButton):
     def refresh(self) -> None:
         self._generation += 1
         generation, ctx = self._generation, self.ctx
-        self.tasks.run(lambda: _queue(ctx).pending(), on_success=lambda jobs: self._show(generation, jobs))
+        self.tasks.run(lambda: _queue(ctx).pending(), on_success=alive(self, lambda jobs: self._show(generation, jobs)))
 
     def _show(self, generation: int, jobs: list[Any]) -> None:
         if generation != self._generation:
@@ -158,7 +159,7 @@ class PrintQueueDialog(QDialog):
 
     def refresh(self) -> None:
         ctx = self.ctx
-        self.tasks.run(lambda: _queue(ctx).pending(), on_success=self._fill)
+        self.tasks.run(lambda: _queue(ctx).pending(), on_success=alive(self, self._fill))
 
     def _fill(self, jobs: list[Any]) -> None:
         selected = self.selected()
@@ -197,7 +198,7 @@ class PrintQueueDialog(QDialog):
         self.retry_button.setEnabled(False)
         self.message.emit(self.tr("正在重试 #%1…").replace("%1", str(job.id)))
         self.tasks.run(lambda: _queue(ctx).retry(job.id, printer, make_printer=make_printer), write=True,
-                       on_success=self._retried, on_failure=self._failed)
+                       on_success=alive(self, self._retried), on_failure=alive(self, self._failed))
 
     def _retried(self, outcome: Any) -> None:
         if outcome.printed:
@@ -213,7 +214,7 @@ class PrintQueueDialog(QDialog):
             return
         ctx = self.ctx
         self.tasks.run(lambda: _queue(ctx).cancel(job.id), write=True,
-                       on_success=lambda j: self.message.emit(self.tr("已取消：") + j.title), on_failure=self._failed)
+                       on_success=alive(self, lambda j: self.message.emit(self.tr("已取消：") + j.title)), on_failure=alive(self, self._failed))
 
     def _failed(self, exc: BaseException) -> None:
         self._selection()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.printing._qt import QEvent, QFrame, QHBoxLayout, QLabel, QPushButton, Qt, QTimer, QVBoxLayout, QWidget, Signal
+from ui.printing._qt import alive, QEvent, QFrame, QHBoxLayout, QLabel, QPushButton, Qt, QTimer, QVBoxLayout, QWidget, Signal
 from ui.tasks import Tasks
 
 NOTICES = {
@@ -68,8 +68,8 @@ class CaseNotices(QWidget):
         if status not in NOTICES:
             return
         ctx = self.ctx
-        self.tasks.run(lambda: ctx.intake.get(case_uuid), on_success=lambda v: self.notify(v, status, note),
-                       on_failure=lambda _e: None)
+        self.tasks.run(lambda: ctx.intake.get(case_uuid), on_success=alive(self, lambda v: self.notify(v, status, note)),
+                       on_failure=alive(self, lambda _e: None))
 
     def notify(self, view: Any, status: str, note: str) -> Notice:
         title, action = NOTICES[status]

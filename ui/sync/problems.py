@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ui.printing._qt import (
+    alive,
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
@@ -91,7 +92,7 @@ class ProblemsDialog(QDialog):
 
     def refresh(self) -> None:
         engine = self.engine
-        self.tasks.run(lambda: engine().list_problems(), on_success=self._fill, on_failure=self._failed)
+        self.tasks.run(lambda: engine().list_problems(), on_success=alive(self, self._fill), on_failure=alive(self, self._failed))
 
     def _fill(self, problems: list[Any]) -> None:
         self.problems = problems
@@ -130,7 +131,7 @@ class ProblemsDialog(QDialog):
             self.changed.emit(self.tr("已重新排队上传：#%1").replace("%1", str(p.item_id)))
             self.refresh()
 
-        self.tasks.run(lambda: engine().retry(p.item_id), write=True, on_success=done, on_failure=self._failed)
+        self.tasks.run(lambda: engine().retry(p.item_id), write=True, on_success=alive(self, done), on_failure=alive(self, self._failed))
 
     def _ask_discard(self) -> None:
         reason, ok = QInputDialog.getText(self, self.tr("放弃同步"), self.tr("放弃的理由（至少 4 个字，留档备查）："),
@@ -148,8 +149,8 @@ class ProblemsDialog(QDialog):
             self.changed.emit(self.tr("已放弃：#%1").replace("%1", str(p.item_id)))
             self.refresh()
 
-        self.tasks.run(lambda: engine().discard(p.item_id, reason, operator), write=True, on_success=done,
-                       on_failure=self._failed)
+        self.tasks.run(lambda: engine().discard(p.item_id, reason, operator), write=True, on_success=alive(self, done),
+                       on_failure=alive(self, self._failed))
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("操作失败：") + (str(exc) or type(exc).__name__))
