@@ -59,8 +59,17 @@ def win(qtbot, secured):  # type: ignore[no-untyped-def]
     qtbot.waitExposed(w)
     wait_idle(qtbot, w)
     yield w
-    w.security.guard.stop()
+    w.close()
     wait_idle(qtbot, w)
+    for box in _exit_warnings():
+        box.close()
+
+
+def _exit_warnings() -> list[object]:
+    from PySide6.QtWidgets import QMessageBox
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+            and w.objectName() == "exitWarning"]
 
 
 def _login(qtbot, dialog, username: str, password: str) -> None:  # type: ignore[no-untyped-def]
@@ -216,7 +225,7 @@ def test_reveal_needs_a_reason_then_shows_the_full_id_number_and_is_audited(qtbo
     from clerk.security.audit import list_entries
 
     views = _cases(qtbot, win, 1)
-    full = views[0].applicant["id_number"]
+    full = views[0].applicant.id_number
     shown = win.cases.model.data(win.cases.model.index(0, 3))
     assert shown != full and "*" in shown  # masked in the list
     dialog = win.security.reveal.request(0, "applicant.id_number")
@@ -274,12 +283,9 @@ def test_a_clerk_cannot_open_the_audit_screen(qtbot, win) -> None:
 
 
 def test_exit_warns_about_unsynced_cases(qtbot, win) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     _cases(qtbot, win, 1)
     win.close()
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
-             and w.objectName() == "exitWarning"]
+    boxes = _exit_warnings()
     assert len(boxes) == 1
     assert "尚未同步" in boxes[0].text() and "recovery export" in boxes[0].text()
     boxes[0].close()

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TITLE = "综合窗口受理工作台"
+_open_notes: list[QMessageBox] = []
+"""Exit warnings still on screen after the main window went (kept alive until dismissed)."""
 
 
 def open_failure_text(exc: BaseException) -> str:
@@ -78,5 +80,7 @@ def exit_warning(parent: QWidget | None, ctx: Any) -> QMessageBox | None:
     box.setObjectName("exitWarning")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.NonModal)
+    _open_notes.append(box)
+    box.finished.connect(lambda _r: _open_notes.remove(box) if box in _open_notes else None)
     box.show()
     return box

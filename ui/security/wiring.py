@@ -25,6 +25,7 @@ class SecurityControls(QObject):
         self.window, self.session = window, session
         self.audit_dialog: Any = None
         self.switch_dialog: Any = None
+        self._closing = False
         self.guard = IdleGuard(window, session.ctx, session.actor, window.tasks)
         self.guard.unlocked.connect(self._unlocked)
         self.reveal = CaseListReveal(window.cases, session.ctx, lambda: self.session.actor)
@@ -105,6 +106,9 @@ class SecurityControls(QObject):
     def before_close(self) -> Any:
         """Stops the idle lock; after a real login, warns about unsynced cases (non-blocking)."""
         self.guard.stop()
+        if self._closing:  # close() twice (e.g. the window was already hidden): warn once
+            return None
+        self._closing = True
         if self.audit_dialog is not None:
             self.audit_dialog.close()
         if getattr(self.session, "logged_in", False):
