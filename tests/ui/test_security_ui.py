@@ -17,7 +17,7 @@ from clerk import clock
 from clerk.context import AppContext
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.security.actor import Actor, Role
-from clerk.security.operators import OperatorService
+from clerk.security.operators import OperatorService, WrongPassword
 from tests.ui.helpers import start_bundle, type_applicant, type_text, wait_idle
 from ui.session import Session
 
@@ -294,7 +294,7 @@ def test_exit_warns_about_unsynced_cases(qtbot, win) -> None:
 @pytest.mark.skipif(not os.environ.get("WINDOW_CLERK_SCREENSHOTS"), reason="set WINDOW_CLERK_SCREENSHOTS=dir")
 def test_capture_screenshots(qtbot, win, tmp_path: Path) -> None:
     """docs/screenshots/security-*.png at 1600×1000 (login over the empty window, lock, audit log)."""
-    from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QColor, QPainter
 
     out = Path(os.environ["WINDOW_CLERK_SCREENSHOTS"])
     from ui.main_window import MainWindow
@@ -313,7 +313,7 @@ def test_capture_screenshots(qtbot, win, tmp_path: Path) -> None:
     dialog.adjustSize()
     shot = empty.grab()
     painter = QPainter(shot)
-    painter.fillRect(shot.rect(), Qt.GlobalColor.transparent)
+    painter.fillRect(shot.rect(), QColor(20, 30, 45, 110))  # the modal dialog dims the window
     d = dialog.grab()
     painter.drawPixmap((shot.width() - d.width()) // 2, (shot.height() - d.height()) // 2, d)
     painter.end()
@@ -328,7 +328,13 @@ def test_capture_screenshots(qtbot, win, tmp_path: Path) -> None:
     win.grab().save(str(out / "security-lock.png"))
     win.security.guard._uncover(win.session.actor)
 
-    win.security.set_actor(_record(win.session.ctx, "sup01", SUPER_PW, ["supervisor"], "李主任"))
+    from clerk.security.reveal import reveal
+
+    ctx = win.session.ctx
+    reveal(ctx.store, win.session.actor, win.cases.model.rows[0].case_uuid, "applicant.id_number", "申请人当面核对身份")
+    with pytest.raises(WrongPassword):
+        OperatorService(ctx.store, ctx.settings).verify_offline("clerk01", "wrong")
+    win.security.set_actor(_record(ctx, "sup01", SUPER_PW, ["supervisor"], "李主任"))
     audit = win.security.open_audit()
     with qtbot.waitSignal(audit.loaded, timeout=10000):
         pass

@@ -69,16 +69,25 @@ class AuditTableModel(QAbstractTableModel):
 
 
 def _describe(detail: dict[str, Any]) -> str:
-    parts = []
-    if detail.get("case_no"):
-        parts.append(str(detail["case_no"]))
-    if detail.get("label"):
-        parts.append(str(detail["label"]))
-    if detail.get("reason"):
-        parts.append(_t("理由：") + str(detail["reason"]))
-    rest = {k: v for k, v in detail.items() if k not in ("case_no", "label", "reason", "field")}
-    if rest:
-        parts.append(json.dumps(rest, ensure_ascii=False, separators=(", ", ": ")))
+    """The detail in words: case number, field and reason of a reveal, online/offline, who to whom."""
+    d = dict(detail)
+    parts = [str(d.pop(k)) for k in ("case_no", "label") if d.get(k)]
+    d.pop("field", None)
+    if d.get("reason"):
+        parts.append(_t("理由：") + str(d.pop("reason")))
+    if "online" in d:
+        parts.append(_t("联网") if d.pop("online") else _t("离线"))
+    if d.get("from") or d.get("to"):
+        parts.append(f"{d.pop('from', '') or '—'} → {d.pop('to', '') or '—'}")
+    if d.get("locked_operator"):
+        parts.append(_t("锁定的操作员：") + str(d.pop("locked_operator")))
+    if d.get("count") is not None:
+        parts.append(_t("第 %1 次失败").replace("%1", str(d.pop("count"))))
+    if d.pop("locked", False):
+        parts.append(_t("已锁定账号"))
+    d = {k: v for k, v in d.items() if v not in (None, "", False)}
+    if d:
+        parts.append(json.dumps(d, ensure_ascii=False, separators=(", ", ": ")))
     return " · ".join(parts)
 
 

@@ -83,6 +83,9 @@ class LockOverlay(QFrame):
         self.unlock_button = QPushButton(self.tr("解锁"), card)
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setMinimumHeight(36)
+        from ui.security.login import PRIMARY
+
+        self.unlock_button.setStyleSheet(PRIMARY)
         self.unlock_button.clicked.connect(self._submit)
         lay.addWidget(self.unlock_button)
         outer.addWidget(card)

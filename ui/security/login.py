@@ -20,6 +20,9 @@ from ui.qt import (
 )
 from ui.tasks import Tasks
 
+PRIMARY = ("QPushButton { background: #1f4e8c; color: #ffffff; border: 1px solid #1f4e8c; font-weight: bold;"
+           " padding: 6px 22px; } QPushButton:hover { background: #2f6fba; }"
+           " QPushButton:disabled { background: #9fb3c8; border-color: #9fb3c8; }")
 WINDOW_CODE = re.compile(r"^[A-Z0-9]{1,8}$")
 
 
@@ -119,6 +122,7 @@ class LoginDialog(QDialog):
         self.login_button.setObjectName("loginButton")
         self.login_button.setDefault(True)
         self.login_button.setMinimumWidth(96)
+        self.login_button.setStyleSheet(PRIMARY)
         self.login_button.clicked.connect(self.submit)
         buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(self.tr("取消") if switch_from is not None else self.tr("退出"),

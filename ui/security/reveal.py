@@ -149,8 +149,9 @@ class CaseListReveal:
         if not index.isValid():
             return
         menu = QMenu(table)
+        row = index.row()
         for field, label in CASE_LIST_FIELDS:
-            menu.addAction(label, lambda f=field, r=index.row(): self.request(r, f))
+            menu.addAction(label, lambda f=field: self.request(row, f))
         menu.popup(table.viewport().mapToGlobal(pos))
 
     def request(self, row: int, field: str) -> RevealDialog:
