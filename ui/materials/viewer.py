@@ -79,6 +79,7 @@ class PageViewer(QDialog):
         self._image: QImage | None = None
         self._shown: tuple[Any, ...] | None = None
         self._start = start
+        self.busy = False
         self.setObjectName("pageViewer")
         self.setWindowTitle(self.tr("材料页面：%1").replace("%1", names.get(code, code)))
         self.resize(1100, 780)
@@ -305,7 +306,12 @@ class PageViewer(QDialog):
 
     # -- changes -------------------------------------------------------------------------------------
     def _change(self, fn: Any, *, select: int | None = None, codes: tuple[str, ...] = ()) -> None:
+        """One change at a time: the page buttons wait until the stored pages are shown again."""
+        if self.busy:
+            return
+        self.busy = True
         self.problem.clear()
+        self.list.setEnabled(False)
         materials, case_uuid, code = self.materials, self.case_uuid, self.code
 
         def job() -> list[PageInfo]:
@@ -313,11 +319,19 @@ class PageViewer(QDialog):
             return materials.list_pages(case_uuid, code)
 
         def done(pages: list[PageInfo]) -> None:
+            self.busy = False
+            self.list.setEnabled(True)
             self.set_pages(pages, select)
             for c in (self.code, *codes):
                 self.changed.emit(c)
 
-        self.tasks.run(job, write=True, on_success=done, on_failure=self._failed)
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            self.list.setEnabled(True)
+            self._failed(exc)
+            self.reload()
+
+        self.tasks.run(job, write=True, on_success=done, on_failure=failed)
 
     def rotate(self, degrees: int) -> None:
         page = self.current
