@@ -40,7 +40,7 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, bundle_names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []
-        self.flags: dict[str, str] = {}
+        self.deadline_flags: dict[str, str] = {}
         """case_uuid → clerk.deadlines.DeadlineFlag value ('' / due_soon / overdue), for the deadline marks."""
         self.bundle_names = bundle_names
         self.headers = [QCoreApplication.translate("CaseTableModel", "受理编号"), QCoreApplication.translate("CaseTableModel", "一件事"), QCoreApplication.translate("CaseTableModel", "申请人"),
@@ -50,7 +50,7 @@ class CaseTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[Any], flags: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
-        self.flags = dict(flags or {})
+        self.deadline_flags = dict(flags or {})
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
@@ -70,7 +70,7 @@ class CaseTableModel(QAbstractTableModel):
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return r.case_uuid
-        flag = self.flags.get(r.case_uuid, "")
+        flag = self.deadline_flags.get(r.case_uuid, "")
         if flag and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
                              Qt.ItemDataRole.ToolTipRole):
             return _deadline_mark(flag, role, index.column())

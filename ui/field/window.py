@@ -43,7 +43,8 @@ QLabel#netOnline { color: #ffffff; background: #1b8a4a; border-radius: 10px; pad
 QLabel#netOffline { color: #ffffff; background: #7b8794; border-radius: 10px; padding: 3px 12px; font-weight: bold; }
 QFrame#fieldHeader QPushButton { background: #ffffff; color: #1f4e8c; border: none; border-radius: 4px; padding: 6px 14px;
                                  font-weight: bold; }
-QListWidget#visitList::item { padding: 6px 4px; border-bottom: 1px solid #e4e7eb; }
+QListWidget#visitList::item { padding: 6px 4px; border-bottom: 1px solid #e4e7eb; color: #102a43; }
+QListWidget#visitList::item:selected { background: #dbe8f7; color: #102a43; border-left: 4px solid #1f4e8c; }
 """
 STATE_LABELS = {"planned": "待上门", "started": "办理中", "taken": "已受理"}
 

@@ -25,6 +25,7 @@ QLabel#success { background: #e3f4e8; color: #14532d; border: 1px solid #9fd8b0;
                  padding: 10px 12px; font-size: 15px; font-weight: bold; }
 QFrame#caseCard { background: #ffffff; border: 1px solid #d9e2ec; border-radius: 6px; }
 QLabel#caseCardTitle { font-size: 17px; font-weight: bold; color: #1f4e8c; }
+QLabel#caseCardBody { font-size: 14px; color: #243b53; }
 QLabel#noteBox { background: #fff8e1; border: 1px solid #f0b429; border-radius: 6px; padding: 8px 10px; color: #3d2b00; }
 QPushButton#primaryButton { background: #1f4e8c; color: #ffffff; border: 1px solid #1f4e8c; font-weight: bold;
                             padding: 6px 22px; }

@@ -8,7 +8,7 @@ from typing import Any
 from clerk.evaluation import LOW_SCORE_MAX, PRAISE_TAGS, REASON_TAGS, SCORE_LABELS, EvaluationRecord, EvaluationService
 from clerk.intake.model import CaseView
 from clerk.security.actor import Actor
-from ui.followup._qt import QPaintEvent, QPen, QRectF
+from ui.followup._qt import QAbstractButton, QPaintEvent, QPen, QRectF
 from ui.followup.common import error_text
 from ui.qt import (
     QButtonGroup,
@@ -54,8 +54,8 @@ QPlainTextEdit { font-size: 16px; background: #ffffff; }
 """
 
 
-class FaceButton(QPushButton):
-    """A big checkable face (painted, so it never depends on an emoji font) with its label under it."""
+class FaceButton(QAbstractButton):
+    """A big checkable face (painted, so it never depends on an emoji font, nor on button style sheets)."""
 
     def __init__(self, score: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +141,7 @@ class EvaluationWindow(QDialog):
 
         root = QVBoxLayout(self)
         root.setContentsMargins(36, 28, 36, 28)
-        root.setSpacing(16)
+        root.setSpacing(18)
         top = QHBoxLayout()
         top.setSpacing(18)
         name = actor.display_name or actor.username
@@ -162,6 +162,7 @@ class EvaluationWindow(QDialog):
         who.addWidget(self.case_label)
         top.addLayout(who, 1)
         root.addLayout(top)
+        root.addStretch(1)
         title = QLabel(self.tr("请您对本次服务进行评价"), self)
         title.setObjectName("evalTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -219,7 +220,7 @@ class EvaluationWindow(QDialog):
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thanks.hide()
         root.addWidget(self.thanks)
-        root.addStretch(1)
+        root.addStretch(2)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

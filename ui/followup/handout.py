@@ -37,6 +37,10 @@ from ui.followup._qt import QTableWidget, QTableWidgetItem
 from ui.tasks import Tasks
 
 HANDABLE = (CaseStatus.READY_FOR_PICKUP, CaseStatus.APPROVED)
+RESULT_OK = ("background: #e3f4e8; color: #14532d; border: 1px solid #9fd8b0; border-radius: 6px; padding: 12px 14px;"
+             " font-size: 15px; font-weight: bold;")
+RESULT_REFUSED = ("background: #fde2e1; color: #8a1313; border: 1px solid #f5a3a0; border-radius: 6px;"
+                  " padding: 12px 14px; font-size: 15px; font-weight: bold;")
 
 
 class HandoutPage(QWidget):
@@ -138,7 +142,7 @@ class HandoutPage(QWidget):
         cv.setContentsMargins(14, 10, 14, 10)
         self.card_title = self._label(self.tr("尚未打开案件"), "caseCardTitle", self.card)
         cv.addWidget(self.card_title)
-        self.card_body = self._label(self.tr("扫描申请人手中受理通知书上的条码即可打开。"), "followHint", self.card)
+        self.card_body = self._label(self.tr("扫描申请人手中受理通知书上的条码即可打开。"), "caseCardBody", self.card)
         self.card_body.setWordWrap(True)
         cv.addWidget(self.card_body)
         rv.addWidget(self.card)
@@ -288,8 +292,10 @@ class HandoutPage(QWidget):
                  self.tr("状态：") + status]
         if view.delivery.method == "post":
             lines.append(self.tr("申请时选择邮寄送达：") + view.delivery.address)
-        if view.status not in HANDABLE:
-            lines.append(self.tr("此案件当前不能出件。"))
+        if view.status is CaseStatus.DELIVERED:
+            lines.append(self.tr("办理结果已送达，可重新生成送达回证。"))
+        elif view.status not in HANDABLE:
+            lines.append(self.tr("此案件当前不能出件（尚未办结）。"))
         self.card_body.setText("\n".join(lines))
         ok = view.status in HANDABLE
         self.hand_button.setEnabled(ok)
@@ -338,6 +344,8 @@ class HandoutPage(QWidget):
             text += self.tr("，邮件单号 %1").replace("%1", record.tracking_no)
         self._show_result(text, ok=True)
         self.message.emit(text)
+        for w in (self.presented, self.agent_name, self.agent_id, self.tracking):
+            w.clear()
         self.case = None
         self.open_delivered(record.case_uuid)
         self.print_receipt()
@@ -386,11 +394,10 @@ class HandoutPage(QWidget):
         self._show_result(text, ok=False)
 
     def _show_result(self, text: str, *, ok: bool) -> None:
-        self.result.setObjectName("success" if ok else "refusal")
+        self.result.setStyleSheet(RESULT_OK if ok else RESULT_REFUSED)
         self.result.setText(("✔ " if ok else self.tr("不能交付：")) + text)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
         self.result.show()
+        self.result.updateGeometry()
 
     def _hide_result(self) -> None:
         self.result.hide()

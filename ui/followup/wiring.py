@@ -49,8 +49,28 @@ class FollowupWiring(QObject):
 
     def _tab_changed(self, index: int) -> None:
         page = self.window.tabs.widget(index)
+        self._route_scans_to_handout(page is self.handout)
         if page is self.handout or page is self.supplements:
             page.refresh()
+        if page is self.handout:
+            self.handout.lookup.setFocus()
+
+    def _route_scans_to_handout(self, on: bool) -> None:
+        """On the 出件 tab a scanned receipt barcode is typed into the hand-out lookup (Enter opens it there)
+        instead of being taken by the application-wide barcode wedge of ui/materials (which opens the case
+        in the case list). TODO(ui/materials): a per-tab scan target would replace this."""
+        from ui.qt import QApplication
+
+        wedge = getattr(getattr(self.window, "materials_ui", None), "wedge", None)
+        app = QApplication.instance()
+        if wedge is None or app is None:
+            return
+        if on:
+            app.removeEventFilter(wedge)
+            self._wedge_suspended = True
+        elif getattr(self, "_wedge_suspended", False):
+            app.installEventFilter(wedge)
+            self._wedge_suspended = False
 
     def open_evaluation(self, case_uuid: str) -> None:
         """一键评价 for the case just finished (the case is read in the background first)."""
