@@ -130,7 +130,9 @@ class PrintQueueDialog(QDialog):
         row.addWidget(QLabel(self.tr("重试到："), self))
         self.printer = choice.PrinterChoice(tasks, ctx.paths.data_dir / "prints", keep_label=self.tr("原打印机"),
                                             parent=self)
-        row.addWidget(self.printer, 1)
+        self.printer.setMinimumWidth(460)
+        row.addWidget(self.printer)
+        row.addStretch(1)
         self.retry_button = QPushButton(self.tr("重试"), self)
         self.retry_button.setObjectName("retryButton")
         self.retry_button.clicked.connect(self.retry_selected)

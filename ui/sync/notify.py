@@ -37,8 +37,10 @@ class Notice(QFrame):
         h.addLayout(v, 1)
         close = QPushButton("×", self)
         close.setObjectName("noticeClose")
+        close.setToolTip("关闭")
         close.setFixedSize(28, 28)
-        close.setFlat(True)
+        close.setStyleSheet("QPushButton#noticeClose { min-width: 0; padding: 0; border: none; background: transparent;"
+                            " color: #5f6368; font-size: 18px; } QPushButton#noticeClose:hover { color: #202124; }")
         close.clicked.connect(self.deleteLater)
         h.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         QTimer.singleShot(SHOW_MS, self, self.deleteLater)
@@ -74,7 +76,7 @@ class CaseNotices(QWidget):
     def notify(self, view: Any, status: str, note: str) -> Notice:
         title, action = NOTICES[status]
         who = getattr(view.applicant, "name", "") or ""
-        text = f"{view.case_no}（{who}，{view.bundle_name}）{title}：{action}" + (f"\n{note}" if note else "")
+        text = f"{view.case_no}（{who}，{view.bundle_name}）：{action}" + (f"\n平台备注：{note}" if note else "")
         notice = Notice(title, text, self)
         notice.destroyed.connect(lambda *_: QTimer.singleShot(0, self._place))
         self.column.insertWidget(0, notice)
