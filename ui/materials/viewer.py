@@ -45,18 +45,24 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 FILE_FILTER = "PDF / 图片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic)"
 
 
-def render_page(pages: PageStore, page: PageInfo, dpi: int = RENDER_DPI) -> QImage:
-    """One page at ``dpi`` with its rotation, as a QImage (made in a worker; QImage is thread-safe)."""
+def render_page(pages: PageStore, page: PageInfo, dpi: int = RENDER_DPI) -> tuple[QImage, float]:
+    """One page with its rotation as a QImage (made in a worker; QImage is thread-safe) and its pixels per
+    inch: PDF pages are rendered at ``dpi``, images keep their own pixels (their dpi from the file, else 200)."""
     from PIL import Image
 
     from clerk.materials.imaging import open_page
 
     im = open_page(pages.read(page.sha256), page.media_type, page.page_index, dpi=dpi)
+    if page.media_type == "application/pdf":
+        ppi = float(dpi)
+    else:
+        given = im.info.get("dpi")
+        ppi = float(given[0]) if isinstance(given, tuple) and given and float(given[0]) >= 30 else 200.0
     im = im.convert("RGB")
     if page.rotation:
         im = im.rotate(-page.rotation, expand=True, resample=Image.Resampling.NEAREST)
     data = im.tobytes("raw", "RGB")
-    return QImage(data, im.width, im.height, im.width * 3, QImage.Format.Format_RGB888).copy()
+    return QImage(data, im.width, im.height, im.width * 3, QImage.Format.Format_RGB888).copy(), ppi
 
 
 class PageViewer(QDialog):
@@ -77,6 +83,8 @@ class PageViewer(QDialog):
         self.pages: list[PageInfo] = []
         self.zoom: float | None = None  # None: fit the window
         self._image: QImage | None = None
+        self._ppi = float(RENDER_DPI)
+        """Pixels per inch of the shown image: 100 % is the page's real size on a 96-dpi screen."""
         self._shown: tuple[Any, ...] | None = None
         self._start = start
         self.busy = False
@@ -109,6 +117,9 @@ class PageViewer(QDialog):
         self.list.setIconSize(QSize(96, 136))
         self.list.setGridSize(QSize(124, 166))
         self.list.setFixedWidth(150)
+        self.list.setStyleSheet("QListWidget#pageList { background: #ffffff; }"
+                                "QListWidget#pageList::item { border: 2px solid transparent; border-radius: 4px; color: #334e68; }"
+                                "QListWidget#pageList::item:selected { background: #e3edf9; border-color: #2f6fba; color: #102a43; }")
         self.list.setMovement(QListWidget.Movement.Snap)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -256,12 +267,12 @@ class PageViewer(QDialog):
         self._shown = wanted
         store = self.store
         self.tasks.run(lambda: render_page(store, page),
-                       on_success=lambda img, w=wanted: self._show_image(w, img), on_failure=self._failed)
+                       on_success=lambda r, w=wanted: self._show_image(w, *r), on_failure=self._failed)
 
-    def _show_image(self, wanted: tuple[Any, ...], image: QImage) -> None:
+    def _show_image(self, wanted: tuple[Any, ...], image: QImage, ppi: float) -> None:
         if wanted != self._shown:
             return  # the clerk moved on to another page
-        self._image = image
+        self._image, self._ppi = image, ppi
         self._apply_zoom()
 
     # -- zoom ----------------------------------------------------------------------------------------
@@ -285,13 +296,13 @@ class PageViewer(QDialog):
             return self.zoom or 1.0
         area = self.scroll.viewport().size()
         scale = min((area.width() - 8) / self._image.width(), (area.height() - 8) / self._image.height())
-        return max(0.05, scale / (SCREEN_DPI / RENDER_DPI))
+        return max(0.05, scale / (SCREEN_DPI / self._ppi))
 
     def _apply_zoom(self) -> None:
         if self._image is None:
             return
         z = self._effective_zoom()
-        factor = z * SCREEN_DPI / RENDER_DPI
+        factor = z * SCREEN_DPI / self._ppi
         w, h = max(1, round(self._image.width() * factor)), max(1, round(self._image.height() * factor))
         pix = QPixmap.fromImage(self._image.scaled(w, h, Qt.AspectRatioMode.KeepAspectRatio,
                                                    Qt.TransformationMode.SmoothTransformation))
