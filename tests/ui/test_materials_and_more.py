@@ -58,11 +58,26 @@ def test_one_time_notice_and_its_printout(qtbot, window, session, valid_id) -> N
     dialog = page.dialog
     if not dialog.print_button.isEnabled():
         pytest.skip("printing component not installed")
-    with qtbot.waitSignal(page.message, timeout=60000,
-                          check_params_cb=lambda m: m.startswith("已生成 PDF")):
-        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    pdf = session.ctx.paths.data_dir / "prints" / f"{view.case_no}-one_time_notice.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF-")
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    from PySide6.QtWidgets import QApplication
+
+    from ui.printing.preview import PrintPreviewDialog
+
+    def preview() -> PrintPreviewDialog | None:
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog) and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: preview() is not None, timeout=30000)
+    shown = preview()
+    assert shown is not None and shown.kinds == ["one_time_notice"]
+    qtbot.waitUntil(lambda: "one_time_notice" in shown.docs, timeout=30000)  # rendered, printable
+    out = session.ctx.paths.data_dir / "saved"
+    shown.printer.set_spec(f"pdf:{out}")
+    with qtbot.waitSignal(shown.printed, timeout=60000) as done:
+        qtbot.mouseClick(shown.print_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].printed
+    files = list(out.glob("*.pdf"))
+    assert len(files) == 1 and files[0].read_bytes().startswith(b"%PDF-")
+    shown.close()
 
 
 def test_english_interface(qtbot, qapp, make_window) -> None:
