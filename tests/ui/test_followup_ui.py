@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any

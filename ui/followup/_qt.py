@@ -4,5 +4,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QRectF
-from PySide6.QtGui import QImage, QMouseEvent, QPainterPath, QPaintEvent, QPen, QPixmap, QTabletEvent, QTouchEvent
+from PySide6.QtGui import (
+    QImage,
+    QMouseEvent,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QTabletEvent,
+    QTouchEvent,
+)
 from PySide6.QtWidgets import QAbstractButton, QTableWidget, QTableWidgetItem

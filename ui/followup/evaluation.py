@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from clerk.evaluation import LOW_SCORE_MAX, PRAISE_TAGS, REASON_TAGS, SCORE_LABELS, EvaluationRecord, EvaluationService
+from clerk.evaluation import (
+    LOW_SCORE_MAX,
+    PRAISE_TAGS,
+    REASON_TAGS,
+    SCORE_LABELS,
+    EvaluationRecord,
+    EvaluationService,
+)
 from clerk.intake.model import CaseView
 from clerk.security.actor import Actor
 from ui.followup._qt import QAbstractButton, QPaintEvent, QPen, QRectF

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from clerk.context import AppContext
-from clerk.handout import AgentInfo, Handover, HandoutError, HandoutService, PickupItem
+from clerk.handout import AgentInfo, HandoutError, HandoutService, Handover, PickupItem
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView
 from clerk.intake.service import CaseNotFound
 from clerk.security.actor import Actor
 from clerk.security.masking import mask_id, mask_name
+from ui.followup._qt import QTableWidget, QTableWidgetItem
 from ui.followup.common import STYLE, error_text, render_to_prints
 from ui.qt import (
     QAbstractItemView,
@@ -33,7 +34,6 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.followup._qt import QTableWidget, QTableWidgetItem
 from ui.tasks import Tasks
 
 HANDABLE = (CaseStatus.READY_FOR_PICKUP, CaseStatus.APPROVED)

@@ -10,8 +10,17 @@ from clerk.intake.model import MaterialStatus
 from clerk.security.actor import Actor
 from clerk.supplements import Commitment, SupplementRequest, SupplementResult, SupplementService
 from ui.followup._qt import QTableWidget, QTableWidgetItem
-from ui.followup.common import AMBER, AMBER_TEXT, RED, RED_TEXT, STYLE, FilePicker, error_text, native_file_picker, \
-    render_to_prints
+from ui.followup.common import (
+    AMBER,
+    AMBER_TEXT,
+    RED,
+    RED_TEXT,
+    STYLE,
+    FilePicker,
+    error_text,
+    native_file_picker,
+    render_to_prints,
+)
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
