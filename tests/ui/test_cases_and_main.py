@@ -49,6 +49,13 @@ def test_main_without_display_explains_and_exits_2() -> None:
     assert "Traceback" not in r.stderr
 
 
-def test_main_other_modes_not_yet_available() -> None:
-    r = _run_main("--mode", "field", env=dict(os.environ))  # kiosk, display, supervisor: ui/queue
-    assert r.returncode == 2 and "not yet available" in r.stderr and "Traceback" not in r.stderr
+@pytest.mark.parametrize("mode", ["field", "kiosk", "display", "supervisor"])
+def test_every_mode_without_display_explains_and_exits_2(mode: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = _run_main("--mode", mode, env=env)
+    assert r.returncode == 2 and "没有可用的图形显示" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_unknown_mode_is_refused_in_one_line() -> None:
+    r = _run_main("--mode", "teleport", env=dict(os.environ))
+    assert r.returncode == 2 and "teleport" in r.stderr and "Traceback" not in r.stderr

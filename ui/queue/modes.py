@@ -52,7 +52,7 @@ def build(mode: str, session: Any, tasks: Any) -> Any:
     if mode == "supervisor":
         from ui.queue.supervisor import SupervisorWindow
 
-        return SupervisorWindow(access, settings, tasks, settings.hall.name)
+        return SupervisorWindow(access, settings, tasks, settings.hall.name, followup_ctx=session.ctx)
     raise ValueError(f"unknown queue mode {mode!r}")
 
 
