@@ -19,6 +19,19 @@ def field_session(session: Any) -> Any:
     return session
 
 
+def login(session: Any) -> bool:
+    """The field worker logs in before anything shows (offline against the local verifier on a visit)."""
+    from ui.security.login import LoginDialog
+
+    dialog = LoginDialog(session.ctx, None)
+    if not dialog.exec() or dialog.login_result is None:
+        return False
+    session.actor = dialog.login_result.actor
+    session.logged_in = True
+    session.login = dialog.login_result
+    return True
+
+
 def run_field(args: Any) -> int:
     from clerk.settings import SettingsError
     from clerk.store.engine import StoreError
@@ -28,12 +41,16 @@ def run_field(args: Any) -> int:
     from ui.session import open_session, start_demo_server
 
     try:
-        session = field_session(open_session(args.data_dir, demo=args.demo))
+        session = open_session(args.data_dir, demo=args.demo)
     except (SettingsError, StoreError, OSError) as exc:
         print(f"无法打开数据目录 / cannot open the data dir: {exc}", file=sys.stderr)
         return 1
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     ui_app.prepare(qapp, args.lang or session.ctx.settings.language)
+    if not args.demo and not login(session):
+        session.close()
+        return 1
+    session = field_session(session)
     if args.demo:
         start_demo_server(session)
     window = FieldWindow(session)
