@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.followup = FollowupWiring(self, session)  # 出件 and 补正/容缺 tabs; 一键评价 after each outcome
         self.bridge.sync_progress.connect(self._sync_progress)
         self._actions()
+        from ui.materials.controller import MaterialsController
+
+        self.materials_ui = MaterialsController(self, session)  # thumbnails, page viewer, scanning, scan inbox, barcode wedge
         from ui.security.wiring import install as install_security
 
         self.security = install_security(self, session)  # 操作员 menu, idle lock, reveal, audit log

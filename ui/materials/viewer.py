@@ -65,6 +65,13 @@ def render_page(pages: PageStore, page: PageInfo, dpi: int = RENDER_DPI) -> tupl
     return QImage(data, im.width, im.height, im.width * 3, QImage.Format.Format_RGB888).copy(), ppi
 
 
+def _icon(pix: QPixmap) -> QIcon:
+    """The page as it is also when selected (the list would tint a selected icon blue)."""
+    icon = QIcon(pix)
+    icon.addPixmap(pix, QIcon.Mode.Selected)
+    return icon
+
+
 class PageViewer(QDialog):
     """查看和整理材料页面: the pages of one material of the open case.
 
@@ -226,7 +233,7 @@ class PageViewer(QDialog):
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             pix = self.thumbs.get(p)
             if pix is not None:
-                item.setIcon(QIcon(pix))
+                item.setIcon(_icon(pix))
             self.list.addItem(item)
         self.list.blockSignals(False)
         if self.pages:
@@ -249,7 +256,7 @@ class PageViewer(QDialog):
             if key_of(p) == key and i < self.list.count():
                 pix = self.thumbs.get(p)
                 if pix is not None:
-                    self.list.item(i).setIcon(QIcon(pix))
+                    self.list.item(i).setIcon(_icon(pix))
 
     def _row_changed(self, row: int) -> None:
         page = self.current
