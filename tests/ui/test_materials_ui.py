@@ -91,6 +91,14 @@ def test_viewer_rotates_reorders_moves_and_deletes(qtbot, window, session, tmp_p
     wait_idle(qtbot, window)
     assert viewer.list.currentRow() == 0
 
+    order = [p.id for p in svc.list_pages(case_uuid, code)]
+    assert viewer.list.dragEnabled() and viewer.list.viewport().acceptDrops()
+    viewer.list.model().moveRow(viewer.list.rootIndex(), 2, viewer.list.rootIndex(), 0)  # what a drop does
+    qtbot.waitUntil(lambda: [p.id for p in svc.list_pages(case_uuid, code)] == [order[2], order[0], order[1]],
+                    timeout=10000)
+    wait_idle(qtbot, window)
+    viewer.list.setCurrentRow(1)
+
     qtbot.mouseClick(viewer.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(svc.list_pages(case_uuid, code)) == 2, timeout=10000)
     assert before[1].id not in {p.id for p in svc.list_pages(case_uuid, code)}

@@ -127,7 +127,9 @@ class PageViewer(QDialog):
         self.list.setStyleSheet("QListWidget#pageList { background: #ffffff; }"
                                 "QListWidget#pageList::item { border: 2px solid transparent; border-radius: 4px; color: #334e68; }"
                                 "QListWidget#pageList::item:selected { background: #e3edf9; border-color: #2f6fba; color: #102a43; }")
-        self.list.setMovement(QListWidget.Movement.Snap)
+        # Static first, then InternalMove: an icon view then reorders rows on a drop instead of only
+        # moving icons around (QListView::setMovement would switch dragging off again).
+        self.list.setMovement(QListWidget.Movement.Static)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
