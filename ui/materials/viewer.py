@@ -131,6 +131,8 @@ class PageViewer(QDialog):
         # moving icons around (QListView::setMovement would switch dragging off again).
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.viewport().setAcceptDrops(True)
+        self.list.setDropIndicatorShown(True)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.currentRowChanged.connect(self._row_changed)
