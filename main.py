@@ -36,9 +36,6 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.mode not in ("window", "field", "kiosk", "display", "supervisor"):
-        print(f"模式 {args.mode} 尚未提供 / mode '{args.mode}' is not yet available (use --mode window)", file=sys.stderr)
-        return 2
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
@@ -58,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     ui_app.prepare(qapp, args.lang or _settings_language(args))
     window = MainWindow()  # shown at once; clerk/ (SQLAlchemy, catalog) is opened in the background
-    window.show()
+    window.showMaximized()  # a window clerk works full screen all day
     if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):  # bench/startup.py: report when shown, then when ready
         _probe("shown")
     opened: list[object] = []

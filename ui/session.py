@@ -108,6 +108,18 @@ def seed_demo_cases(ctx: AppContext, actor: Actor, count: int = DEMO_CASES, seed
     return count
 
 
+def _seed_hall(session: Session) -> None:
+    """An open hall with people waiting, so F2 calls someone straight away (waits for the server thread)."""
+    try:
+        from ui.queue.common import HallAccess
+        from ui.queue.modes import seed_demo_hall
+
+        seed_demo_hall(HallAccess.for_session(session),
+                       call_at=tuple(w for w in ("W01", "W02", "W03") if w != session.actor.window))
+    except Exception as exc:  # the queue is optional in the demo
+        log.warning("demo hall not seeded: %s", exc)
+
+
 def start_demo_server(session: Session) -> None:
     """Starts backoffice's embedded server (if that component is installed) on a free loopback port, in the background."""
     try:
@@ -135,6 +147,8 @@ def start_demo_server(session: Session) -> None:
         except Exception as exc:  # no keychain …: the demo works offline
             log.warning("demo sync not started: %s", exc)
             session.server_error = f"sync: {exc}"
+            return
+        threading.Thread(target=_seed_hall, args=(session,), name="demo-hall", daemon=True).start()
 
     session._server_thread = threading.Thread(target=run, name="demo-server", daemon=True)
     session._server_thread.start()

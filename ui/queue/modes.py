@@ -13,8 +13,11 @@ log = logging.getLogger(__name__)
 QUEUE_MODES = ("kiosk", "display", "supervisor")
 
 
-def seed_demo_hall(access: HallAccess) -> None:
-    """Demo only: four windows and a few tickets on an empty hall, so every screen has something to show."""
+def seed_demo_hall(access: HallAccess, *, call_at: tuple[str, ...] = ("W01", "W02", "W03")) -> None:
+    """Demo only: four windows and a few tickets on an empty hall, so every screen has something to show.
+
+    ``call_at``: windows that call their first ticket (the window demo leaves the clerk's own W01 idle).
+    """
     from clerk.queueing import Priority, WindowState
 
     client = access.client()
@@ -28,7 +31,7 @@ def seed_demo_hall(access: HallAccess) -> None:
                                                                    ("pickup", Priority.NORMAL),
                                                                    ("consult", Priority.NORMAL)] * 2:
         client.issue_ticket(service, priority)
-    for win in ("W01", "W02", "W03"):
+    for win in call_at:
         client.call_next(win)
 
 
