@@ -23,8 +23,6 @@ import tempfile
 import time
 from pathlib import Path
 
-# bench/ holds other scripts (bench/queue.py) that must not shadow the standard library's modules.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont  # noqa: E402
