@@ -87,7 +87,8 @@ def test_english_interface(qtbot, qapp, make_window) -> None:
     assert translator is not None
     try:
         w = make_window()
-        assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Intake", "Cases"]
+        assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Intake", "Cases", "Hand-out",
+                                                                     "Supplement/Deferred"]
         assert w.intake.accept_button.text() == "Accept (Ctrl+Enter)"
     finally:
         qapp.removeTranslator(translator)

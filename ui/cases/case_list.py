@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from clerk.context import AppContext
 from clerk.intake.model import CASE_STATUS_LABELS
 from clerk.intake.search import CaseQuery
@@ -85,7 +87,8 @@ class CaseTableModel(QAbstractTableModel):
             mask_phone(r.applicant_phone) if r.applicant_phone else "",
             CASE_STATUS_LABELS.get(r.status.value, r.status.value),
             f"{r.created_at:%Y-%m-%d %H:%M}",
-            (r.due_date.isoformat() if r.due_date else "") + _DEADLINE_SUFFIX.get(flag, ""),
+            (r.due_date.isoformat() if r.due_date else "")
+            + (QCoreApplication.translate("CaseTableModel", _DEADLINE_SUFFIX[flag]) if flag in _DEADLINE_SUFFIX else ""),
         ][c]
 
 
@@ -235,7 +238,7 @@ class CaseListPage(QWidget):
             self.open_requested.emit(row.case_uuid)
 
 
-_DEADLINE_SUFFIX = {"due_soon": "  【即将到期】", "overdue": "  【已超期】"}
+_DEADLINE_SUFFIX = {"due_soon": QT_TRANSLATE_NOOP("CaseTableModel", "  【即将到期】"), "overdue": QT_TRANSLATE_NOOP("CaseTableModel", "  【已超期】")}
 _DEADLINE_COLOURS = {"due_soon": ("#fff3c4", "#7a4d00"), "overdue": ("#fde2e1", "#a61b1b")}
 
 
@@ -251,7 +254,8 @@ def _deadline_mark(flag: str, role: int, column: int) -> Any:
     if role == Qt.ItemDataRole.ForegroundRole and column in (0, 7):
         return QColor(fore)
     if role == Qt.ItemDataRole.ToolTipRole:
-        return "已超过法定办结期限" if flag == "overdue" else "2 个工作日内到期"
+        return (QCoreApplication.translate("CaseTableModel", "已超过法定办结期限") if flag == "overdue"
+                else QCoreApplication.translate("CaseTableModel", "2 个工作日内到期"))
     return None
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ui.followup.common import IMAGE_FILTER, FilePicker, native_file_picker
-from ui.qt import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from ui.qt import QCoreApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
 
 
 def camera_available() -> bool:
@@ -94,4 +94,4 @@ class PhotoTaker:
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.path is not None:
                 return [dialog.path]
             return []
-        return self.pick_image(parent, "选择材料照片（未检测到摄像头）")
+        return self.pick_image(parent, QCoreApplication.translate("PhotoTaker", "选择材料照片（未检测到摄像头）"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from clerk import field
 from clerk.intake.model import CaseView, MaterialStatus
 from clerk.intake.validation import ValidationFailed
@@ -46,7 +48,7 @@ QFrame#fieldHeader QPushButton { background: #ffffff; color: #1f4e8c; border: no
 QListWidget#visitList::item { padding: 6px 4px; border-bottom: 1px solid #e4e7eb; color: #102a43; }
 QListWidget#visitList::item:selected { background: #dbe8f7; color: #102a43; border-left: 4px solid #1f4e8c; }
 """
-STATE_LABELS = {"planned": "待上门", "started": "办理中", "taken": "已受理"}
+STATE_LABELS = {"planned": QT_TRANSLATE_NOOP("FieldWindow", "待上门"), "started": QT_TRANSLATE_NOOP("FieldWindow", "办理中"), "taken": QT_TRANSLATE_NOOP("FieldWindow", "已受理")}
 
 
 class FieldIntakePage(IntakePage):
@@ -58,6 +60,7 @@ class FieldIntakePage(IntakePage):
         self.autosave.flush()
         ctx, actor, case_uuid = self.ctx, self.actor, self.case.case_uuid
         signed = self.checklist.commitment.isChecked()
+        no_signature = self.tr("上门受理须有申请人签名（在左侧签名板签名并保存）")
 
         def job() -> tuple[str, Any]:
             problems = ctx.intake.check_for_accept(case_uuid)
@@ -65,7 +68,7 @@ class FieldIntakePage(IntakePage):
             if not any(m.status is MaterialStatus.DEFERRED for m in view.materials) or signed:
                 problems.pop("commitment", None)
             if field.signature_of(ctx, case_uuid) is None:
-                problems[f"materials.{field.SIGNATURE_MATERIAL}"] = "上门受理须有申请人签名（在左侧签名板签名并保存）"
+                problems[f"materials.{field.SIGNATURE_MATERIAL}"] = no_signature
             if problems:
                 return "problems", problems
             try:
@@ -299,7 +302,7 @@ class FieldWindow(QMainWindow):
 
         for v in plans:
             text = (f"{v.scheduled_for:%m-%d %H:%M}  {mask_name(str(v.applicant.get('name') or ''))}"
-                    f"  [{STATE_LABELS.get(v.state, v.state)}]\n{names.get(v.bundle_code, v.bundle_code)}\n{v.address}")
+                    f"  [{self.tr(STATE_LABELS.get(v.state, v.state))}]\n{names.get(v.bundle_code, v.bundle_code)}\n{v.address}")
             if v.note:
                 text += f"\n{v.note}"
             item = QListWidgetItem(text)

@@ -374,13 +374,14 @@ class HandoutPage(QWidget):
         """The 送达回证 of the last hand-over, rendered from the stored case and its hand-over record."""
         record, ctx, svc = self.last_handover, self.ctx, self.service
         case_uuid = record.case_uuid if record else (self.case.case_uuid if self.case else None)
+        no_record = self.tr("本机没有这件的送达记录")
         if case_uuid is None:
             return
 
         def job() -> Path:
             handover = record if record and record.case_uuid == case_uuid else svc.handover_record(case_uuid)
             if handover is None:
-                raise HandoutError("本机没有这件的送达记录")
+                raise HandoutError(no_record)
             return render_to_prints(ctx, case_uuid, "delivery_receipt", handover=handover)
 
         def done(path: Path) -> None:

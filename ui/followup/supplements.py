@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from clerk.context import AppContext
 from clerk.intake.model import MaterialStatus
 from clerk.security.actor import Actor
@@ -37,8 +39,9 @@ from ui.qt import (
 )
 from ui.tasks import Tasks
 
-MATERIAL_STATUS = {"provided": "已提交", "deferred": "容缺后补", "missing": "缺", "e_license": "免提交",
-                   "not_required": "不需要"}
+MATERIAL_STATUS = {"provided": QT_TRANSLATE_NOOP("SupplementsPage", "已提交"), "deferred": QT_TRANSLATE_NOOP("SupplementsPage", "容缺后补"),
+                   "missing": QT_TRANSLATE_NOOP("SupplementsPage", "缺"), "e_license": QT_TRANSLATE_NOOP("SupplementsPage", "免提交"),
+                   "not_required": QT_TRANSLATE_NOOP("SupplementsPage", "不需要")}
 
 
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
@@ -240,7 +243,7 @@ class SupplementsPage(QWidget):
             return
         self.note.setText(self.tr("承办部门意见：") + (q.note or self.tr("（未写明，请电话联系承办部门）")))
         for m in q.materials:
-            text = f"{m.name} — {MATERIAL_STATUS.get(m.status.value, m.status.value)}"
+            text = f"{m.name} — {self.tr(MATERIAL_STATUS.get(m.status.value, m.status.value))}"
             if m.deadline:
                 text += self.tr("，承诺 %1 前").replace("%1", m.deadline.isoformat())
             text += self.tr("，已有 %n 个文件", "", m.files)

@@ -454,6 +454,7 @@ class IntakePage(QWidget):
         self.autosave.flush()
         case_uuid, intake, actor = self.case.case_uuid, self.ctx.intake, self.actor
         signed = self.checklist.commitment.isChecked()
+        needs_commitment = self.tr("有容缺后补的材料，须申请人签署告知承诺书")
 
         def job() -> tuple[str, Any]:
             problems = intake.check_for_accept(case_uuid)
@@ -462,7 +463,7 @@ class IntakePage(QWidget):
                 if not any(m.status is MaterialStatus.DEFERRED for m in view.materials) or signed:
                     problems.pop("commitment", None)
                 elif "commitment" not in problems:
-                    problems["commitment"] = "有容缺后补的材料，须申请人签署告知承诺书"
+                    problems["commitment"] = needs_commitment
             if not problems:
                 try:
                     return "accepted", intake.accept(actor, case_uuid, commitment_signed=signed)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ui.materials._qt import QProgressBar, QSpinBox
 from ui.qt import (
     QCheckBox,
@@ -28,9 +30,10 @@ if TYPE_CHECKING:
     from clerk.materials.service import MaterialsService, ScanOutcome
     from ui.tasks import Tasks
 
-MODES = (("color", "彩色"), ("gray", "灰度"), ("lineart", "黑白"))
+MODES = (("color", QT_TRANSLATE_NOOP("ScanPanel", "彩色")), ("gray", QT_TRANSLATE_NOOP("ScanPanel", "灰度")), ("lineart", QT_TRANSLATE_NOOP("ScanPanel", "黑白")))
 RESOLUTIONS = (150, 200, 300, 600)
-SOURCES = (("flatbed", "平板"), ("adf", "自动进纸器（ADF）"), ("duplex", "自动进纸器·双面"))
+SOURCES = (("flatbed", QT_TRANSLATE_NOOP("ScanPanel", "平板")), ("adf", QT_TRANSLATE_NOOP("ScanPanel", "自动进纸器（ADF）")),
+           ("duplex", QT_TRANSLATE_NOOP("ScanPanel", "自动进纸器·双面")))
 
 
 class _Progress(QObject):
@@ -90,10 +93,10 @@ class ScanPanel(QFrame):
         self.refresh_button.clicked.connect(self.find_devices)
         head.addWidget(self.refresh_button)
         grid.addLayout(head, 0, 0, 1, 4)
-        self.mode = self._combo("scanMode", [(label, v) for v, label in MODES])
+        self.mode = self._combo("scanMode", [(self.tr(label), v) for v, label in MODES])
         self.resolution = self._combo("scanResolution", [(f"{r} dpi", r) for r in RESOLUTIONS])
         self.resolution.setCurrentIndex(RESOLUTIONS.index(300))
-        self.source = self._combo("scanSource", [(label, v) for v, label in SOURCES])
+        self.source = self._combo("scanSource", [(self.tr(label), v) for v, label in SOURCES])
         self.count = QSpinBox(self)
         self.count.setObjectName("scanCount")
         self.count.setRange(1, 99)
@@ -274,7 +277,8 @@ class ScanPanel(QFrame):
     def _done(self, outcome: ScanOutcome) -> None:
         self._finish()
         names = {self.target.itemData(i): self.target.itemText(i) for i in range(self.target.count())}
-        filed = "，".join(f"{names.get(c, c)} {len(ps)} 页" for c, ps in outcome.by_material.items())
+        filed = "，".join(self.tr("%1 %n 页", "", len(ps)).replace("%1", names.get(c, c))
+                         for c, ps in outcome.by_material.items())
         if outcome.cancelled:
             text = self.tr("扫描已取消；已扫描的 %n 页已保留", "", len(outcome.pages))
         else:

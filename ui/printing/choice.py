@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from ui.printing._qt import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget, Signal
 from ui.printing.pages import QT_SCHEME
 from ui.tasks import Tasks
@@ -53,13 +55,13 @@ def list_cups_queues() -> list[str]:
 def describe(spec: str) -> str:
     """A printer spec as a clerk reads it."""
     if spec.startswith("pdf:"):
-        return "另存为 PDF：" + spec[4:]
+        return QCoreApplication.translate("PrinterChoice", "另存为 PDF：") + spec[4:]
     if spec.startswith(QT_SCHEME):
         name = spec[len(QT_SCHEME):]
-        return "系统打印对话框" + (f"（{name}）" if name else "…")
+        return QCoreApplication.translate("PrinterChoice", "系统打印对话框") + (f"（{name}）" if name else "…")
     if spec.startswith("cups:"):
-        return "打印机 " + spec[5:]
-    return spec or "（未选择）"
+        return QCoreApplication.translate("PrinterChoice", "打印机 ") + spec[5:]
+    return spec or QCoreApplication.translate("PrinterChoice", "（未选择）")
 
 
 class PrinterChoice(QWidget):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from ui.printing._qt import QImage, QPainter, QPrinter, QRect
 
 _PDFIUM = threading.Lock()
@@ -47,7 +49,7 @@ def draw_pages(printer: QPrinter, images: list[QImage]) -> None:
     """Paints ``images`` one per sheet, scaled to the printable area with the aspect kept."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintDialogError("无法开始打印（打印机不可用）")
+        raise PrintDialogError(QCoreApplication.translate("PrintPreviewDialog", "无法开始打印（打印机不可用）"))
     try:
         for n, img in enumerate(images):
             if n:

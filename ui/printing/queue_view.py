@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ui.printing import choice
 from ui.printing._qt import (
-    alive,
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
@@ -23,11 +24,13 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    alive,
 )
 from ui.printing.pages import make_printer
 from ui.tasks import Tasks
 
-COLUMNS = ("#", "文书", "打印机", "状态", "时间", "原因")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("PrintQueueDialog", "文书"), QT_TRANSLATE_NOOP("PrintQueueDialog", "打印机"), QT_TRANSLATE_NOOP("PrintQueueDialog", "状态"), QT_TRANSLATE_NOOP("PrintQueueDialog", "时间"),
+           QT_TRANSLATE_NOOP("PrintQueueDialog", "原因"))
 
 
 def _queue(ctx: Any) -> Any:

@@ -276,7 +276,7 @@ class KioskWindow(QWidget):
         for b in self.service_buttons.values():
             b.setEnabled(True)
         self.ticket_no.setText(t.ticket_no)
-        prio = "" if t.priority is Priority.NORMAL else f"（{PRIORITY_LABELS[t.priority]}优先）"
+        prio = "" if t.priority is Priority.NORMAL else self.tr("（%1优先）").replace("%1", PRIORITY_LABELS[t.priority])
         self.ticket_info.setText(self.tr("%1%2 · 前面还有 %3 人").replace("%1", service_name(t.service))
                                  .replace("%2", prio).replace("%3", str(t.waiting_ahead or 0)))
         if result.printed:

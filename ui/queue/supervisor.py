@@ -12,6 +12,7 @@ from clerk.queueing.report import export_day
 from clerk.queueing.supervisor import HourFigures
 from ui.qt import (
     QColor,
+    QCoreApplication,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -89,7 +90,8 @@ class HourChart(QWidget):
                 bh = h * value / top
                 p.fillRect(QRectF(x + dx, head + h - bh, bar, bh), QColor(color))
             p.setPen(QPen(QColor("#52606d")))
-            p.drawText(QRectF(left + i * slot, head + h + 4, slot, 20), Qt.AlignmentFlag.AlignCenter, f"{hour}时")
+            p.drawText(QRectF(left + i * slot, head + h + 4, slot, 20), Qt.AlignmentFlag.AlignCenter,
+                       self.tr("%1时").replace("%1", str(hour)))
         p.end()
 
 
@@ -263,7 +265,7 @@ class SupervisorWindow(QWidget):
         for r, (code, s) in enumerate(st.services.items()):
             expected = snap.expected_wait_min(code, self.service().thresholds.default_service_s)
             cells = [service_name(code), str(s.waiting), _minutes(s.longest_wait_s) if s.waiting else "—",
-                     f"{expected:.0f} 分钟" if s.waiting else "—", str(s.served), str(s.no_shows)]
+                     self.tr("%1 分钟").replace("%1", f"{expected:.0f}") if s.waiting else "—", str(s.served), str(s.no_shows)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 2 and s.waiting and s.longest_wait_s / 60 >= self.service().thresholds.display_wait_min:
@@ -344,4 +346,8 @@ class SupervisorWindow(QWidget):
 
 
 def _minutes(seconds: float | None) -> str:
-    return "—" if seconds is None else f"{seconds / 60:.0f} 分钟" if seconds >= 60 else f"{seconds:.0f} 秒"
+    if seconds is None:
+        return "—"
+    if seconds >= 60:
+        return QCoreApplication.translate("SupervisorWindow", "%1 分钟").replace("%1", f"{seconds / 60:.0f}")
+    return QCoreApplication.translate("SupervisorWindow", "%1 秒").replace("%1", f"{seconds:.0f}")

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ui.qt import (
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -22,7 +25,8 @@ from ui.qt import (
 from ui.tasks import Tasks
 
 SHOW_SECONDS = 20
-CASE_LIST_FIELDS = (("applicant.id_number", "查看完整证件号码…"), ("applicant.phone", "查看完整电话…"))
+CASE_LIST_FIELDS = (("applicant.id_number", QT_TRANSLATE_NOOP("CaseListReveal", "查看完整证件号码…")),
+                    ("applicant.phone", QT_TRANSLATE_NOOP("CaseListReveal", "查看完整电话…")))
 
 
 class RevealDialog(QDialog):
@@ -151,7 +155,7 @@ class CaseListReveal:
         menu = QMenu(table)
         row = index.row()
         for field, label in CASE_LIST_FIELDS:
-            menu.addAction(label, lambda f=field: self.request(row, f))
+            menu.addAction(QCoreApplication.translate("CaseListReveal", label), lambda f=field: self.request(row, f))
         menu.popup(table.viewport().mapToGlobal(pos))
 
     def request(self, row: int, field: str) -> RevealDialog:

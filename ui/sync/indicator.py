@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from ui.printing._qt import QMenu, QToolButton, QWidget, Signal
 from ui.tasks import Tasks
 
@@ -16,32 +18,34 @@ COLOURS = {"online": "#188038", "offline": "#c5221f", "login": "#b06000", "idle"
 def describe(state: Any) -> tuple[str, str, str]:
     """(text, colour key, tooltip) for a SyncState."""
     if state.needs_login:
-        text, key = "同步：需要重新登录", "login"
+        text, key = QCoreApplication.translate("SyncIndicator", "同步：需要重新登录"), "login"
     elif state.online is False:
-        text, key = "同步：离线", "offline"
+        text, key = QCoreApplication.translate("SyncIndicator", "同步：离线"), "offline"
     elif state.online is None:
-        text, key = "同步：连接中…", "idle"
+        text, key = QCoreApplication.translate("SyncIndicator", "同步：连接中…"), "idle"
     else:
-        text, key = "同步：在线", "online"
+        text, key = QCoreApplication.translate("SyncIndicator", "同步：在线"), "online"
     if state.pending:
-        text += f" · 待上传 {state.pending}"
+        text += QCoreApplication.translate("SyncIndicator", " · 待上传 %1").replace("%1", str(state.pending))
     elif state.online:
-        text += " · 已全部上传"
+        text += QCoreApplication.translate("SyncIndicator", " · 已全部上传")
     if state.parked:
-        text += f" · 问题 {state.parked}"
+        text += QCoreApplication.translate("SyncIndicator", " · 问题 %1").replace("%1", str(state.parked))
     tips = []
     if state.last_success_at is not None:
-        tips.append("上次成功：" + state.last_success_at.strftime("%Y-%m-%d %H:%M:%S"))
+        tips.append(QCoreApplication.translate("SyncIndicator", "上次成功：")
+                    + state.last_success_at.strftime("%Y-%m-%d %H:%M:%S"))
     else:
-        tips.append("尚未成功同步")
+        tips.append(QCoreApplication.translate("SyncIndicator", "尚未成功同步"))
     if state.running:
-        tips.append("正在同步…")
+        tips.append(QCoreApplication.translate("SyncIndicator", "正在同步…"))
     if state.next_attempt_at is not None and state.pending:
-        tips.append("下次尝试：" + state.next_attempt_at.strftime("%H:%M:%S"))
+        tips.append(QCoreApplication.translate("SyncIndicator", "下次尝试：")
+                    + state.next_attempt_at.strftime("%H:%M:%S"))
     if state.last_error:
-        tips.append("最后错误：" + state.last_error)
+        tips.append(QCoreApplication.translate("SyncIndicator", "最后错误：") + state.last_error)
     if state.needs_login:
-        tips.append("登录已失效：请重新登录，未上传的数据不会丢失")
+        tips.append(QCoreApplication.translate("SyncIndicator", "登录已失效：请重新登录，未上传的数据不会丢失"))
     return text, key, "\n".join(tips)
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ui.printing._qt import alive, QEvent, QFrame, QHBoxLayout, QLabel, QPushButton, Qt, QTimer, QVBoxLayout, QWidget, Signal
 from ui.tasks import Tasks
 
 NOTICES = {
-    "ready_for_pickup": ("已办结待领取", "请通知申请人领取"),
-    "supplement_required": ("需补正材料", "请通知申请人补正材料"),
+    "ready_for_pickup": (QT_TRANSLATE_NOOP("CaseNotices", "已办结待领取"), QT_TRANSLATE_NOOP("CaseNotices", "请通知申请人领取")),
+    "supplement_required": (QT_TRANSLATE_NOOP("CaseNotices", "需补正材料"), QT_TRANSLATE_NOOP("CaseNotices", "请通知申请人补正材料")),
 }
 SHOW_MS = 30000
 
@@ -37,7 +39,7 @@ class Notice(QFrame):
         h.addLayout(v, 1)
         close = QPushButton("×", self)
         close.setObjectName("noticeClose")
-        close.setToolTip("关闭")
+        close.setToolTip(self.tr("关闭"))
         close.setFixedSize(28, 28)
         close.setStyleSheet("QPushButton#noticeClose { min-width: 0; padding: 0; border: none; background: transparent;"
                             " color: #5f6368; font-size: 18px; } QPushButton#noticeClose:hover { color: #202124; }")
@@ -74,9 +76,9 @@ class CaseNotices(QWidget):
                        on_failure=alive(self, lambda _e: None))
 
     def notify(self, view: Any, status: str, note: str) -> Notice:
-        title, action = NOTICES[status]
+        title, action = (self.tr(t) for t in NOTICES[status])
         who = getattr(view.applicant, "name", "") or ""
-        text = f"{view.case_no}（{who}，{view.bundle_name}）：{action}" + (f"\n平台备注：{note}" if note else "")
+        text = f"{view.case_no}（{who}，{view.bundle_name}）：{action}" + (self.tr("\n平台备注：") + note if note else "")
         notice = Notice(title, text, self)
         notice.destroyed.connect(lambda *_: QTimer.singleShot(0, self._place))
         self.column.insertWidget(0, notice)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ui.printing._qt import (
-    alive,
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
@@ -23,11 +24,13 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    alive,
 )
 from ui.tasks import Tasks
 
-COLUMNS = ("#", "类型", "受理编号", "尝试", "时间", "原因")
-KIND_LABELS = {"case": "案件", "event": "事件", "evaluation": "评价"}
+COLUMNS = ("#", QT_TRANSLATE_NOOP("ProblemsDialog", "类型"), QT_TRANSLATE_NOOP("ProblemsDialog", "受理编号"), QT_TRANSLATE_NOOP("ProblemsDialog", "尝试"), QT_TRANSLATE_NOOP("ProblemsDialog", "时间"),
+           QT_TRANSLATE_NOOP("ProblemsDialog", "原因"))
+KIND_LABELS = {"case": QT_TRANSLATE_NOOP("ProblemsDialog", "案件"), "event": QT_TRANSLATE_NOOP("ProblemsDialog", "事件"), "evaluation": QT_TRANSLATE_NOOP("ProblemsDialog", "评价")}
 
 
 class ProblemsDialog(QDialog):
@@ -98,7 +101,7 @@ class ProblemsDialog(QDialog):
         self.problems = problems
         self.table.setRowCount(len(problems))
         for r, p in enumerate(problems):
-            values = (str(p.item_id), KIND_LABELS.get(p.kind, p.kind), p.case_no or p.case_uuid or "-",
+            values = (str(p.item_id), self.tr(KIND_LABELS.get(p.kind, p.kind)), p.case_no or p.case_uuid or "-",
                       str(p.attempts), p.created_at.strftime("%m-%d %H:%M"), p.error)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
