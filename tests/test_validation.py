@@ -10,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clerk.demo import make_id_number, make_uscc
-from clerk.intake.validation import check_cn_ric, check_id, check_person, check_phone, check_text, check_uscc, clean_text
+from clerk.intake.validation import (
+    check_cn_ric,
+    check_id,
+    check_person,
+    check_phone,
+    check_text,
+    check_uscc,
+    clean_text,
+)
 
 
 def test_valid_id_number_is_normalised() -> None:

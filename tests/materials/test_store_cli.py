@@ -58,12 +58,13 @@ def test_gc_never_deletes_what_pages_files_or_the_outbox_need(draft: Draft) -> N
 
 
 def test_prepared_uploads_satisfy_the_accept_check(draft: Draft) -> None:
+    """The accept check builds the material's upload PDF itself (AppContext's before_accept hook)."""
     code = draft.codes[2]
     draft.svc.add_page(draft.case_uuid, code, jpeg_bytes(text_page(["登记表"], dpi=40)))
+    assert draft.svc.built_upload(draft.case_uuid, code) is None
     problems = draft.ctx.intake.check_for_accept(draft.case_uuid)
-    assert "还没有扫描或导入任何页面" in problems.get(f"materials.{code}", "")
-    refs = prepare_uploads(draft.ctx, draft.case_uuid)
-    assert set(refs) == {code}
-    assert f"materials.{code}" not in draft.ctx.intake.check_for_accept(draft.case_uuid)
+    assert f"materials.{code}" not in problems
+    built = draft.svc.built_upload(draft.case_uuid, code)
+    assert built is not None and built.media_type == "application/pdf"
     # nothing to rebuild the second time
-    assert prepare_uploads(draft.ctx, draft.case_uuid) == refs
+    assert prepare_uploads(draft.ctx, draft.case_uuid) == {code: built}

@@ -6,8 +6,6 @@ import random
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.printjobs import PrintQueue
 

@@ -11,7 +11,6 @@ from typing import Any
 
 from ui.printing import choice
 from ui.printing._qt import (
-    alive,
     QComboBox,
     QDialog,
     QFrame,
@@ -28,6 +27,7 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    alive,
 )
 from ui.printing.pages import QT_SCHEME, make_printer, qt_printer, render_pages
 from ui.tasks import Tasks

@@ -9,7 +9,19 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from ui.printing._qt import alive, QEvent, QFrame, QHBoxLayout, QLabel, QPushButton, Qt, QTimer, QVBoxLayout, QWidget, Signal
+from ui.printing._qt import (
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    alive,
+)
 from ui.tasks import Tasks
 
 NOTICES = {
