@@ -96,3 +96,13 @@ def test_supervisor_window_speaks_english(qtbot, english, session) -> None:  # t
         assert chinese(texts, data=(hall,)) == []
     finally:
         w.stop()
+
+
+def test_login_dialog_in_english(qtbot, english, ctx) -> None:  # type: ignore[no-untyped-def]
+    from ui.security.login import LoginDialog
+
+    dialog = LoginDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not CJK.search(dialog.windowTitle())
+    assert chinese(chrome_texts(dialog), (ctx.settings.hall.name,)) == []

@@ -26,26 +26,32 @@ PRIMARY = ("QPushButton { background: #1f4e8c; color: #ffffff; border: 1px solid
 WINDOW_CODE = re.compile(r"^[A-Z0-9]{1,8}$")
 
 
+class _NoticingLogin:
+    """The platform login that also notes why the platform could not be reached (then offline follows)."""
+
+    def __init__(self, call: Any, notice: list[str] | None) -> None:
+        self.call, self.notice = call, notice
+
+    def __call__(self, username: str, password: str) -> dict[str, Any]:
+        from clerk.security.operators import PlatformUnavailable
+
+        try:
+            return dict(self.call(username, password))
+        except PlatformUnavailable as exc:
+            if self.notice is not None:
+                self.notice.append(str(exc))
+            raise
+
+
 def operator_service(ctx: Any, notice: list[str] | None = None) -> Any:
     """The OperatorService of ``ctx``: online via the platform when ``settings.platform_url`` is set.
 
     ``notice`` collects the reason when the platform could not be reached (the service then logs in
     offline), so the dialog can say so.
     """
-    from clerk.security.operators import OperatorService, PlatformUnavailable, platform_login
+    from clerk.security.operators import OperatorService, platform_login
 
-    online = None
-    if ctx.settings.platform_url:
-        call = platform_login(ctx)
-
-        def online(username: str, password: str) -> dict[str, Any]:
-            try:
-                return call(username, password)
-            except PlatformUnavailable as exc:
-                if notice is not None:
-                    notice.append(str(exc))
-                raise
-
+    online = _NoticingLogin(platform_login(ctx), notice) if ctx.settings.platform_url else None
     return OperatorService(ctx.store, ctx.settings, online=online)
 
 
