@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,8 +74,9 @@ def test_f2_calls_and_opens_intake_with_ticket(qtbot, tmp_path, hall, client: Ha
         assert bar.current.ticket_no == first.ticket_no
         assert first.ticket_no in bar.ticket_label.text() and "已叫号" in bar.ticket_label.text()
         assert bar.buttons["recall"].isEnabled() and not bar.buttons["call"].isEnabled()
-        Path(__file__).resolve().parents[2].joinpath("docs", "screenshots").mkdir(parents=True, exist_ok=True)
-        w.grab().save(str(Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "queue-callerbar.png"))
+        if os.environ.get("WINDOW_CLERK_SCREENSHOTS"):  # docs/screenshots only on request
+            Path(__file__).resolve().parents[2].joinpath("docs", "screenshots").mkdir(parents=True, exist_ok=True)
+            w.grab().save(str(Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "queue-callerbar.png"))
         # the call opened a new intake: picking the bundle starts the draft with the ticket number
         page = w.intake
         assert w.ticket_intake.pending == first.ticket_no
