@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
             from ui.security.startup import login_first
 
             login_first(window, session, on_ready=proceed, on_cancel=lambda: qapp.exit(0))  # type: ignore[arg-type]
+            if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):  # bench: the login dialog is up, the clerk can type
+                _probe("ready")
+                qapp.quit()
             return
         proceed(session)
 

@@ -60,7 +60,17 @@ class Settings(BaseModel):
     printer_a4: str = ""
     printer_ticket: str = ""
     display_threshold_wait_min: int = 20
+    """Supervisor alert: a service's longest wait past this many minutes."""
     tidal_threshold_wait_min: int = 30
+    """Tidal-window suggestion (潮汐窗口) when a queue's expected wait passes this many minutes."""
+    paused_alert_min: int = Field(default=15, ge=1, le=240)
+    """Supervisor alert: a window paused longer than this many minutes."""
+    no_show_streak: int = Field(default=3, ge=2, le=20)
+    """Supervisor alert: this many no-shows in a row at one window."""
+    evaluation_timeout_s: int = Field(default=60, ge=10, le=600)
+    """The applicant's evaluation window closes by itself after this many seconds."""
+    recovery_public_key: str = ""
+    """PEM file of the recovery public key (``python -m clerk recovery keygen``); empty: DATA_DIR's."""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -189,7 +189,9 @@ class SupervisorService:
     @classmethod
     def from_settings(cls, client: HallClient, settings: object, **kw: object) -> SupervisorService:
         t = Thresholds(display_wait_min=float(getattr(settings, "display_threshold_wait_min", 20)),
-                       tidal_wait_min=float(getattr(settings, "tidal_threshold_wait_min", 30)))
+                       tidal_wait_min=float(getattr(settings, "tidal_threshold_wait_min", 30)),
+                       paused_min=float(getattr(settings, "paused_alert_min", 15)),
+                       no_show_streak=int(getattr(settings, "no_show_streak", 3)))
         return cls(client, t, **kw)  # type: ignore[arg-type]
 
     def refresh(self) -> Snapshot:

@@ -29,6 +29,7 @@ from sqlalchemy import func, select
 from clerk import clock
 from clerk.security import audit
 from clerk.security.actor import Actor
+from clerk.settings import Settings
 from clerk.store.models import BlobRow, OutboxRow
 
 MAGIC = b"WCRECOV1"
@@ -87,9 +88,9 @@ def load_private_key(path: Path, passphrase: str | None = None) -> Any:
     return key
 
 
-def find_public_key(data_dir: Path, settings: object, given: Path | None) -> Path:
-    """The public key: given, else ``settings.recovery_public_key`` (if declared), else the data dir's."""
-    for candidate in (given, getattr(settings, "recovery_public_key", None) or None, data_dir / PUBLIC_KEY_FILE):
+def find_public_key(data_dir: Path, settings: Settings, given: Path | None) -> Path:
+    """The public key: given, else ``settings.recovery_public_key``, else the data dir's."""
+    for candidate in (given, settings.recovery_public_key or None, data_dir / PUBLIC_KEY_FILE):
         if candidate and Path(candidate).exists():
             return Path(candidate)
     raise RecoveryError("没有恢复公钥：请用 --public-key 指定（由管理员 python -m clerk recovery keygen 生成）")

@@ -7,8 +7,6 @@ from typing import Any
 
 from ui.qt import QEvent, QObject, QWidget
 
-EVALUATION_TIMEOUT_MS = 60_000
-
 
 class FollowupWiring(QObject):
     """Owns the follow-up tabs of one main window and opens the evaluation window for an outcome.
@@ -27,7 +25,7 @@ class FollowupWiring(QObject):
         self.window = window
         self.session = session
         self.evaluation_enabled = True
-        self.evaluation_timeout_ms = EVALUATION_TIMEOUT_MS
+        self.evaluation_timeout_ms = int(session.ctx.settings.evaluation_timeout_s) * 1000
         self.evaluation: QWidget | None = None
         ctx, actor, tasks = session.ctx, session.actor, window.tasks
         self.handout = HandoutPage(ctx, actor, tasks, window.tabs)
