@@ -6,7 +6,7 @@ font (``printing.fonts``). Printers are in ``printing.backends``.
 """
 
 from printing.backends import CupsPrinter, PdfFilePrinter, Printer, PrinterError
-from printing.commitment import SignatureImageError, render_commitment_letter
+from printing.commitment import render_commitment_letter
 from printing.delivery import render_delivery_receipt
 from printing.fonts import FontNotFoundError, find_cjk_font, register_cjk_font
 from printing.handoff import HandoffRow, render_handoff_sheet
@@ -17,6 +17,7 @@ from printing.labels import (
     render_separator_sheets,
     separator_value,
 )
+from printing.layout import SignatureImageError
 from printing.masking import mask_id, mask_name, mask_phone
 from printing.notice import render_one_time_notice
 from printing.receipt import render_receipt

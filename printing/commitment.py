@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Table, TableStyle
+from reportlab.platypus import Flowable, Table
 
 from clerk.intake.model import CaseView
 from clerk.settings import HallSettings
 from printing.casepaper import applicant_pairs, material_form, number_block
-from printing.fonts import FONT_NAME
 from printing.layout import (
     CONTENT_WIDTH,
     build_pdf,
@@ -27,6 +23,8 @@ from printing.layout import (
     quoted,
     reprint_stamp,
     section,
+    signature_block,
+    signature_image,
     styles,
     vspace,
 )
@@ -35,10 +33,6 @@ from printing.text import para
 TITLE = "容缺受理告知承诺书"
 
 SIGNATURE_BOX = (50 * mm, 16 * mm)
-
-
-class SignatureImageError(ValueError):
-    """The signature bytes are not an image reportlab can read."""
 
 
 def render_commitment_letter(case: CaseView, hall: HallSettings, signature: bytes | None = None, *,
@@ -80,31 +74,12 @@ def render_commitment_letter(case: CaseView, hall: HallSettings, signature: byte
                      stamp=reprint_stamp(reprint_at))
 
 
-def _signature_image(data: bytes) -> Image:
-    try:
-        reader = ImageReader(io.BytesIO(data))
-        w, h = reader.getSize()
-    except Exception as exc:  # PIL raises several types for unreadable images
-        raise SignatureImageError("签名图像无法读取（需要 PNG 或 JPEG）") from exc
-    scale = min(SIGNATURE_BOX[0] / w, SIGNATURE_BOX[1] / h)
-    return Image(io.BytesIO(data), width=w * scale, height=h * scale)
-
-
 def _signatures(case: CaseView, signature: bytes | None, signed_date: str) -> Table:
     st = styles()
-    sig: Any = _signature_image(signature) if signature else ""
+    sig: Any = signature_image(signature, SIGNATURE_BOX) if signature else ""
     rows = [
         [p("申请人（签字/盖章）：", st.plain), sig, p("日期：", st.plain), p(signed_date, st.plain)],
         [p("受理人（签字）：", st.plain), p(f"{case.operator_name}（工号 {case.operator}）", st.plain),
          p("日期：", st.plain), p(signed_date, st.plain)],
     ]
-    t = Table(rows, colWidths=[46 * mm, 56 * mm, 18 * mm, 40 * mm], rowHeights=[20 * mm, 14 * mm], hAlign="LEFT")
-    t.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
-        ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("ALIGN", (1, 0), (1, 0), "CENTER"),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    return t
+    return signature_block(rows, [46 * mm, 56 * mm, 18 * mm, 40 * mm], [20 * mm, 14 * mm])

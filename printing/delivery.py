@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Table, TableStyle
+from reportlab.platypus import Flowable, Table
 
 from clerk.handout import Handover
 from clerk.intake.model import CaseView
 from clerk.settings import HallSettings
 from printing.casepaper import number_block
-from printing.commitment import SignatureImageError
-from printing.fonts import FONT_NAME
 from printing.layout import (
     CONTENT_WIDTH,
     build_pdf,
@@ -30,6 +25,8 @@ from printing.layout import (
     quoted,
     reprint_stamp,
     section,
+    signature_block,
+    signature_image,
     styles,
     vspace,
 )
@@ -150,33 +147,14 @@ def _operator(case: CaseView, handover: Handover) -> str:
     return handover.operator
 
 
-def _signature_image(data: bytes) -> Image:
-    try:
-        reader = ImageReader(io.BytesIO(data))
-        w, h = reader.getSize()
-    except Exception as exc:  # PIL raises several types for unreadable images
-        raise SignatureImageError("签名图像无法读取（需要 PNG 或 JPEG）") from exc
-    scale = min(SIGNATURE_BOX[0] / w, SIGNATURE_BOX[1] / h)
-    return Image(io.BytesIO(data), width=w * scale, height=h * scale)
-
-
 def _signatures(handover: Handover, signature: bytes | None, case: CaseView) -> Table:
     st = styles()
     who = "收件人（签字）：" if handover.received_by == "post" else "领取人（签字）："
-    sig: Any = _signature_image(signature) if signature else ""
+    sig: Any = signature_image(signature, SIGNATURE_BOX) if signature else ""
     signed = cn_date(handover.at) if signature else ""
     rows = [
         [p(who, st.plain), sig, p("日期：", st.plain), p(signed, st.plain)],
         [p("经办人（签字）：", st.plain), p(_operator(case, handover), st.plain), p("日期：", st.plain),
          p(cn_date(handover.at), st.plain)],
     ]
-    t = Table(rows, colWidths=[38 * mm, 62 * mm, 18 * mm, 40 * mm], rowHeights=[19 * mm, 11 * mm], hAlign="LEFT")
-    t.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
-        ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("ALIGN", (1, 0), (1, 0), "CENTER"),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    return t
+    return signature_block(rows, [38 * mm, 62 * mm, 18 * mm, 40 * mm], [19 * mm, 11 * mm])

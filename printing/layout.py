@@ -256,6 +256,37 @@ def signature_line(label: str, width: float = 60 * mm, label_width: float = 34 *
     return t
 
 
+class SignatureImageError(ValueError):
+    """The signature bytes are not an image reportlab can read."""
+
+
+def signature_image(data: bytes, box: tuple[float, float]) -> Flowable:
+    """A captured signature (PNG/JPEG bytes) scaled into ``box`` (width, height), aspect kept."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    try:
+        w, h = ImageReader(io.BytesIO(data)).getSize()
+    except Exception as exc:  # PIL raises several types for unreadable images
+        raise SignatureImageError("签名图像无法读取（需要 PNG 或 JPEG）") from exc
+    scale = min(box[0] / w, box[1] / h)
+    return Image(io.BytesIO(data), width=w * scale, height=h * scale)
+
+
+def signature_block(rows: list[list[Any]], col_widths: Sequence[float], row_heights: Sequence[float]) -> Table:
+    """Signature lines: rows of (label, signature or name, "日期：", date), ruled under columns 2 and 4."""
+    t = Table(rows, colWidths=list(col_widths), rowHeights=list(row_heights), hAlign="LEFT")
+    t.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
+        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+        ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("ALIGN", (1, 0), (1, 0), "CENTER"),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return t
+
+
 def keep(*flowables: Flowable) -> KeepTogether:
     return KeepTogether(list(flowables))
 
