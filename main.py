@@ -129,4 +129,9 @@ def _probe(what: str) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # Everything is saved and closed by now. PySide6 6.12 can abort while Python finalizes Qt objects
+    # ("Fatal Python error: bool_dealloc"), which would turn a clean exit into a crash report.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status if isinstance(status, int) else 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,3 +48,21 @@ def people() -> object:
     from clerk.demo import DemoPeople
 
     return DemoPeople(11)
+
+
+# PySide6 6.12 has a reference-counting fault that can abort the interpreter while it finalizes Qt
+# objects after the run ("Fatal Python error: bool_dealloc", exit 134), after every test has passed
+# and the summary is printed. Leave with pytest's own exit status instead of finalizing.
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _EXIT_STATUS and "PySide6" in sys.modules and not os.environ.get("CLERK_TESTS_FINALIZE"):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])
