@@ -4,62 +4,57 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="116" />
+        <location filename="../../ui/security/audit_view.py" line="113" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="125" />
+        <location filename="../../ui/security/audit_view.py" line="122" />
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="133" />
+        <location filename="../../ui/security/audit_view.py" line="130" />
         <source>操作员用户名</source>
         <translation>Operator username</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="137" />
-        <source>日期</source>
-        <translation>Dates</translation>
-    </message>
-    <message>
-        <location filename="../../ui/security/audit_view.py" line="153" />
+        <location filename="../../ui/security/audit_view.py" line="139" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="156" />
+        <location filename="../../ui/security/audit_view.py" line="142" />
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="185" />
+        <location filename="../../ui/security/audit_view.py" line="171" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="187" />
+        <location filename="../../ui/security/audit_view.py" line="173" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="231" />
+        <location filename="../../ui/security/audit_view.py" line="217" />
         <source>第 %1 页，本页 %2 条</source>
         <translation>Page %1, %2 entries on this page</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="249" />
+        <location filename="../../ui/security/audit_view.py" line="235" />
         <source>审计链完整：共 %1 条记录，未发现修改、删除或调换。</source>
         <translation>Audit chain intact: %1 entries, no changes, deletions or reordering found.</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="251" />
+        <location filename="../../ui/security/audit_view.py" line="237" />
         <source>审计链校验未通过：</source>
         <translation>Audit chain verification failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_view.py" line="256" />
+        <location filename="../../ui/security/audit_view.py" line="242" />
         <source>无法校验审计链：</source>
         <translation>Cannot verify the audit chain: </translation>
     </message>
@@ -267,37 +262,32 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="119" />
+        <location filename="../../ui/cases/case_list.py" line="118" />
         <source>受理编号、姓名、拼音首字母、身份证号码或电话 (Ctrl+F)</source>
         <translation>Case no., name, pinyin initials, ID number or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="125" />
+        <location filename="../../ui/cases/case_list.py" line="124" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="130" />
-        <source>日期</source>
-        <translation>Dates</translation>
-    </message>
-    <message>
-        <location filename="../../ui/cases/case_list.py" line="147" />
+        <location filename="../../ui/cases/case_list.py" line="133" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="174" />
+        <location filename="../../ui/cases/case_list.py" line="160" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="176" />
+        <location filename="../../ui/cases/case_list.py" line="162" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cases/case_list.py" line="230" />
+        <location filename="../../ui/cases/case_list.py" line="213" />
         <source>共 %n 件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -305,7 +295,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="230" />
+        <location filename="../../ui/cases/case_list.py" line="213" />
         <source>，第 %1/%2 页</source>
         <translation>, page %1/%2</translation>
     </message>
@@ -387,62 +377,62 @@ Platform note: </translation>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="48" />
+        <location filename="../../ui/cases/case_list.py" line="47" />
         <source>受理编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="48" />
+        <location filename="../../ui/cases/case_list.py" line="47" />
         <source>一件事</source>
         <translation>One-thing bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="48" />
+        <location filename="../../ui/cases/case_list.py" line="47" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="49" />
+        <location filename="../../ui/cases/case_list.py" line="48" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="49" />
+        <location filename="../../ui/cases/case_list.py" line="48" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="49" />
+        <location filename="../../ui/cases/case_list.py" line="48" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="50" />
+        <location filename="../../ui/cases/case_list.py" line="49" />
         <source>创建时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="50" />
+        <location filename="../../ui/cases/case_list.py" line="49" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="241" />
+        <location filename="../../ui/cases/case_list.py" line="224" />
         <source>  【即将到期】</source>
         <translation>  [due soon]</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="241" />
+        <location filename="../../ui/cases/case_list.py" line="224" />
         <source>  【已超期】</source>
         <translation>  [overdue]</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="257" />
+        <location filename="../../ui/cases/case_list.py" line="240" />
         <source>已超过法定办结期限</source>
         <translation>Past the statutory completion deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="258" />
+        <location filename="../../ui/cases/case_list.py" line="241" />
         <source>2 个工作日内到期</source>
         <translation>Due within 2 working days</translation>
     </message>
@@ -529,6 +519,14 @@ Platform note: </translation>
         <location filename="../../ui/field/conflicts.py" line="88" />
         <source>放弃本机操作须写明理由（至少 4 个字）</source>
         <translation>Discarding local actions needs a reason (at least 4 characters)</translation>
+    </message>
+</context>
+<context>
+    <name>DateRangeFilter</name>
+    <message>
+        <location filename="../../ui/date_range.py" line="28" />
+        <source>日期</source>
+        <translation>Dates</translation>
     </message>
 </context>
 <context>
@@ -913,12 +911,12 @@ Platform note: </translation>
 <context>
     <name>FollowupWiring</name>
     <message>
-        <location filename="../../ui/followup/wiring.py" line="35" />
+        <location filename="../../ui/followup/wiring.py" line="33" />
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/wiring.py" line="36" />
+        <location filename="../../ui/followup/wiring.py" line="34" />
         <source>补正/容缺</source>
         <translation>Supplement/Deferred</translation>
     </message>

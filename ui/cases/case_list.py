@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -11,14 +10,12 @@ from clerk.context import AppContext
 from clerk.intake.model import CASE_STATUS_LABELS
 from clerk.intake.search import CaseQuery
 from clerk.security.masking import mask_id, mask_phone
+from ui.date_range import DateRangeFilter
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
-    QCheckBox,
     QComboBox,
     QCoreApplication,
-    QDate,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -127,23 +124,10 @@ class CaseListPage(QWidget):
             self.status.addItem(label, code)
         self.status.currentIndexChanged.connect(lambda _i: self.search())
         bar.addWidget(self.status, 1)
-        self.use_dates = QCheckBox(self.tr("日期"), self)
-        bar.addWidget(self.use_dates)
-        from clerk import clock
-
-        d = clock.today()
-        today = QDate(d.year, d.month, d.day)
-        self.date_from = QDateEdit(today.addDays(-30), self)
-        self.date_to = QDateEdit(today, self)
-        for d in (self.date_from, self.date_to):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
-            d.setEnabled(False)
-            self.use_dates.toggled.connect(d.setEnabled)
-        self.use_dates.toggled.connect(lambda _on: self.search())
-        bar.addWidget(self.date_from)
-        bar.addWidget(QLabel("—", self))
-        bar.addWidget(self.date_to)
+        self.dates = DateRangeFilter(self, days_back=30)
+        self.use_dates, self.date_from, self.date_to = self.dates.use_dates, self.dates.date_from, self.dates.date_to
+        self.dates.changed.connect(self.search)
+        bar.addWidget(self.dates)
         self.search_button = QPushButton(self.tr("查询"), self)
         self.search_button.setObjectName("searchButton")
         self.search_button.clicked.connect(self.search)
@@ -185,10 +169,7 @@ class CaseListPage(QWidget):
 
     def query(self) -> CaseQuery:
         status = self.status.currentData()
-        date_from = date_to = None
-        if self.use_dates.isChecked():
-            date_from = _date(self.date_from.date())
-            date_to = _date(self.date_to.date())
+        date_from, date_to = self.dates.span() or (None, None)
         return CaseQuery(text=self.text.text().strip(), status=(status,) if status else (),
                          date_from=date_from, date_to=date_to, limit=PAGE_SIZE, offset=self.offset)
 
@@ -257,7 +238,3 @@ def _deadline_mark(flag: str, role: int, column: int) -> Any:
         return (QCoreApplication.translate("CaseTableModel", "已超过法定办结期限") if flag == "overdue"
                 else QCoreApplication.translate("CaseTableModel", "2 个工作日内到期"))
     return None
-
-
-def _date(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())

@@ -6,14 +6,12 @@ import datetime as dt
 import json
 from typing import Any
 
+from ui.date_range import DateRangeFilter
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
-    QCheckBox,
     QComboBox,
     QCoreApplication,
-    QDate,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -104,7 +102,6 @@ class AuditDialog(QDialog):
 
     def __init__(self, ctx: Any, actor: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from clerk import clock
         from clerk.security.audit import ACTION_LABELS
 
         self.ctx, self.actor = ctx, actor
@@ -134,22 +131,11 @@ class AuditDialog(QDialog):
         self.operator.setClearButtonEnabled(True)
         self.operator.returnPressed.connect(self.search)
         bar.addWidget(self.operator, 1)
-        self.use_dates = QCheckBox(self.tr("日期"), self)
-        self.use_dates.setObjectName("auditUseDates")
-        bar.addWidget(self.use_dates)
-        d = clock.today()
-        today = QDate(d.year, d.month, d.day)
-        self.date_from = QDateEdit(today.addDays(-7), self)
-        self.date_to = QDateEdit(today, self)
-        for w in (self.date_from, self.date_to):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("yyyy-MM-dd")
-            w.setEnabled(False)
-            self.use_dates.toggled.connect(w.setEnabled)
-        self.use_dates.toggled.connect(lambda _on: self.search())
-        bar.addWidget(self.date_from)
-        bar.addWidget(QLabel("—", self))
-        bar.addWidget(self.date_to)
+        self.dates = DateRangeFilter(self, days_back=7)
+        self.dates.use_dates.setObjectName("auditUseDates")
+        self.use_dates, self.date_from, self.date_to = self.dates.use_dates, self.dates.date_from, self.dates.date_to
+        self.dates.changed.connect(self.search)
+        bar.addWidget(self.dates)
         self.search_button = QPushButton(self.tr("查询"), self)
         self.search_button.clicked.connect(self.search)
         bar.addWidget(self.search_button)
@@ -196,10 +182,10 @@ class AuditDialog(QDialog):
 
         f: dict[str, Any] = {"action": self.action.currentData() or None,
                              "operator": self.operator.text().strip() or None}
-        if self.use_dates.isChecked():
-            a, b = self.date_from.date(), self.date_to.date()
-            f["since"] = dt.datetime(a.year(), a.month(), a.day(), tzinfo=clock.CST)
-            f["until"] = dt.datetime(b.year(), b.month(), b.day(), tzinfo=clock.CST) + dt.timedelta(days=1)
+        span = self.dates.span()
+        if span is not None:
+            f["since"] = dt.datetime.combine(span[0], dt.time(), clock.CST)
+            f["until"] = dt.datetime.combine(span[1], dt.time(), clock.CST) + dt.timedelta(days=1)
         return f
 
     def search(self) -> None:
