@@ -104,7 +104,9 @@ def start_server(
     )
     ctx = open_context(config)
     app = create_app(config, ctx)
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY only on such sockets; with proto 0 every keep-alive
+    # response waits ~40 ms for Nagle + delayed ACK (shared/ENVIRONMENT.md).
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(256)
