@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from clerk import clock
+from clerk.errors import ClerkError
 from clerk.events import CASE_SAVED, EventBus
 from clerk.intake import lifecycle
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView, FileRef, MaterialStatus
@@ -65,7 +66,7 @@ class FieldContext(Protocol):
     def replace_catalog(self, catalog: Any) -> None: ...
 
 
-class FieldError(ValueError):
+class FieldError(ClerkError, ValueError):
     """A field-mode step that cannot happen, with a plain Chinese message."""
 
 

@@ -23,6 +23,7 @@ from typing import Any, Literal, Protocol
 from sqlalchemy import or_, select
 
 from clerk import clock
+from clerk.errors import ClerkError
 from clerk.events import EventBus
 from clerk.intake import lifecycle
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView
@@ -56,7 +57,7 @@ class HandoutContext(Protocol):
     def paths(self) -> Any: ...
 
 
-class HandoutError(ValueError):
+class HandoutError(ClerkError, ValueError):
     """A hand-out that cannot happen, with a message a clerk can read out."""
 
 

@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterator
 from importlib.metadata import entry_points
 from typing import Any
 
+from clerk.errors import ClerkError
 
-class ComponentMissing(RuntimeError):
+
+class ComponentMissing(ClerkError, RuntimeError):
     pass
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk import clock
+from clerk.errors import ClerkError
 from clerk.events import PRINT_QUEUE_CHANGED, EventBus
 from clerk.materials.pagestore import PageStore
 from clerk.security.actor import Actor, Permission
@@ -54,17 +55,17 @@ class PrinterLike(Protocol):
 MakePrinter = Callable[[str], PrinterLike]
 
 
-class PrintJobNotFound(LookupError):
+class PrintJobNotFound(ClerkError, LookupError):
     def __init__(self, job_id: int) -> None:
         super().__init__(f"打印队列中没有任务 #{job_id}")
         self.job_id = job_id
 
 
-class JobClosed(ValueError):
+class JobClosed(ClerkError, ValueError):
     """The job was already printed or cancelled: nothing to retry or cancel."""
 
 
-class CannotRender(ValueError):
+class CannotRender(ClerkError, ValueError):
     """The document does not fit the case (e.g. a receipt for a case not accepted); one line in Chinese."""
 
 

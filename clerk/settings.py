@@ -9,6 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from clerk.errors import ClerkError
+
 
 class HallSettings(BaseModel):
     """What the printouts say about the hall; wording of fixed paragraphs lives here, not in code."""
@@ -92,5 +94,5 @@ class Settings(BaseModel):
         os.replace(tmp, path)
 
 
-class SettingsError(ValueError):
+class SettingsError(ClerkError, ValueError):
     pass

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from clerk import clock
+from clerk.errors import ClerkError
 from clerk.security.masking import mask_phone
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ MAX_MESSAGE = 300
 """Characters; a longer text is refused (it would be split into many paid messages)."""
 
 
-class SmsError(RuntimeError):
+class SmsError(ClerkError, RuntimeError):
     """The gateway could not take the message (a person may retry later)."""
 
 

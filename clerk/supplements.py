@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clerk import clock
+from clerk.errors import ClerkError
 from clerk.events import CASE_SAVED, EventBus
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, FileRef, MaterialStatus
 from clerk.intake.service import CaseNotFound, IntakeService
@@ -58,7 +59,7 @@ class SupplementContext(Protocol):
     intake: IntakeService
 
 
-class SupplementError(ValueError):
+class SupplementError(ClerkError, ValueError):
     """A supplement that cannot be taken, with the reason in plain Chinese."""
 
 

@@ -29,3 +29,24 @@ def test_ruff_is_clean() -> None:
 def test_mypy_is_clean_on_the_typed_packages() -> None:
     r = _run("mypy", "clerk", "printing", "backoffice")
     assert r.returncode == 0, r.stdout[-3000:]
+
+
+def test_every_exception_of_the_core_derives_from_one_root() -> None:
+    """Every exception class defined under clerk/ is a ClerkError (the CLI maps it to one line, exit 2)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import clerk
+    from clerk.errors import ClerkError
+
+    strays = []
+    for info in pkgutil.walk_packages(clerk.__path__, "clerk."):
+        if ".migrations" in info.name or info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if (inspect.isclass(obj) and issubclass(obj, BaseException) and obj.__module__ == module.__name__
+                    and not issubclass(obj, ClerkError)):
+                strays.append(f"{module.__name__}.{name}")
+    assert not strays, strays

@@ -10,13 +10,14 @@ import yaml
 from pydantic import ValidationError
 
 from clerk.catalog.schema import Bundle, Catalog
+from clerk.errors import ClerkError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_CATALOG_DIR = Path(__file__).resolve().parents[2] / "forms"
 
 
-class CatalogError(ValueError):
+class CatalogError(ClerkError, ValueError):
     """A catalog that does not validate; ``problems`` holds one line per problem."""
 
     def __init__(self, problems: list[str]) -> None:

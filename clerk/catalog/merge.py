@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from clerk.catalog.schema import Bundle, Condition, FieldType, FileType, Matter, Option
+from clerk.errors import ClerkError
 
 
-class SituationError(ValueError):
+class SituationError(ClerkError, ValueError):
     """An answer names an unknown situation or option, or a situation is left unanswered."""
 
     def __init__(self, problems: dict[str, str]) -> None:

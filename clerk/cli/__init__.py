@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from clerk.errors import ClerkError
+
 COMMAND_MODULES = [
     "clerk.cli.catalog_cmd",
     "clerk.cli.intake_cmd",
@@ -25,13 +27,13 @@ COMMAND_MODULES = [
 ]
 
 
-class CliError(Exception):
+class CliError(ClerkError):
     """A problem to report as lines on stderr with exit code ``code``."""
 
     def __init__(self, *lines: str, code: int = 2) -> None:
         super().__init__("\n".join(lines))
         self.lines = lines
-        self.code = code
+        self.exit_code = code
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -82,7 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)
-        return exc.code
+        return exc.exit_code
+    except ClerkError as exc:  # every error of the core a person can cause: one line, exit 2
+        print(exc.one_line(), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130

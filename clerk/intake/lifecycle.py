@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from clerk.errors import ClerkError
 from clerk.intake.model import CaseStatus as S
 
 
-class IllegalTransition(ValueError):
+class IllegalTransition(ClerkError, ValueError):
     def __init__(self, current: S, target: S) -> None:
         from clerk.intake.model import CASE_STATUS_LABELS as L
 

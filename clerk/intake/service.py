@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from clerk import clock
 from clerk.catalog.merge import MergedForm, SituationError, merge
 from clerk.catalog.schema import Bundle, Catalog
+from clerk.errors import ClerkError
 from clerk.events import CASE_ACCEPTED, CASE_NOTIFIED, CASE_REJECTED, CASE_SAVED, EventBus
 from clerk.intake import lifecycle, search
 from clerk.intake.model import (
@@ -47,12 +48,12 @@ from clerk.store import Store
 from clerk.store.models import CaseRow, FileRow, MaterialRow, OutboxRow
 
 
-class CaseNotFound(LookupError):
+class CaseNotFound(ClerkError, LookupError):
     def __init__(self, key: str) -> None:
         super().__init__(f"找不到案件 {key}")
 
 
-class NotEditable(ValueError):
+class NotEditable(ClerkError, ValueError):
     pass
 
 

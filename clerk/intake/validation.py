@@ -16,11 +16,12 @@ from stdnum.cn import ric, uscc
 from clerk import clock
 from clerk.catalog.merge import MergedField, MergedForm
 from clerk.catalog.schema import FieldType
+from clerk.errors import ClerkError
 
 Problems = dict[str, str]
 
 
-class ValidationFailed(ValueError):
+class ValidationFailed(ClerkError, ValueError):
     """Input that cannot be taken; ``problems`` maps a field path to a message in Chinese."""
 
     def __init__(self, problems: Problems) -> None:

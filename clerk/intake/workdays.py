@@ -15,9 +15,10 @@ from collections.abc import Mapping
 import chinese_calendar
 
 from clerk.catalog.schema import HolidayYear
+from clerk.errors import ClerkError
 
 
-class CalendarGap(LookupError):
+class CalendarGap(ClerkError, LookupError):
     """No holiday arrangement is known for the year a due date falls in."""
 
 

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from clerk.errors import ClerkError
+
 CHUNK = 1 << 20
 SEGMENT = 1 << 20
 MAGIC = b"CLKPGE1\n"
@@ -40,11 +42,11 @@ class StoredBlob:
     size: int
 
 
-class BlobDamaged(OSError):
+class BlobDamaged(ClerkError, OSError):
     """A stored file whose bytes do not decrypt or do not hash to its name."""
 
 
-class BlobMissing(FileNotFoundError):
+class BlobMissing(ClerkError, FileNotFoundError):
     pass
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
+from clerk.errors import ClerkError
+
 ColourMode = Literal["color", "gray", "lineart"]
 Source = Literal["flatbed", "adf"]
 
@@ -28,7 +30,7 @@ _SCANNED = re.compile(r"Scanned page (\d+)\. \(scanner status = (\d+)\)")
 _SANE_STATUS_EOF = 5
 
 
-class ScanError(RuntimeError):
+class ScanError(ClerkError, RuntimeError):
     """A scan that could not start (no scanner, unsupported option); the message is for the clerk."""
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from clerk import clock
+from clerk.errors import ClerkError
 from clerk.events import CASE_SAVED, EventBus
 from clerk.intake import lifecycle
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, FileRef, MaterialStatus
@@ -50,7 +51,7 @@ DEFAULT_TYPES = ("pdf", "jpeg", "png", "tiff")
 DEFAULT_MAX_MB = 20
 
 
-class MaterialError(ValueError):
+class MaterialError(ClerkError, ValueError):
     """A refused change to a material's pages, with the reason in Chinese."""
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from clerk.errors import ClerkError
+
 MEDIA_TYPES = {
     "pdf": "application/pdf",
     "jpeg": "image/jpeg",
@@ -19,7 +21,7 @@ EXTENSIONS = {
 TYPE_LABELS = {"pdf": "PDF", "jpeg": "JPEG 图片", "png": "PNG 图片", "tiff": "TIFF 图片", "heic": "HEIC 照片"}
 
 
-class FileProblem(ValueError):
+class FileProblem(ClerkError, ValueError):
     """A file that cannot be taken as a material, with a message that says why in Chinese."""
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from clerk.errors import ClerkError
 
-class QueueError(Exception):
+
+class QueueError(ClerkError):
     """Base of the queue errors."""
 
     def __init__(self, message: str) -> None:

@@ -14,10 +14,12 @@ import subprocess
 import wave
 from pathlib import Path
 
+from clerk.errors import ClerkError
+
 RATE = 22050
 
 
-class SpeechError(RuntimeError):
+class SpeechError(ClerkError, RuntimeError):
     """espeak-ng is missing or failed (message in Chinese)."""
 
 

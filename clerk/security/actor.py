@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from clerk.errors import ClerkError
+
 
 class Role(StrEnum):
     CLERK = "clerk"
@@ -42,7 +44,7 @@ PERMISSION_LABELS = {
 }
 
 
-class PermissionDenied(PermissionError):
+class PermissionDenied(ClerkError, PermissionError):
     def __init__(self, actor: Actor, permission: Permission) -> None:
         super().__init__(f"操作员 {actor.username} 没有“{PERMISSION_LABELS[permission]}”权限")
         self.permission = permission

@@ -18,12 +18,13 @@ import keyring
 import keyring.errors
 
 from clerk import clock
+from clerk.errors import ClerkError
 
 SERVICE = "window-clerk"
 log = logging.getLogger(__name__)
 
 
-class CredentialStoreError(RuntimeError):
+class CredentialStoreError(ClerkError, RuntimeError):
     """The OS keychain is missing or refused the operation (message in Chinese, no secret in it)."""
 
 

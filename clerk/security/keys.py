@@ -13,13 +13,15 @@ import re
 import secrets
 from pathlib import Path
 
+from clerk.errors import ClerkError
+
 KEYRING_SERVICE = "window-clerk"
 KEY_BYTES = 32
 _PAGE_INFO = b"window-clerk page-store v1"
 _RAW_KEY = re.compile(r"^x'([0-9a-fA-F]{64})'$")
 
 
-class KeyUnavailable(RuntimeError):
+class KeyUnavailable(ClerkError, RuntimeError):
     """The data key cannot be read or created (no keychain, or the keychain lost it)."""
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from clerk import clock
+from clerk.errors import ClerkError
 from clerk.security import audit
 from clerk.security.actor import Actor, Permission, Role
 from clerk.settings import Settings
@@ -30,7 +31,7 @@ LOCKOUT = dt.timedelta(minutes=15)
 MAX_BACKOFF_S = 30
 
 
-class LoginError(Exception):
+class LoginError(ClerkError):
     """A login that did not succeed; ``str()`` is the Chinese message for the login dialog."""
 
 

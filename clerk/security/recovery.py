@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from clerk import clock
+from clerk.errors import ClerkError
 from clerk.security import audit
 from clerk.security.actor import Actor
 from clerk.settings import Settings
@@ -38,7 +39,7 @@ PUBLIC_KEY_FILE = "recovery-public.pem"
 """Where ``recovery export`` looks for the hall's public key in the data dir when none is given."""
 
 
-class RecoveryError(RuntimeError):
+class RecoveryError(ClerkError, RuntimeError):
     """A recovery file or key that cannot be used; the message says why, in Chinese."""
 
 

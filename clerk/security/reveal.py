@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from clerk.errors import ClerkError
 from clerk.security import audit
 from clerk.security.actor import Actor, Permission
 from clerk.store import Store
@@ -15,7 +16,7 @@ REVEALABLE = {
 }
 
 
-class RevealRefused(ValueError):
+class RevealRefused(ClerkError, ValueError):
     """The reveal was not done (no reason, unknown field, unknown case)."""
 
 

@@ -16,10 +16,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from clerk.errors import ClerkError
 from clerk.store.migrations_runner import upgrade_to_head
 
 
-class StoreError(RuntimeError):
+class StoreError(ClerkError, RuntimeError):
     """The local cache cannot be opened (wrong key, damaged file, newer schema …)."""
 
 

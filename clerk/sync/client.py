@@ -18,6 +18,7 @@ from typing import Any
 
 import requests
 
+from clerk.errors import ClerkError
 from clerk.materials.pagestore import PageStore
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ UPLOAD_CHUNK = 1 << 20
 TokenProvider = Callable[[], "str | None"]
 
 
-class SyncError(Exception):
+class SyncError(ClerkError):
     """Base of the client's errors; ``message`` is what a person may read."""
 
     def __init__(self, message: str) -> None:

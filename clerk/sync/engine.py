@@ -32,6 +32,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 
 from clerk import clock
+from clerk.errors import ClerkError
 from clerk.events import CASE_UPDATED, SYNC_PROGRESS, EventBus
 from clerk.intake import lifecycle
 from clerk.intake.model import CaseStatus
@@ -57,7 +58,7 @@ LAST_SUCCESS_KEY = "sync.last_success"
 PENDING, DONE, PARKED, DISCARDED = "pending", "done", "parked", "discarded"
 
 
-class LocalProblem(Exception):
+class LocalProblem(ClerkError):
     """Something on this workstation stops an item (a file missing from the page store …)."""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from clerk.errors import ClerkError
 from clerk.security import credentials
 from clerk.store.models import KeyValueRow
 from clerk.sync.client import LoginResult, PlatformClient
@@ -16,7 +17,7 @@ from clerk.sync.engine import SyncContext, SyncEngine
 USERNAME_KEY = "sync.username"
 
 
-class NotConfigured(RuntimeError):
+class NotConfigured(ClerkError, RuntimeError):
     """No platform URL or no logged-in username on this workstation yet."""
 
 
