@@ -93,16 +93,18 @@ def create_user(
     if existing is not None and not replace:
         raise UserExists(f"user {username!r} already exists")
     user = existing or User(username=username)
+    same_password = existing is not None and verify_password(password, existing.password_hash)
     user.display_name = display_name or username
-    user.password_hash = hash_password(password)
+    if not same_password:
+        user.password_hash = hash_password(password)
     user.roles = json.dumps(roles)
     user.windows = json.dumps(windows or [])
     user.org_code = org_code
     user.active = True
     if existing is None:
         session.add(user)
-    else:
-        revoke_tokens(session, username)
+    elif not same_password:
+        revoke_tokens(session, username)  # a new password: the old sessions end
 
 
 def revoke_tokens(session: Session, username: str) -> int:

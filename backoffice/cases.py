@@ -75,6 +75,14 @@ def case_document(ctx: ServerContext, case: Case) -> dict[str, Any]:
     return dict(json.loads(ctx.cipher.open(case.document, "case:" + case.case_uuid)))
 
 
+def event_document(ctx: ServerContext, event: CaseEvent) -> dict[str, Any]:
+    return dict(json.loads(ctx.cipher.open(event.document, "event:" + event.event_uuid)))
+
+
+def evaluation_document(ctx: ServerContext, evaluation: Evaluation) -> dict[str, Any]:
+    return dict(json.loads(ctx.cipher.open(evaluation.document, "evaluation:" + evaluation.evaluation_uuid)))
+
+
 def check_identity(op: Operator, operator: str, window: str | None) -> None:
     """The document's operator and window must be the token's (the server, not the client, decides)."""
     if operator != op.username:

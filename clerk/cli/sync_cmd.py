@@ -30,6 +30,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lp.add_argument("--platform", required=True, metavar="URL")
     lp.add_argument("--username", required=True)
     lp.set_defaults(handler=cmd_login)
+    op = sub.add_parser("logout", help="注销 / revoke the token on the platform and forget it here")
+    add_data_dir(op)
+    op.add_argument("--platform", default=None, metavar="URL")
+    op.add_argument("--username", default=None)
+    op.set_defaults(handler=cmd_logout)
+
+
+def cmd_logout(args: argparse.Namespace) -> int:
+    from clerk.sync import current_username, logout
+
+    ctx = open_context(args)
+    try:
+        user = args.username or current_username(ctx)
+        if not user or not (args.platform or ctx.settings.platform_url):
+            raise CliError("本机没有已登录的平台账号")
+        logout(ctx, args.platform, user)
+    finally:
+        ctx.close()
+    print(f"已注销 {user}")
+    return 0
 
 
 def cmd_login(args: argparse.Namespace) -> int:
