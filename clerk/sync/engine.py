@@ -96,6 +96,8 @@ class SyncState:
     last_error: str = ""
     running: bool = False
     next_attempt_at: dt.datetime | None = None
+    waiting_for: tuple[str, ...] = ()
+    """Operators whose cases wait for them to log in here (the platform takes a case only from its operator)."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,8 @@ class PassResult:
     errors: list[str] = field(default_factory=list)
     waiting_for: set[str] = field(default_factory=set)
     """Operators whose cases or evaluations wait for them to log in on this workstation."""
+    waiting_items: int = 0
+    """Items (and the events behind their cases) that wait for those logins."""
 
 
 ClientFor = Callable[[str], "PlatformClient | None"]
@@ -225,7 +229,8 @@ class SyncEngine:
         ok = not result.errors and not result.needs_login and not result.unreachable
         changes: dict[str, Any] = {"running": False, "needs_login": result.needs_login,
                                    "online": False if result.unreachable else True,
-                                   "last_error": result.errors[-1] if result.errors else ""}
+                                   "last_error": result.errors[-1] if result.errors else "",
+                                   "waiting_for": tuple(sorted(result.waiting_for))}
         if result.needs_login:
             changes["online"] = True
         if ok:
@@ -251,6 +256,7 @@ class SyncEngine:
                 nxt = at if nxt is None or at < nxt else nxt
             else:
                 due += 1
+        due = max(0, due - result.waiting_items)  # they wait for a login, not for time
         result.pending_due, result.pending_waiting, result.next_attempt_at = due, waiting, nxt
 
     @staticmethod
@@ -282,6 +288,7 @@ class SyncEngine:
                 self._push_item(item_id, progress, result.waiting_for)
             except WaitForLogin as exc:
                 result.waiting_for.add(exc.username)
+                result.waiting_items += 1
                 if kind == "case":
                     blocked.add(case_uuid or "")
                 continue
