@@ -19,7 +19,15 @@ from typing import Any
 
 from PIL import Image
 
-from clerk.assist.layout import LabelHit, Row, find_labels, group_rows, label_pattern, page_segments, read_value
+from clerk.assist.layout import (
+    Row,
+    dominant_angle,
+    find_labels,
+    group_rows,
+    label_pattern,
+    page_segments,
+    read_value,
+)
 from clerk.assist.ocr import OcrLine, engine, load_page
 from clerk.assist.validate import (
     Checked,
@@ -366,4 +374,10 @@ def extract(page: Image.Image | Path, kind: str | None = None) -> Extraction:
     if kind is not None and kind not in _READERS:
         raise UnknownKind(kind)
     image = load_page(page) if isinstance(page, Path) else page
-    return extract_lines(engine().recognise(image), kind)
+    eng = engine()
+    lines = eng.recognise(image)
+    turn = round(dominant_angle(lines) / 90) % 4
+    if turn in (1, 3) and lines:
+        # On its side: the engine reads sideways crops less well; read the page again upright.
+        lines = eng.recognise(image.rotate(90 * turn, expand=True))
+    return extract_lines(lines, kind)

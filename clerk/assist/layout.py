@@ -198,28 +198,23 @@ def read_value(rows: Sequence[Row], hit: LabelHit, hits: Sequence[LabelHit], *, 
         return Value(text, score, n) if text else None
     x_start = row.x_of(a) if text else row.x_of(hit.end) + row.h * 0.5
     right = row.x_of(hit.value_end) if hit.value_end < len(row.text) else math.inf
-    labelled = {(h.row, row_seg) for h in hits for row_seg in _segments_of(rows[h.row], h)}
+    label_x = row.x_of(hit.start)
+    labelled = {(h.row, i) for h in hits for i in _segments_of(rows[h.row], h)}
     last_cy, h = row.cy, row.h
     parts = [text] if text else []
     for r in range(hit.row + 1, min(len(rows), hit.row + 6)):
         nxt = rows[r]
         if nxt.cy - last_cy > 2.3 * h:
             break
-        cont = [
-            (i, s) for i, s in enumerate(nxt.segments)
-            if abs(s.x0 - x_start) <= 1.6 * h and s.x0 < right and (r, i) not in labelled
-        ]
-        # A label in this column (left of the value, or starting it) ends the value.
-        if any(h2.row == r and nxt.x_of(h2.start) < right and nxt.x_of(h2.start) >= x_start - 8 * h
-               for h2 in hits) and not cont:
+        # A label in this column starts the next field: the value ends above it.
+        if any(h2.row == r and label_x - h <= nxt.x_of(h2.start) < right for h2 in hits):
             break
+        cont = [s for i, s in enumerate(nxt.segments)
+                if abs(s.x0 - x_start) <= 1.6 * h and s.x0 < right and (r, i) not in labelled]
         if not cont:
             break
-        seg = cont[0][1]
-        if any(h2.row == r and abs(nxt.x_of(h2.start) - seg.x0) < 0.5 * h for h2 in hits):
-            break
-        parts.append(seg.text)
-        score = min(score, seg.score)
+        parts.append(cont[0].text)
+        score = min(score, cont[0].score)
         last_cy = nxt.cy
         n += 1
     joined = "".join(parts).strip()
