@@ -256,7 +256,8 @@ class Guide:
                         f = 0.7 if form == term.text else 0.55
                         hits.append((term.weight * f / damp, span, f"{query[span[0]:span[1]]}→{term.text}"))
             answers, cue_spans = self._answers(code, query)
-            hits.extend((1.5, sp, f"{query[sp[0]:sp[1]]}（情形）") for sp in cue_spans)
+            # A cue as specific as 随妈妈 or 带押过户 also points at its bundle; a bare 孩子 does not.
+            hits.extend((1.0, sp, f"{query[sp[0]:sp[1]]}（情形）") for sp in cue_spans if sp[1] - sp[0] >= 3)
             total, matched = _best_cover(hits)
             dot = sum(w * e.bigrams.get(g, 0.0) * self.idf.get(g, 0.0) ** 2 for g, w in q_bigrams.items())
             total += 4.0 * dot / (qn * self.norms[code])
@@ -280,7 +281,7 @@ class Guide:
             if cue.bundle != code:
                 continue
             for say in cue.say:
-                span = _find(query, say) if say else None
+                span = _find(query, say, gap=True) if say else None
                 if span is None:
                     continue
                 spans.append(span)
@@ -289,8 +290,12 @@ class Guide:
         return {k: v for k, (_n, v) in best.items()}, spans
 
 
-def _find(text: str, word: str) -> tuple[int, int] | None:
-    """Where ``word`` is in ``text``, exactly or by pinyin (homophone typos); None if absent."""
+def _find(text: str, word: str, *, gap: bool = False) -> tuple[int, int] | None:
+    """Where ``word`` is in ``text``, exactly or by pinyin (homophone typos); None if absent.
+
+    ``gap``: a word of three characters or more may also have one character put in after its first
+    (随他爸爸 for 随爸爸, 跟着妈妈 for 跟妈妈).
+    """
     if not word:
         return None
     i = text.find(word)
@@ -300,6 +305,10 @@ def _find(text: str, word: str) -> tuple[int, int] | None:
         j = _seq_index(_pinyin(text), _pinyin(word))
         if j >= 0:
             return j, j + len(word)
+    if gap and len(word) >= 3:
+        m = re.search(re.escape(word[0]) + "." + re.escape(word[1:]), text)
+        if m is not None:
+            return m.start(), m.end()
     return None
 
 
