@@ -366,18 +366,23 @@ def extract_lines(lines: Sequence[OcrLine], kind: str | None = None) -> Extracti
     return reader.result()
 
 
-def extract(page: Image.Image | Path, kind: str | None = None) -> Extraction:
-    """Reads one page (a picture, or an image/PDF file's first page) as document ``kind``.
-
-    Runs the OCR engine (loaded on first use): call it off the UI thread.
-    """
-    if kind is not None and kind not in _READERS:
-        raise UnknownKind(kind)
-    image = load_page(page) if isinstance(page, Path) else page
+def read_upright(image: Image.Image) -> list[OcrLine]:
+    """The page's OCR lines; a page lying on its side is read a second time turned upright."""
     eng = engine()
     lines = eng.recognise(image)
     turn = round(dominant_angle(lines) / 90) % 4
     if turn in (1, 3) and lines:
-        # On its side: the engine reads sideways crops less well; read the page again upright.
+        # The engine reads sideways crops less well than upright ones (upside down is fine).
         lines = eng.recognise(image.rotate(90 * turn, expand=True))
-    return extract_lines(lines, kind)
+    return lines
+
+
+def extract(page: Image.Image | Path, kind: str | None = None) -> Extraction:
+    """Reads one page (a picture, or an image/PDF file's first page) as document ``kind``.
+
+    Runs the OCR engine (loaded on first use, ~1 s): call it off the UI thread.
+    """
+    if kind is not None and kind not in _READERS:
+        raise UnknownKind(kind)
+    image = load_page(page) if isinstance(page, Path) else page
+    return extract_lines(read_upright(image), kind)

@@ -3,8 +3,9 @@
 The index is built from the catalog itself (bundle names, keywords, descriptions, matter names,
 situation questions and options, material names and help texts) plus ``data/guide.yaml``: rings of
 synonyms, colloquial phrases pointing at a bundle, and cues that answer a situation. Matching
-tolerates typos: a term matches exactly, by pinyin (同音字: 社报卡 → 社保卡), or, when it is four
-characters or more, with one character wrong. Scores are relative (best first); nothing leaves
+tolerates typos: a term matches exactly, by pinyin (同音字: 社报卡 → 社保卡), or, when it is five
+characters or more, with one character wrong, or, from four, with a word or two put between its
+characters (户口要注销 for 户口注销). Scores are relative (best first); nothing leaves
 the machine.
 """
 
@@ -69,7 +70,7 @@ def _seq_index(hay: tuple[str, ...], needle: tuple[str, ...]) -> int:
 
 
 def _one_edit_index(text: str, term: str) -> int:
-    """Where ``term`` occurs in ``text`` with one character substituted (terms of ≥ 4 characters), or -1."""
+    """Where ``term`` occurs in ``text`` with one character substituted, or -1."""
     n = len(term)
     for i in range(len(text) - n + 1):
         if sum(a != b for a, b in zip(text[i:i + n], term, strict=True)) <= 1:
@@ -221,10 +222,14 @@ class Guide:
             j = _seq_index(_pinyin(query), term.pinyin)
             if j >= 0:
                 return 0.9, (j, j + len(term.text)), f"{term.text}（同音）"
-        if len(term.text) >= 4:
+        if len(term.text) >= 5:
             j = _one_edit_index(query, term.text)
             if j >= 0:
                 return 0.6, (j, j + len(term.text)), f"{term.text}（近似）"
+        if len(term.text) >= 4:  # 户口要注销 for 户口注销: every character in order, a word or two between
+            m = re.search(".{0,2}".join(re.escape(ch) for ch in term.text), query)
+            if m is not None:
+                return 0.7, (m.start(), m.end()), f"{term.text}（拆开说）"
         if ascii_query and len(ascii_query) >= 4 and "".join(term.pinyin).startswith(ascii_query):
             return 0.6, (0, len(ascii_query)), f"{term.text}（拼音）"
         return None
