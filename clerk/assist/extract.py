@@ -264,12 +264,17 @@ class _Reader:
         """A checked number anywhere on the page when its label was not read (or its value failed)."""
         if name in self.fields:
             return
+        failed = ""
         for row in self.rows:
             for seg in row.segments:
                 result = check(seg.text)
                 if result.ok:
                     self.put(name, (seg.text, seg.score), check)
                     return
+                if not failed and "校验" in result.problem:
+                    failed = result.problem  # shaped like one, but its check character is wrong
+        if failed and name not in self.refused:
+            self.refused[name] = failed
 
     def result(self) -> Extraction:
         detected, scores = detect_kind(self.text)
