@@ -63,7 +63,16 @@ def _spaced(d: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, size: in
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return [text[i:i + width] for i in range(0, len(text), width)] or [""]
+    """Lines of ``width`` characters; a closing bracket or a stop never begins a line (避头点, as typeset)."""
+    lines: list[str] = []
+    for i in range(0, len(text), width):
+        chunk = text[i:i + width]
+        while lines and chunk and chunk[0] in "）)】》」』，。；：、！？":
+            lines[-1] += chunk[0]
+            chunk = chunk[1:]
+        if chunk:
+            lines.append(chunk)
+    return lines or [""]
 
 
 def _paper(size: tuple[int, int], rng: random.Random, base: tuple[int, int, int]) -> Image.Image:
