@@ -194,7 +194,8 @@ def _birth_datetime(text: str) -> Checked:
         d = parse_date(text, earliest=dt.date(1900, 1, 1), latest=dt.date.today())
         return Checked(d.value, d.problem) if d.ok else d
     try:
-        value = dt.datetime(*(int(g) for g in m.groups()))  # type: ignore[misc]
+        year, month, day, hour, minute = (int(g) for g in m.groups())
+        value = dt.datetime(year, month, day, hour, minute)
     except ValueError:
         return Checked(None, f"出生时间不存在：{m.group(0)}")
     if value.date() > dt.date.today():
@@ -371,14 +372,20 @@ def extract_lines(lines: Sequence[OcrLine], kind: str | None = None) -> Extracti
     return reader.result()
 
 
-def read_upright(image: Image.Image) -> list[OcrLine]:
+MAX_SIDE = {"idcard_front": 1152, "idcard_back": 1152, "hukou_page": 1408, "birth_certificate": 1408,
+            "business_licence": 1408}
+"""Long side a photo is scaled to before detection, per kind: a card's print is large, an A4 page's small."""
+
+
+def read_upright(image: Image.Image, kind: str | None = None) -> list[OcrLine]:
     """The page's OCR lines; a page lying on its side is read a second time turned upright."""
     eng = engine()
-    lines = eng.recognise(image)
+    side = MAX_SIDE.get(kind or "", 1600)
+    lines = eng.recognise(image, side)
     turn = round(dominant_angle(lines) / 90) % 4
     if turn in (1, 3) and lines:
         # The engine reads sideways crops less well than upright ones (upside down is fine).
-        lines = eng.recognise(image.rotate(90 * turn, expand=True))
+        lines = eng.recognise(image.rotate(90 * turn, expand=True), side)
     return lines
 
 
@@ -390,4 +397,4 @@ def extract(page: Image.Image | Path, kind: str | None = None) -> Extraction:
     if kind is not None and kind not in _READERS:
         raise UnknownKind(kind)
     image = load_page(page) if isinstance(page, Path) else page
-    return extract_lines(read_upright(image), kind)
+    return extract_lines(read_upright(image, kind), kind)

@@ -15,7 +15,7 @@ import math
 import re
 import threading
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -57,14 +57,16 @@ def normalise(text: str) -> str:
 def _pinyin(text: str) -> tuple[str, ...]:
     from pypinyin import lazy_pinyin
 
-    return tuple(lazy_pinyin(text, errors=lambda s: list(s)))
+    return tuple(lazy_pinyin(text, errors=lambda s: list(s)))  # type: ignore[arg-type,return-value]
 
 
 def _seq_index(hay: tuple[str, ...], needle: tuple[str, ...]) -> int:
     """Where ``needle`` starts in ``hay`` (pinyin syllables, one per character), or -1."""
     n = len(needle)
+    if not n or needle[0] not in hay:
+        return -1
     for i in range(len(hay) - n + 1):
-        if hay[i:i + n] == needle:
+        if hay[i] == needle[0] and hay[i:i + n] == needle:
             return i
     return -1
 
@@ -83,13 +85,19 @@ class _Term:
     text: str
     weight: float
     pinyin: tuple[str, ...]
+    gapped: re.Pattern[str] | None = None
+    """Its characters in order with up to two others between (terms of four characters or more)."""
+
+    def __post_init__(self) -> None:
+        if len(self.text) >= 4:
+            self.gapped = re.compile(".{0,2}".join(re.escape(ch) for ch in self.text))
 
 
 @dataclass
 class _Entry:
     bundle: Bundle
     terms: dict[str, _Term] = field(default_factory=dict)
-    bigrams: Counter[str] = field(default_factory=Counter)
+    bigrams: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def add(self, text: str, weight: float) -> None:
         t = normalise(text).removesuffix("一件事")
@@ -203,7 +211,7 @@ class Guide:
 
     def _expand(self, text: str) -> list[tuple[str, tuple[int, int]]]:
         """What the text's synonyms mean: ``[(word, span of the said word in the text)]``."""
-        out = []
+        out: list[tuple[str, tuple[int, int]]] = []
         for ring in self.rings:
             for w in ring:
                 span = _find(text, w)
@@ -226,8 +234,8 @@ class Guide:
             j = _one_edit_index(query, term.text)
             if j >= 0:
                 return 0.6, (j, j + len(term.text)), f"{term.text}（近似）"
-        if len(term.text) >= 4:  # 户口要注销 for 户口注销: every character in order, a word or two between
-            m = re.search(".{0,2}".join(re.escape(ch) for ch in term.text), query)
+        if term.gapped is not None:  # 户口要注销 for 户口注销: every character in order, a word or two between
+            m = term.gapped.search(query)
             if m is not None:
                 return 0.7, (m.start(), m.end()), f"{term.text}（拆开说）"
         if ascii_query and len(ascii_query) >= 4 and "".join(term.pinyin).startswith(ascii_query):
@@ -243,7 +251,9 @@ class Guide:
             query = self.words_by_pinyin.get(ascii_query, query)
             ascii_query = query if query.isascii() else ""
         expanded = self._expand(query)
-        q_bigrams: Counter[str] = Counter(query[i:i + 2] for i in range(len(query) - 1))
+        q_bigrams: defaultdict[str, float] = defaultdict(float)
+        for i in range(len(query) - 1):
+            q_bigrams[query[i:i + 2]] += 1.0
         for form, _span in expanded:
             for i in range(len(form) - 1):
                 q_bigrams[form[i:i + 2]] += 0.5

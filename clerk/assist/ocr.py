@@ -101,14 +101,17 @@ class OcrEngine:
         with self._lock:
             self._load()
 
-    def recognise(self, image: Image.Image) -> list[OcrLine]:
-        """Every text line found on ``image``, in the engine's order (top to bottom, roughly)."""
+    def recognise(self, image: Image.Image, max_side: int = MAX_SIDE) -> list[OcrLine]:
+        """Every text line found on ``image``, in the engine's order (top to bottom, roughly).
+
+        ``max_side``: the picture is scaled down to this long side first (a card needs less than a page).
+        """
         import numpy as np
 
         im = image.convert("RGB")
         scale = 1.0
-        if max(im.size) > MAX_SIDE:
-            scale = MAX_SIDE / max(im.size)
+        if max(im.size) > max_side:
+            scale = max_side / max(im.size)
             im = im.resize((max(1, round(im.width * scale)), max(1, round(im.height * scale))), Image.Resampling.LANCZOS)
         bgr = np.ascontiguousarray(np.asarray(im)[:, :, ::-1])
         with self._lock:
