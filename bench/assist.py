@@ -38,7 +38,7 @@ def _load_average() -> str:
         return "?"
 
 
-def ocr_bench(n: int, seed: int) -> None:
+def ocr_bench(n: int, seed: int, kinds: list[str] | None = None) -> None:
     from PIL import Image
     from rapidfuzz.distance import Levenshtein
 
@@ -51,7 +51,7 @@ def ocr_bench(n: int, seed: int) -> None:
     eng.warm_up()
     print(f"engine load: {time.perf_counter() - t:.2f} s, +{eng.rss_loaded_mb - eng.rss_before_mb:.0f} MB RSS")
     print(f"load average before: {_load_average()} on {os.cpu_count()} cores")
-    for kind in samples.KINDS:
+    for kind in kinds or samples.KINDS:
         rng = random.Random(f"bench:{kind}:{seed}")
         exact: dict[str, int] = defaultdict(int)
         offered: dict[str, int] = defaultdict(int)
@@ -136,10 +136,11 @@ def main() -> int:
     p.add_argument("--n", type=int, default=20, help="pages per kind (default 20)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--no-ocr", action="store_true", help="only the guide")
+    p.add_argument("--kinds", default="", help="comma-separated kinds (default: all five)")
     args = p.parse_args()
     guide_bench()
     if not args.no_ocr:
-        ocr_bench(args.n, args.seed)
+        ocr_bench(args.n, args.seed, [k for k in args.kinds.split(",") if k] or None)
     return 0
 
 

@@ -135,7 +135,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "国籍": "", "民族": "", "出生地分类": "", "接生机构名称": "", "出生证编号": "", "出生医学证明": "",
     },
 }
-_MULTILINE = {"address", "type", "issuer", "birth_place"}
+_MULTILINE = {"address", "type", "issuer", "birth_place", "licence_name"}
+"""Fields whose value may wrap onto the lines below (in its column, until the next label)."""
 _LABEL_RE = {k: label_pattern(list(v)) for k, v in _LABELS.items()}
 _CANON = {k: {lab: lab for lab in v} for k, v in _LABELS.items()}
 
@@ -243,7 +244,8 @@ class _Reader:
         labels = _LABELS[self.kind]
         for hit in self.hits:
             if labels.get(hit.label) == name:
-                v = read_value(self.rows, hit, self.hits, multiline=name in _MULTILINE)
+                wraps = name in _MULTILINE or (self.kind == "business_licence" and f"licence_{name}" in _MULTILINE)
+                v = read_value(self.rows, hit, self.hits, multiline=wraps)
                 if v is not None:
                     return v.text, v.score
         return None

@@ -226,7 +226,7 @@ def render_business_licence(rng: random.Random) -> Sample:
             ("法定代表人", legal, "营业期限", f"{_cn_date(founded)}至长期")]
     for left, lval, right, rval in rows:
         _spaced(d, (lx, y), left, 28, INK, 0.0 if len(left) > 2 else 2.0)
-        lines = _wrap(lval, 12)
+        lines = _wrap(lval, 11)
         for i, line in enumerate(lines):
             _spaced(d, (vx, y + i * 42), line, 28, INK)
         _spaced(d, (rx, y), right, 28, INK, 0.0 if len(right) > 2 else 2.0)
@@ -236,7 +236,7 @@ def render_business_licence(rng: random.Random) -> Sample:
     for i, line in enumerate(_wrap(address, 11)):
         _spaced(d, (rvx, y + i * 42), line, 28, INK)
     _spaced(d, (lx, y), "经营范围", 28, INK, 0.0)
-    for i, line in enumerate(_wrap(scope, 12)):
+    for i, line in enumerate(_wrap(scope, 11)):  # the column keeps clear of 住所 on its right
         _spaced(d, (vx, y + i * 42), line, 28, INK)
     d.ellipse([820, 1380, 1080, 1640], outline=(210, 40, 40), width=8)  # 登记机关 seal
     _spaced(d, (700, 1480), "登记机关", 30, INK, 0.2)
