@@ -153,3 +153,26 @@ def test_dates() -> None:
     assert parse_date("2015.03.12").value == "2015-03-12"
     assert parse_date("1990年2月30日").problem.startswith("日期不存在")
     assert parse_date("无").value is None
+
+
+def test_pages_load_from_images_and_pdfs_and_nothing_else(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    import img2pdf
+    from PIL import Image
+
+    from clerk.assist.ocr import load_page
+    from clerk.materials.sniff import FileProblem
+
+    buf = io.BytesIO()
+    Image.new("RGB", (856, 540), (240, 240, 240)).save(buf, "JPEG")
+    (tmp_path / "card.jpg").write_bytes(buf.getvalue())
+    (tmp_path / "card.pdf").write_bytes(img2pdf.convert(buf.getvalue(), layout_fun=img2pdf.get_fixed_dpi_layout_fun((100, 100))))
+    assert load_page(tmp_path / "card.jpg").size == (856, 540)
+    w, h = load_page(tmp_path / "card.pdf").size  # rendered at 200 dpi
+    assert abs(w - 1712) <= 2 and abs(h - 1080) <= 2
+    with pytest.raises(FileProblem, match="只有 1 页"):
+        load_page(tmp_path / "card.pdf", 1)
+    (tmp_path / "x.docx").write_bytes(b"PK\x03\x04 not a page")
+    with pytest.raises(FileProblem, match="不是 PDF 或图片"):
+        load_page(tmp_path / "x.docx")
