@@ -137,6 +137,8 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 _MULTILINE = {"address", "type", "issuer", "birth_place", "licence_name"}
 """Fields whose value may wrap onto the lines below (in its column, until the next label)."""
+_FRAGMENTS: dict[str, dict[str, str]] = {"business_licence": {"住": "住所", "名": "名称", "类": "类型"}}
+"""Halves of the licence's letter-spaced labels (住　　所) standing alone when the other half was lost."""
 _LABEL_RE = {k: label_pattern(list(v)) for k, v in _LABELS.items()}
 _CANON = {k: {lab: lab for lab in v} for k, v in _LABELS.items()}
 
@@ -230,7 +232,7 @@ class _Reader:
     def __init__(self, kind: str, lines: Sequence[OcrLine]) -> None:
         self.kind = kind
         self.rows = [Row(r) for r in group_rows(page_segments(lines))]
-        self.hits = find_labels(self.rows, _LABEL_RE[kind], _CANON[kind])
+        self.hits = find_labels(self.rows, _LABEL_RE[kind], _CANON[kind], _FRAGMENTS.get(kind))
         self.fields: dict[str, str] = {}
         self.confidence: dict[str, float] = {}
         self.refused: dict[str, str] = {}

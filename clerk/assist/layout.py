@@ -162,16 +162,31 @@ class LabelHit:
     """Where the value stops on its row: the next label's start, or the row's end."""
 
 
-def find_labels(rows: Sequence[Row], pattern: re.Pattern[str], canonical: dict[str, str]) -> list[LabelHit]:
-    """Labels that begin a segment (a label word inside a value, e.g. 民族路 in an address, is not one)."""
+def find_labels(rows: Sequence[Row], pattern: re.Pattern[str], canonical: dict[str, str],
+                fragments: dict[str, str] | None = None) -> list[LabelHit]:
+    """Labels that begin a segment, follow a stop (…销售；住所) or span two segments.
+
+    A label word inside a value (民族路 in an address) is not a label. ``fragments`` are halves of
+    letter-spaced labels whose other half the engine lost (住 of 住　所): they count only as a
+    whole segment.
+    """
     hits: list[LabelHit] = []
     for r, row in enumerate(rows):
         found = []
         for m in pattern.finditer(row.text):
-            if m.start() not in row.starts:
+            # A letter-spaced label (住　　所) may be cut by the detector, its first half joined to the
+            # text on its left: a match across a segment boundary counts too; so does one right after
+            # a stop, where the detector joined the left column's line to it.
+            after_stop = m.start() > 0 and row.text[m.start() - 1] in ";；:：,，。、"
+            if m.start() not in row.starts and " " not in m.group(0) and not after_stop:
                 continue
             key = re.sub(r"\s+", "", m.group(0))
             found.append((m.start(), m.end(), canonical.get(key, key)))
+        for start in sorted(row.starts):
+            seg = row.segments[row.owner[start]]
+            if fragments and seg.text in fragments and not any(a <= start < b for a, b, _ in found):
+                found.append((start, start + len(seg.text), fragments[seg.text]))
+        found.sort()
         for i, (a, b, lab) in enumerate(found):
             nxt = found[i + 1][0] if i + 1 < len(found) else len(row.text)
             hits.append(LabelHit(lab, r, a, b, nxt))

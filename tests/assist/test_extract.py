@@ -176,3 +176,16 @@ def test_pages_load_from_images_and_pdfs_and_nothing_else(tmp_path) -> None:  # 
     (tmp_path / "x.docx").write_bytes(b"PK\x03\x04 not a page")
     with pytest.raises(FileProblem, match="不是 PDF 或图片"):
         load_page(tmp_path / "x.docx")
+
+
+def test_a_letter_spaced_label_cut_by_the_detector_still_counts() -> None:
+    lines = _licence(USCC)
+    cut = [ln for ln in lines if ln.text not in ("住所", "一般项目：软件开发；技术")]
+    cut += [line("一般项目：软件开发；技术住", 290, 812, 28, w=13 * 28 + 40), line("所", 700, 812, 28)]
+    e = extract_lines(cut, "business_licence")
+    assert e.fields["address"] == "北京市海淀区中关村大街1号"
+    half = [ln for ln in lines if ln.text != "住所"] + [line("住", 680, 812, 28)]  # 所 lost altogether
+    assert extract_lines(half, "business_licence").fields["address"] == "北京市海淀区中关村大街1号"
+    stop = [ln for ln in lines if ln.text not in ("住所", "一般项目：软件开发；技术")]
+    stop += [line("一般项目：软件开发；住所", 290, 812, 28, w=12 * 28)]  # joined after a stop
+    assert extract_lines(stop, "business_licence").fields["address"] == "北京市海淀区中关村大街1号"
