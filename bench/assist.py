@@ -43,8 +43,8 @@ def ocr_bench(n: int, seed: int, kinds: list[str] | None = None) -> None:
     from rapidfuzz.distance import Levenshtein
 
     from clerk.assist import samples
-    from clerk.assist.extract import extract
     from clerk.assist.ocr import engine
+    from clerk.assist.reader import extract
 
     eng = engine()
     t = time.perf_counter()

@@ -13,9 +13,9 @@ sent anywhere. The public calls, each returning plain data (dataclasses with ``a
 
 from clerk.assist.assistant import Answer, Source, ask
 from clerk.assist.checks import CheckWarning, Offer, cross_check, material_rule, prefill_offers
-from clerk.assist.extract import KIND_LABELS, KINDS, Extraction, extract, extract_lines
 from clerk.assist.guide import Suggestion, guide
 from clerk.assist.ocr import OcrLine, OcrUnavailable, engine, engine_loaded
+from clerk.assist.reader import KIND_LABELS, KINDS, Extraction, extract, extract_lines
 
 __all__ = [
     "KINDS", "KIND_LABELS", "Answer", "CheckWarning", "Extraction", "Offer", "OcrLine", "OcrUnavailable", "Source",

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from clerk import clock
-from clerk.assist.extract import FIELD_LABELS, KIND_LABELS, Extraction
+from clerk.assist.reader import FIELD_LABELS, KIND_LABELS, Extraction
 from clerk.catalog.merge import MergedField, merge
 from clerk.catalog.schema import Catalog, FieldType
 from clerk.intake.model import CaseView

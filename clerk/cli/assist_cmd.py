@@ -45,8 +45,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_ocr(args: argparse.Namespace) -> int:
-    from clerk.assist.extract import FIELD_LABELS, KIND_LABELS, extract
     from clerk.assist.ocr import load_page
+    from clerk.assist.reader import FIELD_LABELS, KIND_LABELS, extract
 
     if (args.case is None) != (args.material is None):
         raise CliError("--case 和 --material 须同时给出")

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from clerk.assist.checks import cross_check, material_rule, prefill_offers
-from clerk.assist.extract import Extraction
+from clerk.assist.reader import Extraction
 
 FATHER = ("王小明", "110101199003071233")
 MOTHER = ("李秀英", "110101198506120020")

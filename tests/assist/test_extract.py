@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clerk.assist.extract import UnknownKind, detect_kind, extract_lines
+from clerk.assist.reader import UnknownKind, detect_kind, extract_lines
 from clerk.assist.validate import check_id_number, check_uscc, parse_date, validity_span_ok
 from tests.assist.lines import idcard_front, line
 

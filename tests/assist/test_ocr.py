@@ -69,8 +69,8 @@ def test_ocr_command_refuses_a_file_that_is_not_a_page(tmp_path: Path, data_dir:
 
 
 def test_a_business_licence_page_and_a_blank_page_in_process() -> None:
-    from clerk.assist.extract import extract
     from clerk.assist.ocr import engine
+    from clerk.assist.reader import extract
 
     rng = random.Random("business_licence:test")
     sample = samples.render("business_licence", rng)
