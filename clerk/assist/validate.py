@@ -50,14 +50,29 @@ def check_id_number(raw: str) -> Checked:
     if m is None:
         digits = re.sub(r"\D", "", compact)
         return Checked(None, f"身份证号码位数不对（识别到 {len(digits)} 位）") if digits else Checked(None, "未识别到身份证号码")
-    token = m.group(0)
-    fixed = token[:17].translate(_DIGIT_LOOKALIKES) + token[17].translate(_DIGIT_LOOKALIKES).upper()
-    if fixed[:17].isdigit() and fixed[17] != ric.calc_check_digit(fixed):
-        return Checked(None, "身份证号码校验位不符，可能识别有误")
-    number, problem = check_cn_ric(fixed)  # the very check the form applies to a typed number
-    if problem:
-        return Checked(None, problem)
-    return Checked(number, repaired=fixed != token)
+    run = re.search(r"[0-9OoDQIlLZzSsBGbT|Xx×]{18,}", compact)
+    tokens = [m.group(0)]
+    if run is not None and len(run.group(0)) > 18:
+        # A stray mark read next to the number (6 110105…): every 18-character window is a candidate,
+        # taken only if exactly one of them passes every check.
+        text = run.group(0)
+        tokens = [text[i:i + 18] for i in range(len(text) - 17)]
+    passed: list[tuple[str, str]] = []
+    first_problem = ""
+    for token in tokens:
+        fixed = token[:17].translate(_DIGIT_LOOKALIKES) + token[17].translate(_DIGIT_LOOKALIKES).upper()
+        if fixed[:17].isdigit() and fixed[17] in "0123456789X" and fixed[17] != ric.calc_check_digit(fixed):
+            first_problem = first_problem or "身份证号码校验位不符，可能识别有误"
+            continue
+        number, problem = check_cn_ric(fixed)  # the very check the form applies to a typed number
+        if problem:
+            first_problem = first_problem or problem
+            continue
+        passed.append((number, token))
+    if len(passed) != 1:
+        return Checked(None, first_problem or "身份证号码不唯一，可能识别有误")
+    number, token = passed[0]
+    return Checked(number, repaired=number != token)
 
 
 def check_uscc(raw: str) -> Checked:

@@ -189,3 +189,9 @@ def test_a_letter_spaced_label_cut_by_the_detector_still_counts() -> None:
     stop = [ln for ln in lines if ln.text not in ("住所", "一般项目：软件开发；技术")]
     stop += [line("一般项目：软件开发；住所", 290, 812, 28, w=12 * 28)]  # joined after a stop
     assert extract_lines(stop, "business_licence").fields["address"] == "北京市海淀区中关村大街1号"
+
+
+def test_a_stray_mark_next_to_the_number_is_not_part_of_it() -> None:
+    assert check_id_number("6 " + NUMBER).value == NUMBER
+    assert check_id_number(NUMBER + "7").value == NUMBER
+    assert check_id_number("6" + NUMBER[:-1] + "0").value is None  # no window passes: refused
