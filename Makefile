@@ -9,10 +9,11 @@ STAMP := $(VENV)/.installed
 sysdeps:
 	@bash .ci/system-packages.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-ocr.txt
 	@test -x $(VPY) || $(PY) -m venv $(VENV)
 	@$(VPY) -m pip install -q --upgrade pip >/dev/null
 	@$(VPY) -m pip install -q -e ".[test]"
+	@$(VPY) -m pip install -q --no-deps -r requirements-ocr.txt
 	@touch $(STAMP)
 
 install: sysdeps $(STAMP)
