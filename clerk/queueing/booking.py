@@ -17,6 +17,7 @@ from clerk.queueing.client import HallClient
 from clerk.queueing.errors import QueueError, ServerBusy, Unreachable
 from clerk.queueing.model import Booking, DaySlots, Ticket
 
+CJK_NAME = re.compile(r"^[\u3400-\u9fff·• ]+$")
 PHONE_RE = re.compile(r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
 
 
@@ -34,6 +35,8 @@ def check_person(name: str, id_number: str, phone: str) -> tuple[str, str, str]:
     from stdnum.exceptions import ValidationError
 
     name = " ".join(name.split())
+    if CJK_NAME.match(name):
+        name = name.replace(" ", "")  # 王 五 → 王五 (a space typed between the characters)
     if not name or len(name) > 50 or not name.isprintable():
         raise InvalidBooking("name", "请填写预约人姓名（不超过 50 字）")
     try:
