@@ -35,8 +35,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 from starlette.concurrency import run_in_threadpool
 
 from backoffice import authz
@@ -144,8 +145,13 @@ def check_near(ctx: ServerContext, s: Session, org: str, day: str, services: set
         ).all()
         for ahead, t in enumerate(head):
             if t.phone and not t.near_notified and ahead <= n:
-                t.near_notified = True
-                if _to_holder(ctx, s, t, "near", f"{t.ticket_no} 号前面还有 {ahead} 人，请到等候区留意叫号"):
+                # One message however many windows move the queue at once: only the transaction that
+                # flips the flag (a conditional UPDATE; PostgreSQL re-checks it after a row lock) sends.
+                flipped = s.execute(update(Ticket).where(Ticket.id == t.id, Ticket.near_notified.is_(False))
+                                    .values(near_notified=True).execution_options(synchronize_session=False))
+                set_committed_value(t, "near_notified", True)
+                if getattr(flipped, "rowcount", 0) == 1 and _to_holder(
+                        ctx, s, t, "near", f"{t.ticket_no} 号前面还有 {ahead} 人，请到等候区留意叫号"):
                     queued += 1
     return queued
 

@@ -5,8 +5,9 @@ A fallback number is ``{prefix}{service prefix}{nnn}`` (X1A001): the prefix is t
 from the hall server once while online (``python -m clerk queue enroll``) and kept in the settings
 (``queue_fallback_prefix``); the hall server never issues a number that starts with X, Y or Z and
 gives each prefix to one device only, so no two tickets anywhere share a number. The counter is a
-``sequences`` row per day and service, bumped in the same transaction that records the ticket
-(``kv`` row ``qfb:{day}:{number}``), so a crash never hands out a number twice.
+``sequences`` row per service that never restarts (a ticket carried over to the next day at closing
+keeps its number, and the next outage must not issue it again), bumped in the same transaction that
+records the ticket (``kv`` row ``qfb:{day}:{number}``), so a crash never hands out a number twice.
 
 Records are JSON: number, service, priority, issue time (with offset), the appointment code given
 at the kiosk, the status-page token printed in the QR, the phone for SMS (dropped once handed over),
@@ -76,9 +77,8 @@ class FallbackBook:
               *, appointment_code: str | None = None, phone: str | None = None,
               at: dt.datetime | None = None) -> FallbackTicket:
         when = at or clock.now()
-        day = when.date().isoformat()
         with self.store.write() as s:
-            n = next_value(s, f"{KEY_PREFIX}{day}:{service}")
+            n = next_value(s, f"{KEY_PREFIX}{service}")
             t = FallbackTicket(ticket_no=f"{prefix}{service_prefix}{n:03d}", service=service,
                                priority=Priority(priority).value, issued_at=when.isoformat(),
                                status_token=secrets.token_urlsafe(18), appointment_code=appointment_code,
