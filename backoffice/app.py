@@ -26,6 +26,7 @@ from backoffice import (
     notify,
     queue,
     queue_call,
+    queue_stats,
     visits,
 )
 from backoffice.auth import CurrentOperator, Operator
@@ -124,7 +125,7 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
     def health() -> dict[str, Any]:
         return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": FEATURES}
 
-    for module in (auth, catalog, cases, files, queue, queue_call, appointments, fallback, notify, visits):
+    for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits):
         app.include_router(module.router)
     app.include_router(audit_router)
     app.add_middleware(BodyLimit, config=config)
