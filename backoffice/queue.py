@@ -622,4 +622,7 @@ def create_appointment(ctx: ServerContext, code: str, service: str, day: str, na
             raise ValueError(f"unknown service {service!r}")
         if s.get(Appointment, code) is not None:
             raise ValueError(f"appointment {code!r} already exists")
-        s.add(Appointment(code=code, service=service, day=day, name=name, org_code=org))
+        person = ctx.cipher.seal(json.dumps({"name": name}, ensure_ascii=False), f"appointment:{code}") \
+            if name else None  # sealed like the bookings made over the API (no slot: any time that day)
+        s.add(Appointment(code=code, service=service, day=day, name="", person=person, org_code=org,
+                          state="booked", channel="", created_ts=ctx.now_ts()))
