@@ -26,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    false,
     text,
 )
 from sqlalchemy.engine import Engine
@@ -236,7 +237,7 @@ class Ticket(Base):
     """The holder's phone for SMS (sealed like case documents, ``ctx.cipher``); None: no messages."""
     status_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     """SHA-256 of the ticket's status-page token (the token itself is only on the printed QR)."""
-    near_notified: Mapped[bool] = mapped_column(Boolean, default=False)
+    near_notified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     """The "前面还有 N 人" message has been queued (or the first message already said so)."""
     source_device: Mapped[str | None] = mapped_column(String(200), nullable=True)
     """The kiosk that issued it from its fallback range while the server was down (None: the server)."""
@@ -281,11 +282,11 @@ class Appointment(Base):
     person: Mapped[str | None] = mapped_column(Text, nullable=True)
     id_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     active_key: Mapped[str | None] = mapped_column(String(160), nullable=True, unique=True)
-    state: Mapped[str] = mapped_column(String(16), default="booked")
+    state: Mapped[str] = mapped_column(String(16), default="booked", server_default="booked")
     """booked | checked_in | cancelled | missed"""
-    channel: Mapped[str] = mapped_column(String(16), default="")
+    channel: Mapped[str] = mapped_column(String(16), default="", server_default="")
     """Who booked: phone (supervisor), app (the province's app), kiosk, admin, or "" (back-office CLI)."""
-    booked_by: Mapped[str] = mapped_column(String(64), default="")
+    booked_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
     booking_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     """The Idempotency-Key of the booking request (a retry gets the same booking)."""
     created_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
