@@ -71,6 +71,9 @@ class Settings(BaseModel):
     """Supervisor alert: this many no-shows in a row at one window."""
     evaluation_timeout_s: int = Field(default=60, ge=10, le=600)
     """The applicant's evaluation window closes by itself after this many seconds."""
+    queue_fallback_prefix: str = Field(default="", pattern=r"^([XYZ][0-9A-Z])?$")
+    """This kiosk's fallback prefix (人工兜底号段, e.g. ``X1``): claimed from the hall server with
+    ``python -m clerk queue enroll``; empty: the kiosk cannot number tickets while the server is down."""
     recovery_public_key: str = ""
     """PEM file of the recovery public key (``python -m clerk recovery keygen``); empty: DATA_DIR's."""
 

@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "clerk.cli.security_cmd",
     "clerk.cli.field_cmd",
     "clerk.cli.assist_cmd",
+    "clerk.cli.queue_cmd",
 ]
 
 
