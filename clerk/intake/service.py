@@ -575,6 +575,10 @@ class IntakeService:
                 problems[where + ".files"] = f"“{mm.name}”标为已提交，须附文件"
         if deferred and not req.commitment_signed:
             problems["commitment_signed"] = "有容缺后补的材料，须申请人签署告知承诺书（写 \"commitment_signed\": true）"
+        given = {m.code for m in req.materials}
+        complete = all(m.code in given for m in merged.materials if m.required)
+        if complete and not applicant.get("phone") and "applicant.phone" not in problems:
+            problems["applicant.phone"] = "请填写联系电话（办理进度和领取通知要用）"
         return problems
 
     def replayed(self, req: IntakeRequest, fingerprint: str) -> IntakeResult | None:

@@ -135,7 +135,14 @@ def clean_jpeg(data: bytes, name: str) -> bytes:
         elif (marker == 0xE2 and payload.startswith(b"ICC_PROFILE\x00")) or (marker == 0xEE and payload.startswith(b"Adobe")):
             body.append(segment)
         elif marker in _KEEP:
-            sof = sof or marker in _SOF
+            if marker in _SOF:
+                if len(payload) < 5:
+                    raise FileProblem(f"{name}：JPEG 图片已损坏（帧头不完整）")
+                height, width = struct.unpack(">HH", payload[1:5])
+                problem = limits.image_problem(name, width, height)
+                if problem:
+                    raise FileProblem(problem)
+                sof = True
             body.append(segment)
         elif marker == 0xDA:
             if not sof:

@@ -27,7 +27,7 @@ from clerk.intake.request import IntakeRequest, RequestRefused
 from clerk.intake.service import IntakeResult, IntakeService
 from clerk.intake.validation import Problems
 from clerk.materials.prepare import PreparedFile, prepare_file
-from clerk.materials.service import BUILT_PREFIX, MaterialsService
+from clerk.materials.service import BUILT_PREFIX, MaterialError, MaterialsService
 from clerk.materials.sniff import FileProblem
 from clerk.materials.upload import PagePart, build_pdf
 from clerk.security.actor import Actor
@@ -159,6 +159,9 @@ def take_in_document(intake: IntakeService, materials: MaterialsService, actor: 
 
         result = intake.take_in(actor, req, fingerprint=fingerprint, attach=attach,
                                 before_commit=lambda: testpoints.reach("intake.before_commit"))
+    except OSError as exc:  # the page store could not be written (disk full, read-only): one line
+        materials.forget_unrecorded(added)
+        raise MaterialError(f"材料文件无法写入本机页面库（{exc.strerror or exc}），未受理；请检查磁盘后重试") from exc
     except BaseException:
         materials.forget_unrecorded(added)
         raise
