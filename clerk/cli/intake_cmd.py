@@ -48,7 +48,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
     try:
         actor = Actor(req.operator, roles=(Role.CLERK,), window=req.window or ctx.settings.window)
         result = take_in_document(ctx.intake, ctx.materials, actor, req, args.file.resolve().parent,
-                                  anywhere=args.allow_files_anywhere)
+                                  anywhere=args.allow_files_anywhere, source=args.file.name)
     finally:
         ctx.close()
     testpoints.reach("intake.committed")

@@ -63,7 +63,10 @@ def open_page(data: bytes, media_type: str, page_index: int = 0, *, dpi: float =
         from clerk.materials.sniff import heic_supported
 
         heic_supported()
-    src = Image.open(io.BytesIO(data))
+    try:
+        src = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:
+        raise FileProblem(f"页面像素过多（超过 {limits.MAX_PIXELS // 1_000_000} 百万像素的上限）") from None
     if page_index:
         src.seek(page_index)
     problem = limits.image_problem("页面", *src.size)

@@ -99,13 +99,13 @@ def check_files(intake: IntakeService, req: IntakeRequest, base: Path, *,
 
 
 def take_in_document(intake: IntakeService, materials: MaterialsService, actor: Actor, req: IntakeRequest,
-                     base: Path, *, anywhere: bool = False) -> IntakeResult:
+                     base: Path, *, anywhere: bool = False, source: str = "") -> IntakeResult:
     """Checks, stores and takes in one case document; ``RequestRefused`` (nothing written) when refused."""
     problems = intake.check_request(req)
     file_problems, files = check_files(intake, req, base, anywhere=anywhere)
     problems.update(file_problems)
     if problems:
-        raise RequestRefused(problems)
+        raise RequestRefused(problems, source=source)
     fingerprint = req.fingerprint({code: [p.original_sha256 for p in mf.files] for code, mf in files.items()})
     earlier = intake.replayed(req, fingerprint)
     if earlier is not None:
