@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 
 from clerk import clock, testpoints
 from clerk.catalog.merge import merge
+from clerk.intake.document import IntakeResult
 from clerk.intake.model import MaterialStatus
 from clerk.intake.request import IntakeRequest, RequestRefused
-from clerk.intake.service import IntakeResult, IntakeService
+from clerk.intake.service import IntakeService
 from clerk.intake.validation import Problems
 from clerk.materials.prepare import PreparedFile, prepare_file
 from clerk.materials.service import BUILT_PREFIX, MaterialError, MaterialsService
