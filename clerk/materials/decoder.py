@@ -91,6 +91,8 @@ def _refusing(name: str, work: Callable[[], T]) -> T:
 # -- JPEG ---------------------------------------------------------------------------------------------
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 _KEEP = _SOF | {0xC4, 0xCC, 0xDB, 0xDD, 0xDC}  # DHT, DAC, DQT, DRI, DNL
+_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7]")
+"""A marker inside entropy-coded data: 0xFF not followed by a stuffed zero or a restart number."""
 
 
 def clean_jpeg(data: bytes, name: str) -> bytes:
@@ -148,18 +150,11 @@ def clean_jpeg(data: bytes, name: str) -> bytes:
             if not sof:
                 raise FileProblem(f"{name}：JPEG 图片已损坏（缺少帧头）")
             body.append(segment)
-            j = i
-            while True:  # entropy-coded data: up to the next marker that is not stuffing or a restart
-                j = data.find(b"\xff", j)
-                if j < 0 or j + 1 >= n:
-                    raise FileProblem(f"{name}：JPEG 图片不完整（文件被截断）")
-                nxt = data[j + 1]
-                if nxt == 0x00 or 0xD0 <= nxt <= 0xD7:
-                    j += 2
-                    continue
-                break
-            body.append(data[i:j])
-            i = j
+            found = _MARKER.search(data, i)  # entropy-coded data runs to the next real marker
+            if found is None:
+                raise FileProblem(f"{name}：JPEG 图片不完整（文件被截断）")
+            body.append(data[i:found.start()])
+            i = found.start()
         # any other marker (COM, XMP, other APPn, JPG extensions) is dropped
     if not sof:
         raise FileProblem(f"{name}：JPEG 图片已损坏（缺少帧头）")
