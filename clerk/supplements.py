@@ -14,7 +14,6 @@ try); the sync engine posts the event and PUTs the files the platform says it is
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, FileRef, Material
 from clerk.intake.service import CaseNotFound, IntakeService
 from clerk.intake.workdays import WorkCalendar
 from clerk.materials.pagestore import PageStore
-from clerk.materials.sniff import MEDIA_TYPES, FileProblem, inspect_file, sniff
+from clerk.materials.prepare import PreparedFile, prepare_bytes, prepare_file
 from clerk.security.actor import Actor, Permission
 from clerk.security.masking import mask_name, mask_phone
 from clerk.store import Store
@@ -159,7 +158,8 @@ class SupplementService:
             mat = self._material(row, material_code)
             allowed = list(mat.info.get("file_types") or ("pdf", "jpeg", "png", "tiff"))
             max_mb = int(mat.info.get("max_size_mb") or 20)
-        refs = [self._store_file(f, allowed, max_mb) for f in files]
+        checked = [self._check_file(f, allowed, max_mb) for f in files]  # every file checked before any is stored
+        refs = [self._store_file(f) for f in checked]
         key = event_uuid or str(uuid.uuid4())
         now = clock.now()
         with self.store.write() as s:
@@ -198,24 +198,21 @@ class SupplementService:
                 raise SupplementError(f"“{mat.name}”不是容缺后补的材料（或已经补齐）")
         return self.add_files(actor, case_uuid, material_code, files, event_uuid=event_uuid)
 
-    def _store_file(self, f: FileInput, allowed: list[str], max_mb: int) -> FileRef:
+    def _check_file(self, f: FileInput, allowed: list[str], max_mb: int) -> FileRef | PreparedFile:
+        """The same gate as an import at the window (``prepare_file``): FileProblem with a plain message."""
         if isinstance(f, FileRef):
             if not self.pages.has(f.sha256):
                 raise SupplementError(f"本机材料库中没有文件 {f.sha256[:12]}…")
             return f
         if isinstance(f, Path):
-            info = inspect_file(f, allowed, max_mb)  # FileProblem with a plain message
-            blob = self.pages.put_file(f)
-            return FileRef(sha256=blob.sha256, size=blob.size, media_type=info.media_type, pages=max(1, info.pages))
-        kind = sniff(f[:32])
-        if kind is None or kind not in allowed:
-            raise FileProblem("补正文件不是本材料接受的格式（" + "、".join(allowed) + "）")
-        if len(f) > max_mb * 1024 * 1024:
-            raise FileProblem(f"补正文件超过 {max_mb} MB 的上限")
-        pages = _pdf_pages(f) if kind == "pdf" else 1
-        blob = self.pages.put_bytes(f)
-        assert blob.sha256 == hashlib.sha256(f).hexdigest()
-        return FileRef(sha256=blob.sha256, size=blob.size, media_type=MEDIA_TYPES[kind], pages=pages)
+            return prepare_file(f, allowed, max_mb)
+        return prepare_bytes(f, allowed, max_mb, name="补正文件")
+
+    def _store_file(self, f: FileRef | PreparedFile) -> FileRef:
+        if isinstance(f, FileRef):
+            return f
+        blob = self.pages.put_bytes(f.data)
+        return FileRef(sha256=blob.sha256, size=blob.size, media_type=f.media_type, pages=max(1, f.pages))
 
     # -- commitments (容缺) ------------------------------------------------------------------------------
     def commitments(self, *, due_within: int | None = None, today: dt.date | None = None) -> list[Commitment]:
@@ -264,14 +261,3 @@ class SupplementService:
         raise SupplementError(f"案件 {row.case_no} 的材料清单中没有“{code}”")
 
 
-def _pdf_pages(data: bytes) -> int:
-    import pypdfium2 as pdfium
-
-    try:
-        doc = pdfium.PdfDocument(data)
-    except Exception as exc:  # noqa: BLE001 - any parser failure means the file cannot be used
-        raise FileProblem("补正文件是损坏的 PDF，无法使用") from exc
-    try:
-        return max(1, len(doc))
-    finally:
-        doc.close()

@@ -25,7 +25,9 @@ def test_evaluation_reaches_the_server_once(ctx: Any, people: Any, server: Embed
     svc = EvaluationService(ctx)
     start = clock.now() - dt.timedelta(seconds=1)
     good = svc.record(5, ["服务热情"], "很快", window="W03", operator="clerk01", ticket_no="A012")
-    bad = svc.record(2, ["办理时间长", "办理时间长", "多次跑动"], "  跑了\x00三次 ", case_uuid=case.case_uuid,
+    with pytest.raises(ValidationFailed, match="comment.*U\\+0000"):  # a control character is refused, not dropped
+        svc.record(2, ["办理时间长"], "跑了\x00三次", case_uuid=case.case_uuid, window="W03", operator="clerk01")
+    bad = svc.record(2, ["办理时间长", "办理时间长", "多次跑动"], "  跑了三次 ", case_uuid=case.case_uuid,
                      window="W03", operator="clerk01")
     assert [e.evaluation_uuid for e in lows] == [bad.evaluation_uuid] and not good.low
     assert bad.tags == ("办理时间长", "多次跑动") and bad.comment == "跑了三次" and bad.case_no == case.case_no
