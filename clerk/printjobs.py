@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from clerk import clock
 from clerk.errors import ClerkError
-from clerk.events import PRINT_QUEUE_CHANGED, EventBus
+from clerk.events import EventBus, PrintQueueChanged
 from clerk.materials.pagestore import PageStore
 from clerk.security.actor import Actor, Permission
 from clerk.store import Store
@@ -113,7 +113,7 @@ def _default_make_printer() -> MakePrinter:
 
 
 class PrintQueue:
-    """Print jobs in the local cache; publishes ``PRINT_QUEUE_CHANGED`` (job_id, state) on every change."""
+    """Print jobs in the local cache; publishes ``PrintQueueChanged`` (job_id, state) on every change."""
 
     def __init__(self, store: Store, pages: PageStore, events: EventBus | None = None) -> None:
         self.store = store
@@ -241,7 +241,7 @@ class PrintQueue:
 
     def _changed(self, job: PrintJob) -> None:
         if self.events is not None:
-            self.events.publish(PRINT_QUEUE_CHANGED, job_id=job.id, state=job.state)
+            self.events.publish(PrintQueueChanged(job.id, job.state))
 
 
 def _audit(s: Session, actor: Actor, case_uuid: str | None, row: PrintJobRow) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import selectinload
 
 from clerk import clock
 from clerk.errors import ClerkError
-from clerk.events import CASE_SAVED, EventBus
+from clerk.events import CaseSaved, EventBus, SupplementQueued
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, FileRef, MaterialStatus
 from clerk.intake.service import CaseNotFound, IntakeService
 from clerk.intake.workdays import WorkCalendar
@@ -38,7 +38,6 @@ from clerk.store import Store
 from clerk.store.models import BlobRow, CaseRow, FileRow, MaterialRow
 from clerk.sync.outbox import queue_supplement
 
-SUPPLEMENT_QUEUED = "supplement_queued"  # case_uuid, material_code, event_uuid
 SUPPLEMENT_PREFIX = "supplement:"
 """``FileRow.source_name`` prefix of files that came after acceptance (followed by the event_uuid)."""
 
@@ -184,8 +183,8 @@ class SupplementService:
             mat.deadline = None
             row.updated_at = now
             queue_supplement(s, case_uuid, material_code, [r.model_dump() for r in refs], event_uuid=key)
-        self.ctx.events.publish(CASE_SAVED, case_uuid=case_uuid)
-        self.ctx.events.publish(SUPPLEMENT_QUEUED, case_uuid=case_uuid, material_code=material_code, event_uuid=key)
+        self.ctx.events.publish(CaseSaved(case_uuid))
+        self.ctx.events.publish(SupplementQueued(case_uuid, material_code, key))
         return SupplementResult(case_uuid, material_code, key, tuple(refs))
 
     def fulfil(self, actor: Actor, case_uuid: str, material_code: str, files: Sequence[FileInput], *,

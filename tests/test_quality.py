@@ -18,7 +18,28 @@ def test_layer_contract_holds() -> None:
     """clerk/ imports no Qt, ui or printing; printing/ no ui or Qt; backoffice/ none of them."""
     r = _run("lint-imports", "--no-cache")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "BROKEN" not in r.stdout and r.stdout.count("KEPT") >= 3
+    assert "BROKEN" not in r.stdout and r.stdout.count("KEPT") >= 4
+
+
+BARE_QT_PEERS = {"bench/startup.py"}
+"""Benchmarks that time bare Qt on purpose (the peer the program is compared to)."""
+
+
+def test_only_ui_qt_imports_pyside6() -> None:
+    """Widgets, tests, scripts and docs import Qt through ``ui.qt`` (import-linter checks the packages;
+    this also covers tests/, docs/, bench/ and main.py, which are not packages)."""
+    import ast
+
+    strays = []
+    for path in sorted(ROOT.rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith((".", "ui/qt/")) or "/." in rel or rel in BARE_QT_PEERS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), rel)):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            strays += [f"{rel}:{node.lineno} {n}" for n in names if n.split(".")[0] in ("PySide6", "shiboken6")]
+    assert not strays, strays
 
 
 def test_ruff_is_clean() -> None:

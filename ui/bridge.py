@@ -37,14 +37,14 @@ class EventBridge(QObject):
         super().__init__(parent)
         self._bus = bus
         self._relay.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
-        self._handlers = {name: self._make_handler(name) for name in _ARGS}
-        for name, handler in self._handlers.items():
-            bus.subscribe(name, handler)
+        self._handlers = {kind: self._make_handler(kind.name) for kind in _ARGS}
+        for kind, handler in self._handlers.items():
+            bus.subscribe(kind, handler)
         self.destroyed.connect(self._detach_all)
 
     def _make_handler(self, name: str) -> Any:
-        def handler(**payload: Any) -> None:
-            self._relay.emit(name, payload)
+        def handler(event: ev.Event) -> None:
+            self._relay.emit(name, vars(event))
 
         return handler
 
@@ -61,20 +61,20 @@ class EventBridge(QObject):
     @Slot(str, object)
     def _dispatch(self, name: str, payload: dict[str, Any]) -> None:
         signal = getattr(self, name)
-        args = [payload.get(k) if k in _OBJECT_ARGS else str(payload.get(k) or "") for k in _ARGS[name]]
+        args = [payload.get(k) if k in _OBJECT_ARGS else str(payload.get(k) or "") for k in _ARGS[ev.Event.kinds[name]]]
         signal.emit(*args)
 
 
 _OBJECT_ARGS = frozenset({"state", "ticket"})
 
 
-_ARGS: dict[str, tuple[str, ...]] = {
-    ev.CASE_SAVED: ("case_uuid",),
-    ev.CASE_ACCEPTED: ("case_uuid", "case_no"),
-    ev.CASE_NOTIFIED: ("case_uuid", "case_no"),
-    ev.CASE_REJECTED: ("case_uuid", "case_no"),
-    ev.CASE_UPDATED: ("case_uuid", "status", "note"),
-    ev.SYNC_PROGRESS: ("state",),
-    ev.QUEUE_CHANGED: ("ticket",),
-    ev.PRINT_QUEUE_CHANGED: (),
+_ARGS: dict[type[ev.Event], tuple[str, ...]] = {
+    ev.CaseSaved: ("case_uuid",),
+    ev.CaseAccepted: ("case_uuid", "case_no"),
+    ev.CaseNotified: ("case_uuid", "case_no"),
+    ev.CaseRejected: ("case_uuid", "case_no"),
+    ev.CaseUpdated: ("case_uuid", "status", "note"),
+    ev.SyncProgress: ("state",),
+    ev.QueueChanged: ("ticket",),
+    ev.PrintQueueChanged: (),
 }

@@ -29,9 +29,9 @@ class Incremental(QObject):
         self._chunk = chunk
         self._run(first)
         if self._steps:
-            QTimer.singleShot(0, self._next)
+            QTimer.singleShot(0, self, self._next)
         else:
-            QTimer.singleShot(0, self.done.emit)
+            QTimer.singleShot(0, self, self.done.emit)
 
     @property
     def complete(self) -> bool:
@@ -55,6 +55,6 @@ class Incremental(QObject):
             return
         self._run(self._chunk)
         if self._steps:
-            QTimer.singleShot(0, self._next)
+            QTimer.singleShot(0, self, self._next)
         else:
             self.done.emit()

@@ -100,3 +100,14 @@ class Tasks(QObject):
         finally:
             if not self._callbacks:
                 self.idle.emit()
+
+
+def alive(widget: object, fn: object) -> object:
+    """``fn`` wrapped to do nothing once ``widget`` was deleted (a task finished after its dialog closed)."""
+    from ui.qt import is_valid
+
+    def call(*args: object) -> None:
+        if is_valid(widget) and not getattr(widget, "_closing", False):
+            fn(*args)  # type: ignore[operator]
+
+    return call

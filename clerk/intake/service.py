@@ -19,7 +19,7 @@ from clerk import clock
 from clerk.catalog.merge import MergedForm, SituationError, merge
 from clerk.catalog.schema import Bundle, Catalog
 from clerk.errors import ClerkError
-from clerk.events import CASE_ACCEPTED, CASE_NOTIFIED, CASE_REJECTED, CASE_SAVED, EventBus
+from clerk.events import CaseAccepted, CaseNotified, CaseRejected, CaseSaved, EventBus
 from clerk.intake import lifecycle, search
 from clerk.intake.model import (
     CaseMaterial,
@@ -211,7 +211,7 @@ class IntakeService:
             self._sync_materials(row, merged)
             s.flush()
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=view.case_uuid)
+        self.events.publish(CaseSaved(view.case_uuid))
         return view
 
     def save_draft(
@@ -255,7 +255,7 @@ class IntakeService:
                 row.commitment_signed_at = clock.now() if commitment_signed else None
             row.updated_at = clock.now()
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     def set_material(
@@ -286,7 +286,7 @@ class IntakeService:
                 mat.note, _ = check_text(note, max_length=500, multiline=True)
             row.updated_at = clock.now()
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     def attach_files(self, case_uuid: str, code: str, files: list[tuple[FileRef, str]]) -> CaseView:
@@ -308,7 +308,7 @@ class IntakeService:
             mat.deadline = None
             row.updated_at = clock.now()
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     def remove_file(self, case_uuid: str, code: str, sha256: str) -> CaseView:
@@ -320,7 +320,7 @@ class IntakeService:
             if not mat.files and mat.status == MaterialStatus.PROVIDED.value:
                 mat.status = MaterialStatus.MISSING.value
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     # -- history and prefill ---------------------------------------------------------------------
@@ -415,7 +415,7 @@ class IntakeService:
             s.add(OutboxRow(kind="case", idempotency_key=row.case_uuid, case_uuid=row.case_uuid,
                             payload=view.to_document().model_dump(mode="json"), created_at=now))
             audit.append(s, actor, audit.AuditAction.ACCEPT, row.case_uuid, {"case_no": row.case_no})
-        self.events.publish(CASE_ACCEPTED, case_uuid=view.case_uuid, case_no=view.case_no)
+        self.events.publish(CaseAccepted(view.case_uuid, view.case_no))
         return view
 
     def notify(self, actor: Actor, case_uuid: str) -> CaseView:
@@ -440,7 +440,7 @@ class IntakeService:
             row.updated_at = now
             view = self._view(row, operator_name=actor.display_name)
             audit.append(s, actor, audit.AuditAction.NOTIFY, row.case_uuid, {"case_no": row.case_no})
-        self.events.publish(CASE_NOTIFIED, case_uuid=view.case_uuid, case_no=view.case_no)
+        self.events.publish(CaseNotified(view.case_uuid, view.case_no))
         return view
 
     def reject(self, actor: Actor, case_uuid: str, reason: str) -> CaseView:
@@ -464,7 +464,7 @@ class IntakeService:
             row.updated_at = now
             view = self._view(row, operator_name=actor.display_name)
             audit.append(s, actor, audit.AuditAction.REJECT, row.case_uuid, {"case_no": row.case_no})
-        self.events.publish(CASE_REJECTED, case_uuid=view.case_uuid, case_no=view.case_no)
+        self.events.publish(CaseRejected(view.case_uuid, view.case_no))
         return view
 
     def discard_draft(self, actor: Actor, case_uuid: str) -> None:

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from clerk.context import AppContext
 from clerk.queueing import HallClient, TicketState, WindowState
 from clerk.security.actor import Actor, Role
 from clerk.sync.session import login
+from tests.helpers.queue import PASSWORD
+from tests.helpers.ui import type_text, wait_idle
+from ui.qt import Qt
 from ui.session import Session
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-from conftest import PASSWORD  # noqa: E402
-from helpers import type_text, wait_idle  # noqa: E402
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -106,7 +103,7 @@ def test_f2_calls_and_opens_intake_with_ticket(qtbot, tmp_path, hall, client: Ha
         qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible())
         dlg = bar.dialog
         dlg.service.setCurrentIndex(dlg.service.findData("consult"))
-        from PySide6.QtWidgets import QDialogButtonBox
+        from ui.qt import QDialogButtonBox
 
         qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bar.current is None and not bar.busy, timeout=10000)

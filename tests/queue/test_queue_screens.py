@@ -7,12 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
-from PySide6.QtCore import Qt
 
 from clerk.queueing import HallClient, Priority, SupervisorService, Thresholds, WindowState
 from clerk.queueing.speech import levels
 from clerk.settings import HallSettings
+from tests.helpers.queue import PASSWORD
+from ui.qt import Qt
 from ui.queue.common import HallAccess
 from ui.tasks import Tasks
 

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import (
+
+from backoffice.embedded import EmbeddedServer
+from clerk.store.models import CaseRow, OutboxRow
+from tests.helpers.sync import (
     PASSWORD,
     USER,
     StartFn,
@@ -24,9 +27,6 @@ from sync_helpers import (
     outbox_states,
     server_cases,
 )
-
-from backoffice.embedded import EmbeddedServer
-from clerk.store.models import CaseRow, OutboxRow
 
 ROOT = Path(__file__).resolve().parents[2]
 

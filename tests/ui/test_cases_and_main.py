@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.intake.search import initials
+from ui.qt import Qt
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,9 +9,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QTableView, QWidget
+
+from ui.qt import QAbstractButton, QAction, QGroupBox, QLabel, Qt, QTabBar, QTableView, QWidget
 
 pytestmark = pytest.mark.gui
 

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
 
 from clerk import clock
 from clerk.demo import DemoPeople
 from clerk.intake.model import CaseStatus, FileRef, MaterialStatus
 from clerk.store.models import OutboxRow
+from ui.qt import QPoint, Qt
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PASSWORD = "s3cret-pass"
@@ -277,7 +277,7 @@ def test_signature_pad_png_is_stored_by_field_sign(qtbot: Any) -> None:
     assert not pad.is_empty()
     data = pad.to_png()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 200
-    from PySide6.QtGui import QImage
+    from ui.qt import QImage
 
     img = QImage.fromData(data)
     dark = sum(1 for x in range(img.width()) for y in range(img.height()) if img.pixelColor(x, y).lightness() < 128)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from clerk.intake.model import CaseStatus, MaterialStatus
-from tests.ui.helpers import (
+from tests.helpers.ui import (
     choose_status,
     fill_required_fields,
     scan_file,
@@ -18,6 +17,7 @@ from tests.ui.helpers import (
     wait_idle,
 )
 from ui.intake.dialogs import OutcomeDialog, ProblemsDialog
+from ui.qt import Qt
 
 pytestmark = pytest.mark.gui
 

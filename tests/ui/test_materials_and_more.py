@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from clerk.intake.model import CaseStatus
-from tests.ui.helpers import scan_file, start_bundle, type_applicant, wait_idle
+from tests.helpers.ui import scan_file, start_bundle, type_applicant, wait_idle
 from ui.intake.dialogs import OutcomeDialog
+from ui.qt import QDragEnterEvent, QDropEvent, QMimeData, QPointF, Qt, QUrl
 
 pytestmark = pytest.mark.gui
 
@@ -59,9 +58,8 @@ def test_one_time_notice_and_its_printout(qtbot, window, session, valid_id) -> N
     if not dialog.print_button.isEnabled():
         pytest.skip("printing component not installed")
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    from PySide6.QtWidgets import QApplication
-
     from ui.printing.preview import PrintPreviewDialog
+    from ui.qt import QApplication
 
     def preview() -> PrintPreviewDialog | None:
         return next((w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog) and w.isVisible()), None)

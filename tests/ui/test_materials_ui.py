@@ -12,10 +12,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
-from tests.materials.conftest import pdf_bytes, sane_env  # noqa: F401 - sane_env is a fixture used here
-from tests.ui.helpers import start_bundle, wait_idle
+from tests.helpers.materials import pdf_bytes
+from tests.helpers.ui import start_bundle, wait_idle
+from ui.qt import Qt
 
 pytestmark = pytest.mark.gui
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -120,7 +120,7 @@ def test_viewer_rotates_reorders_moves_and_deletes(qtbot, window, session, tmp_p
 
 
 def test_blank_pages_are_offered_for_removal(qtbot, window, session, tmp_path: Path) -> None:
-    from tests.materials.conftest import blank_page, jpeg_bytes, text_page
+    from tests.helpers.materials import blank_page, jpeg_bytes, text_page
 
     start_bundle(qtbot, window, "新生儿")
     code, card = _first_card(window)
@@ -153,7 +153,7 @@ def _ready_panel(qtbot, window, scanner):  # type: ignore[no-untyped-def]
     return panel
 
 
-def test_scan_panel_scans_two_pages_into_the_selected_material(qtbot, window, session, sane_env) -> None:  # noqa: F811
+def test_scan_panel_scans_two_pages_into_the_selected_material(qtbot, window, session, sane_env) -> None:
     from clerk.materials.scanner import SaneScanner
 
     start_bundle(qtbot, window, "新生儿")
@@ -173,7 +173,7 @@ def test_scan_panel_scans_two_pages_into_the_selected_material(qtbot, window, se
     qtbot.waitUntil(lambda: cards[code].material.status.value == "provided", timeout=10000)
 
 
-def test_a_scanner_vanishing_mid_batch_keeps_the_pages_and_says_so(qtbot, window, session, sane_env,  # noqa: F811
+def test_a_scanner_vanishing_mid_batch_keeps_the_pages_and_says_so(qtbot, window, session, sane_env,
                                                                    tmp_path: Path) -> None:
     from clerk.materials.scanner import SaneScanner
 
@@ -253,9 +253,9 @@ def test_wedge_scan_of_a_finished_case_shows_it_in_the_case_list(qtbot, window, 
 
 
 @pytest.mark.skipif(not os.environ.get("MATERIALS_SCREENSHOTS"), reason="set MATERIALS_SCREENSHOTS=1 to write them")
-def test_screenshots(qtbot, window, session, sane_env, tmp_path: Path) -> None:  # noqa: F811
+def test_screenshots(qtbot, window, session, sane_env, tmp_path: Path) -> None:
     from clerk.materials.scanner import SaneScanner
-    from tests.materials.conftest import blank_page, jpeg_bytes, text_page
+    from tests.helpers.materials import blank_page, jpeg_bytes, text_page
 
     start_bundle(qtbot, window, "新生儿")
     cards = window.intake.checklist.cards

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import subprocess
-from pathlib import Path
 
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.printjobs import PrintQueue
@@ -63,20 +62,6 @@ def test_print_to_a_pdf_folder_makes_the_file_and_a_printed_job(qtbot, window, s
     dialog.close()
 
 
-def _load_cups_fixture():  # type: ignore[no-untyped-def]
-    import importlib.util
-    import sys
-
-    path = Path(__file__).resolve().parents[1] / "printing" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("printing_conftest_for_ui", path)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules[spec.name] = module  # type: ignore[union-attr]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module.cups_pdf_queue
-
-
-cups_pdf_queue = _load_cups_fixture()
-"""The real CUPS queue ClerkPDF on cups-pdf (skips with the reason when CUPS is not installed)."""
 
 
 def test_stopped_cups_queue_keeps_the_job_badge_and_retry(qtbot, window, session, cups_pdf_queue) -> None:  # type: ignore[no-untyped-def]
@@ -110,4 +95,4 @@ def test_stopped_cups_queue_keeps_the_job_badge_and_retry(qtbot, window, session
     queue_dialog.close()
 
 
-from PySide6.QtCore import Qt  # noqa: E402
+from ui.qt import Qt  # noqa: E402

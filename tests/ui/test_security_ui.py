@@ -10,15 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from clerk import clock
 from clerk.context import AppContext
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.security.actor import Actor, Role
 from clerk.security.operators import OperatorService, WrongPassword
-from tests.ui.helpers import start_bundle, type_applicant, type_text, wait_idle
+from tests.helpers.ui import start_bundle, type_applicant, type_text, wait_idle
+from ui.qt import QApplication, Qt
 from ui.session import Session
 
 CLERK_PW, SUPER_PW = "clerk-pass-1", "super-pass-1"
@@ -66,7 +65,7 @@ def win(qtbot, secured):  # type: ignore[no-untyped-def]
 
 
 def _exit_warnings() -> list[object]:
-    from PySide6.QtWidgets import QMessageBox
+    from ui.qt import QMessageBox
 
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
             and w.objectName() == "exitWarning"]
@@ -294,7 +293,7 @@ def test_exit_warns_about_unsynced_cases(qtbot, win) -> None:
 @pytest.mark.skipif(not os.environ.get("WINDOW_CLERK_SCREENSHOTS"), reason="set WINDOW_CLERK_SCREENSHOTS=dir")
 def test_capture_screenshots(qtbot, win, tmp_path: Path) -> None:
     """docs/screenshots/security-*.png at 1600×1000 (login over the empty window, lock, audit log)."""
-    from PySide6.QtGui import QColor, QPainter
+    from ui.qt import QColor, QPainter
 
     out = Path(os.environ["WINDOW_CLERK_SCREENSHOTS"])
     from ui.main_window import MainWindow

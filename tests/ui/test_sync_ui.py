@@ -117,4 +117,4 @@ def test_ready_for_pickup_update_shows_a_notice(qtbot, make_window, session, ser
     assert notices.geometry().right() <= window.centralWidget().width()
 
 
-from PySide6.QtCore import Qt  # noqa: E402
+from ui.qt import Qt  # noqa: E402

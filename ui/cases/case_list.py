@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from clerk.context import AppContext
 from clerk.intake.model import CASE_STATUS_LABELS
 from clerk.intake.search import CaseQuery
 from clerk.security.masking import mask_id, mask_phone
 from ui.date_range import DateRangeFilter
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QAbstractTableModel,
     QComboBox,

@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from clerk import field
 from clerk.intake.model import CaseView, MaterialStatus
 from clerk.intake.validation import ValidationFailed
@@ -17,6 +15,7 @@ from ui.field.signature import SignaturePad
 from ui.followup.common import STYLE, error_text, render_to_prints
 from ui.intake.page import IntakePage
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QCloseEvent,
     QComboBox,
     QFrame,
@@ -140,7 +139,7 @@ class FieldWindow(QMainWindow):
         self.probe_timer.timeout.connect(self.probe)
         if probe:
             self.probe_timer.start()
-            QTimer.singleShot(0, self.probe)
+            QTimer.singleShot(0, self, self.probe)
         self.load_visits()
 
     # -- layout -------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from clerk import clock
-from clerk.evaluation import LOW_SCORE_RECEIVED, SCORE_LABELS, EvaluationRecord, EvaluationService
+from clerk.evaluation import SCORE_LABELS, EvaluationRecord, EvaluationService
+from clerk.events import LowScoreReceived
 from clerk.supplements import SupplementService
 from ui.followup.common import RED_TEXT
 from ui.qt import QListWidget, QListWidgetItem, QObject, Qt, Signal, Slot
@@ -61,17 +62,17 @@ class FollowupAlerts(QObject):
         self.alerts: list[FollowupAlert] = []
         self._relay.connect(self._live, Qt.ConnectionType.QueuedConnection)
         self._handler = self._on_low_score
-        ctx.events.subscribe(LOW_SCORE_RECEIVED, self._handler)
+        ctx.events.subscribe(LowScoreReceived, self._handler)
 
-    def _on_low_score(self, **payload: Any) -> None:  # any thread
+    def _on_low_score(self, event: LowScoreReceived) -> None:  # any thread
         try:
-            self._relay.emit(payload.get("evaluation"))
+            self._relay.emit(event.evaluation)
         except RuntimeError:  # the dashboard is gone
             self.detach()
 
     def detach(self) -> None:
         if self._handler is not None:
-            self.ctx.events.unsubscribe(LOW_SCORE_RECEIVED, self._handler)
+            self.ctx.events.unsubscribe(LowScoreReceived, self._handler)
             self._handler = None
 
     def refresh(self) -> None:

@@ -15,9 +15,9 @@ from clerk.evaluation import (
 )
 from clerk.intake.model import CaseView
 from clerk.security.actor import Actor
-from ui.followup._qt import QAbstractButton, QPaintEvent, QPen, QRectF
 from ui.followup.common import error_text
 from ui.qt import (
+    QAbstractButton,
     QButtonGroup,
     QColor,
     QDialog,
@@ -27,8 +27,11 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QPainter,
+    QPaintEvent,
+    QPen,
     QPlainTextEdit,
     QPushButton,
+    QRectF,
     Qt,
     QTimer,
     QVBoxLayout,

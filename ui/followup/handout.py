@@ -12,7 +12,6 @@ from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView
 from clerk.intake.service import CaseNotFound
 from clerk.security.actor import Actor
 from clerk.security.masking import mask_id, mask_name
-from ui.followup._qt import QTableWidget, QTableWidgetItem
 from ui.followup.common import STYLE, error_text, render_to_prints
 from ui.qt import (
     QAbstractItemView,
@@ -30,6 +29,8 @@ from ui.qt import (
     QRadioButton,
     QSplitter,
     Qt,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,

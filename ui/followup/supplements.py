@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from clerk.context import AppContext
 from clerk.intake.model import MaterialStatus
 from clerk.security.actor import Actor
 from clerk.supplements import Commitment, SupplementRequest, SupplementResult, SupplementService
-from ui.followup._qt import QTableWidget, QTableWidgetItem
 from ui.followup.common import (
     AMBER,
     AMBER_TEXT,
@@ -24,6 +21,7 @@ from ui.followup.common import (
     render_to_prints,
 )
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +31,8 @@ from ui.qt import (
     QPushButton,
     QSplitter,
     Qt,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,

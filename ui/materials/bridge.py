@@ -9,9 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from clerk.events import EventBus
-from clerk.materials.inbox import SCAN_INBOX_FILE
-from clerk.materials.service import MATERIAL_PAGES_CHANGED, SCAN_PROGRESS
+from clerk.events import Event, EventBus, MaterialPagesChanged, ScanInboxFile, ScanProgress
 from ui.qt import QObject, Qt, Signal, Slot
 
 
@@ -34,14 +32,14 @@ class MaterialsBridge(QObject):
         super().__init__(parent)
         self._bus = bus
         self._relay.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
-        self._handlers = {name: self._make_handler(name)
-                          for name in (MATERIAL_PAGES_CHANGED, SCAN_PROGRESS, SCAN_INBOX_FILE)}
+        self._handlers = {kind: self._make_handler(kind.name)
+                          for kind in (MaterialPagesChanged, ScanProgress, ScanInboxFile)}
         for name, handler in self._handlers.items():
             bus.subscribe(name, handler)
 
     def _make_handler(self, name: str) -> Any:
-        def handler(**payload: Any) -> None:
-            self._relay.emit(name, payload)
+        def handler(event: Event) -> None:
+            self._relay.emit(name, vars(event))
 
         return handler
 
@@ -52,12 +50,12 @@ class MaterialsBridge(QObject):
 
     @Slot(str, object)
     def _dispatch(self, name: str, payload: dict[str, Any]) -> None:
-        if name == MATERIAL_PAGES_CHANGED:
+        if name == MaterialPagesChanged.name:
             self.pages_changed.emit(str(payload.get("case_uuid") or ""), str(payload.get("code") or ""))
-        elif name == SCAN_PROGRESS:
+        elif name == ScanProgress.name:
             self.scan_progress.emit(str(payload.get("case_uuid") or ""), str(payload.get("code") or ""),
                                     int(payload.get("pages") or 0))
-        elif name == SCAN_INBOX_FILE:
+        elif name == ScanInboxFile.name:
             path = payload.get("path")
             self.emit_inbox(Path(str(path)) if path else None)
 

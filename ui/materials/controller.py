@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clerk.intake.model import CASE_STATUS_LABELS
-from ui.materials._qt import QApplication
 from ui.materials.bridge import MaterialsBridge
 from ui.materials.inbox_banner import InboxBanner
 from ui.materials.scan_panel import ScanPanel
 from ui.materials.thumbs import PageStrip, Thumbnails
 from ui.materials.wedge import WedgeFilter
-from ui.qt import QEvent, QObject, QTimer, QWidget, Signal
+from ui.qt import QApplication, QEvent, QObject, QTimer, QWidget, Signal
 
 if TYPE_CHECKING:
     from clerk.intake.model import CaseView

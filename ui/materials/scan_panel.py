@@ -9,10 +9,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from ui.materials._qt import QProgressBar, QSpinBox
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -20,7 +18,9 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QObject,
+    QProgressBar,
     QPushButton,
+    QSpinBox,
     QWidget,
     Signal,
 )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ui.materials._qt import QImage, QPixmap
-from ui.qt import QHBoxLayout, QIcon, QLabel, QObject, QSize, QToolButton, QWidget, Signal
+from ui.qt import QHBoxLayout, QIcon, QImage, QLabel, QObject, QPixmap, QSize, QToolButton, QWidget, Signal
 
 if TYPE_CHECKING:
     from clerk.materials.service import MaterialsService, PageInfo

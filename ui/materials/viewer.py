@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ui.materials._qt import QImage, QPixmap
 from ui.materials.thumbs import Thumbnails, key_of
 from ui.qt import (
     QAbstractItemView,
@@ -20,10 +19,12 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QIcon,
+    QImage,
     QKeySequence,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPixmap,
     QPushButton,
     QScrollArea,
     QShortcut,

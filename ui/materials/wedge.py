@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 import time
 
-from ui.materials._qt import QPlainTextEdit
-from ui.qt import QEvent, QKeyEvent, QLineEdit, QObject, Qt, QTextEdit, QWidget, Signal
+from ui.qt import QEvent, QKeyEvent, QLineEdit, QObject, QPlainTextEdit, Qt, QTextEdit, QWidget, Signal
 
 GAP_MS = 50
 """Longest pause between two keys of a scan (a person types 100+ ms apart)."""
@@ -83,9 +82,9 @@ class WedgeFilter(QObject):
 
     def _propagated(self, obj: QWidget, event: QKeyEvent) -> bool:
         """True when this is the same key event travelling up to a parent (the filter sees each step)."""
-        from shiboken6 import getCppPointer
+        from ui.qt import cpp_address
 
-        ident = (getCppPointer(event)[0], event.key(), event.text())
+        ident = (cpp_address(event), event.key(), event.text())
         prev = self._seen_obj
         same = ident == self._seen and isinstance(prev, QWidget) and _is_ancestor(obj, prev)
         self._seen, self._seen_obj = ident, obj

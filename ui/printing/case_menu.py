@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.printing._qt import QMenu, QObject, QPoint, Qt, Signal
+from ui.qt import QMenu, QObject, QPoint, Qt, Signal
 from ui.tasks import Tasks
 
 EXTRA_KINDS = ("labels",)

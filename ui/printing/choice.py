@@ -9,10 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-from ui.printing._qt import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget, Signal
 from ui.printing.pages import QT_SCHEME
+from ui.qt import QComboBox, QCoreApplication, QFileDialog, QHBoxLayout, QPushButton, QWidget, Signal
 from ui.tasks import Tasks
 
 SETTING_FOR_KIND: dict[str, str] = {
@@ -156,6 +154,6 @@ class PrinterChoice(QWidget):
 
 
 def _tooltip_role() -> Any:
-    from ui.printing._qt import Qt
+    from ui.qt import Qt
 
     return Qt.ItemDataRole.ToolTipRole

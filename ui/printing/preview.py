@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ui.printing import choice
-from ui.printing._qt import (
+from ui.printing.pages import QT_SCHEME, make_printer, qt_printer, render_pages
+from ui.qt import (
     QComboBox,
     QDialog,
     QFrame,
@@ -19,7 +20,6 @@ from ui.printing._qt import (
     QKeySequence,
     QLabel,
     QPixmap,
-    QPrintDialog,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -27,10 +27,9 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
-from ui.printing.pages import QT_SCHEME, make_printer, qt_printer, render_pages
-from ui.tasks import Tasks
+from ui.qt.printsupport import QPrintDialog
+from ui.tasks import Tasks, alive
 
 ZOOMS = (50, 75, 100, 125, 150, 200)
 

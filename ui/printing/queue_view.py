@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from ui.printing import choice
-from ui.printing._qt import (
+from ui.printing.pages import make_printer
+from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
@@ -24,10 +24,8 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
-from ui.printing.pages import make_printer
-from ui.tasks import Tasks
+from ui.tasks import Tasks, alive
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("PrintQueueDialog", "文书"), QT_TRANSLATE_NOOP("PrintQueueDialog", "打印机"), QT_TRANSLATE_NOOP("PrintQueueDialog", "状态"), QT_TRANSLATE_NOOP("PrintQueueDialog", "时间"),
            QT_TRANSLATE_NOOP("PrintQueueDialog", "原因"))

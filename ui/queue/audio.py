@@ -71,7 +71,7 @@ class Announcer(QObject):
         if not self.play_sound:
             return
         try:
-            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+            from ui.qt.multimedia import QMediaDevices, QSoundEffect
 
             if QMediaDevices.defaultAudioOutput().isNull():
                 self.play_sound = False  # no speakers: stop looking

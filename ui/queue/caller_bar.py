@@ -164,7 +164,7 @@ class CallerBar(QFrame):
         self._timer.timeout.connect(self.refresh)
         if auto_refresh:
             self._timer.start()
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self, self.refresh)
 
     # -- state -------------------------------------------------------------------------------------
     def caller(self) -> CallerService:

@@ -133,7 +133,7 @@ class DisplayWindow(QWidget):
         self.timer.timeout.connect(self.poll)
         if auto_poll:
             self.timer.start()
-            QTimer.singleShot(0, self.poll)
+            QTimer.singleShot(0, self, self.poll)
 
     def _tick(self) -> None:
         self.clock.setText(dt.datetime.now().strftime("%H:%M:%S"))

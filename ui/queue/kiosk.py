@@ -110,7 +110,7 @@ class KioskWindow(QWidget):
         self._back_timer.setSingleShot(True)
         self._back_timer.setInterval(BACK_AFTER_MS)
         self._back_timer.timeout.connect(self.back)
-        QTimer.singleShot(0, self.load_services)
+        QTimer.singleShot(0, self, self.load_services)
 
     # -- pages -------------------------------------------------------------------------------------
     def _choose_page(self) -> QWidget:

@@ -19,15 +19,20 @@ from ui.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPainter,
+    QPaintEvent,
+    QPen,
     QPushButton,
+    QRectF,
     QSplitter,
     Qt,
+    QTableWidget,
+    QTableWidgetItem,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ui.queue._qt import QPainter, QPaintEvent, QPen, QRectF, QTableWidget, QTableWidgetItem
 from ui.queue.common import HallAccess, SaveDialog, downloads_dir, error_text, native_save_dialog
 from ui.tasks import Tasks
 
@@ -202,7 +207,7 @@ class SupervisorWindow(QWidget):
             self.watch_followup(followup_ctx)
         if auto_poll:
             self.timer.start()
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self, self.refresh)
 
     def watch_followup(self, ctx: object) -> None:
         """Overdue commitments and low evaluation scores of this data dir, refreshed with the hall's figures

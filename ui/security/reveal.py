@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDialog,
     QDialogButtonBox,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.printing._qt import QInputDialog, QLineEdit, QObject, Qt, Signal
+from ui.qt import QInputDialog, QLineEdit, QObject, Qt, Signal
 from ui.sync import runner
 from ui.sync.indicator import SyncIndicator
 from ui.sync.notify import CaseNotices

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-from ui.printing._qt import QMenu, QToolButton, QWidget, Signal
+from ui.qt import QCoreApplication, QMenu, QToolButton, QWidget, Signal
 from ui.tasks import Tasks
 
 COLOURS = {"online": "#188038", "offline": "#c5221f", "login": "#b06000", "idle": "#5f6368"}

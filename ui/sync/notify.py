@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from ui.printing._qt import (
+from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QFrame,
     QHBoxLayout,
@@ -20,9 +19,8 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
-from ui.tasks import Tasks
+from ui.tasks import Tasks, alive
 
 NOTICES = {
     "ready_for_pickup": (QT_TRANSLATE_NOOP("CaseNotices", "已办结待领取"), QT_TRANSLATE_NOOP("CaseNotices", "请通知申请人领取")),
@@ -92,7 +90,7 @@ class CaseNotices(QWidget):
         who = getattr(view.applicant, "name", "") or ""
         text = f"{view.case_no}（{who}，{view.bundle_name}）：{action}" + (self.tr("\n平台备注：") + note if note else "")
         notice = Notice(title, text, self)
-        notice.destroyed.connect(lambda *_: QTimer.singleShot(0, self._place))
+        notice.destroyed.connect(lambda *_: QTimer.singleShot(0, self, self._place))
         self.column.insertWidget(0, notice)
         self._place()
         self.show()

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from ui.printing._qt import (
+from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
@@ -24,9 +23,8 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
-from ui.tasks import Tasks
+from ui.tasks import Tasks, alive
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("ProblemsDialog", "类型"), QT_TRANSLATE_NOOP("ProblemsDialog", "受理编号"), QT_TRANSLATE_NOOP("ProblemsDialog", "尝试"), QT_TRANSLATE_NOOP("ProblemsDialog", "时间"),
            QT_TRANSLATE_NOOP("ProblemsDialog", "原因"))

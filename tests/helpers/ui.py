@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-
 from clerk.catalog.schema import FieldType
+from ui.qt import Qt
 
 VALUES = {
     FieldType.TEXT: "测试内容",
@@ -19,8 +18,7 @@ VALUES = {
 
 def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
     """Types like a clerk: ASCII as key presses, Chinese as an input-method commit (as a pinyin IME sends it)."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
+    from ui.qt import QApplication, QInputMethodEvent
 
     widget.setFocus()
     for chunk in _runs(text):
