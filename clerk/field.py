@@ -28,7 +28,7 @@ from clerk import clock
 from clerk.errors import ClerkError
 from clerk.events import CaseSaved, EventBus, SyncConflict, VisitsPrepared
 from clerk.intake import lifecycle
-from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView, FileRef, MaterialStatus
+from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView, MaterialStatus
 from clerk.intake.service import CaseNotFound, IntakeService
 from clerk.intake.validation import ValidationFailed
 from clerk.materials.pagestore import PageStore
@@ -348,10 +348,6 @@ def accept_visit(ctx: FieldContext, actor: Actor, case_uuid: str, *, commitment_
             _require_editable(row)
             _attach_signature(row, ref)  # the checklist was rebuilt since signing (situations changed)
     return ctx.intake.accept(actor, case_uuid, commitment_signed=commitment_signed)
-
-
-def as_file_ref(ref: SignatureRef) -> FileRef:
-    return FileRef(sha256=ref.sha256, size=ref.size, media_type="image/png", pages=1)
 
 
 # -- syncing back and conflicts ------------------------------------------------------------------------------

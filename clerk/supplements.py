@@ -32,6 +32,7 @@ from clerk.intake.service import CaseNotFound, IntakeService
 from clerk.intake.workdays import WorkCalendar
 from clerk.materials.pagestore import PageStore
 from clerk.materials.sniff import MEDIA_TYPES, FileProblem, inspect_file, sniff
+from clerk.security import audit
 from clerk.security.actor import Actor, Permission
 from clerk.security.masking import mask_name, mask_phone
 from clerk.store import Store
@@ -132,10 +133,6 @@ class SupplementService:
                              .order_by(CaseRow.platform_updated_at, CaseRow.updated_at)).scalars().all()
             return [self._request(r) for r in rows]
 
-    def request_for(self, case_uuid: str) -> SupplementRequest:
-        with self.store.read() as s:
-            return self._request(self._load(s, case_uuid))
-
     @staticmethod
     def _request(r: CaseRow) -> SupplementRequest:
         mats = sorted(r.materials, key=lambda m: (m.status != MaterialStatus.DEFERRED.value, m.position))
@@ -183,6 +180,8 @@ class SupplementService:
             mat.deadline = None
             row.updated_at = now
             queue_supplement(s, case_uuid, material_code, [r.model_dump() for r in refs], event_uuid=key)
+            audit.append(s, actor, audit.AuditAction.SUPPLEMENT, case_uuid,
+                         {"material_code": material_code, "files": len(refs)})
         self.ctx.events.publish(CaseSaved(case_uuid))
         self.ctx.events.publish(SupplementQueued(case_uuid, material_code, key))
         return SupplementResult(case_uuid, material_code, key, tuple(refs))

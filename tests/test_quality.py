@@ -18,7 +18,7 @@ def test_layer_contract_holds() -> None:
     """clerk/ imports no Qt, ui or printing; printing/ no ui or Qt; backoffice/ none of them."""
     r = _run("lint-imports", "--no-cache")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "BROKEN" not in r.stdout and r.stdout.count("KEPT") >= 4
+    assert "BROKEN" not in r.stdout and r.stdout.count("KEPT") >= 5
 
 
 BARE_QT_PEERS = {"bench/startup.py"}
@@ -40,6 +40,19 @@ def test_only_ui_qt_imports_pyside6() -> None:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             strays += [f"{rel}:{node.lineno} {n}" for n in names if n.split(".")[0] in ("PySide6", "shiboken6")]
     assert not strays, strays
+
+
+def test_entry_points_name_importable_objects() -> None:
+    """Every entry point pyproject.toml declares (plugins found by clerk.plugins) loads (checked from the
+    source, not from an installed distribution that may be older)."""
+    import importlib
+    import tomllib
+
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"]
+    for group, entries in groups.items():
+        for name, target in entries.items():
+            module, _, attr = target.partition(":")
+            assert callable(getattr(importlib.import_module(module), attr)), f"{group}/{name} = {target}"
 
 
 def test_ruff_is_clean() -> None:

@@ -499,6 +499,14 @@ class IntakeService:
         items, _ = self.search(search.CaseQuery(status=(CaseStatus.DRAFT.value,), limit=200))
         return items
 
+    def keep_form_fields(self, case_uuid: str, keep: set[str]) -> None:
+        """Drops stored form values whose field left the form (a situation answer changed), so that
+        ``check_form`` does not report them as unknown fields on accept."""
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            if any(k not in keep for k in row.form):
+                row.form = {k: v for k, v in row.form.items() if k in keep}
+
     # -- internals -------------------------------------------------------------------------------
     def _load(self, s: Session, case_uuid: str) -> CaseRow:
         row = s.execute(

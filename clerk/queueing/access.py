@@ -27,3 +27,20 @@ def client_from_context(ctx: Any, username: str | None = None) -> HallClient:
         return credentials.get_token(url, user) or (credentials.get_token(platform, user) if platform else None)
 
     return HallClient(url, token)
+
+
+def local_platform_client(ctx: Any, username: str, password: str) -> HallClient:
+    """A client of the demo's embedded platform (``ctx.local_platform``; waits for it to start), logged in
+    once with ``password``; a client without a URL (its requests are ``Unreachable``) when there is none."""
+    platform = getattr(ctx, "local_platform", None)
+    if platform is None or not platform.wait(30) or not platform.url:
+        return HallClient("", lambda: None)
+    url = str(platform.url)
+    token: list[str] = []
+
+    def provide() -> str:
+        if not token:
+            token.append(HallClient(url).login(username, password, ctx.settings.device_id or "demo"))
+        return token[0]
+
+    return HallClient(url, provide)

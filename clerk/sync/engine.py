@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import random
-import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -32,6 +31,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 
 from clerk import clock
+from clerk.atomic import write_atomic
 from clerk.errors import ClerkError
 from clerk.events import CaseUpdated, EventBus, SyncProgress
 from clerk.intake import lifecycle
@@ -537,14 +537,4 @@ def _message(exc: BaseException) -> str:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, data, prefix=".catalog-")

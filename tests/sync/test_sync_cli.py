@@ -201,8 +201,8 @@ def test_200_mib_case_streams_with_bounded_memory(
 
 
 def test_demo_step_with_server(tmp_path: Path, clerk_actor: Any, people: Any) -> None:
+    from backoffice.demo import demo_step
     from clerk.demo import take_demo_case
-    from clerk.sync.demo import demo_step
 
     ctx = open_ctx(tmp_path / "data")
     try:

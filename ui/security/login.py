@@ -49,7 +49,8 @@ def operator_service(ctx: Any, notice: list[str] | None = None) -> Any:
     ``notice`` collects the reason when the platform could not be reached (the service then logs in
     offline), so the dialog can say so.
     """
-    from clerk.security.operators import OperatorService, platform_login
+    from clerk.security.operators import OperatorService
+    from clerk.sync.online import platform_login
 
     online = _NoticingLogin(platform_login(ctx), notice) if ctx.settings.platform_url else None
     return OperatorService(ctx.store, ctx.settings, online=online)
