@@ -45,7 +45,7 @@ def wait_idle(qtbot, w) -> None:  # type: ignore[no-untyped-def]
 
 
 def start_bundle(qtbot, w, search: str) -> None:  # type: ignore[no-untyped-def]
-    page = w.intake
+    page = intake(w)
     qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     type_text(qtbot, page.picker.search, search)
     qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
@@ -99,3 +99,58 @@ def scan_file(tmp: Path, name: str) -> Path:
     p = tmp / f"{name}.png"
     p.write_bytes(scan_image(name, dpi=30))
     return p
+
+
+# -- the features of a shell window (``shell.feature(Type)``), as the tests reach them ----------------------
+def intake(w):  # type: ignore[no-untyped-def]
+    from ui.intake import IntakePage
+
+    return w.feature(IntakePage)
+
+
+def cases(w):  # type: ignore[no-untyped-def]
+    from ui.cases import CaseListPage
+
+    return w.feature(CaseListPage)
+
+
+def followup(w):  # type: ignore[no-untyped-def]
+    from ui.followup import FollowupFeature
+
+    return w.feature(FollowupFeature)
+
+
+def security(w):  # type: ignore[no-untyped-def]
+    from ui.security import SecurityControls
+
+    return w.feature(SecurityControls)
+
+
+def sync(w):  # type: ignore[no-untyped-def]
+    from ui.sync import SyncControl
+
+    return w.feature(SyncControl)
+
+
+def caller_bar(w):  # type: ignore[no-untyped-def]
+    from ui.queue import CallerBar
+
+    return w.feature(CallerBar)
+
+
+def printing(w):  # type: ignore[no-untyped-def]
+    from ui.printing import PrintingFeature
+
+    return w.feature(PrintingFeature)
+
+
+def materials(w):  # type: ignore[no-untyped-def]
+    from ui.materials import MaterialsFeature
+
+    return w.feature(MaterialsFeature)
+
+
+def field_panel(w):  # type: ignore[no-untyped-def]
+    from ui.field import FieldPanel
+
+    return w.feature(FieldPanel)

@@ -7,6 +7,7 @@ import subprocess
 
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.printjobs import PrintQueue
+from tests.helpers.ui import printing
 
 
 def _accepted(session):  # type: ignore[no-untyped-def]
@@ -18,8 +19,7 @@ def _accepted(session):  # type: ignore[no-untyped-def]
 def _preview(qtbot, window, view, kinds):  # type: ignore[no-untyped-def]
     from ui.printing.preview import open_preview
 
-    dialog = open_preview(window.session.ctx, window.session.actor, window.tasks, view.case_uuid, kinds,
-                          case_no=view.case_no, parent=window)
+    dialog = open_preview(window, view.case_uuid, kinds, case_no=view.case_no)
     qtbot.waitUntil(lambda: all(k in dialog.docs for k in kinds), timeout=30000)
     return dialog
 
@@ -75,7 +75,7 @@ def test_stopped_cups_queue_keeps_the_job_badge_and_retry(qtbot, window, session
             qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
         outcome = done.args[0]
         assert not outcome.printed and outcome.job.state == "queued" and "停止" in outcome.message
-        badge = window.print_badge
+        badge = printing(window).badge
         qtbot.waitUntil(lambda: badge.count == 1 and badge.isVisible(), timeout=10000)
         assert badge.text() == "打印队列 1"
         dialog.close()
@@ -93,6 +93,5 @@ def test_stopped_cups_queue_keeps_the_job_badge_and_retry(qtbot, window, session
     qtbot.waitUntil(lambda: queue_dialog.table.rowCount() == 0, timeout=10000)
     assert cups_pdf_queue.wait_for_new_file(before).read_bytes().startswith(b"%PDF-")
     queue_dialog.close()
-
 
 from ui.qt import Qt  # noqa: E402

@@ -8,8 +8,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from ui.followup.common import IMAGE_FILTER, FilePicker, native_file_picker
 from ui.qt import QCoreApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from ui.widgets.files import IMAGE_FILTER, FilePicker, native_file_picker
 
 
 def camera_available() -> bool:

@@ -165,6 +165,6 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buf = QBuffer(data)
         buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.to_image().save(buf, "PNG")
+        self.to_image().save(buf, "PNG")  # type: ignore[call-overload]  # the stubs miss (QIODevice, str)
         buf.close()
         return bytes(data.data())

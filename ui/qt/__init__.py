@@ -14,12 +14,17 @@ from shiboken6 import getCppPointer as _cpp_pointer
 from shiboken6 import isValid as _is_valid
 
 from ui.qt.core import *
-from ui.qt.core import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from ui.qt.core import QCoreApplication, QObject
 from ui.qt.gui import *
 from ui.qt.widgets import *
 
 tr = QCoreApplication.translate
 """``tr(context, text)``: a translated string outside a QObject (e.g. module-level tables)."""
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - Qt's name, which lupdate looks for
+    """Marks ``source`` for translation in ``context`` (lupdate collects it); returns it untranslated."""
+    return source
 
 
 def is_valid(obj: object) -> bool:
@@ -29,4 +34,4 @@ def is_valid(obj: object) -> bool:
 
 def cpp_address(obj: object) -> int:
     """The C++ address of a Qt object (tells apart the steps of one event travelling up the parents)."""
-    return int(_cpp_pointer(obj)[0])
+    return int(_cpp_pointer(obj)[0])  # type: ignore[arg-type]

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QBuffer,
     QByteArray,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QPoint,
     QPointF,
     QRect,
@@ -35,7 +35,6 @@ from PySide6.QtCore import (
 )
 
 __all__ = [
-    "QT_TRANSLATE_NOOP",
     "QAbstractTableModel",
     "QBuffer",
     "QByteArray",
@@ -48,6 +47,7 @@ __all__ = [
     "QMimeData",
     "QModelIndex",
     "QObject",
+    "QPersistentModelIndex",
     "QPoint",
     "QPointF",
     "QRect",

@@ -1,5 +1,10 @@
-"""The field-mode window (上门办理): prepare while online, the visit list with prefill, the same intake page,
-the applicant's signature, photos of documents, the receipt as PDF, an offline indicator, sync back."""
+"""上门办理 (the field laptop): prepare while online, the visit list with prefill, the applicant's signature,
+photos of documents, the receipt as PDF, an offline indicator, sync back.
+
+``install(shell)`` puts this panel left of the intake screen and its buttons in the header; it follows the
+case open at the intake screen (``CaseOpened``, ``CaseFinished``) and asks it to open a visit's case
+(``OpenCaseRequested``) or to take a photo's files (``ImportFilesRequested``).
+"""
 
 from __future__ import annotations
 
@@ -7,79 +12,40 @@ from pathlib import Path
 from typing import Any
 
 from clerk import field
-from clerk.intake.model import CaseView, MaterialStatus
-from clerk.intake.validation import ValidationFailed
+from clerk.context import AppContext
+from clerk.intake.model import CaseView
+from clerk.printjobs import save_pdf
+from clerk.security.actor import Actor
+from ui import messages
+from ui.events import CaseFinished, CaseOpened, EventListener, ImportFilesRequested, OpenCaseRequested
 from ui.field.conflicts import ConflictsDialog
 from ui.field.photo import PhotoTaker
 from ui.field.signature import SignaturePad
-from ui.followup.common import STYLE, error_text, render_to_prints
-from ui.intake.page import IntakePage
+from ui.ops import Op, Query
 from ui.qt import (
     QT_TRANSLATE_NOOP,
-    QCloseEvent,
     QComboBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QPushButton,
-    QSplitter,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
+from ui.shell import Shell
 
 PROBE_MS = 30_000
-FIELD_STYLE = STYLE + """
-QFrame#fieldHeader { background: #1f4e8c; }
-QLabel#fieldTitle { color: #ffffff; font-size: 20px; font-weight: bold; }
-QLabel#fieldOperator { color: #d9e2ec; font-size: 14px; }
-QLabel#netOnline { color: #ffffff; background: #1b8a4a; border-radius: 10px; padding: 3px 12px; font-weight: bold; }
-QLabel#netOffline { color: #ffffff; background: #7b8794; border-radius: 10px; padding: 3px 12px; font-weight: bold; }
-QFrame#fieldHeader QPushButton { background: #ffffff; color: #1f4e8c; border: none; border-radius: 4px; padding: 6px 14px;
-                                 font-weight: bold; }
-QListWidget#visitList::item { padding: 6px 4px; border-bottom: 1px solid #e4e7eb; color: #102a43; }
-QListWidget#visitList::item:selected { background: #dbe8f7; color: #102a43; border-left: 4px solid #1f4e8c; }
-"""
-STATE_LABELS = {"planned": QT_TRANSLATE_NOOP("FieldWindow", "待上门"), "started": QT_TRANSLATE_NOOP("FieldWindow", "办理中"), "taken": QT_TRANSLATE_NOOP("FieldWindow", "已受理")}
+STATE_LABELS = {"planned": QT_TRANSLATE_NOOP("FieldWindow", "待上门"), "started": QT_TRANSLATE_NOOP("FieldWindow", "办理中"),
+                "taken": QT_TRANSLATE_NOOP("FieldWindow", "已受理")}
 
 
-class FieldIntakePage(IntakePage):
-    """The window's intake page; acceptance goes through ``clerk.field.accept_visit`` (signature required)."""
-
-    def accept_case(self) -> None:
-        if self.case is None:
-            return
-        self.autosave.flush()
-        ctx, actor, case_uuid = self.ctx, self.actor, self.case.case_uuid
-        signed = self.checklist.commitment.isChecked()
-        no_signature = self.tr("上门受理须有申请人签名（在左侧签名板签名并保存）")
-
-        def job() -> tuple[str, Any]:
-            problems = ctx.intake.check_for_accept(case_uuid)
-            view = ctx.intake.get(case_uuid)
-            if not any(m.status is MaterialStatus.DEFERRED for m in view.materials) or signed:
-                problems.pop("commitment", None)
-            if field.signature_of(ctx, case_uuid) is None:
-                problems[f"materials.{field.SIGNATURE_MATERIAL}"] = no_signature
-            if problems:
-                return "problems", problems
-            try:
-                return "accepted", field.accept_visit(ctx, actor, case_uuid, commitment_signed=signed)
-            except ValidationFailed as exc:
-                return "problems", exc.problems
-
-        self.tasks.run(job, write=True, on_success=self._accept_done, on_failure=self._failed)
-
-
-class FieldWindow(QMainWindow):
-    """上门办理工作台.
+class FieldPanel(EventListener, QWidget):
+    """上门办理: the visit list, the signature pad, photos and the receipt (left of the intake screen).
 
     Attributes:
         photos: the PhotoTaker (camera or image-file seam).
@@ -100,75 +66,58 @@ class FieldWindow(QMainWindow):
     online_changed = Signal(bool)
     receipt_written = Signal(str)
 
-    def __init__(self, session: Any, parent: QWidget | None = None, *, probe: bool = True) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.ctx, self.actor = session.ctx, session.actor
-        self.tasks = Tasks(self)
+    def __init__(self, shell: Shell, *, probe: bool = True) -> None:
+        super().__init__(shell.widget)
+        self.shell = shell
         self.photos = PhotoTaker()
         self.online: bool | None = None
         self.visits: list[field.VisitPlan] = []
+        self.case: CaseView | None = None
         self.last_case: str | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
-        self.setWindowTitle(self.tr("上门办理工作台") + f" — {self.ctx.settings.hall.name}")
-        self.setStyleSheet(FIELD_STYLE)
-        self.resize(1600, 1000)
-        central = QWidget(self)
-        root = QVBoxLayout(central)
-        root.setContentsMargins(0, 0, 0, 0)
-        root.setSpacing(0)
-        root.addWidget(self._header())
-        split = QSplitter(Qt.Orientation.Horizontal, central)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self._side(split))
-        self.intake = FieldIntakePage(self.ctx, self.actor, self.tasks, split)
-        self.intake.picker.hide()  # a visit decides the bundle
-        self.intake.splitter.setSizes([0, 620, 430])
-        split.addWidget(self.intake)
-        split.setStretchFactor(1, 1)
-        split.setSizes([380, 1220])
-        root.addWidget(split, 1)
-        self.setCentralWidget(central)
-        bar = self.statusBar()
-        self.intake.message.connect(lambda m: bar.showMessage(m, 10000))
-        self.intake.case_changed.connect(self._case_changed)
-        self.intake.finished.connect(self._finished)
-        self.tasks.failed.connect(lambda m: bar.showMessage(self.tr("操作失败：") + m, 10000))
+        self._header_widgets()
+        self._side()
         self.probe_timer = QTimer(self)
         self.probe_timer.setInterval(PROBE_MS)
         self.probe_timer.timeout.connect(self.probe)
         if probe:
             self.probe_timer.start()
             QTimer.singleShot(0, self, self.probe)
+        shell.on_close(self.probe_timer.stop)
+        self.listen(shell.events)
         self.load_visits()
 
+    @property
+    def ctx(self) -> AppContext:
+        return self.shell.ctx
+
+    @property
+    def actor(self) -> Actor:
+        return self.shell.actor
+
+    def on_event_case_opened(self, event: CaseOpened) -> None:
+        self.case = event.case
+        self._case_changed(event.case)
+
+    def on_event_case_finished(self, event: CaseFinished) -> None:
+        self._finished(event.case_uuid)
+
     # -- layout -------------------------------------------------------------------------------------------
-    def _header(self) -> QWidget:
-        head = QFrame(self)
-        head.setObjectName("fieldHeader")
-        h = QHBoxLayout(head)
-        h.setContentsMargins(16, 8, 16, 8)
-        title = QLabel(self.tr("上门办理"), head)
-        title.setObjectName("fieldTitle")
-        h.addWidget(title)
-        who = QLabel(self.tr("工作人员：") + (self.actor.display_name or self.actor.username), head)
-        who.setObjectName("fieldOperator")
-        h.addWidget(who, 1)
-        self.net_label = QLabel(self.tr("● 检测网络…"), head)
+    def _header_widgets(self) -> None:
+        self.net_label = QLabel(self.tr("● 检测网络…"), self)
         self.net_label.setObjectName("netOffline")
-        h.addWidget(self.net_label)
-        self.prepare_button = QPushButton(self.tr("准备上门清单"), head)
+        self.shell.add_header_widget(self.net_label)
+        self.prepare_button = QPushButton(self.tr("准备上门清单"), self)
         self.prepare_button.setToolTip(self.tr("出发前联网：下载事项目录、上门清单和申请人既往办件，供离线使用"))
         self.prepare_button.clicked.connect(self.prepare)
-        h.addWidget(self.prepare_button)
-        self.sync_button = QPushButton(self.tr("同步回传"), head)
+        self.shell.add_header_widget(self.prepare_button)
+        self.sync_button = QPushButton(self.tr("同步回传"), self)
         self.sync_button.setToolTip(self.tr("回到有网络的地方后上传已受理的案件；与后台冲突的操作留待人工处理"))
         self.sync_button.clicked.connect(self.sync_back)
-        h.addWidget(self.sync_button)
-        return head
+        self.shell.add_header_widget(self.sync_button)
 
-    def _side(self, parent: QWidget) -> QWidget:
-        side = QWidget(parent)
+    def _side(self) -> None:
+        side = self
         side.setMinimumWidth(360)
         v = QVBoxLayout(side)
         v.setContentsMargins(12, 10, 8, 10)
@@ -228,7 +177,6 @@ class FieldWindow(QMainWindow):
         tv.addLayout(row2)
         v.addWidget(tools)
         self._update_buttons()
-        return side
 
     # -- network ------------------------------------------------------------------------------------------
     def probe(self) -> None:
@@ -244,7 +192,7 @@ class FieldWindow(QMainWindow):
             finally:
                 client.close()
 
-        self.tasks.run(job, on_success=lambda _ok: self.set_online(True), on_failure=lambda _e: self.set_online(False))
+        Query(self, job).success(lambda _ok: self.set_online(True)).failure(lambda _e: self.set_online(False)).run_in_background()
 
     def set_online(self, on: bool) -> None:
         self.net_label.setText(self.tr("● 在线") if on else self.tr("● 离线（数据保存在本机）"))
@@ -259,7 +207,7 @@ class FieldWindow(QMainWindow):
     def prepare(self) -> None:
         ctx = self.ctx
         self.prepare_button.setEnabled(False)
-        self.statusBar().showMessage(self.tr("正在准备上门清单…"))
+        messages.info(self, self.tr("正在准备上门清单…"), 0)
 
         def job() -> field.PreparedVisits:
             from clerk.sync import make_client
@@ -269,24 +217,24 @@ class FieldWindow(QMainWindow):
         def done(p: field.PreparedVisits) -> None:
             self.prepare_button.setEnabled(True)
             self.set_online(True)
-            self.statusBar().showMessage(self.tr("已准备 %n 户上门清单，可离线办理", "", len(p.visits)), 10000)
+            messages.info(self, self.tr("已准备 %n 户上门清单，可离线办理", "", len(p.visits)), 10000)
             self.load_visits()
             self.prepared.emit(p)
 
         def failed(exc: BaseException) -> None:
             self.prepare_button.setEnabled(True)
-            self.statusBar().showMessage(self.tr("准备失败（已缓存的清单不变）：") + error_text(exc), 15000)
+            messages.info(self, self.tr("准备失败（已缓存的清单不变）：") + messages.describe(exc), 15000)
 
-        self.tasks.run(job, write=True, on_success=done, on_failure=failed)
+        Op(self, job).success(done).failure(failed).run_in_background()
 
     def load_visits(self) -> None:
         ctx = self.ctx
-        self.tasks.run(lambda: (field.visits(ctx), field.prepared_at(ctx), ctx.intake.catalog.version),
-                       on_success=self._show_visits)
+        Query(self, lambda: (field.visits(ctx), field.prepared_at(ctx), ctx.intake.catalog.version)).success(self._show_visits).run_in_background()
 
     def _show_visits(self, result: tuple[list[field.VisitPlan], Any, str]) -> None:
         plans, at, version = result
-        keep = self.current_visit().visit_uuid if self.current_visit() else None
+        current = self.current_visit()
+        keep = current.visit_uuid if current is not None else None
         self.visits = plans
         if at is None:
             self.prepared_label.setText(self.tr("本机还没有上门清单：出发前请联网点“准备上门清单”。"))
@@ -323,7 +271,7 @@ class FieldWindow(QMainWindow):
             self.prefill_label.setText("")
             return
         ctx, visit_uuid = self.ctx, self.visits[row].visit_uuid
-        self.tasks.run(lambda: field.prefill(ctx, visit_uuid), on_success=self._show_prefill)
+        Query(self, lambda: field.prefill(ctx, visit_uuid)).success(self._show_prefill).run_in_background()
 
     def _show_prefill(self, pre: dict[str, Any]) -> None:
         cases, reusable = pre.get("cases") or [], pre.get("reusable") or []
@@ -340,11 +288,10 @@ class FieldWindow(QMainWindow):
         if plan is None:
             return
         ctx, actor = self.ctx, self.actor
-        self.tasks.run(lambda: field.start_visit(ctx, actor, plan.visit_uuid), write=True,
-                       on_success=self._opened, on_failure=self._failed)
+        Op(self, lambda: field.start_visit(ctx, actor, plan.visit_uuid)).success(self._opened).failure(self._failed).run_in_background()
 
     def _opened(self, view: CaseView) -> None:
-        self.intake.open_case(view)
+        self.shell.events.publish(OpenCaseRequested(view.case_uuid))
         self.load_visits()
 
     # -- the open case ------------------------------------------------------------------------------------
@@ -356,7 +303,7 @@ class FieldWindow(QMainWindow):
                 if m.code != field.SIGNATURE_MATERIAL:
                     self.material_combo.addItem(m.name, m.code)
             ctx, case_uuid = self.ctx, view.case_uuid
-            self.tasks.run(lambda: field.signature_of(ctx, case_uuid), on_success=self._show_signature)
+            Query(self, lambda: field.signature_of(ctx, case_uuid)).success(self._show_signature).run_in_background()
         else:
             self.signature_status.setText("")
         self._update_buttons()
@@ -366,7 +313,7 @@ class FieldWindow(QMainWindow):
                                       else self.tr("尚未签名"))
 
     def _update_buttons(self) -> None:
-        has_case = self.intake.case is not None if hasattr(self, "intake") else False
+        has_case = self.case is not None
         self.start_button.setEnabled(self.current_visit() is not None)
         self.sign_button.setEnabled(has_case and not self.pad.is_empty())
         self.photo_button.setEnabled(has_case)
@@ -374,24 +321,24 @@ class FieldWindow(QMainWindow):
         self.receipt_button.setEnabled(self.last_case is not None)
 
     def save_signature(self) -> None:
-        if self.intake.case is None or self.pad.is_empty():
+        if self.case is None or self.pad.is_empty():
             return
-        ctx, case_uuid, png = self.ctx, self.intake.case.case_uuid, self.pad.to_png()
+        ctx, case_uuid, png = self.ctx, self.case.case_uuid, self.pad.to_png()
 
         def done(ref: field.SignatureRef) -> None:
             self._show_signature(ref)
-            self.statusBar().showMessage(self.tr("签名已保存"), 8000)
+            messages.info(self, self.tr("签名已保存"), 8000)
             self.signed.emit(ref)
 
-        self.tasks.run(lambda: field.sign(ctx, case_uuid, png), write=True, on_success=done, on_failure=self._failed)
+        Op(self, lambda: field.sign(ctx, case_uuid, png)).success(done).failure(self._failed).run_in_background()
 
     def take_photo(self) -> None:
         code = self.material_combo.currentData()
-        if self.intake.case is None or not code:
+        if self.case is None or not code:
             return
         paths = self.photos.take(self)
-        if paths:
-            self.intake.import_files(str(code), [Path(p) for p in paths])
+        if paths and self.case is not None:
+            self.shell.events.publish(ImportFilesRequested(self.case.case_uuid, str(code), tuple(Path(p) for p in paths)))
 
     def _finished(self, case_uuid: str) -> None:
         self.last_case = case_uuid
@@ -404,43 +351,41 @@ class FieldWindow(QMainWindow):
         ctx, case_uuid = self.ctx, self.last_case
 
         def done(path: Path) -> None:
-            self.statusBar().showMessage(self.tr("受理回执已生成：") + str(path), 15000)
+            messages.info(self, self.tr("受理回执已生成：") + str(path), 15000)
             self.receipt_written.emit(str(path))
 
-        self.tasks.run(lambda: render_to_prints(ctx, case_uuid, "receipt"), on_success=done, on_failure=self._failed)
+        Query(self, lambda: save_pdf(ctx, case_uuid, "receipt")).success(done).failure(self._failed).run_in_background()
 
     # -- back online ---------------------------------------------------------------------------------------
     def sync_back(self) -> None:
         ctx = self.ctx
         self.sync_button.setEnabled(False)
-        self.statusBar().showMessage(self.tr("正在同步…"))
+        messages.info(self, self.tr("正在同步…"), 0)
 
         def job() -> field.SyncBackResult:
-            from clerk.sync import make_engine
+            return field.sync_back(ctx, ctx.sync_engine())
 
-            return field.sync_back(ctx, make_engine(ctx))
-
-        self.tasks.run(job, write=True, on_success=self._synced, on_failure=self._sync_failed)
+        Op(self, job).success(self._synced).failure(self._sync_failed).run_in_background()
 
     def _synced(self, res: field.SyncBackResult) -> None:
         self.sync_button.setEnabled(True)
         r = res.result
         if r.unreachable:
             self.set_online(False)
-            self.statusBar().showMessage(self.tr("平台不可达，数据仍保存在本机，稍后再同步"), 15000)
+            messages.info(self, self.tr("平台不可达，数据仍保存在本机，稍后再同步"), 15000)
         else:
             self.set_online(True)
             text = self.tr("同步完成：上传 %n 项", "", r.pushed)
             if r.errors:
                 text += self.tr("；问题：") + "；".join(r.errors[:2])
-            self.statusBar().showMessage(text, 15000)
+            messages.info(self, text, 15000)
         self.load_visits()
         self.synced.emit(res)
         self.show_conflicts()
 
     def _sync_failed(self, exc: BaseException) -> None:
         self.sync_button.setEnabled(True)
-        self.statusBar().showMessage(self.tr("同步失败：") + error_text(exc), 15000)
+        messages.info(self, self.tr("同步失败：") + messages.describe(exc), 15000)
 
     def show_conflicts(self) -> None:
         """Opens the conflicts dialog when cases wait for a person's decision."""
@@ -450,20 +395,12 @@ class FieldWindow(QMainWindow):
             if not conflicts:
                 return
             if self.conflicts_dialog is None:
-                self.conflicts_dialog = ConflictsDialog(ctx, self.actor, self.tasks, self)
+                self.conflicts_dialog = ConflictsDialog(ctx, self.shell, self.shell.widget)
                 self.conflicts_dialog.finished.connect(lambda _r: setattr(self, "conflicts_dialog", None))
             self.conflicts_dialog.set_conflicts(conflicts)
             self.conflicts_dialog.open()
 
-        self.tasks.run(lambda: field.list_conflicts(ctx), on_success=show)
+        Query(self, lambda: field.list_conflicts(ctx)).success(show).run_in_background()
 
     def _failed(self, exc: BaseException) -> None:
-        self.statusBar().showMessage(self.tr("操作失败：") + error_text(exc), 15000)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        try:
-            self.probe_timer.stop()
-            self.intake.flush()
-        finally:
-            self.tasks.wait()
-        super().closeEvent(event)
+        messages.info(self, self.tr("操作失败：") + messages.describe(exc), 15000)

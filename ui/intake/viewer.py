@@ -7,10 +7,13 @@ offered for removal, never removed without the clerk's click.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ui.materials.thumbs import Thumbnails, key_of
+from ui import messages
+from ui.intake.thumbs import Thumbnails, key_of
+from ui.ops import Op, Query
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -38,7 +41,6 @@ from ui.qt import (
 if TYPE_CHECKING:
     from clerk.materials.pagestore import PageStore
     from clerk.materials.service import MaterialsService, PageInfo
-    from ui.tasks import Tasks
 
 RENDER_DPI = 150
 SCREEN_DPI = 96
@@ -82,11 +84,11 @@ class PageViewer(QDialog):
 
     changed = Signal(str)
 
-    def __init__(self, materials: MaterialsService, pages: PageStore, tasks: Tasks, thumbs: Thumbnails,
+    def __init__(self, materials: MaterialsService, pages: PageStore, thumbs: Thumbnails,
                  case_uuid: str, code: str, names: dict[str, str], *, start: int = 0,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.materials, self.store, self.tasks, self.thumbs = materials, pages, tasks, thumbs
+        self.materials, self.store, self.thumbs = materials, pages, thumbs
         self.case_uuid, self.code, self.names = case_uuid, code, names
         self.pages: list[PageInfo] = []
         self.zoom: float | None = None  # None: fit the window
@@ -139,17 +141,17 @@ class PageViewer(QDialog):
         self.list.currentRowChanged.connect(self._row_changed)
         self.list.model().rowsMoved.connect(lambda *_: self._dragged())
         body.addWidget(self.list)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("pageScroll")
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setStyleSheet("QScrollArea#pageScroll { background: #52606d; border: none; }")
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("pageScroll")
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area.setStyleSheet("QScrollArea#pageScroll { background: #52606d; border: none; }")
         self.view = QLabel(self.tr("正在显示…"))
         self.view.setObjectName("pageView")
         self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.setStyleSheet("color: #f0f4f8;")
-        self.scroll.setWidget(self.view)
-        self.scroll.setWidgetResizable(False)
-        body.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.view)
+        self.scroll_area.setWidgetResizable(False)
+        body.addWidget(self.scroll_area, 1)
         root.addLayout(body, 1)
         bottom = QHBoxLayout()
         self.problem = QLabel(self)
@@ -168,7 +170,7 @@ class PageViewer(QDialog):
                            ("Alt+Right", lambda: self.shift(1)), ("Ctrl+0", self.fit), ("Ctrl+1", self.actual_size),
                            ("Ctrl++", lambda: self.step_zoom(1)), ("Ctrl+=", lambda: self.step_zoom(1)),
                            ("Ctrl+-", lambda: self.step_zoom(-1))):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
         thumbs.ready.connect(self._thumb_ready)
         self.reload()
 
@@ -222,8 +224,8 @@ class PageViewer(QDialog):
 
     def reload(self, select: int | None = None) -> None:
         materials, case_uuid, code = self.materials, self.case_uuid, self.code
-        self.tasks.run(lambda: materials.list_pages(case_uuid, code),
-                       on_success=lambda pages: self.set_pages(pages, select), on_failure=self._failed)
+        Query(self, lambda: materials.list_pages(case_uuid, code)) \
+            .success(lambda pages: self.set_pages(pages, select)).failure(self._failed).run_in_background()
 
     def set_pages(self, pages: list[PageInfo], select: int | None = None) -> None:
         keep = self.list.currentRow() if select is None else select
@@ -278,8 +280,11 @@ class PageViewer(QDialog):
             return
         self._shown = wanted
         store = self.store
-        self.tasks.run(lambda: render_page(store, page),
-                       on_success=lambda r, w=wanted: self._show_image(w, *r), on_failure=self._failed)
+        Query(self, lambda: render_page(store, page)).success(functools.partial(self._show_rendered, wanted)) \
+            .failure(self._failed).run_in_background()
+
+    def _show_rendered(self, wanted: tuple[Any, ...], rendered: tuple[QImage, float]) -> None:
+        self._show_image(wanted, *rendered)
 
     def _show_image(self, wanted: tuple[Any, ...], image: QImage, ppi: float) -> None:
         if wanted != self._shown:
@@ -306,7 +311,7 @@ class PageViewer(QDialog):
     def _effective_zoom(self) -> float:
         if self.zoom is not None or self._image is None:
             return self.zoom or 1.0
-        area = self.scroll.viewport().size()
+        area = self.scroll_area.viewport().size()
         scale = min((area.width() - 8) / self._image.width(), (area.height() - 8) / self._image.height())
         return max(0.05, scale / (SCREEN_DPI / self._ppi))
 
@@ -354,7 +359,7 @@ class PageViewer(QDialog):
             self._failed(exc)
             self.reload()
 
-        self.tasks.run(job, write=True, on_success=done, on_failure=failed)
+        Op(self, job).success(done).failure(failed).run_in_background()
 
     def rotate(self, degrees: int) -> None:
         page = self.current
@@ -410,4 +415,5 @@ class PageViewer(QDialog):
             self._change(lambda: materials.replace_page(page.id, path), select=self.list.currentRow())
 
     def _failed(self, exc: BaseException) -> None:
-        self.problem.setText(str(exc) if isinstance(exc, (ValueError, OSError)) else self.tr("操作失败：") + str(exc))
+        text = messages.describe(exc)
+        self.problem.setText(text if isinstance(exc, (ValueError, OSError)) else self.tr("操作失败：") + text)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
+from ui.ops import Query
 from ui.qt import QHBoxLayout, QIcon, QImage, QLabel, QObject, QPixmap, QSize, QToolButton, QWidget, Signal
 
 if TYPE_CHECKING:
     from clerk.materials.service import MaterialsService, PageInfo
-    from ui.tasks import Tasks
 
 ThumbKey = tuple[str, int, int]
 STRIP_MAX = 6
@@ -29,9 +30,9 @@ class Thumbnails(QObject):
 
     ready = Signal(object)
 
-    def __init__(self, materials: MaterialsService, tasks: Tasks, parent: QObject | None = None) -> None:
+    def __init__(self, materials: MaterialsService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.materials, self.tasks = materials, tasks
+        self.materials = materials
         self._cache: dict[ThumbKey, QPixmap] = {}
         self._asked: set[ThumbKey] = set()
 
@@ -50,9 +51,12 @@ class Thumbnails(QObject):
                 image.loadFromData(materials.thumbnail(page), "PNG")
                 return image
 
-            self.tasks.run(job, on_success=lambda img, k=key: self._store(k, img),
-                           on_failure=lambda _exc, k=key: self._asked.discard(k))
+            Query(self, job).success(functools.partial(self._store, key)) \
+                .failure(functools.partial(self._forget, key)).run_in_background()
         return None
+
+    def _forget(self, key: ThumbKey, _exc: BaseException) -> None:
+        self._asked.discard(key)
 
     def _store(self, key: ThumbKey, image: QImage) -> None:
         self._asked.discard(key)

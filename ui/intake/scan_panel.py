@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
+from ui import messages
+from ui.ops import Query
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCheckBox,
@@ -28,7 +30,6 @@ from ui.qt import (
 if TYPE_CHECKING:
     from clerk.materials.scanner import Scanner, ScannerDevice
     from clerk.materials.service import MaterialsService, ScanOutcome
-    from ui.tasks import Tasks
 
 MODES = (("color", QT_TRANSLATE_NOOP("ScanPanel", "彩色")), ("gray", QT_TRANSLATE_NOOP("ScanPanel", "灰度")), ("lineart", QT_TRANSLATE_NOOP("ScanPanel", "黑白")))
 RESOLUTIONS = (150, 200, 300, 600)
@@ -57,12 +58,12 @@ class ScanPanel(QFrame):
     scanned = Signal(object)
     material_selected = Signal(str)
 
-    def __init__(self, materials: MaterialsService, tasks: Tasks, scanner: Scanner | None = None,
+    def __init__(self, materials: MaterialsService, scanner: Scanner | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from clerk.materials.scanner import SaneScanner
 
-        self.materials, self.tasks = materials, tasks
+        self.materials = materials
         self.scanner: Scanner = scanner or SaneScanner()
         self.extra: tuple[str, ...] = ()
         """Device-specific ``scanimage`` arguments (e.g. the test device's picture)."""
@@ -194,7 +195,7 @@ class ScanPanel(QFrame):
         self.refresh_button.setEnabled(False)
         self.status.setText(self.tr("正在查找扫描仪…"))
         scanner = self.scanner
-        self.tasks.run(scanner.list_devices, on_success=self._devices, on_failure=self._devices_failed)
+        Query(self, scanner.list_devices).success(self._devices).failure(self._devices_failed).run_in_background()
 
     def _devices(self, devices: list[ScannerDevice]) -> None:
         keep = self.device.currentData()
@@ -213,7 +214,7 @@ class ScanPanel(QFrame):
     def _devices_failed(self, exc: BaseException) -> None:
         self.device.clear()
         self.device.addItem(self.tr("未找到扫描仪"), None)
-        self.status.setText(str(exc))
+        self.status.setText(messages.describe(exc))
         self.refresh_button.setEnabled(True)
         self._enable()
 
@@ -255,7 +256,7 @@ class ScanPanel(QFrame):
 
         # The read pool, not the ordered write pool: a batch takes minutes and autosaves must not wait
         # behind it; scan_into writes each page in its own transaction.
-        self.tasks.run(job, on_success=self._done, on_failure=self._failed)
+        Query(self, job).success(self._done).failure(self._failed).run_in_background()
 
     def cancel(self) -> None:
         if self._cancel is not None:
@@ -295,7 +296,7 @@ class ScanPanel(QFrame):
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         self.status.setText(self.tr("没有扫描"))
-        self._show_problem(str(exc))
+        self._show_problem(messages.describe(exc))
 
     def _show_problem(self, message: str | None) -> None:
         self.problem.setText(message or "")
