@@ -4,7 +4,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install sysdeps lint bench screenshots
+.PHONY: run test install sysdeps lint bench screenshots translations
 
 sysdeps:
 	@bash .ci/system-packages.sh
@@ -26,7 +26,11 @@ test: install
 
 lint: install
 	$(VPY) -m ruff check clerk printing backoffice ui tests bench main.py
-	$(VPY) -m mypy clerk printing backoffice
+	$(VPY) -m mypy clerk printing backoffice ui main.py
+
+# after changing a shown string: lupdate, keep moved strings' translations, lrelease (translate what is new)
+translations: install
+	$(VPY) resources/translations/update.py
 
 bench: install
 	@for b in bench/*.py; do echo "== $$b"; $(VPY) $$b; done

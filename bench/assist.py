@@ -2,7 +2,7 @@
 
     python bench/assist.py [--n N] [--seed S]
 
-Pages come from ``clerk.assist.samples`` (Faker names and addresses, valid check characters) photographed
+Pages come from ``clerk.samples`` (Faker names and addresses, valid check characters) photographed
 on a desk, turned a few degrees (one in ten upside down, one in ten on its side), blurred and saved as
 JPEG at quality 35-80. Targets (issue 20): ID card front median ≤ 1.5 s, A4 licence ≤ 3 s on this
 2-core machine; ID number exact ≥ 95 %, name ≥ 90 %, birth date ≥ 95 %, address characters ≥ 95 % on
@@ -42,7 +42,7 @@ def ocr_bench(n: int, seed: int, kinds: list[str] | None = None) -> None:
     from PIL import Image
     from rapidfuzz.distance import Levenshtein
 
-    from clerk.assist import samples
+    from clerk import samples
     from clerk.assist.ocr import engine
     from clerk.assist.reader import extract
 

@@ -25,19 +25,19 @@ from sqlalchemy.orm import selectinload
 
 from clerk import clock
 from clerk.errors import ClerkError
-from clerk.events import CASE_SAVED, EventBus
+from clerk.events import CaseSaved, EventBus, SupplementQueued
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, FileRef, MaterialStatus
 from clerk.intake.service import CaseNotFound, IntakeService
 from clerk.intake.workdays import WorkCalendar
 from clerk.materials.pagestore import PageStore
 from clerk.materials.prepare import PreparedFile, prepare_bytes, prepare_file
+from clerk.security import audit
 from clerk.security.actor import Actor, Permission
 from clerk.security.masking import mask_name, mask_phone
 from clerk.store import Store
 from clerk.store.models import BlobRow, CaseRow, FileRow, MaterialRow
 from clerk.sync.outbox import queue_supplement
 
-SUPPLEMENT_QUEUED = "supplement_queued"  # case_uuid, material_code, event_uuid
 SUPPLEMENT_PREFIX = "supplement:"
 """``FileRow.source_name`` prefix of files that came after acceptance (followed by the event_uuid)."""
 
@@ -132,10 +132,6 @@ class SupplementService:
                              .order_by(CaseRow.platform_updated_at, CaseRow.updated_at)).scalars().all()
             return [self._request(r) for r in rows]
 
-    def request_for(self, case_uuid: str) -> SupplementRequest:
-        with self.store.read() as s:
-            return self._request(self._load(s, case_uuid))
-
     @staticmethod
     def _request(r: CaseRow) -> SupplementRequest:
         mats = sorted(r.materials, key=lambda m: (m.status != MaterialStatus.DEFERRED.value, m.position))
@@ -184,8 +180,10 @@ class SupplementService:
             mat.deadline = None
             row.updated_at = now
             queue_supplement(s, case_uuid, material_code, [r.model_dump() for r in refs], event_uuid=key)
-        self.ctx.events.publish(CASE_SAVED, case_uuid=case_uuid)
-        self.ctx.events.publish(SUPPLEMENT_QUEUED, case_uuid=case_uuid, material_code=material_code, event_uuid=key)
+            audit.append(s, actor, audit.AuditAction.SUPPLEMENT, case_uuid,
+                         {"material_code": material_code, "files": len(refs)})
+        self.ctx.events.publish(CaseSaved(case_uuid))
+        self.ctx.events.publish(SupplementQueued(case_uuid, material_code, key))
         return SupplementResult(case_uuid, material_code, key, tuple(refs))
 
     def fulfil(self, actor: Actor, case_uuid: str, material_code: str, files: Sequence[FileInput], *,

@@ -190,12 +190,13 @@ def engine_loaded() -> bool:
 def load_page(path: Path, page_index: int = 0) -> Image.Image:
     """One page of an image or PDF file as a picture; anything else is a ``FileProblem`` (one line)."""
     from clerk.materials.imaging import open_page
-    from clerk.materials.sniff import FileProblem, inspect_file
+    from clerk.materials.prepare import prepare_file
+    from clerk.materials.sniff import FileProblem
 
-    info = inspect_file(path)
+    info = prepare_file(path, None, 50)  # the one gate for files from outside (limits, bounded decoding)
     if page_index >= info.pages:
         raise FileProblem(f"{path.name}：只有 {info.pages} 页，没有第 {page_index + 1} 页")
     try:
-        return open_page(path.read_bytes(), info.media_type, page_index, dpi=200.0)
+        return open_page(info.data, info.media_type, page_index, dpi=200.0)
     except (OSError, ValueError) as exc:
         raise FileProblem(f"{path.name}：无法读取这一页（{exc}）") from exc

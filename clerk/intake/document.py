@@ -22,7 +22,7 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from clerk.catalog.merge import SituationError, merge
-from clerk.events import CASE_ACCEPTED, CASE_NOTIFIED, CASE_SAVED
+from clerk.events import CaseAccepted, CaseNotified, CaseSaved
 from clerk.intake.model import MaterialStatus
 from clerk.intake.request import IntakeRequest, PersonInput, RequestRefused
 from clerk.intake.service import IntakeService, derive_form
@@ -196,9 +196,9 @@ def take_in(svc: IntakeService, actor: Actor, req: IntakeRequest, *, fingerprint
         s.flush()
         if before_commit is not None:
             before_commit()
-    svc.events.publish(CASE_SAVED, case_uuid=view.case_uuid)
+    svc.events.publish(CaseSaved(view.case_uuid))
     if outcome == "accepted":
-        svc.events.publish(CASE_ACCEPTED, case_uuid=view.case_uuid, case_no=view.case_no)
+        svc.events.publish(CaseAccepted(view.case_uuid, view.case_no))
     else:
-        svc.events.publish(CASE_NOTIFIED, case_uuid=view.case_uuid, case_no=view.case_no)
+        svc.events.publish(CaseNotified(view.case_uuid, view.case_no))
     return result

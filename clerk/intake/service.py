@@ -19,7 +19,7 @@ from clerk import clock
 from clerk.catalog.merge import MergedForm, SituationError, merge
 from clerk.catalog.schema import Bundle, Catalog
 from clerk.errors import ClerkError
-from clerk.events import CASE_ACCEPTED, CASE_NOTIFIED, CASE_REJECTED, CASE_SAVED, EventBus
+from clerk.events import CaseAccepted, CaseNotified, CaseRejected, CaseSaved, EventBus
 from clerk.intake import lifecycle, search
 from clerk.intake.model import (
     CaseMaterial,
@@ -191,7 +191,7 @@ class IntakeService:
         with self.store.write() as s:
             row = self._new_row(s, actor, bundle, merged, ticket_no=ticket_no, applicant=applicant)
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=view.case_uuid)
+        self.events.publish(CaseSaved(view.case_uuid))
         return view
 
     def _new_row(self, s: Session, actor: Actor, bundle: Bundle, merged: MergedForm, *, ticket_no: str | None,
@@ -255,7 +255,7 @@ class IntakeService:
             self._apply(row, situations=situations, applicant=applicant, agent=agent, form=form, delivery=delivery,
                         commitment_signed=commitment_signed)
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     def _apply(self, row: CaseRow, *, situations: dict[str, str] | None = None, applicant: dict[str, Any] | None = None,
@@ -300,7 +300,7 @@ class IntakeService:
             self._set_material(row, code, status, deadline=deadline, note=note)
             row.updated_at = clock.now()
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     def latest_deadline(self, deferral_days: int) -> dt.date:
@@ -361,7 +361,7 @@ class IntakeService:
             mat.deadline = None
             row.updated_at = clock.now()
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     def remove_file(self, case_uuid: str, code: str, sha256: str) -> CaseView:
@@ -373,7 +373,7 @@ class IntakeService:
             if not mat.files and mat.status == MaterialStatus.PROVIDED.value:
                 mat.status = MaterialStatus.MISSING.value
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     # -- history and prefill ---------------------------------------------------------------------
@@ -439,7 +439,7 @@ class IntakeService:
             self.before_accept(case_uuid)
         with self.store.write() as s:
             view = self._accept_row(s, actor, self._load(s, case_uuid), commitment_signed=commitment_signed)
-        self.events.publish(CASE_ACCEPTED, case_uuid=view.case_uuid, case_no=view.case_no)
+        self.events.publish(CaseAccepted(view.case_uuid, view.case_no))
         return view
 
     def _accept_row(self, s: Session, actor: Actor, row: CaseRow, *, commitment_signed: bool) -> CaseView:
@@ -481,7 +481,7 @@ class IntakeService:
         actor.require(Permission.INTAKE)
         with self.store.write() as s:
             view = self._notify_row(s, actor, self._load(s, case_uuid))
-        self.events.publish(CASE_NOTIFIED, case_uuid=view.case_uuid, case_no=view.case_no)
+        self.events.publish(CaseNotified(view.case_uuid, view.case_no))
         return view
 
     def _notify_row(self, s: Session, actor: Actor, row: CaseRow) -> CaseView:
@@ -525,7 +525,7 @@ class IntakeService:
             row.updated_at = now
             view = self._view(row, operator_name=actor.display_name)
             audit.append(s, actor, audit.AuditAction.REJECT, row.case_uuid, {"case_no": row.case_no})
-        self.events.publish(CASE_REJECTED, case_uuid=view.case_uuid, case_no=view.case_no)
+        self.events.publish(CaseRejected(view.case_uuid, view.case_no))
         return view
 
     # -- a whole case from outside (the CLI's JSON), in one transaction: clerk/intake/document.py ------
@@ -581,6 +581,14 @@ class IntakeService:
     def drafts(self, actor: Actor) -> list[CaseSummary]:
         items, _ = self.search(search.CaseQuery(status=(CaseStatus.DRAFT.value,), limit=200))
         return items
+
+    def keep_form_fields(self, case_uuid: str, keep: set[str]) -> None:
+        """Drops stored form values whose field left the form (a situation answer changed), so that
+        ``check_form`` does not report them as unknown fields on accept."""
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            if any(k not in keep for k in row.form):
+                row.form = {k: v for k, v in row.form.items() if k in keep}
 
     # -- internals -------------------------------------------------------------------------------
     def _load(self, s: Session, case_uuid: str) -> CaseRow:

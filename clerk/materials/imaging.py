@@ -7,13 +7,12 @@ worker thread (thumbnails of a 40-page import are made off the UI thread).
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from clerk.atomic import write_atomic
 from clerk.materials import limits
 from clerk.materials.pagestore import PageStore
 from clerk.materials.sniff import FileProblem
@@ -152,10 +151,7 @@ class ThumbnailCache:
         p = self.path(sha256, page_index, rotation)
         p.parent.mkdir(exist_ok=True)
         data = self.pages.seal(png) if self.pages.encrypted else png
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".thumb-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, p)  # a cache: no fsync needed, a lost thumbnail is remade
+        write_atomic(p, data, prefix=".thumb-", fsync=False)  # a cache: a lost thumbnail is remade
 
     def drop(self, sha256: str) -> None:
         d = self.root / sha256[:2]

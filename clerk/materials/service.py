@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from clerk import clock
 from clerk.errors import ClerkError
-from clerk.events import CASE_SAVED, EventBus
+from clerk.events import CaseSaved, EventBus, MaterialPagesChanged, ScanProgress
 from clerk.intake import lifecycle
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, FileRef, MaterialStatus
 from clerk.materials import barcodes
@@ -37,8 +37,6 @@ from clerk.materials.upload import PagePart, build_pdf
 from clerk.store import Store
 from clerk.store.models import BlobRow, CaseRow, FileRow, MaterialRow, OutboxRow, PageRow, PrintJobRow
 
-MATERIAL_PAGES_CHANGED = "material_pages_changed"  # case_uuid, code
-SCAN_PROGRESS = "scan_progress"  # case_uuid, code, pages (scanned so far)
 BUILT_PREFIX = "built:"
 """``FileRow.source_name`` of the upload PDF made from a material's pages (replaced on every build)."""
 DEFAULT_TYPES = ("pdf", "jpeg", "png", "tiff")
@@ -384,7 +382,7 @@ class MaterialsService:
                 filed = self.add_page(case_uuid, target[0], path.read_bytes(), source_name=f"扫描第 {n} 页")
                 outcome.pages.append(filed)
                 path.unlink(missing_ok=True)
-            self.events.publish(SCAN_PROGRESS, case_uuid=case_uuid, code=target[0], pages=n)
+            self.events.publish(ScanProgress(case_uuid, target[0] or "", n))
             if on_progress is not None:
                 on_progress(n, filed)
 
@@ -464,7 +462,7 @@ class MaterialsService:
                 mat.files = kept
                 mat.status = MaterialStatus.PROVIDED.value
                 mat.deadline = None
-            self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+            self.events.publish(CaseSaved(case_uuid))
             return FileRef(sha256=blob.sha256, size=blob.size, media_type="application/pdf", pages=count)
         raise MaterialError("页面正在被修改，请稍后再生成上传文件")
 
@@ -479,8 +477,8 @@ class MaterialsService:
 
     # -- internals ---------------------------------------------------------------------------------
     def _announce(self, case_uuid: str, code: str) -> None:
-        self.events.publish(MATERIAL_PAGES_CHANGED, case_uuid=case_uuid, code=code)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(MaterialPagesChanged(case_uuid, code))
+        self.events.publish(CaseSaved(case_uuid))
 
     @staticmethod
     def _renumber(mat: MaterialRow) -> None:
@@ -659,6 +657,6 @@ def expected_blobs(store: Store) -> set[str]:
 
 
 __all__ = [
-    "BUILT_PREFIX", "MATERIAL_PAGES_CHANGED", "SCAN_PROGRESS", "MaterialError", "MaterialsService", "PageInfo",
+    "BUILT_PREFIX", "MaterialError", "MaterialsService", "PageInfo",
     "ScanOutcome", "collect_garbage", "expected_blobs", "prepare_uploads", "referenced_blobs",
 ]

@@ -72,3 +72,18 @@ def kiosk_service(ctx: Any, url: str | None = None) -> Any:
 
     return KioskService(kiosk_client(ctx, url), ctx.store, ctx.settings.device_id,
                         ctx.settings.queue_fallback_prefix)
+def local_platform_client(ctx: Any, username: str, password: str) -> HallClient:
+    """A client of the demo's embedded platform (``ctx.local_platform``; waits for it to start), logged in
+    once with ``password``; a client without a URL (its requests are ``Unreachable``) when there is none."""
+    platform = getattr(ctx, "local_platform", None)
+    if platform is None or not platform.wait(30) or not platform.url:
+        return HallClient("", lambda: None)
+    url = str(platform.url)
+    token: list[str] = []
+
+    def provide() -> str:
+        if not token:
+            token.append(HallClient(url).login(username, password, ctx.settings.device_id or "demo"))
+        return token[0]
+
+    return HallClient(url, provide)

@@ -1,4 +1,4 @@
-"""One window's caller (叫号器): the current ticket and the clerk's moves on it; publishes QUEUE_CHANGED.
+"""One window's caller (叫号器): the current ticket and the clerk's moves on it; publishes ``QueueChanged``.
 
 Every move is checked against the ticket lifecycle first (``IllegalTicketMove`` without a request),
 then sent to the hall server. When the server cannot be reached the move raises ``Unreachable``
@@ -95,7 +95,7 @@ class CallerService:
 
     def _publish(self) -> None:
         if self.events is not None:
-            self.events.publish(ev.QUEUE_CHANGED, ticket=self.current.as_dict() if self.current else None)
+            self.events.publish(ev.QueueChanged(self.current))
 
     def _move(self, move: Move, fn: Callable[[int, str], Ticket]) -> Ticket:
         with self._lock:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from clerk.assist import samples
+from clerk import samples
 
 HERE = Path(__file__).parent
 

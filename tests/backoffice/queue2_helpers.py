@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from bo_helpers import PASSWORD, Api, StartFn
-
 from backoffice.config import HALL_TZ
 from backoffice.embedded import EmbeddedServer
 from backoffice.hall import HallConfig
+from tests.helpers.backoffice import PASSWORD, Api, StartFn
 
 TUESDAY = dt.datetime(2026, 12, 1, 10, 0, tzinfo=HALL_TZ)
 """A working day (2026-12-01, Tuesday) at 10:00: every test of hours and slots starts here."""

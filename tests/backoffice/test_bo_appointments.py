@@ -7,8 +7,9 @@ import datetime as dt
 import threading
 
 import pytest
-from bo_helpers import Api, StartFn
-from queue2_helpers import (
+
+from backoffice.config import HALL_TZ
+from tests.backoffice.queue2_helpers import (
     TUESDAY,
     book,
     booking,
@@ -18,8 +19,7 @@ from queue2_helpers import (
     start_hall,
     take,
 )
-
-from backoffice.config import HALL_TZ
+from tests.helpers.backoffice import Api, StartFn
 
 
 def slots(api: Api, date: str, service: str = "intake") -> dict:  # type: ignore[type-arg]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from bo_helpers import Api, StartFn
-from queue2_helpers import TUESDAY, book, call_next, open_window, start_hall, take
-
 from backoffice.config import DEFAULT_SERVICES, Config, ServiceDef
+from tests.backoffice.queue2_helpers import TUESDAY, book, call_next, open_window, start_hall, take
+from tests.helpers.backoffice import Api, StartFn
 
 
 def claim(api: Api, device: str, prefix: str | None = None, expect: int = 200) -> dict[str, Any]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bo_helpers import Api, StartFn
-from queue2_helpers import TUESDAY, book, call_next, open_window, sms, start_hall, take
-
 from backoffice import hallday
+from tests.backoffice.queue2_helpers import TUESDAY, book, call_next, open_window, sms, start_hall, take
+from tests.helpers.backoffice import Api, StartFn
 
 
 def test_carried_to_the_next_working_day_with_place_and_number(start: StartFn) -> None:

@@ -8,10 +8,19 @@ import threading
 from typing import Any
 
 import requests
-from bo_helpers import Api, StartFn
-from queue2_helpers import TUESDAY, RecordingGateway, book, call_next, open_window, sms, start_hall, take
 
 from backoffice.hall import HallConfig
+from tests.backoffice.queue2_helpers import (
+    TUESDAY,
+    RecordingGateway,
+    book,
+    call_next,
+    open_window,
+    sms,
+    start_hall,
+    take,
+)
+from tests.helpers.backoffice import Api, StartFn
 
 
 def kinds(server: Any) -> list[tuple[str, str]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from bo_helpers import Api, StartFn
-from queue2_helpers import call_next, open_window, start_hall, take
+from tests.backoffice.queue2_helpers import call_next, open_window, start_hall, take
+from tests.helpers.backoffice import Api, StartFn
 
 
 def park(api: Api, tid: int, expect: int = 200, key: str | None = None) -> dict[str, Any]:

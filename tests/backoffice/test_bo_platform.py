@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 import requests
-from bo_helpers import PASSWORD, Api, StartFn
 
 from backoffice.embedded import EmbeddedServer
 from backoffice.files import read_blob
 from backoffice.workflow import IllegalMove
+from tests.helpers.backoffice import PASSWORD, Api, StartFn
 
 PDF = b"%PDF-1.4 birth certificate " * 500
 PDF_SHA = hashlib.sha256(PDF).hexdigest()

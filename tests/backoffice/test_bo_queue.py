@@ -9,10 +9,10 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from bo_helpers import Api, StartFn
 
 from backoffice import queue
 from backoffice.embedded import EmbeddedServer
+from tests.helpers.backoffice import Api, StartFn
 
 
 @pytest.fixture

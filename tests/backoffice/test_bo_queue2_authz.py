@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 import requests
-from bo_helpers import PASSWORD, Api
-from queue2_helpers import TUESDAY, booking
 
 from backoffice.embedded import EmbeddedServer, start_server
 from backoffice.hall import HallConfig
+from tests.backoffice.queue2_helpers import TUESDAY, booking
+from tests.helpers.backoffice import PASSWORD, Api
 
 ORG, OTHER = "230102", "230199"
 USERS = {

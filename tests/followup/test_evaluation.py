@@ -11,17 +11,17 @@ from backoffice.cases import evaluation_document
 from backoffice.db import Evaluation
 from backoffice.embedded import EmbeddedServer
 from clerk import clock
-from clerk.evaluation import LOW_SCORE_RECEIVED, EvaluationService
+from clerk.evaluation import EvaluationService
+from clerk.events import LowScoreReceived
 from clerk.intake.validation import ValidationFailed
-
-from .fu_helpers import accepted_case, login_engine
+from tests.helpers.followup import accepted_case, login_engine
 
 
 def test_evaluation_reaches_the_server_once(ctx: Any, people: Any, server: EmbeddedServer) -> None:
     engine = login_engine(ctx, server)
     case = accepted_case(ctx, people)
     lows: list[Any] = []
-    ctx.events.subscribe(LOW_SCORE_RECEIVED, lambda evaluation: lows.append(evaluation))
+    ctx.events.subscribe(LowScoreReceived, lambda e: lows.append(e.evaluation))
     svc = EvaluationService(ctx)
     start = clock.now() - dt.timedelta(seconds=1)
     good = svc.record(5, ["服务热情"], "很快", window="W03", operator="clerk01", ticket_no="A012")
