@@ -9,9 +9,45 @@ from pathlib import Path
 
 import pytest
 
-# Headless keyring for every test (never used outside tests), see shared/ENVIRONMENT.md.
+# Headless keyring for every test (never used outside tests), see shared/ENVIRONMENT.md. The product
+# refuses plaintext keyrings; the suite (and the subprocesses it starts) opts in explicitly.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+os.environ.setdefault("WINDOW_CLERK_TEST_PLAINTEXT_KEYRING", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+QT_WAIT_FLOOR_MS = 60_000
+"""Every qtbot wait (waitUntil, waitSignal …) waits at least this long before it fails: a wait ends as
+soon as its condition holds, so a long limit costs a passing test nothing, while a short one fails a
+test on a loaded machine (two shared cores, xdist workers, another suite running)."""
+
+
+def _generous_qt_waits() -> None:
+    try:
+        from pytestqt.qtbot import QtBot
+    except ImportError:  # pytest-qt is a required plugin; nothing to do without it
+        return
+    if getattr(QtBot, "_clerk_generous", False):
+        return
+
+    def floor(method_name: str) -> None:
+        original = getattr(QtBot, method_name)
+
+        def wait(self: object, *args: object, timeout: int = 5000, **kw: object) -> object:
+            if kw.get("raising") is not False and timeout > 0:  # raising=False waits for a timeout on purpose
+                timeout = max(timeout, QT_WAIT_FLOOR_MS)
+            return original(self, *args, timeout=timeout, **kw)
+
+        wait.__name__ = wait.__qualname__ = method_name
+        wait.__doc__ = original.__doc__
+        setattr(QtBot, method_name, wait)
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive", "waitCallback"):
+        floor(name)
+    QtBot._clerk_generous = True  # type: ignore[attr-defined]
+
+
+_generous_qt_waits()
 
 
 @pytest.fixture(autouse=True)

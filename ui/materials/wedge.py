@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
 from ui.materials._qt import QPlainTextEdit
 from ui.qt import QEvent, QKeyEvent, QLineEdit, QObject, Qt, QTextEdit, QWidget, Signal
@@ -37,9 +38,12 @@ class WedgeFilter(QObject):
 
     scanned = Signal(str, str)
 
-    def __init__(self, parent: QObject | None = None, *, gap_ms: int = GAP_MS) -> None:
+    def __init__(self, parent: QObject | None = None, *, gap_ms: int = GAP_MS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.gap = gap_ms / 1000.0
+        self.clock = clock
+        """Seconds, read once per key press (tests put in a clock that ticks by a fixed step per key)."""
         self._buffer: list[str] = []
         self._last = 0.0
         self._target: QWidget | None = None
@@ -55,7 +59,7 @@ class WedgeFilter(QObject):
             return False
         if self._propagated(obj, event):
             return False
-        now = time.monotonic()
+        now = self.clock()
         fast = now - self._last <= self.gap
         self._last = now
         key, text = event.key(), event.text()
