@@ -71,14 +71,22 @@ def open_session(data_dir: Path | None, *, demo: bool) -> Session:
     directory = (demo_dir(data_dir) if demo else (data_dir or default_data_dir())).expanduser().resolve()
     handler = setup_logging(directory)
     install_log_scrubber()
-    if demo:  # sample data in a temp dir: no keychain needed
-        ctx = AppContext.open(directory)
+    if demo:  # sample data in a temp dir, stored in clear (main.py says so): no keychain needed
+        from clerk.security.keys import key_for
+
+        try:
+            ctx = AppContext.open(directory, key_for=lambda d: key_for(d, plain_new=True))
+        except BaseException:
+            from clerk.security.logfilter import remove_logging
+
+            remove_logging(handler)
+            raise
         actor = Actor("demo", "演示窗口", (Role.CLERK,), window=ctx.settings.window, org_code=ctx.settings.hall.org_code)
         return Session(ctx, actor, demo=True, log_handler=handler)
     from clerk.security.keys import open_db_key
 
     try:
-        ctx = AppContext.open(directory, db_key=open_db_key(directory))
+        ctx = AppContext.open(directory, key_for=open_db_key)  # the key is chosen once the dir is ours
     except BaseException:
         from clerk.security.logfilter import remove_logging
 

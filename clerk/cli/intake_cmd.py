@@ -187,7 +187,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         q = CaseQuery(args.text, tuple(args.status), args.date_from, args.date_to, max(1, min(args.limit, 500)), max(0, args.offset))
         items, total = ctx.intake.search(q)

@@ -74,7 +74,7 @@ def _passphrase(var: str | None) -> str | None:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from clerk.security.audit import verify_store
 
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         result = verify_store(ctx.store)
     finally:
@@ -100,7 +100,7 @@ def _since(text: str | None) -> dt.datetime | None:
 def cmd_audit_list(args: argparse.Namespace) -> int:
     from clerk.security.audit import list_entries
 
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         entries = list_entries(ctx.store, SYSTEM, action=args.action or None, operator=args.operator,
                                since=_since(args.since), limit=args.limit)
@@ -169,7 +169,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         print("数据密钥：在系统钥匙串中")
     except KeyUnavailable as exc:
         raise CliError(f"数据密钥：{exc}") from exc
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         print(f"本地数据库：{'已加密（SQLCipher）' if ctx.store.encrypted else '未加密'}")
         result = verify_store(ctx.store)

@@ -112,9 +112,8 @@ class ThumbnailCache:
     """PNG thumbnails on disk keyed by sha + page + rotation (encrypted like the page store when it is)."""
 
     def __init__(self, root: Path, pages: PageStore) -> None:
-        self.root = root
+        self.root = root  # made on the first put (0700): a read-only open creates nothing
         self.pages = pages
-        root.mkdir(parents=True, exist_ok=True)
 
     def path(self, sha256: str, page_index: int, rotation: int) -> Path:
         return self.root / sha256[:2] / f"{sha256}-{page_index}-{rotation % 360}.png"
@@ -134,12 +133,19 @@ class ThumbnailCache:
 
     def put(self, sha256: str, page_index: int, rotation: int, png: bytes) -> None:
         p = self.path(sha256, page_index, rotation)
-        p.parent.mkdir(exist_ok=True)
         data = self.pages.seal(png) if self.pages.encrypted else png
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".thumb-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, p)  # a cache: no fsync needed, a lost thumbnail is remade
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".thumb-")
+        except OSError:  # a read-only or full medium: the thumbnail is simply not cached
+            return
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, p)  # a cache: no fsync needed, a lost thumbnail is remade
+        except OSError:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
     def drop(self, sha256: str) -> None:
         d = self.root / sha256[:2]

@@ -33,8 +33,7 @@ def login(session: Any) -> bool:
 
 
 def run_field(args: Any) -> int:
-    from clerk.settings import SettingsError
-    from clerk.store.engine import StoreError
+    from clerk.errors import ClerkError
     from ui import app as ui_app
     from ui.field.window import FieldWindow
     from ui.qt import QApplication
@@ -42,7 +41,7 @@ def run_field(args: Any) -> int:
 
     try:
         session = open_session(args.data_dir, demo=args.demo)
-    except (SettingsError, StoreError, OSError) as exc:
+    except (ClerkError, OSError) as exc:  # a data dir another program owns, no key, a damaged cache …
         print(f"无法打开数据目录 / cannot open the data dir: {exc}", file=sys.stderr)
         return 1
     qapp = QApplication.instance() or QApplication(sys.argv[:1])

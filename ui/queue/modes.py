@@ -60,8 +60,7 @@ def build(mode: str, session: Any, tasks: Any) -> Any:
 
 
 def run_mode(args: argparse.Namespace) -> int:
-    from clerk.settings import SettingsError
-    from clerk.store.engine import StoreError
+    from clerk.errors import ClerkError
     from ui import app as ui_app
     from ui.qt import QApplication
     from ui.session import open_session, start_demo_server
@@ -69,7 +68,7 @@ def run_mode(args: argparse.Namespace) -> int:
 
     try:
         session = open_session(args.data_dir, demo=args.demo)
-    except (SettingsError, StoreError, OSError) as exc:
+    except (ClerkError, OSError) as exc:  # a data dir another program owns, no key, a damaged cache …
         print(f"无法打开数据目录 / cannot open the data dir: {exc}", file=sys.stderr)
         return 1
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
