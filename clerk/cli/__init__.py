@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from clerk.errors import ClerkError
 
@@ -59,8 +59,15 @@ def open_context(args: argparse.Namespace, *, read_only: bool = False) -> Any:
                            key_for=lambda d: key_for(d, read_only=read_only))
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Argument mistakes as one line on stderr (not argparse's usage block), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: 参数错误：{message}（{self.prog} -h 查看用法）\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m clerk", description="窗口受理工作站命令行 / window-clerk workstation CLI")
+    parser = OneLineParser(prog="python -m clerk", description="窗口受理工作站命令行 / window-clerk workstation CLI")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:

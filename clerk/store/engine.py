@@ -32,6 +32,17 @@ from clerk.errors import ClerkError
 from clerk.store.migrations_runner import HEAD, KNOWN_REVISIONS, upgrade_to_head
 
 BUSY_TIMEOUT_S = 30
+"""How long a write waits for another program's lock on the cache before it gives up (one line)."""
+BUSY_TIMEOUT_ENV = "WINDOW_CLERK_BUSY_TIMEOUT_S"
+"""Overrides ``BUSY_TIMEOUT_S`` (seconds, 0.1–600), e.g. for a slow network share."""
+
+
+def busy_timeout_s() -> float:
+    try:
+        value = float(os.environ.get(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_S))
+    except ValueError:
+        return BUSY_TIMEOUT_S
+    return min(600.0, max(0.1, value)) if value == value else BUSY_TIMEOUT_S
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -67,7 +78,7 @@ class CacheMissing(StoreError):
     """A read-only command was pointed at a place with no cache in it."""
 
 
-def _connect_factory(path: Path, key: str | None, read_only: bool) -> tuple[Any, Any]:
+def _connect_factory(path: Path, key: str | None, read_only: bool, timeout: float) -> tuple[Any, Any]:
     if key is None:
         module: Any = sqlite3
     else:
@@ -76,9 +87,9 @@ def _connect_factory(path: Path, key: str | None, read_only: bool) -> tuple[Any,
 
     def open_once() -> Any:
         if not read_only:
-            return module.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            return module.connect(str(path), check_same_thread=False, timeout=timeout, isolation_level=None)
         uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable[0] else "")
-        return module.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        return module.connect(uri, uri=True, check_same_thread=False, timeout=timeout, isolation_level=None)
 
     def keyed(conn: Any) -> Any:
         if key is not None:
@@ -113,6 +124,10 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(orig).__name__
 
 
+def _seconds(value: float) -> str:
+    return f"{value:g}"
+
+
 def classify(exc: BaseException, path: Path) -> StoreError | None:
     """The one-line ``StoreError`` for a database error a person can cause, or None (a bug: re-raise)."""
     orig = getattr(exc, "orig", None) or exc
@@ -120,7 +135,7 @@ def classify(exc: BaseException, path: Path) -> StoreError | None:
     code = getattr(orig, "sqlite_errorcode", None)
     folder = path.parent
     if "database is locked" in msg or "database table is locked" in msg or code in (5, 6):
-        return CacheBusy(f"本地缓存 {path} 被另一个程序锁住超过 {BUSY_TIMEOUT_S} 秒，操作没有完成：请关闭其他正在使用"
+        return CacheBusy(f"本地缓存 {path} 被另一个程序锁住超过 {_seconds(busy_timeout_s())} 秒，操作没有完成：请关闭其他正在使用"
                          f"数据目录 {folder} 的程序后重试")
     if "disk is full" in msg or code == 13 or (isinstance(orig, OSError) and orig.errno == errno.ENOSPC):
         return DiskFull(f"磁盘已满：数据目录 {folder} 无法写入，刚才的操作没有保存；请清理磁盘空间后重试")
@@ -149,7 +164,8 @@ class Store:
                 raise CacheMissing(f"{path} 不存在：这里没有工作站的本地缓存（数据目录写错了？）")
         else:
             _create_private(path)
-        module, connect = _connect_factory(path, key, read_only)
+        self.busy_timeout_s = busy_timeout_s()
+        module, connect = _connect_factory(path, key, read_only, self.busy_timeout_s)
         self.engine: Engine = create_engine(
             f"sqlite:///{path}", module=module, creator=connect, poolclass=QueuePool, pool_size=4, max_overflow=8,
             hide_parameters=True,
@@ -163,7 +179,7 @@ class Store:
                     cur.execute("PRAGMA journal_mode=WAL")
                     cur.execute("PRAGMA synchronous=FULL")
                 cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+                cur.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_s * 1000)}")
                 cur.execute("PRAGMA cache_size=-32768")  # 32 MiB of pages: an encrypted page is decrypted once
             finally:
                 cur.close()
@@ -194,7 +210,8 @@ class Store:
         except CacheDamaged as exc:
             self.engine.dispose()
             raise CacheDamaged(
-                f"本地数据库 {self.path} 无法打开：密钥不对或文件已损坏（{'已加密' if self.encrypted else '未加密'}方式打开）"
+                f"本地数据库 {self.path} 无法打开：密钥不对或文件已损坏（{'已加密' if self.encrypted else '未加密'}方式打开）；"
+                "请从备份恢复，或把数据目录移走后联网登录重新同步（未同步的案件用恢复文件找回）"
             ) from exc
         except StoreError:
             self.engine.dispose()
