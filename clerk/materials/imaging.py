@@ -135,7 +135,8 @@ class ThumbnailCache:
         p = self.path(sha256, page_index, rotation)
         data = self.pages.seal(png) if self.pages.encrypted else png
         try:
-            p.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            p.parent.mkdir(exist_ok=True, mode=0o700)
             fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".thumb-")
         except OSError:  # a read-only or full medium: the thumbnail is simply not cached
             return
