@@ -86,6 +86,22 @@ def people() -> object:
     return DemoPeople(11)
 
 
+SERIAL_GROUPS = {"cups_pdf_queue": "cups", "cli_queue": "cups"}
+"""Fixtures of one shared resource: under pytest-xdist (``--dist loadgroup``) their tests run on one
+worker, in order — cups-pdf writes every job into one output folder, and a module's CUPS queue is
+added and removed by its fixture."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        for fixture, group in SERIAL_GROUPS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group(group))
+                break
+
+
 # PySide6 6.12 has a reference-counting fault that can abort the interpreter while it finalizes Qt
 # objects after the run ("Fatal Python error: bool_dealloc", exit 134), after every test has passed
 # and the summary is printed. Leave with pytest's own exit status instead of finalizing.
