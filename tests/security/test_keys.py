@@ -159,3 +159,32 @@ def test_a_plain_cache_is_encrypted_only_by_the_explicit_command(ctx: object, cl
         assert again.pages.read(page.sha256).startswith(b"%PDF-1.4")
     finally:
         again.close()
+
+
+def test_the_recovery_slot_brings_a_lost_key_back(data_dir: Path, tmp_path: Path, clerk_actor: object,
+                                                  people: object) -> None:
+    """With the hall's recovery public key in the data dir, the data key is kept sealed to it; after the
+    keychain lost it, the administrator's private key puts it back and the same cache opens."""
+    from clerk.cli import main
+    from clerk.context import AppContext
+    from clerk.demo import take_demo_case
+    from clerk.security.recovery import PUBLIC_KEY_FILE, generate_keypair
+
+    generate_keypair(tmp_path / "admin.pem", data_dir / PUBLIC_KEY_FILE)
+    ctx = AppContext.open(data_dir, key_for=keys.open_db_key)
+    view = take_demo_case(ctx, clerk_actor, people, "newborn")
+    ctx.close()
+    slot = (data_dir / keys.RECOVERY_SLOT_FILE).read_text()
+    assert keys.data_key(data_dir, create=False).hex() not in slot
+    keys.forget_key(data_dir)
+    with pytest.raises(keys.KeyUnavailable, match="recover-key"):
+        AppContext.open(data_dir, key_for=keys.open_db_key)
+    other = tmp_path / "not-admin.pem"
+    generate_keypair(other, tmp_path / "other-public.pem")
+    assert main(["store", "recover-key", "--private-key", str(other), "--data-dir", str(data_dir)]) == 2
+    assert main(["store", "recover-key", "--private-key", str(tmp_path / "admin.pem"), "--data-dir", str(data_dir)]) == 0
+    again = AppContext.open(data_dir, key_for=keys.open_db_key)
+    try:
+        assert again.intake.get(view.case_uuid).applicant.id_number == view.applicant.id_number
+    finally:
+        again.close()
