@@ -176,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20261122)
     ap.add_argument("--extra-indexes", action="store_true",
                     help="also create (initials, created_at) and (name, created_at) indexes (a proposed schema change)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="search the databases a previous run with the same --dir, --cases and --seed left")
     args = ap.parse_args(argv)
 
     from clerk.security.keys import sqlcipher_key
@@ -188,15 +190,22 @@ def main(argv: list[str] | None = None) -> int:
     catalog = load_catalog_dir(None)
     key = sqlcipher_key(random.Random(args.seed).randbytes(32))
     stores: dict[str, Store] = {}
+    reuse = args.reuse and all((base / f"{label}.sqlite3").exists() for label in ("plain", "encrypted"))
     for label, db_key in (("plain", None), ("encrypted", key)):
-        for p in base.glob(f"{label}.sqlite3*"):
-            p.unlink()
+        if not reuse:
+            for p in base.glob(f"{label}.sqlite3*"):
+                p.unlink()
         stores[label] = Store(base / f"{label}.sqlite3", key=db_key)
     t0 = time.perf_counter()
-    sample = fill(list(stores.values()), args.cases, args.seed, pool, args.extra_indexes)
+    if reuse:  # the same rows as the fill made them, to pick the same sample; nothing inserted
+        rng = random.Random(args.seed + 1)
+        sample = [(str(r[10]), str(r[1]), str(r[7]), str(r[8]), str(r[11]))
+                  for chunk in rows(args.cases, args.seed, pool) for r in rng.sample(chunk, min(len(chunk), 8))]
+    else:
+        sample = fill(list(stores.values()), args.cases, args.seed, pool, args.extra_indexes)
     took = time.perf_counter() - t0
     sizes = ", ".join(f"{label} {(base / f'{label}.sqlite3').stat().st_size / 2**20:,.0f} MiB" for label in stores)
-    print(f"inserted {args.cases:,} cases into both databases in {took:.1f} s ({sizes})")
+    print(f"{'reused' if reuse else 'inserted'} {args.cases:,} cases in both databases in {took:.1f} s ({sizes})")
     services: dict[str, IntakeService] = {}
     for label, db_key in (("plain", None), ("encrypted", key)):
         stores[label].dispose()

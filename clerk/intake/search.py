@@ -4,7 +4,7 @@ A string of digits that is not a whole ID or mobile number is a prefix of one (`
 ``2301021992`` → ID numbers of region 230102 born in 1992, ``230102`` → case numbers of that
 office too): each candidate key is a range on its own ``(key, created_at)`` index. A prefix that
 matches very many cases (``138`` is a seventh of all mobile numbers) pages along the ``created_at``
-index instead and stops at the first page's worth of matches.
+index instead and stops at the first page's worth of matches (``search_number_prefix``).
 """
 
 from __future__ import annotations
@@ -81,6 +81,11 @@ def _conditions(q: CaseQuery) -> list[Any]:
         conds.append(or_(*(_prefix(col, t.upper()) for col in number_columns(t))))
     elif kind == "name":
         conds.append(_prefix(CaseRow.applicant_name, t))
+    return conds + _filters(q)
+
+
+def _filters(q: CaseQuery) -> list[Any]:
+    conds: list[Any] = []
     if q.status:
         conds.append(CaseRow.status.in_(q.status))
     if q.date_from:
@@ -120,17 +125,6 @@ def build(q: CaseQuery) -> Select[Any]:
     return select(CaseRow).where(_ROWID.in_(page)).order_by(CaseRow.created_at.desc())
 
 
-def build_by_date(q: CaseQuery) -> Select[Any]:
-    """``build`` walking the ``created_at`` index newest first and testing each row (the key indexes
-    unused): the cheaper plan when the text matches a large share of all cases."""
-    conds = [_unindexed(c) for c in _conditions(q)]
-    page = (
-        select(_ROWID).select_from(CaseRow.__table__).where(*conds)
-        .order_by(CaseRow.created_at.desc()).limit(q.limit).offset(q.offset)
-    )
-    return select(CaseRow).where(_ROWID.in_(page)).order_by(CaseRow.created_at.desc())
-
-
 def _unindexed(cond: Any) -> Any:
     """The same condition with SQLite's unary ``+`` on its columns, so the planner skips their indexes."""
     from sqlalchemy.sql import visitors
@@ -147,11 +141,44 @@ def count(q: CaseQuery) -> Select[Any]:
     return select(func.count()).select_from(CaseRow.__table__).where(*_conditions(q))
 
 
-def count_up_to(q: CaseQuery, cap: int) -> Select[Any]:
-    """How many match, counting no further than ``cap`` (a bounded index walk)."""
-    inner: Select[Any] = select(literal_column("1")).select_from(CaseRow.__table__).where(*_conditions(q)).limit(cap)
-    return select(func.count()).select_from(inner.subquery())
+def search_number_prefix(session: Any, q: CaseQuery) -> tuple[list[CaseRow], int]:
+    """One page and the exact total of a number-prefix search, each step a range on one key's index.
+
+    The count is summed over the keys that match at all (inclusion–exclusion: ID + phone − both …),
+    an overlap driven by its smallest key's range, where an OR of the ranges would collect and
+    de-duplicate every matching rowid (~28,000 for ``138`` at 200,000 cases). The page reads only
+    the keys that match; a prefix matching more than ``BROAD`` cases walks the date index instead.
+    """
+    import itertools
+
+    t = q.text.strip().upper()
+    filters = _filters(q)
+
+    def count(conds: list[Any]) -> int:
+        return int(session.execute(select(func.count()).select_from(CaseRow.__table__).where(*conds, *filters))
+                   .scalar_one())
+
+    singles = {col.key: count([_prefix(col, t)]) for col in number_columns(t)}
+    live = [col for col in number_columns(t) if singles[col.key]]
+    total = sum(singles[c.key] for c in live)
+    for r in range(2, len(live) + 1):
+        for subset in itertools.combinations(live, r):
+            driver = min(subset, key=lambda c: singles[c.key])
+            others = [_unindexed(_prefix(c, t)) for c in subset if c is not driver]
+            total += (1 if r % 2 else -1) * count([_prefix(driver, t), *others])
+    if not live:
+        return [], 0
+    text_cond = or_(*(_prefix(c, t) for c in live)) if len(live) > 1 else _prefix(live[0], t)
+    conds = [text_cond, *filters]
+    if total > BROAD:
+        conds = [_unindexed(c) for c in conds]
+    page = (
+        select(_ROWID).select_from(CaseRow.__table__).where(*conds)
+        .order_by(CaseRow.created_at.desc()).limit(q.limit).offset(q.offset)
+    )
+    rows = session.execute(select(CaseRow).where(_ROWID.in_(page)).order_by(CaseRow.created_at.desc())).scalars().all()
+    return list(rows), total
 
 
 BROAD = 5000
-"""A number prefix matching more than this many cases pages along the date index (``build_by_date``)."""
+"""A number prefix matching more than this many cases pages along the date index (``search_number_prefix``)."""

@@ -491,11 +491,10 @@ class IntakeService:
     def search(self, query: search.CaseQuery) -> tuple[list[CaseSummary], int]:
         """One page of matches (newest first) and the total count."""
         with self.store.read() as s:
-            plan = search.build
-            if search.classify(query.text) == "number_prefix" and \
-                    s.execute(search.count_up_to(query, search.BROAD + 1)).scalar_one() > search.BROAD:
-                plan = search.build_by_date  # 138…: a page of matches is near the top of the date index
-            rows = s.execute(plan(query)).scalars().all()
+            if search.classify(query.text) == "number_prefix":  # 138…, 2301021992…
+                found, total = search.search_number_prefix(s, query)
+                return [self._summary(r) for r in found], total
+            rows = s.execute(search.build(query)).scalars().all()
             total = s.execute(search.count(query)).scalar_one() if query.offset or len(rows) >= query.limit else len(rows)
             return [self._summary(r) for r in rows], int(total)
 
