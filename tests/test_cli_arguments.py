@@ -48,20 +48,28 @@ def search(data_dir: Path, text: str, *extra: str) -> dict[str, Any]:
 
 
 def test_phone_and_id_number_prefixes_find_their_cases(data_dir: Path, cases: list[Any]) -> None:
-    for v in cases[:4]:
-        a = v.applicant
-        for prefix in (a.phone[:3], a.phone[:7], a.id_number[:6], a.id_number[:10], a.id_number[:14]):
-            found = search(data_dir, prefix)
-            uuids = {i["case_uuid"] for i in found["items"]}
-            assert v.case_uuid in uuids, prefix
-            expected = {c.case_uuid for c in cases
-                        if c.applicant.phone.startswith(prefix) or c.applicant.id_number.startswith(prefix)
-                        or c.case_no.startswith(prefix)}
-            assert uuids == expected and found["total"] == len(expected), prefix
-    assert search(data_dir, "199")["total"] == 0  # no ID region 199, no mobile 199 among them
-    whole = cases[0].applicant
-    assert {i["case_uuid"] for i in search(data_dir, whole.phone)["items"]} >= {cases[0].case_uuid}
-    assert {i["case_uuid"] for i in search(data_dir, whole.id_number)["items"]} == {cases[0].case_uuid}
+    from clerk.context import AppContext
+    from clerk.intake.search import CaseQuery
+
+    ctx = AppContext.open(data_dir, read_only=True)
+    try:
+        for v in cases[:4]:
+            a = v.applicant
+            for prefix in (a.phone[:3], a.phone[:7], a.id_number[:6], a.id_number[:10], a.id_number[:14]):
+                items, total = ctx.intake.search(CaseQuery(prefix, limit=100))
+                uuids = {i.case_uuid for i in items}
+                assert v.case_uuid in uuids, prefix
+                expected = {c.case_uuid for c in cases
+                            if c.applicant.phone.startswith(prefix) or c.applicant.id_number.startswith(prefix)
+                            or c.case_no.startswith(prefix)}
+                assert uuids == expected and total == len(expected), prefix
+        assert ctx.intake.search(CaseQuery("199"))[1] == 0  # no ID region 199, no mobile 199 among them
+    finally:
+        ctx.close()
+    a = cases[0].applicant  # the README's command line: 138…, 2301021992…
+    for prefix in (a.phone[:3], a.id_number[:10]):
+        assert cases[0].case_uuid in {i["case_uuid"] for i in search(data_dir, prefix)["items"]}
+    assert {i["case_uuid"] for i in search(data_dir, a.id_number)["items"]} == {cases[0].case_uuid}
 
 
 def test_a_broad_prefix_pages_along_the_date_and_counts_them_all(data_dir: Path) -> None:
@@ -108,11 +116,21 @@ def test_search_refuses_an_unknown_status(data_dir: Path, cases: list[Any]) -> N
     ["store", "gc", "--min-age", "-100"], ["store", "gc", "--min-age", "inf"],
     ["search", "x", "--from", "2026-13-01"], ["no-such-command"],
 ])
-def test_bad_arguments_are_one_line_and_exit_2(data_dir: Path, args: list[str]) -> None:
-    r = run("clerk", *args, "--data-dir", str(data_dir)) if args[0] != "no-such-command" else run("clerk", *args)
-    assert r.returncode == 2 and r.stdout == ""
-    assert "参数错误" in one_line(r)
+def test_bad_arguments_are_one_line_and_exit_2(data_dir: Path, args: list[str],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from clerk.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main([*args, "--data-dir", str(data_dir)] if args[0] != "no-such-command" else args)
+    assert stop.value.code == 2
+    out = capsys.readouterr()
+    assert out.out == "" and len(out.err.strip().splitlines()) == 1 and "参数错误" in out.err
     assert not (data_dir / "cache.sqlite3").exists()  # refused before anything was opened
+
+
+def test_a_bad_argument_is_one_line_from_the_command_line_too(data_dir: Path) -> None:
+    r = run("clerk", "purge", "--days", "-1", "--data-dir", str(data_dir))
+    assert r.returncode == 2 and "--days" in one_line(r)
 
 
 def test_backoffice_refuses_a_bad_port_in_one_line(tmp_path: Path) -> None:
