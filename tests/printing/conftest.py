@@ -18,7 +18,11 @@ from clerk.intake.model import CaseStatus, CaseView
 from clerk.settings import HallSettings
 from printing.samples import sample_case
 
-QUEUE = "ClerkPDF"
+RUN = str(os.getpid())
+"""This test process: CUPS and cups-pdf's output folder are the machine's, shared with any other test
+run going on at the same time (another checkout's suite, another xdist worker), so queue names and
+job titles carry it — nobody else stops, deletes or reads our queue and our files."""
+QUEUE = f"ClerkPDF-{RUN}"
 CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
 PPD_FALLBACK = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 
@@ -100,12 +104,14 @@ class CupsPdfQueue:
     def pdf_files(self) -> set[Path]:
         return {p for d in self.output_dirs if d.is_dir() for p in d.glob("*.pdf")}
 
-    def wait_for_new_file(self, before: set[Path], timeout: float = 120.0) -> Path:
-        """The file a job produced: new since ``before`` and complete (see ``CompletePdf``)."""
+    def wait_for_new_file(self, before: set[Path], timeout: float = 120.0, *, title: str = "") -> Path:
+        """The file a job produced: new since ``before``, named after ``title`` (cups-pdf names its
+        files after the job title) and complete (see ``CompletePdf``)."""
         complete = CompletePdf()
 
         def ready() -> Path | None:
-            return next((p for p in sorted(self.pdf_files() - before) if complete(p) is not None), None)
+            return next((p for p in sorted(self.pdf_files() - before)
+                         if title in p.name and complete(p) is not None), None)
 
         return wait_until(ready, timeout, f"cups-pdf output in {self.output_dirs}", interval=0.2)  # type: ignore[return-value]
 
@@ -165,6 +171,7 @@ def cups_pdf_queue() -> Iterator[CupsPdfQueue]:
             assert _run(cmd, QUEUE).returncode == 0
         yield CupsPdfQueue(QUEUE, cups_pdf_output_dirs())
     finally:
+        _run("lpadmin", "-x", QUEUE)
         if started is not None:
             started.terminate()
             try:

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import CompletePdf, CupsPdfQueue, _cups_pdf_model, wait_until
+from conftest import RUN, CompletePdf, CupsPdfQueue, _cups_pdf_model, wait_until
 from print_helpers import all_codes, pages_text, squeezed
 
-CLI_QUEUE = "ClerkNoticeCLI"
-"""A queue of its own, so stopping it never disturbs other tests printing on ClerkPDF."""
+CLI_QUEUE = f"ClerkNoticeCLI-{RUN}"
+"""A queue of its own, so stopping it never disturbs other tests printing on ClerkPDF (nor another
+test run's: CUPS is the machine's)."""
 
 
 @dataclass
