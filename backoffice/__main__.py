@@ -1,4 +1,5 @@
-"""Command line: serve the platform and hall API, add operators, move cases, book appointments."""
+"""Command line: serve the platform and hall API, add operators, change passwords, move cases, book
+appointments, read the audit, release stuck tickets. Errors end in one line and exit 2."""
 
 from __future__ import annotations
 
@@ -63,7 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--faults", default="", help="e.g. drop=0.2,error500=0.1,slow=0.1,error429=0.05")
     p.add_argument("--auto-advance", type=float, default=None, metavar="SECONDS",
                    help="move each case one step along after SECONDS")
-    p.add_argument("--token-ttl", type=int, default=12 * 3600, metavar="SECONDS")
+    p.add_argument("--token-ttl", type=int, default=12 * 3600, metavar="SECONDS", help="token lifetime")
+    p.add_argument("--data-key-file", type=Path, default=None,
+                   help="32-byte key (base64) for case data at rest; else $BACKOFFICE_DATA_KEY_FILE")
+    p.add_argument("--at-rest", choices=("encrypt", "disk"), default="encrypt",
+                   help="encrypt (needs the key) or disk (the hall encrypts the disk; data stored in clear)")
+    p.add_argument("--release-stuck-after", type=float, default=120.0, metavar="MINUTES",
+                   help="tickets called/served longer than this are released (0: never)")
+    p.add_argument("--release-stuck-to", choices=("waiting", "no_show"), default="waiting")
+    p.add_argument("--login-max-failures", type=int, default=5, metavar="N", help="failed logins per username")
+    p.add_argument("--login-window", type=int, default=300, metavar="SECONDS")
     sub = p.add_subparsers(dest="command")
     sub.add_parser("serve", help="serve the API (the default)")
     cu = sub.add_parser("create-user", help="add an operator")
@@ -74,6 +84,18 @@ def _parser() -> argparse.ArgumentParser:
     cu.add_argument("--windows", default="", help="W01,W02")
     cu.add_argument("--org", default="")
     cu.add_argument("--replace", action="store_true", help="overwrite an existing operator")
+    sp = sub.add_parser("set-password", help="change an operator's password (revokes their tokens)")
+    sp.add_argument("username")
+    sp.add_argument("--password", default=None, help="else $BACKOFFICE_PASSWORD, else asked")
+    de = sub.add_parser("deactivate", help="lock an operator out (revokes their tokens)")
+    de.add_argument("username")
+    gk = sub.add_parser("gen-key", help="write a new data key file (0600) for --data-key-file")
+    gk.add_argument("path", type=Path)
+    au = sub.add_parser("audit", help="print the platform's audit (denials and privileged actions)")
+    au.add_argument("--limit", type=int, default=50)
+    au.add_argument("--org", default=None)
+    rl = sub.add_parser("release-stuck", help="release tickets stuck in called/serving now (audited)")
+    rl.add_argument("--older-than", type=float, default=None, metavar="MINUTES")
     adv = sub.add_parser("advance", help="move a case to a status (simulated back office)")
     adv.add_argument("case_uuid")
     adv.add_argument("status")
@@ -86,14 +108,31 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class UsageError(ValueError):
+    """A bad argument: one line, exit 2."""
+
+
 def _config(args: argparse.Namespace) -> Config:
+    from backoffice.crypto import load_key_file
+
+    if not 1 <= args.port <= 65535:
+        raise UsageError(f"--port must be 1..65535, not {args.port}")
+    if args.token_ttl < 60:
+        raise UsageError("--token-ttl must be at least 60 seconds")
+    if args.release_stuck_after < 0 or args.login_max_failures < 1 or args.login_window < 1:
+        raise UsageError("--release-stuck-after ≥ 0, --login-max-failures ≥ 1 and --login-window ≥ 1")
     files_dir = args.files_dir
     if files_dir is None:
         files_dir = Path(args.db.removeprefix("sqlite:///") + ".files") if args.db.startswith("sqlite:///") \
             else Path("backoffice-files")
+    key_file = args.data_key_file or (Path(os.environ["BACKOFFICE_DATA_KEY_FILE"])
+                                      if os.environ.get("BACKOFFICE_DATA_KEY_FILE") else None)
+    key = load_key_file(key_file) if key_file is not None else None
     return Config(
         db_url=args.db, files_dir=files_dir, catalog_dir=args.catalog_dir, faults=FaultSpec.parse(args.faults),
-        auto_advance_s=args.auto_advance, token_ttl_s=args.token_ttl,
+        auto_advance_s=args.auto_advance, token_ttl_s=args.token_ttl, data_key=key, at_rest=args.at_rest,
+        stuck_after_s=args.release_stuck_after * 60 or None, stuck_to=args.release_stuck_to,
+        login_max_failures=args.login_max_failures, login_window_s=args.login_window,
     )
 
 
@@ -113,11 +152,54 @@ def _password(args: argparse.Namespace) -> str:
 
 def run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "gen-key":
+        from backoffice.crypto import generate_key_file
+
+        try:
+            generate_key_file(args.path)
+        except FileExistsError:
+            raise UsageError(f"{args.path} exists; a key is never overwritten (cases encrypted with it)") from None
+        print(f"data key written to {args.path} (keep a copy apart from the database backups)")
+        return 0
     config = _config(args)
-    from backoffice import auth, queue, workflow
+    from backoffice import auth, authz, queue, workflow
     from backoffice.app import create_app, open_context
 
     command = args.command or "serve"
+    if command in ("set-password", "deactivate"):
+        password = _password(args) if command == "set-password" else ""
+        ctx = open_context(config)
+        with ctx.db.write() as s:
+            if command == "set-password":
+                revoked = auth.set_password(s, args.username, password)
+            else:
+                auth.set_active(s, args.username, False)
+                revoked = -1
+        authz.record(ctx, username="(admin cli)", org_code="", roles=("admin",), action=command,
+                     target=args.username, outcome="done")
+        print(f"operator {args.username}: {command} done" + (f", {revoked} token(s) revoked" if revoked >= 0 else ""))
+        return 0
+    if command == "audit":
+        ctx = open_context(config)
+        from sqlalchemy import select
+
+        from backoffice.db import AuditEntry
+
+        with ctx.db.read() as s:
+            q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(args.limit)
+            if args.org is not None:
+                q = q.where(AuditEntry.org_code == args.org)
+            for e in reversed(s.scalars(q).all()):
+                print(f"{ctx.iso(e.ts)}\t{e.username or '-'}\t{e.org_code or '-'}\t{e.outcome}\t{e.status}\t"
+                      f"{e.action}\t{e.target}\t{e.reason}")
+        return 0
+    if command == "release-stuck":
+        if args.older_than is not None:
+            config.stuck_after_s = args.older_than * 60
+        ctx = open_context(config)
+        released = queue.release_stuck(ctx)
+        print(f"{len(released)} ticket(s) released" + (f": {', '.join(released)}" if released else ""))
+        return 0
     if command == "create-user":
         password = _password(args)
         ctx = open_context(config)
@@ -141,10 +223,19 @@ def run(argv: list[str]) -> int:
         queue.create_appointment(ctx, args.code, args.service, day, args.name)
         print(f"appointment {args.code} for {args.service} on {day} booked")
         return 0
+    import socket
+
     import uvicorn
 
     sock = _listen(args.host, args.port)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:  # a port in use or not ours: one line now, not uvicorn's traceback later
+        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((args.host, args.port))
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
     app = create_app(config)
     server = uvicorn.Server(uvicorn.Config(app, log_level="info", ws="none"))
     print(f"serving on http://{args.host}:{sock.getsockname()[1]}", file=sys.stderr, flush=True)
@@ -161,9 +252,9 @@ def main() -> None:
         print(f"backoffice: error: {exc}", file=sys.stderr)
         code = 2
     except Exception as exc:  # one line for a person, never a traceback
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        message = " ".join(str(exc).split()) if str(exc) else type(exc).__name__
         print(f"backoffice: error: {message}", file=sys.stderr)
-        code = 1
+        code = 2
     sys.exit(code)
 
 

@@ -1,8 +1,16 @@
-"""Operators, passwords (scrypt), bearer tokens, login with a failure rate limit, and the auth guard.
+"""Operators, passwords (scrypt), bearer tokens, login with a failure limit, logout, and the auth guard.
 
 Passwords: ``hashlib.scrypt`` with n=2**14, r=8, p=1, a 16-byte random salt and a 32-byte key,
 stored as ``scrypt$n$r$p$salt$key`` (base64). Tokens: 32 random bytes (``secrets``), stored only as
-their SHA-256, valid for ``Config.token_ttl_s`` (12 h by default).
+their SHA-256, valid for ``Config.token_ttl_s`` (12 h by default). Tokens are looked up in the
+database on every request (no per-process cache), so a logout, a password change or a deactivated
+operator takes effect at once on every worker.
+
+The login limit is counted in the database (``LoginAttempt``), per username and per client address,
+inside one serialised transaction *before* the password hash is computed: an attempt takes a slot
+first, so 50 parallel guesses get at most ``login_max_failures`` evaluated and the rest 429 with
+``Retry-After``; a wrong password keeps its slot for ``login_window_s``, a right one frees it and
+clears the username's failures.
 """
 
 from __future__ import annotations
@@ -12,21 +20,20 @@ import hashlib
 import hmac
 import json
 import secrets
-import threading
-import time
-from collections import deque
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy import delete, select
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from backoffice import authz
 from backoffice.context import ServerContext, get_ctx
-from backoffice.db import Token, User
-from backoffice.errors import ApiError, fields_of, invalid
+from backoffice.db import LoginAttempt, Token, User
+from backoffice.errors import ApiError
+from backoffice.limits import parse_body
 
 ROLES = ("clerk", "supervisor", "field", "admin")
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_DKLEN = 2**14, 8, 1, 32
@@ -86,14 +93,43 @@ def create_user(
     if existing is not None and not replace:
         raise UserExists(f"user {username!r} already exists")
     user = existing or User(username=username)
+    same_password = existing is not None and verify_password(password, existing.password_hash)
     user.display_name = display_name or username
-    user.password_hash = hash_password(password)
+    if not same_password:
+        user.password_hash = hash_password(password)
     user.roles = json.dumps(roles)
     user.windows = json.dumps(windows or [])
     user.org_code = org_code
     user.active = True
     if existing is None:
         session.add(user)
+    elif not same_password:
+        revoke_tokens(session, username)  # a new password: the old sessions end
+
+
+def revoke_tokens(session: Session, username: str) -> int:
+    """Deletes every token of an operator (password changed, operator replaced or deactivated)."""
+    return int(session.execute(delete(Token).where(Token.username == username)).rowcount or 0)  # type: ignore[attr-defined]
+
+
+def set_password(session: Session, username: str, password: str) -> int:
+    """A new password for an operator; every token they hold stops working. Returns the tokens revoked."""
+    if len(password) < 4:
+        raise ValueError("the password is too short (at least 4 characters)")
+    user = session.get(User, username)
+    if user is None:
+        raise ValueError(f"no operator {username!r}")
+    user.password_hash = hash_password(password)
+    return revoke_tokens(session, username)
+
+
+def set_active(session: Session, username: str, active: bool) -> None:
+    user = session.get(User, username)
+    if user is None:
+        raise ValueError(f"no operator {username!r}")
+    user.active = active
+    if not active:
+        revoke_tokens(session, username)
 
 
 @dataclass(frozen=True)
@@ -103,6 +139,8 @@ class Operator:
     roles: tuple[str, ...]
     org_code: str
     windows: tuple[str, ...]
+    token_digest: str = ""
+    device_id: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -114,44 +152,16 @@ class Operator:
         }
 
 
-def _operator(user: User) -> Operator:
+def _operator(user: User, digest: str = "", device_id: str = "") -> Operator:
     return Operator(
         username=user.username,
         display_name=user.display_name,
         roles=tuple(json.loads(user.roles)),
         org_code=user.org_code,
         windows=tuple(json.loads(user.windows)),
+        token_digest=digest,
+        device_id=device_id,
     )
-
-
-class LoginLimiter:
-    """Counts failed logins per (username, client); too many within the window → 429."""
-
-    def __init__(self, max_failures: int, window_s: float) -> None:
-        self.max_failures = max_failures
-        self.window_s = window_s
-        self._failures: dict[tuple[str, str], deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def retry_after(self, key: tuple[str, str]) -> int:
-        now = time.monotonic()
-        with self._lock:
-            q = self._failures.get(key)
-            if not q:
-                return 0
-            while q and q[0] <= now - self.window_s:
-                q.popleft()
-            if len(q) >= self.max_failures:
-                return max(1, int(q[0] + self.window_s - now + 0.999))
-            return 0
-
-    def failed(self, key: tuple[str, str]) -> None:
-        with self._lock:
-            self._failures.setdefault(key, deque()).append(time.monotonic())
-
-    def succeeded(self, key: tuple[str, str]) -> None:
-        with self._lock:
-            self._failures.pop(key, None)
 
 
 class LoginRequest(BaseModel):
@@ -161,78 +171,94 @@ class LoginRequest(BaseModel):
     device_id: str = Field(min_length=1, max_length=200)
 
 
-class TokenCache:
-    """Token digest → (operator, expiry); spares a database read on every request."""
-
-    def __init__(self) -> None:
-        self._items: dict[str, tuple[Operator, float]] = {}
-        self._lock = threading.Lock()
-
-    def get(self, digest: str) -> tuple[Operator, float] | None:
-        with self._lock:
-            return self._items.get(digest)
-
-    def put(self, digest: str, op: Operator, expires_ts: float) -> None:
-        with self._lock:
-            if len(self._items) > 10_000:
-                self._items.clear()
-            self._items[digest] = (op, expires_ts)
-
-
 router = APIRouter()
 
 
-def _limiter(ctx: ServerContext) -> LoginLimiter:
-    lim = ctx.state.get("login_limiter")
-    if lim is None:
-        lim = ctx.state["login_limiter"] = LoginLimiter(ctx.config.login_max_failures, ctx.config.login_window_s)
-    assert isinstance(lim, LoginLimiter)
-    return lim
+def _too_many(wait: float) -> ApiError:
+    seconds = max(1, int(wait + 0.999))
+    return ApiError(429, "too_many_attempts", f"too many failed logins; try again in {seconds} s",
+                    headers={"Retry-After": str(seconds)})
 
 
-def _tokens(ctx: ServerContext) -> TokenCache:
-    cache = ctx.state.get("token_cache")
-    if cache is None:
-        cache = ctx.state["token_cache"] = TokenCache()
-    assert isinstance(cache, TokenCache)
-    return cache
+def _lock_keys(ctx: ServerContext, s: Session, *keys: str) -> None:
+    """PostgreSQL: serialise the transactions that count the same keys (SQLite serialises every write)."""
+    if ctx.db.is_sqlite:
+        return
+    for key in sorted(set(keys)):
+        s.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": "login:" + key})
+
+
+def reserve_attempt(ctx: ServerContext, username: str, client: str) -> int:
+    """Takes a slot for one attempt, or raises 429 when the username or the address has none left."""
+    cfg = ctx.config
+    now = ctx.now_ts()
+    since = now - cfg.login_window_s
+    user_key, addr_key = username[:64], client[:64]
+    with ctx.db.write(durable=False) as s:
+        _lock_keys(ctx, s, "u:" + user_key, "a:" + addr_key)
+        s.execute(delete(LoginAttempt).where(LoginAttempt.ts < since))
+        for column, key, limit in ((LoginAttempt.user_key, user_key, cfg.login_max_failures),
+                                   (LoginAttempt.addr_key, addr_key, cfg.login_max_failures_per_addr)):
+            n, oldest = s.execute(select(func.count(), func.min(LoginAttempt.ts))
+                                  .where(column == key, LoginAttempt.ts >= since)).one()
+            if int(n) >= limit:
+                raise _too_many(float(oldest) + cfg.login_window_s - now)
+        row = LoginAttempt(user_key=user_key, addr_key=addr_key, ts=now, state="pending")
+        s.add(row)
+        s.flush()
+        return int(row.id)
+
+
+def settle_attempt(ctx: ServerContext, attempt_id: int, username: str, ok: bool) -> None:
+    with ctx.db.write(durable=False) as s:
+        if ok:
+            s.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt_id))
+            s.execute(delete(LoginAttempt).where(LoginAttempt.user_key == username[:64],
+                                                 LoginAttempt.state == "failed"))
+        else:
+            row = s.get(LoginAttempt, attempt_id)
+            if row is not None:
+                row.state = "failed"
 
 
 def _login_impl(ctx: ServerContext, raw: bytes, client: str) -> dict[str, Any]:
+    req = parse_body(LoginRequest, raw, ctx.config.max_json_depth)
     try:
-        req = LoginRequest.model_validate_json(raw)
-    except ValidationError as err:
-        raise invalid(fields_of(err)) from None
-    key = (req.username, client)
-    limiter = _limiter(ctx)
-    wait = limiter.retry_after(key)
-    if wait:
-        raise ApiError(
-            429, "too_many_attempts", f"too many failed logins; try again in {wait} s", headers={"Retry-After": str(wait)}
-        )
+        attempt = reserve_attempt(ctx, req.username, client)
+    except ApiError as exc:
+        authz.record(ctx, username=req.username, org_code="", roles=(), action="POST /api/v1/auth/login",
+                     outcome="denied", status=exc.status, reason="login throttled", client=client)
+        raise
     with ctx.db.read() as s:
         user = s.get(User, req.username)
         op = _operator(user) if user is not None and user.active else None
         stored = user.password_hash if op is not None and user is not None else _DUMMY_HASH
-    if not verify_password(req.password, stored) or op is None:
-        limiter.failed(key)
+    ok = verify_password(req.password, stored) and op is not None
+    settle_attempt(ctx, attempt, req.username, ok)
+    if not ok or op is None:
+        authz.record(ctx, username=req.username, org_code=op.org_code if op else "", roles=op.roles if op else (),
+                     action="POST /api/v1/auth/login", outcome="denied", status=401, reason="bad credentials",
+                     client=client)
         raise ApiError(401, "bad_credentials", "wrong username or password")
-    limiter.succeeded(key)
     token = secrets.token_urlsafe(32)
     now = ctx.now_ts()
     expires = now + ctx.config.token_ttl_s
     with ctx.db.write() as s:
         s.execute(delete(Token).where(Token.expires_ts < now))
-        s.add(Token(token_hash=token_digest(token), username=op.username, device_id=req.device_id, expires_ts=expires))
+        s.add(Token(token_hash=token_digest(token), username=op.username, device_id=req.device_id,
+                    expires_ts=expires, issued_ts=now))
     return {"token": token, "expires_at": ctx.iso(expires), "operator": op.as_json()}
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "?"
 
 
 @router.post("/api/v1/auth/login")
 async def login_route(request: Request) -> dict[str, Any]:
     ctx = get_ctx(request)
     raw = await request.body()
-    client = request.client.host if request.client else "?"
-    return await run_in_threadpool(_login_impl, ctx, raw, client)
+    return await run_in_threadpool(_login_impl, ctx, raw, client_address(request))
 
 
 def _load_token(ctx: ServerContext, digest: str) -> tuple[Operator, float] | None:
@@ -242,28 +268,37 @@ def _load_token(ctx: ServerContext, digest: str) -> tuple[Operator, float] | Non
         ).first()
         if row is None or not row[1].active:
             return None
-        hit = (_operator(row[1]), row[0].expires_ts)
-    _tokens(ctx).put(digest, *hit)
-    return hit
+        return _operator(row[1], digest, row[0].device_id), row[0].expires_ts
 
 
 async def require_operator(request: Request) -> Operator:
-    """The guard on every path but health and login: a valid, unexpired bearer token."""
+    """The guard on every path but health and login: a valid, unexpired, unrevoked bearer token."""
     ctx = get_ctx(request)
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    if scheme.lower() != "bearer" or not token.strip() or len(token) > 512:
         raise ApiError(401, "unauthorized", "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
     digest = token_digest(token.strip())
-    hit = _tokens(ctx).get(digest)
-    if hit is None:
-        hit = await run_in_threadpool(_load_token, ctx, digest)
+    hit = await run_in_threadpool(_load_token, ctx, digest)
     if hit is None:
         raise ApiError(401, "unauthorized", "unknown token", headers={"WWW-Authenticate": "Bearer"})
     op, expires = hit
     if expires <= ctx.now_ts():
         raise ApiError(401, "token_expired", "the token has expired", headers={"WWW-Authenticate": "Bearer"})
+    request.state.operator = op
     return op
 
 
 CurrentOperator = Annotated[Operator, Depends(require_operator)]
+
+
+def _logout(ctx: ServerContext, op: Operator) -> None:
+    with ctx.db.write() as s:
+        s.execute(delete(Token).where(Token.token_hash == op.token_digest))
+
+
+@router.post("/api/v1/auth/logout")
+async def logout_route(request: Request, op: CurrentOperator) -> dict[str, Any]:
+    """Revokes the token of this request (1.1): it answers 401 from now on, on every worker."""
+    await run_in_threadpool(_logout, get_ctx(request), op)
+    return {"status": "logged_out"}

@@ -6,17 +6,20 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from backoffice.auth import CurrentOperator
+from backoffice import authz
+from backoffice.auth import CurrentOperator, Operator
+from backoffice.authz import Perm
 from backoffice.context import ServerContext, canonical_json, get_ctx
 from backoffice.db import Blob, Case, CaseEvent, CaseFile, CaseUpdate, Evaluation
 from backoffice.documents import (
@@ -26,45 +29,71 @@ from backoffice.documents import (
     FileRef,
     MaterialStatus,
     SupplementEvent,
+    canonical_uuid_or_none,
 )
-from backoffice.errors import ApiError, fields_of, invalid
+from backoffice.errors import ApiError, invalid
+from backoffice.limits import parse_body
 from backoffice.workflow import append_update, move
 
-MAX_JSON_BYTES = 4 * 1024 * 1024
+MAX_CURSOR = 2**63 - 1
+CASE_NO = re.compile(r"^([0-9A-Za-z]{1,12})-(\d{8})-([0-9A-Za-z]{1,8})-(\d{1,9})$")
+"""The workstation's case number ``{org}-{yyyymmdd}-{window}-{seq}``; other forms are not checked."""
 
 router = APIRouter()
 M = TypeVar("M", bound=BaseModel)
 
 
 async def read_json_body(request: Request) -> bytes:
-    """The request body, refusing more than MAX_JSON_BYTES without reading it all."""
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_JSON_BYTES:
-        raise ApiError(413, "payload_too_large", "the document is too large")
-    chunks: list[bytes] = []
-    total = 0
-    async for chunk in request.stream():
-        total += len(chunk)
-        if total > MAX_JSON_BYTES:
-            raise ApiError(413, "payload_too_large", "the document is too large")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    """The request body (its size is capped while it is read, by ``limits.BodyLimit``)."""
+    return await request.body()
 
 
 def parse_document(model: type[M], raw: bytes) -> M:
-    try:
-        return model.model_validate_json(raw)
-    except ValidationError as err:
-        if any(e["type"] == "json_invalid" for e in err.errors()):
-            raise ApiError(422, "invalid_json", "the body is not valid JSON", {"(document)": "invalid JSON"}) from None
-        raise invalid(fields_of(err), "the document is invalid") from None
+    return parse_body(model, raw)
 
 
 def check_key(key: str | None, expected: str, name: str) -> None:
     if not key:
         raise invalid({"Idempotency-Key": "the Idempotency-Key header is required"}, "Idempotency-Key missing")
-    if key != expected:
+    if key != expected and canonical_uuid_or_none(key) != expected:
         raise invalid({"Idempotency-Key": f"must equal {name}"}, f"Idempotency-Key does not match {name}")
+
+
+def own_case(ctx: ServerContext, s: Session, op: Operator, case_uuid: str) -> Case:
+    """The case if it is the operator's org's; 404 otherwise (another org's is audited, never hinted)."""
+    canonical = canonical_uuid_or_none(case_uuid)
+    case = s.get(Case, canonical) if canonical else None
+    if case is None:
+        raise ApiError(404, "unknown_case", "no such case")
+    if case.org_code != op.org_code:
+        raise authz.hidden("case", f"case {canonical} belongs to org {case.org_code}")
+    return case
+
+
+def case_document(ctx: ServerContext, case: Case) -> dict[str, Any]:
+    """The stored case document, decrypted."""
+    return dict(json.loads(ctx.cipher.open(case.document, "case:" + case.case_uuid)))
+
+
+def event_document(ctx: ServerContext, event: CaseEvent) -> dict[str, Any]:
+    return dict(json.loads(ctx.cipher.open(event.document, "event:" + event.event_uuid)))
+
+
+def evaluation_document(ctx: ServerContext, evaluation: Evaluation) -> dict[str, Any]:
+    return dict(json.loads(ctx.cipher.open(evaluation.document, "evaluation:" + evaluation.evaluation_uuid)))
+
+
+def check_identity(op: Operator, operator: str, window: str | None) -> None:
+    """The document's operator and window must be the token's (the server, not the client, decides)."""
+    if operator != op.username:
+        raise authz.mismatch("operator", f"must be the logged-in operator {op.username}, not {operator}")
+    if window is None:
+        if "field" not in op.roles:
+            raise authz.mismatch("window", "a case taken at a window names that window (one of "
+                                 f"{', '.join(op.windows) or 'no windows'})")
+    elif window not in op.windows:
+        raise authz.mismatch("window", f"window {window} is not one of {op.username}'s windows "
+                             f"({', '.join(op.windows) or 'none'})")
 
 
 def doc_digest(doc: BaseModel) -> tuple[str, str]:
@@ -108,26 +137,52 @@ def _conflict(what: str) -> ApiError:
     return ApiError(409, "idempotency_conflict", f"this key was already used with a different {what}")
 
 
-def create_case(ctx: ServerContext, raw: bytes, key: str | None) -> tuple[int, dict[str, Any]]:
+def _check_case_no(op: Operator, doc: CaseDocument) -> None:
+    m = CASE_NO.match(doc.case_no)
+    if m is None:
+        return
+    org, _day, window, _seq = m.groups()
+    if org != op.org_code:
+        raise authz.mismatch("case_no", f"the case number is of org {org}, not of {op.username}'s org {op.org_code}")
+    if doc.window is not None and window != doc.window:
+        raise authz.mismatch("case_no", f"the case number names window {window}, the case window {doc.window}")
+
+
+def create_case(ctx: ServerContext, op: Operator, raw: bytes, key: str | None) -> tuple[int, dict[str, Any]]:
+    authz.require(op, Perm.CASE_FILE)
     doc = parse_document(CaseDocument, raw)
     check_key(key, doc.case_uuid, "case_uuid")
+    check_identity(op, doc.operator, doc.window)
+    _check_case_no(op, doc)
     text, digest = doc_digest(doc)
     for attempt in range(2):
         try:
             with ctx.db.write() as s:
                 existing = s.get(Case, doc.case_uuid)
                 if existing is not None:
+                    if existing.org_code != op.org_code:
+                        raise authz.Denied("this key was already used with a different case document", status=409,
+                                           code="idempotency_conflict",
+                                           reason=f"case {doc.case_uuid} belongs to org {existing.org_code}")
                     if existing.doc_hash != digest:
                         raise _conflict("case document")
                     return 200, case_reply(s, existing)
+                taken = s.execute(select(Case.case_uuid).where(Case.org_code == op.org_code,
+                                                               Case.case_no == doc.case_no)).scalar()
+                if taken is not None:
+                    raise ApiError(409, "case_no_taken", f"case number {doc.case_no} is already used by another case",
+                                   {"case_no": "already used by another case of this org"})
                 now = ctx.now_ts()
                 case = Case(
                     case_uuid=doc.case_uuid,
                     platform_case_id="PF" + hashlib.sha256(doc.case_uuid.encode()).hexdigest()[:14].upper(),
                     case_no=doc.case_no,
+                    org_code=op.org_code,
+                    operator=op.username,
+                    window=doc.window,
                     status="received",
                     doc_hash=digest,
-                    document=text,
+                    document=ctx.cipher.seal(text, "case:" + doc.case_uuid),
                     outstanding=json.dumps([m.code for m in doc.materials if m.status is MaterialStatus.DEFERRED]),
                     created_ts=now,
                     updated_ts=now,
@@ -136,7 +191,7 @@ def create_case(ctx: ServerContext, raw: bytes, key: str | None) -> tuple[int, d
                 s.flush()
                 for m in doc.materials:
                     _add_files(s, doc.case_uuid, m.code, m.files)
-                append_update(ctx.db, s, doc.case_uuid, "received", "平台已收件，等待部门审核", now)
+                append_update(ctx.db, s, case, "received", "平台已收件，等待部门审核", now)
                 s.flush()
                 return 201, case_reply(s, case)
         except IntegrityError:
@@ -146,29 +201,29 @@ def create_case(ctx: ServerContext, raw: bytes, key: str | None) -> tuple[int, d
 
 
 @router.post("/api/v1/cases")
-async def post_case(request: Request, _op: CurrentOperator) -> JSONResponse:
+async def post_case(request: Request, op: CurrentOperator) -> JSONResponse:
     raw = await read_json_body(request)
-    status, body = await run_in_threadpool(create_case, get_ctx(request), raw, request.headers.get("idempotency-key"))
+    status, body = await run_in_threadpool(create_case, get_ctx(request), op, raw,
+                                           request.headers.get("idempotency-key"))
     return JSONResponse(body, status_code=status)
 
 
-def case_status(ctx: ServerContext, case_uuid: str) -> dict[str, Any]:
+def case_status(ctx: ServerContext, op: Operator, case_uuid: str) -> dict[str, Any]:
+    authz.require(op, Perm.CASE_WORK)
     with ctx.db.read() as s:
-        case = s.get(Case, case_uuid)
-        if case is None:
-            raise ApiError(404, "unknown_case", "no such case")
+        case = own_case(ctx, s, op, case_uuid)
         return {
             "case_uuid": case.case_uuid,
             "platform_case_id": case.platform_case_id,
             "status": case.status,
-            "missing_files": missing_files(s, case_uuid),
+            "missing_files": missing_files(s, case.case_uuid),
             "updated_at": ctx.iso(case.updated_ts),
         }
 
 
 @router.get("/api/v1/cases/{case_uuid}")
-def get_case(case_uuid: str, request: Request, _op: CurrentOperator) -> dict[str, Any]:
-    return case_status(get_ctx(request), case_uuid)
+async def get_case(case_uuid: str, request: Request, op: CurrentOperator) -> dict[str, Any]:
+    return await run_in_threadpool(case_status, get_ctx(request), op, case_uuid)
 
 
 def _event_reply(session: Session, case: Case, event_uuid: str) -> dict[str, Any]:
@@ -180,32 +235,34 @@ def _event_reply(session: Session, case: Case, event_uuid: str) -> dict[str, Any
     }
 
 
-def create_event(ctx: ServerContext, case_uuid: str, raw: bytes, key: str | None) -> tuple[int, dict[str, Any]]:
-    try:
-        kind = json.loads(raw).get("type")
-    except (ValueError, AttributeError):
-        kind = None
+class _EventKind(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    type: Any = None
+
+
+def create_event(ctx: ServerContext, op: Operator, case_uuid: str, raw: bytes,
+                 key: str | None) -> tuple[int, dict[str, Any]]:
+    authz.require(op, Perm.CASE_WORK)
+    kind = parse_body(_EventKind, raw).type
     event: SupplementEvent | DeliveredEvent
     if kind == "supplement":
         event = parse_document(SupplementEvent, raw)
     elif kind == "delivered":
         event = parse_document(DeliveredEvent, raw)
     else:
-        parse_document(SupplementEvent, raw)  # raises for bad JSON
         raise invalid({"type": "must be supplement or delivered"}, "unknown event type")
     check_key(key, event.event_uuid, "event_uuid")
     text, digest = doc_digest(event)
     with ctx.db.write() as s:
-        case = s.get(Case, case_uuid)
-        if case is None:
-            raise ApiError(404, "unknown_case", "no such case")
+        case = own_case(ctx, s, op, case_uuid)
+        case_uuid = case.case_uuid
         existing = s.get(CaseEvent, event.event_uuid)
         if existing is not None:
             if existing.doc_hash != digest or existing.case_uuid != case_uuid:
                 raise _conflict("event")
             return 200, _event_reply(s, case, event.event_uuid)
         if isinstance(event, SupplementEvent):
-            codes = {m["code"] for m in json.loads(case.document)["materials"]}
+            codes = {m["code"] for m in case_document(ctx, case)["materials"]}
             if event.material_code not in codes:
                 raise invalid({"material_code": "not a material of this case"}, "unknown material")
             if case.status in ("rejected", "delivered"):
@@ -222,18 +279,19 @@ def create_event(ctx: ServerContext, case_uuid: str, raw: bytes, key: str | None
             how = "窗口领取" if event.method == "window" else "邮寄送达"
             move(ctx, s, case, "delivered", f"办理结果已交付申请人（{how}）")
         s.add(CaseEvent(
-            event_uuid=event.event_uuid, case_uuid=case_uuid, type=event.type, doc_hash=digest, document=text,
-            created_ts=ctx.now_ts(),
+            event_uuid=event.event_uuid, case_uuid=case_uuid, type=event.type, doc_hash=digest,
+            document=ctx.cipher.seal(text, "event:" + event.event_uuid), created_ts=ctx.now_ts(),
+            operator=op.username, org_code=op.org_code,
         ))
         s.flush()
         return 201, _event_reply(s, case, event.event_uuid)
 
 
 @router.post("/api/v1/cases/{case_uuid}/events")
-async def post_event(case_uuid: str, request: Request, _op: CurrentOperator) -> JSONResponse:
+async def post_event(case_uuid: str, request: Request, op: CurrentOperator) -> JSONResponse:
     raw = await read_json_body(request)
     status, body = await run_in_threadpool(
-        create_event, get_ctx(request), case_uuid, raw, request.headers.get("idempotency-key")
+        create_event, get_ctx(request), op, case_uuid, raw, request.headers.get("idempotency-key")
     )
     return JSONResponse(body, status_code=status)
 
@@ -246,47 +304,66 @@ def decode_cursor(cursor: str) -> int:
     try:
         text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         prefix, _, number = text.partition(":")
-        if prefix != "u1" or not number.isdigit():
+        if prefix != "u1" or not number.isdigit() or len(number) > 19 or int(number) > MAX_CURSOR:
             raise ValueError
         return int(number)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise invalid({"after": "not a cursor this server gave out"}, "bad cursor") from None
 
 
-@router.get("/api/v1/case-updates")
-def case_updates(request: Request, _op: CurrentOperator, after: str | None = None, limit: int = 100) -> dict[str, Any]:
-    ctx = get_ctx(request)
+def updates_page(ctx: ServerContext, op: Operator, after: str | None, limit: int) -> dict[str, Any]:
+    """The org's feed: only updates of cases filed by the operator's org."""
+    authz.require(op, Perm.CASE_WORK)
     if not 1 <= limit <= 1000:
         raise invalid({"limit": "must be between 1 and 1000"})
     last = decode_cursor(after) if after else 0
     with ctx.db.read() as s:
-        rows = s.scalars(select(CaseUpdate).where(CaseUpdate.id > last).order_by(CaseUpdate.id).limit(limit)).all()
+        rows = s.scalars(select(CaseUpdate).where(CaseUpdate.org_code == op.org_code, CaseUpdate.id > last)
+                         .order_by(CaseUpdate.id).limit(limit)).all()
     items = [{"case_uuid": r.case_uuid, "status": r.status, "note": r.note, "at": ctx.iso(r.at_ts)} for r in rows]
     return {"items": items, "next": encode_cursor(rows[-1].id if rows else last)}
 
 
-def create_evaluation(ctx: ServerContext, raw: bytes, key: str | None) -> tuple[int, dict[str, Any]]:
+@router.get("/api/v1/case-updates")
+async def case_updates(request: Request, op: CurrentOperator, after: str | None = None,
+                       limit: int = 100) -> dict[str, Any]:
+    return await run_in_threadpool(updates_page, get_ctx(request), op, after, limit)
+
+
+def create_evaluation(ctx: ServerContext, op: Operator, raw: bytes, key: str | None) -> tuple[int, dict[str, Any]]:
+    authz.require(op, Perm.EVALUATE)
     doc = parse_document(EvaluationDocument, raw)
     check_key(key, doc.evaluation_uuid, "evaluation_uuid")
+    if doc.operator != op.username:
+        raise authz.mismatch("operator", f"an evaluation is filed by the evaluated operator ({op.username}), "
+                             f"not about {doc.operator}")
+    if doc.window not in op.windows:
+        raise authz.mismatch("window", f"window {doc.window} is not one of {op.username}'s windows "
+                             f"({', '.join(op.windows) or 'none'})")
     text, digest = doc_digest(doc)
     reply = {"evaluation_uuid": doc.evaluation_uuid, "status": "recorded"}
     with ctx.db.write() as s:
+        if doc.case_uuid is not None:
+            case = s.get(Case, doc.case_uuid)
+            if case is not None and case.org_code != op.org_code:
+                raise authz.hidden("case", f"evaluation of case {doc.case_uuid} of org {case.org_code}")
         existing = s.get(Evaluation, doc.evaluation_uuid)
         if existing is not None:
             if existing.doc_hash != digest:
                 raise _conflict("evaluation")
             return 200, reply
         s.add(Evaluation(
-            evaluation_uuid=doc.evaluation_uuid, doc_hash=digest, document=text, score=doc.score,
-            window=doc.window, created_ts=ctx.now_ts(),
+            evaluation_uuid=doc.evaluation_uuid, doc_hash=digest,
+            document=ctx.cipher.seal(text, "evaluation:" + doc.evaluation_uuid), score=doc.score,
+            window=doc.window, created_ts=ctx.now_ts(), operator=op.username, org_code=op.org_code,
         ))
     return 201, reply
 
 
 @router.post("/api/v1/evaluations")
-async def post_evaluation(request: Request, _op: CurrentOperator) -> JSONResponse:
+async def post_evaluation(request: Request, op: CurrentOperator) -> JSONResponse:
     raw = await read_json_body(request)
     status, body = await run_in_threadpool(
-        create_evaluation, get_ctx(request), raw, request.headers.get("idempotency-key")
+        create_evaluation, get_ctx(request), op, raw, request.headers.get("idempotency-key")
     )
     return JSONResponse(body, status_code=status)

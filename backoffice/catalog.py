@@ -12,7 +12,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
+from backoffice import authz
 from backoffice.auth import CurrentOperator
+from backoffice.authz import Perm
 from backoffice.context import get_ctx
 from backoffice.errors import ApiError
 
@@ -75,7 +77,8 @@ def _matches(header: str, etag: str) -> bool:
 
 
 @router.get("/api/v1/catalog")
-def get_catalog(request: Request, _op: CurrentOperator) -> Response:
+def get_catalog(request: Request, op: CurrentOperator) -> Response:
+    authz.require(op, Perm.CATALOG)
     body, etag = _cached(request)
     inm = request.headers.get("if-none-match")
     if inm and _matches(inm, etag):

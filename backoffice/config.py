@@ -105,7 +105,23 @@ class Config:
     auto_advance_s: float | None = None
     token_ttl_s: int = 12 * 3600
     login_max_failures: int = 5
-    login_window_s: int = 60
+    """Failed logins per username inside ``login_window_s`` before 429 (counted in the database)."""
+    login_max_failures_per_addr: int = 30
+    """Failed logins per client address (any usernames) inside the window before 429."""
+    login_window_s: int = 300
     max_file_bytes: int = MAX_FILE_BYTES
+    max_json_bytes: int = 4 * 1024 * 1024
+    """Largest JSON body (case documents); other bodies are capped at ``max_small_bytes``."""
+    max_small_bytes: int = 64 * 1024
+    """Largest body of login, queue and other small requests."""
+    max_json_depth: int = 32
     services: tuple[ServiceDef, ...] = DEFAULT_SERVICES
     clock: Clock = field(default_factory=Clock)
+    data_key: bytes | None = None
+    """AES-256 key for documents and files at rest (``backoffice.crypto``); None stores in clear."""
+    at_rest: str = "encrypt"
+    """``encrypt`` (needs ``data_key``) or ``disk`` (the hall encrypts the disk; stored in clear)."""
+    stuck_after_s: float | None = 120 * 60
+    """A ticket called or being served for longer than this is released (None: never)."""
+    stuck_to: str = "waiting"
+    """Where a released ticket goes: ``waiting`` (keeps its place) or ``no_show``."""

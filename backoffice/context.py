@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import Request
 
 from backoffice.config import HALL_TZ, Config
+from backoffice.crypto import Cipher
 from backoffice.db import Database
 
 
@@ -18,6 +19,10 @@ class ServerContext:
     config: Config
     db: Database
     state: dict[str, Any] = field(default_factory=dict)
+    cipher: Cipher = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cipher = Cipher(self.config.data_key)
 
     def now_ts(self) -> float:
         return self.config.clock.timestamp()

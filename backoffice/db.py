@@ -49,18 +49,62 @@ class User(Base):
 
 
 class Token(Base):
+    """A bearer token, stored only as its SHA-256; every worker reads the same table (no cache)."""
+
     __tablename__ = "tokens"
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    username: Mapped[str] = mapped_column(ForeignKey("users.username"))
+    username: Mapped[str] = mapped_column(ForeignKey("users.username"), index=True)
     device_id: Mapped[str] = mapped_column(String(200))
     expires_ts: Mapped[float] = mapped_column(Float)
+    issued_ts: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class LoginAttempt(Base):
+    """One login attempt, counted before the password is checked (``pending``) and kept when it failed.
+
+    The limiter counts the rows of a username and of a client address inside the window, in a
+    serialised transaction, so parallel guesses and several workers share one count.
+    """
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_user", "user_key", "ts"), Index("ix_login_addr", "addr_key", "ts"),
+                      Index("ix_login_ts", "ts"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_key: Mapped[str] = mapped_column(String(64))
+    addr_key: Mapped[str] = mapped_column(String(64))
+    ts: Mapped[float] = mapped_column(Float)
+    state: Mapped[str] = mapped_column(String(8))  # pending | failed
+
+
+class AuditEntry(Base):
+    """The platform's audit: every denial (who, what, when, why) and every privileged action."""
+
+    __tablename__ = "audit"
+    __table_args__ = (Index("ix_audit_org", "org_code", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ts: Mapped[float] = mapped_column(Float)
+    username: Mapped[str] = mapped_column(String(64))
+    org_code: Mapped[str] = mapped_column(String(32), default="")
+    roles: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(100))  # "POST /api/v1/cases", "release-ticket" …
+    target: Mapped[str] = mapped_column(String(200), default="")
+    outcome: Mapped[str] = mapped_column(String(16))  # denied | done
+    status: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    client: Mapped[str] = mapped_column(String(64), default="")
 
 
 class Case(Base):
+    """A case as filed; ``org_code``, ``operator`` and ``window`` come from the filing token."""
+
     __tablename__ = "cases"
+    __table_args__ = (UniqueConstraint("org_code", "case_no", name="uq_case_no_per_org"),)
     case_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     platform_case_id: Mapped[str] = mapped_column(String(40), unique=True)
     case_no: Mapped[str] = mapped_column(String(64))
+    org_code: Mapped[str] = mapped_column(String(32), default="", index=True)
+    operator: Mapped[str] = mapped_column(String(64), default="")
+    window: Mapped[str | None] = mapped_column(String(32), nullable=True)
     status: Mapped[str] = mapped_column(String(32))
     doc_hash: Mapped[str] = mapped_column(String(64))
     document: Mapped[str] = mapped_column(Text)
@@ -100,14 +144,18 @@ class CaseEvent(Base):
     doc_hash: Mapped[str] = mapped_column(String(64))
     document: Mapped[str] = mapped_column(Text)
     created_ts: Mapped[float] = mapped_column(Float)
+    operator: Mapped[str] = mapped_column(String(64), default="")
+    org_code: Mapped[str] = mapped_column(String(32), default="")
 
 
 class CaseUpdate(Base):
     """One line of the case-updates feed; ``id`` is the cursor and grows in commit order."""
 
     __tablename__ = "case_updates"
+    __table_args__ = (Index("ix_update_org", "org_code", "id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     case_uuid: Mapped[str] = mapped_column(ForeignKey("cases.case_uuid"), index=True)
+    org_code: Mapped[str] = mapped_column(String(32), default="")
     status: Mapped[str] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text)
     at_ts: Mapped[float] = mapped_column(Float)
@@ -121,6 +169,8 @@ class Evaluation(Base):
     score: Mapped[int] = mapped_column(Integer)
     window: Mapped[str] = mapped_column(String(32))
     created_ts: Mapped[float] = mapped_column(Float)
+    operator: Mapped[str] = mapped_column(String(64), default="")
+    org_code: Mapped[str] = mapped_column(String(32), default="")
 
 
 class QueueService(Base):
@@ -132,7 +182,10 @@ class QueueService(Base):
 
 
 class QueueWindow(Base):
+    """A window of a hall; the hall is the org (``org_code``) of the operators who staff it."""
+
     __tablename__ = "queue_windows"
+    org_code: Mapped[str] = mapped_column(String(32), primary_key=True, default="")
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     services: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
     state: Mapped[str] = mapped_column(String(16), default="closed")
@@ -140,9 +193,10 @@ class QueueWindow(Base):
 
 
 class QueueCounter(Base):
-    """The last number issued per service and local day (numbering restarts at 001 each day)."""
+    """The last number issued per hall, service and local day (numbering restarts at 001 each day)."""
 
     __tablename__ = "queue_counters"
+    org_code: Mapped[str] = mapped_column(String(32), primary_key=True, default="")
     day: Mapped[str] = mapped_column(String(10), primary_key=True)
     service: Mapped[str] = mapped_column(String(32), primary_key=True)
     last: Mapped[int] = mapped_column(Integer)
@@ -151,11 +205,13 @@ class QueueCounter(Base):
 class Ticket(Base):
     __tablename__ = "queue_tickets"
     __table_args__ = (
-        Index("ix_ticket_waiting", "day", "state", "service", "prio_rank", "issued_ts", "id"),
-        Index("ix_ticket_window", "day", "window", "state"),
-        Index("ix_ticket_target", "day", "state", "target_window", "prio_rank", "issued_ts", "id"),
+        Index("ix_ticket_waiting", "org_code", "day", "state", "service", "prio_rank", "issued_ts", "id"),
+        Index("ix_ticket_window", "org_code", "day", "window", "state"),
+        Index("ix_ticket_target", "org_code", "day", "state", "target_window", "prio_rank", "issued_ts", "id"),
+        Index("ix_ticket_number", "org_code", "day", "ticket_no"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    org_code: Mapped[str] = mapped_column(String(32), default="")
     day: Mapped[str] = mapped_column(String(10))
     service: Mapped[str] = mapped_column(String(32))
     ticket_no: Mapped[str] = mapped_column(String(16))
@@ -170,14 +226,21 @@ class Ticket(Base):
     called_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
     started_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
     finished_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+    last_action: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """The last move made on the ticket and the window that made it: a repeat of it is a replay (200)."""
+    last_window: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    call_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    move_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    """The Idempotency-Key of the call-next that called it (a retried call-next returns the same ticket)."""
 
 
 class QueueCall(Base):
     """Every call and recall, for the hall display (latest first)."""
 
     __tablename__ = "queue_calls"
-    __table_args__ = (Index("ix_call_day", "day", "id"),)
+    __table_args__ = (Index("ix_call_day", "org_code", "day", "id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    org_code: Mapped[str] = mapped_column(String(32), default="")
     day: Mapped[str] = mapped_column(String(10))
     ticket_id: Mapped[int] = mapped_column(Integer)
     ticket_no: Mapped[str] = mapped_column(String(16))
@@ -190,6 +253,7 @@ class Appointment(Base):
 
     __tablename__ = "appointments"
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    org_code: Mapped[str] = mapped_column(String(32), default="")
     service: Mapped[str] = mapped_column(String(32))
     day: Mapped[str] = mapped_column(String(10))
     name: Mapped[str] = mapped_column(String(100), default="")

@@ -7,7 +7,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 SHA256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")]
@@ -19,15 +26,25 @@ class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-def _check_uuid(value: str) -> str:
+def canonical_uuid(value: str) -> str:
+    """The one stored form of a UUID: lower case with hyphens (upper case or hyphen-less input is the
+    same identity, so the same case is never stored twice)."""
     try:
-        uuid.UUID(value)
+        return str(uuid.UUID(value))
     except ValueError:
         raise ValueError("not a UUID") from None
-    return value
 
 
-UUIDText = Annotated[str, Field(min_length=32, max_length=36)]
+def canonical_uuid_or_none(value: str) -> str | None:
+    try:
+        return canonical_uuid(value) if 32 <= len(value) <= 36 else None
+    except ValueError:
+        return None
+
+
+_check_uuid = canonical_uuid
+
+UUIDText = Annotated[str, Field(min_length=32, max_length=36), AfterValidator(canonical_uuid)]
 
 
 class MaterialStatus(StrEnum):
@@ -45,7 +62,7 @@ class FileRef(_Doc):
     sha256: SHA256
     size: int = Field(ge=0, le=50 * 1024 * 1024)
     media_type: str = Field(min_length=3, max_length=100, pattern=r"^[\w.+\-]+/[\w.+\-]+$")
-    pages: int | None = Field(default=None, ge=0)
+    pages: int | None = Field(default=None, ge=0, le=100_000)
 
 
 class Material(_Doc):
@@ -122,7 +139,6 @@ class CaseDocument(_Doc):
     ticket_no: str | None = Field(default=None, max_length=16)
     delivery: Delivery
 
-    _uuid = field_validator("case_uuid")(_check_uuid)
 
     @model_validator(mode="after")
     def _consistent(self) -> CaseDocument:
@@ -143,7 +159,6 @@ class SupplementEvent(_Doc):
     material_code: Code
     files: list[FileRef] = Field(min_length=1)
 
-    _uuid = field_validator("event_uuid")(_check_uuid)
 
 
 class DeliveredEvent(_Doc):
@@ -152,7 +167,6 @@ class DeliveredEvent(_Doc):
     at: AwareDatetime
     method: Literal["window", "post"]
 
-    _uuid = field_validator("event_uuid")(_check_uuid)
 
 
 class EvaluationDocument(_Doc):
@@ -166,4 +180,3 @@ class EvaluationDocument(_Doc):
     comment: str = Field(default="", max_length=2000)
     at: AwareDatetime
 
-    _uuid = field_validator("evaluation_uuid")(_check_uuid)

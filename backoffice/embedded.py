@@ -14,14 +14,16 @@ import time
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import uvicorn
 
 from backoffice import queue, workflow
 from backoffice.app import create_app, open_context
-from backoffice.auth import create_user
+from backoffice.auth import create_user, set_password
 from backoffice.config import DEFAULT_SERVICES, Config, FaultSpec, ServiceDef
 from backoffice.context import ServerContext
+from backoffice.crypto import generate_key_file, load_key_file
 
 
 class _Server(uvicorn.Server):
@@ -56,8 +58,15 @@ class EmbeddedServer:
         """Moves a case as the back office would; KeyError / workflow.IllegalMove on bad input."""
         workflow.advance(self.ctx, case_uuid, status, note)
 
-    def create_appointment(self, code: str, service: str, day: str | None = None, name: str = "") -> None:
-        queue.create_appointment(self.ctx, code, service, day or self.ctx.config.clock.today().isoformat(), name)
+    def set_password(self, username: str, password: str) -> int:
+        """A new password; every token of the operator stops working. Returns how many were revoked."""
+        with self.ctx.db.write() as s:
+            return set_password(s, username, password)
+
+    def create_appointment(self, code: str, service: str, day: str | None = None, name: str = "",
+                           org: str = "") -> None:
+        queue.create_appointment(self.ctx, code, service, day or self.ctx.config.clock.today().isoformat(), name,
+                                 org)
 
     def shift_clock(self, delta: timedelta) -> None:
         """Moves the server's clock (e.g. to the next day for the daily ticket numbering)."""
@@ -94,13 +103,31 @@ def start_server(
     token_ttl_s: int = 12 * 3600,
     services: tuple[ServiceDef, ...] = DEFAULT_SERVICES,
     startup_timeout: float = 20.0,
+    data_key: bytes | None | str = "auto",
+    stuck_after_s: float | None = None,
+    **config_overrides: Any,
 ) -> EmbeddedServer:
-    """Starts the server in a daemon thread and returns once its port accepts connections."""
+    """Starts the server in a daemon thread and returns once its port accepts connections.
+
+    ``data_key="auto"`` (the default, for demo mode and tests) keeps case data encrypted at rest with
+    a key in ``<files_dir>.key`` (0600, beside the files, never in the database), made on first start
+    and reused by later starts on the same files dir; ``None`` stores in clear.
+    """
     if isinstance(faults, str):
         faults = FaultSpec.parse(faults)
+    files = Path(files_dir)
+    key: bytes | None
+    if data_key == "auto":
+        key_file = files.with_name(files.name + ".key")
+        if not key_file.exists():
+            generate_key_file(key_file)
+        key = load_key_file(key_file)
+    else:
+        key = data_key if isinstance(data_key, bytes) else None
     config = Config(
-        db_url=db_url, files_dir=Path(files_dir), catalog_dir=catalog_dir, faults=faults or FaultSpec(),
-        auto_advance_s=auto_advance_s, token_ttl_s=token_ttl_s, services=services,
+        db_url=db_url, files_dir=files, catalog_dir=catalog_dir, faults=faults or FaultSpec(),
+        auto_advance_s=auto_advance_s, token_ttl_s=token_ttl_s, services=services, data_key=key,
+        stuck_after_s=stuck_after_s, **config_overrides,
     )
     ctx = open_context(config)
     app = create_app(config, ctx)

@@ -2,7 +2,9 @@
 
 The body is never held in memory: it is written to a temporary file while hashed, then renamed into
 place atomically once its SHA-256 matches the address. Over ``max_file_bytes`` → 413, checked on the
-declared Content-Length first and again while counting the bytes as they arrive.
+declared Content-Length first and again while counting the bytes as they arrive. With a data key the
+file is stored encrypted (``backoffice.crypto``); the address is always the SHA-256 of the plaintext.
+Only an operator of the case's org may upload into it (another org's case answers 404, audited).
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from backoffice.auth import CurrentOperator
+from backoffice import authz
+from backoffice.auth import CurrentOperator, Operator
+from backoffice.authz import Perm
 from backoffice.context import ServerContext, get_ctx
-from backoffice.db import Blob, Case, CaseFile
+from backoffice.db import Blob, CaseFile
 from backoffice.errors import ApiError
 
 router = APIRouter()
@@ -35,18 +39,20 @@ def blob_path(files_dir: Path, sha256: str) -> Path:
     return files_dir / sha256[:2] / sha256[2:4] / sha256
 
 
-def _lookup(ctx: ServerContext, case_uuid: str, sha256: str) -> tuple[str, bool]:
-    """(media type from the manifest, already stored?) or 404."""
+def _lookup(ctx: ServerContext, op: Operator, case_uuid: str, sha256: str) -> tuple[str, str, bool]:
+    """(canonical case uuid, media type from the manifest, already stored?) or 404."""
+    from backoffice.cases import own_case
+
+    authz.require(op, Perm.CASE_WORK)
     with ctx.db.read() as s:
-        if s.get(Case, case_uuid) is None:
-            raise ApiError(404, "unknown_case", "no such case")
+        case_uuid = own_case(ctx, s, op, case_uuid).case_uuid
         media = s.execute(
             select(CaseFile.media_type).where(CaseFile.case_uuid == case_uuid, CaseFile.sha256 == sha256).limit(1)
         ).scalar()
         if media is None:
             raise ApiError(404, "file_not_in_manifest", "this file is not in the case's manifest")
         stored = s.get(Blob, sha256) is not None
-    return media, stored and blob_path(ctx.config.files_dir, sha256).exists()
+    return case_uuid, media, stored and blob_path(ctx.config.files_dir, sha256).exists()
 
 
 def _record(ctx: ServerContext, sha256: str, size: int, media_type: str) -> bool:
@@ -85,7 +91,7 @@ def _too_large(limit: int) -> ApiError:
 
 
 @router.put("/api/v1/cases/{case_uuid}/files/{sha256}")
-async def put_file(case_uuid: str, sha256: str, request: Request, _op: CurrentOperator) -> JSONResponse:
+async def put_file(case_uuid: str, sha256: str, request: Request, op: CurrentOperator) -> JSONResponse:
     ctx = get_ctx(request)
     limit = ctx.config.max_file_bytes
     sha256 = sha256.lower()
@@ -96,7 +102,7 @@ async def put_file(case_uuid: str, sha256: str, request: Request, _op: CurrentOp
         if int(declared) <= DRAIN_LIMIT:
             await _drain(request, 0)
         raise _too_large(limit)
-    manifest_type, stored = await run_in_threadpool(_lookup, ctx, case_uuid, sha256)
+    case_uuid, manifest_type, stored = await run_in_threadpool(_lookup, ctx, op, case_uuid, sha256)
     if stored:
         await _drain(request, 0)
         return JSONResponse({"sha256": sha256, "status": "already_stored"}, status_code=200)
@@ -109,12 +115,14 @@ async def put_file(case_uuid: str, sha256: str, request: Request, _op: CurrentOp
     keep = False
     try:
         with os.fdopen(fd, "wb") as out:
+            writer = ctx.cipher.file_writer(out, sha256)
             async for chunk in request.stream():
                 size += len(chunk)
                 if size > limit:
                     break
                 hasher.update(chunk)
-                out.write(chunk)
+                writer.write(chunk)
+            writer.close()
         if size > limit:
             await _drain(request, size)
             raise _too_large(limit)
@@ -133,3 +141,8 @@ async def put_file(case_uuid: str, sha256: str, request: Request, _op: CurrentOp
         {"sha256": sha256, "size": size, "status": "stored" if created else "already_stored"},
         status_code=201 if created else 200,
     )
+
+
+def read_blob(ctx: ServerContext, sha256: str) -> bytes:
+    """A stored file's plaintext (for the platform's own use and for tests)."""
+    return b"".join(ctx.cipher.read_file(blob_path(ctx.config.files_dir, sha256), sha256))

@@ -4,31 +4,49 @@ Order within what a window serves: priority tickets (elderly, disabled, pregnant
 normal ones, then by original issue time (a transferred ticket keeps its place). Call-next hands a
 ticket to exactly one window: SQLite serialises writers (BEGIN IMMEDIATE), PostgreSQL takes the first
 waiting row with ``FOR UPDATE SKIP LOCKED``.
+
+Everything belongs to a hall, and an operator's hall is their org: tickets, windows, counters and
+calls carry ``org_code`` and every query is scoped by the token's org (``authz``). Moves are
+idempotent: a call-next with an ``Idempotency-Key`` it has already answered returns the same ticket,
+and a move repeated on a ticket already in its target state by the same window answers 200 with the
+ticket (a lost response is safe to retry). Tickets stuck in ``called``/``serving`` (a caller that
+died) are released by a supervisor (``release``) or by the hall setting ``stuck_after_s``; both are
+audited.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import re
+import threading
 from datetime import datetime
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from backoffice.auth import CurrentOperator
+from backoffice import authz
+from backoffice.auth import CurrentOperator, Operator
+from backoffice.authz import Perm
 from backoffice.config import HALL_TZ
 from backoffice.context import ServerContext, get_ctx
 from backoffice.db import Appointment, QueueCall, QueueCounter, QueueService, QueueWindow, Ticket
-from backoffice.errors import ApiError, fields_of, invalid
+from backoffice.errors import ApiError, invalid
+from backoffice.limits import parse_body
 
+log = logging.getLogger(__name__)
 router = APIRouter()
 M = TypeVar("M", bound=BaseModel)
+TicketId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+WINDOW_RE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+KEY_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 
 PRIORITY_RANK = {"elderly": 0, "disabled": 0, "pregnant": 0, "appointment": 0, "normal": 1}
 WINDOW_STATES = ("open", "paused", "closed")
@@ -52,14 +70,31 @@ class WindowRequest(_Body):
 
 class TransferRequest(_Body):
     service: str | None = Field(default=None, min_length=1, max_length=32)
-    window: str | None = Field(default=None, min_length=1, max_length=32)
+    window: str | None = Field(default=None, min_length=1, max_length=32, pattern=WINDOW_RE.pattern)
+
+
+class ReleaseRequest(_Body):
+    to: Literal["waiting", "no_show"] = "waiting"
+    reason: str = Field(default="", max_length=300)
 
 
 def _parse(model: type[M], raw: bytes) -> M:
-    try:
-        return model.model_validate_json(raw or b"{}")
-    except ValidationError as err:
-        raise invalid(fields_of(err)) from None
+    return parse_body(model, raw, empty_ok=True)
+
+
+def _window_code(window: str) -> str:
+    if not WINDOW_RE.match(window):
+        raise invalid({"window": "a window code is 1–32 letters, digits, - or _"})
+    return window
+
+
+def _idempotency_key(request: Request) -> str | None:
+    key = request.headers.get("idempotency-key")
+    if key is None:
+        return None
+    if not KEY_RE.match(key):
+        raise invalid({"Idempotency-Key": "1–64 letters, digits or . _ : -"})
+    return key
 
 
 def seed_services(ctx: ServerContext) -> None:
@@ -85,7 +120,8 @@ def _waiting_ahead(s: Session, t: Ticket) -> int:
         and_(Ticket.prio_rank == t.prio_rank, or_(
             Ticket.issued_ts < t.issued_ts, and_(Ticket.issued_ts == t.issued_ts, Ticket.id < t.id))),
     )
-    q = select(func.count()).where(Ticket.day == t.day, Ticket.state == "waiting", Ticket.service == t.service, ahead)
+    q = select(func.count()).where(Ticket.org_code == t.org_code, Ticket.day == t.day, Ticket.state == "waiting",
+                                   Ticket.service == t.service, ahead)
     return int(s.execute(q).scalar_one())
 
 
@@ -110,18 +146,19 @@ def ticket_json(ctx: ServerContext, s: Session, t: Ticket) -> dict[str, Any]:
     return out
 
 
-def _next_number(ctx: ServerContext, s: Session, day: str, service: str) -> int:
+def _next_number(ctx: ServerContext, s: Session, org: str, day: str, service: str) -> int:
     ins = sqlite_insert if ctx.db.is_sqlite else pg_insert
     stmt = (
         ins(QueueCounter)
-        .values(day=day, service=service, last=1)
-        .on_conflict_do_update(index_elements=["day", "service"], set_={"last": QueueCounter.last + 1})
+        .values(org_code=org, day=day, service=service, last=1)
+        .on_conflict_do_update(index_elements=["org_code", "day", "service"], set_={"last": QueueCounter.last + 1})
         .returning(QueueCounter.last)
     )
     return int(s.execute(stmt).scalar_one())
 
 
-def issue_ticket(ctx: ServerContext, raw: bytes) -> dict[str, Any]:
+def issue_ticket(ctx: ServerContext, raw: bytes, org: str) -> dict[str, Any]:
+    """A new ticket of hall ``org`` (the issuing operator's org)."""
     req = _parse(TicketRequest, raw)
     if req.priority == "appointment" and not req.appointment_code:
         raise invalid({"appointment_code": "an appointment ticket needs the appointment code"})
@@ -137,7 +174,7 @@ def issue_ticket(ctx: ServerContext, raw: bytes) -> dict[str, Any]:
         if req.appointment_code:
             appointment = s.get(Appointment, req.appointment_code)
             problem = None
-            if appointment is None:
+            if appointment is None or appointment.org_code not in (org, ""):
                 problem = "no such appointment"
             elif appointment.day != day:
                 problem = f"the appointment is for {appointment.day}"
@@ -147,9 +184,9 @@ def issue_ticket(ctx: ServerContext, raw: bytes) -> dict[str, Any]:
                 problem = "the appointment has already been checked in"
             if problem:
                 raise invalid({"appointment_code": problem}, "appointment not valid")
-        number = _next_number(ctx, s, day, svc.code)
+        number = _next_number(ctx, s, org, day, svc.code)
         t = Ticket(
-            day=day, service=svc.code, ticket_no=f"{svc.prefix}{number:03d}", priority=req.priority,
+            org_code=org, day=day, service=svc.code, ticket_no=f"{svc.prefix}{number:03d}", priority=req.priority,
             prio_rank=PRIORITY_RANK[req.priority], state="waiting", issued_ts=now,
             appointment_code=req.appointment_code,
         )
@@ -161,63 +198,80 @@ def issue_ticket(ctx: ServerContext, raw: bytes) -> dict[str, Any]:
 
 
 @router.post("/api/v1/queue/tickets")
-async def post_ticket(request: Request, _op: CurrentOperator) -> JSONResponse:
+async def post_ticket(request: Request, op: CurrentOperator) -> JSONResponse:
+    authz.require(op, Perm.TICKET_ISSUE)
     raw = await request.body()
-    return JSONResponse(await run_in_threadpool(issue_ticket, get_ctx(request), raw), status_code=201)
+    return JSONResponse(await run_in_threadpool(issue_ticket, get_ctx(request), raw, op.org_code), status_code=201)
 
 
-def window_json(ctx: ServerContext, s: Session, code: str) -> dict[str, Any]:
-    w = s.get(QueueWindow, code)
-    current = s.execute(
-        select(Ticket.ticket_no).where(Ticket.window == code, Ticket.state.in_(("called", "serving")))
+def _current(s: Session, org: str, code: str) -> tuple[int, str] | None:
+    row = s.execute(
+        select(Ticket.id, Ticket.ticket_no)
+        .where(Ticket.org_code == org, Ticket.window == code, Ticket.state.in_(("called", "serving")))
         .order_by(Ticket.called_ts.desc()).limit(1)
-    ).scalar()
+    ).first()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def window_json(ctx: ServerContext, s: Session, org: str, code: str) -> dict[str, Any]:
+    w = s.get(QueueWindow, (org, code))
+    current = _current(s, org, code)
     return {
         "window": code,
         "services": json.loads(w.services) if w else [],
         "state": w.state if w else "closed",
-        "current_ticket": current,
+        "current_ticket": current[1] if current else None,
+        "current_ticket_id": current[0] if current else None,
     }
 
 
-@router.get("/api/v1/queue/windows/{window}")
-def get_window(window: str, request: Request, _op: CurrentOperator) -> dict[str, Any]:
-    ctx = get_ctx(request)
+def get_window_impl(ctx: ServerContext, op: Operator, window: str) -> dict[str, Any]:
+    authz.require_window(op, _window_code(window))
     with ctx.db.read() as s:
-        return window_json(ctx, s, window)
+        return window_json(ctx, s, op.org_code, window)
 
 
-def put_window_impl(ctx: ServerContext, window: str, raw: bytes) -> dict[str, Any]:
+@router.get("/api/v1/queue/windows/{window}")
+async def get_window(window: str, request: Request, op: CurrentOperator) -> dict[str, Any]:
+    return await run_in_threadpool(get_window_impl, get_ctx(request), op, window)
+
+
+def put_window_impl(ctx: ServerContext, op: Operator, window: str, raw: bytes) -> dict[str, Any]:
+    authz.require_window(op, _window_code(window))
     req = _parse(WindowRequest, raw)
-    if not window or len(window) > 32:
-        raise invalid({"window": "bad window code"})
+    org = op.org_code
     with ctx.db.write(durable=False) as s:
         known = _services(s)
         bad = [c for c in req.services if c not in known]
         if bad:
             raise invalid({"services": f"unknown service(s): {', '.join(bad)}"})
-        w = s.get(QueueWindow, window)
+        w = s.get(QueueWindow, (org, window))
         if w is None:
-            w = QueueWindow(code=window)
+            w = QueueWindow(org_code=org, code=window)
             s.add(w)
         w.services = json.dumps(list(dict.fromkeys(req.services)))
         w.state = req.state
         w.updated_ts = ctx.now_ts()
         s.flush()
-        return window_json(ctx, s, window)
+        return window_json(ctx, s, org, window)
 
 
 @router.put("/api/v1/queue/windows/{window}")
-async def put_window(window: str, request: Request, _op: CurrentOperator) -> dict[str, Any]:
+async def put_window(window: str, request: Request, op: CurrentOperator) -> dict[str, Any]:
     raw = await request.body()
-    return await run_in_threadpool(put_window_impl, get_ctx(request), window, raw)
+    return await run_in_threadpool(put_window_impl, get_ctx(request), op, window, raw)
 
 
-def call_next_impl(ctx: ServerContext, window: str) -> dict[str, Any] | None:
+def call_next_impl(ctx: ServerContext, window: str, org: str = "", key: str | None = None) -> dict[str, Any] | None:
     now = ctx.now_ts()
     day = _iso_day(now)
     with ctx.db.write(durable=False) as s:
-        w = s.get(QueueWindow, window)
+        if key is not None:
+            done = s.scalars(select(Ticket).where(Ticket.org_code == org, Ticket.day == day, Ticket.window == window,
+                                                  Ticket.call_key == key).limit(1)).first()
+            if done is not None:  # a retried call-next whose first answer was lost
+                return ticket_json(ctx, s, done)
+        w = s.get(QueueWindow, (org, window))
         if w is None or w.state != "open":
             raise ApiError(409, "window_not_open", f"window {window} is not open")
         services = json.loads(w.services)
@@ -225,11 +279,11 @@ def call_next_impl(ctx: ServerContext, window: str) -> dict[str, Any] | None:
         # One indexed head-of-line query per service (and one for tickets sent to this window),
         # then the best of those heads: each query reads one index entry, however long the queue.
         heads = [
-            select(Ticket).where(Ticket.day == day, Ticket.state == "waiting", Ticket.service == code,
-                                 Ticket.target_window.is_(None)).order_by(*order).limit(1)
+            select(Ticket).where(Ticket.org_code == org, Ticket.day == day, Ticket.state == "waiting",
+                                 Ticket.service == code, Ticket.target_window.is_(None)).order_by(*order).limit(1)
             for code in services
         ]
-        heads.append(select(Ticket).where(Ticket.day == day, Ticket.state == "waiting",
+        heads.append(select(Ticket).where(Ticket.org_code == org, Ticket.day == day, Ticket.state == "waiting",
                                           Ticket.target_window == window).order_by(*order).limit(1))
         found: list[Ticket] = []
         for q in heads:
@@ -240,6 +294,8 @@ def call_next_impl(ctx: ServerContext, window: str) -> dict[str, Any] | None:
         if t is None:
             return None
         _call(s, t, window, now)
+        t.call_key = key
+        t.last_action, t.last_window = "call", window
         s.flush()
         return ticket_json(ctx, s, t)
 
@@ -251,12 +307,15 @@ def _call(s: Session, t: Ticket, window: str, now: float) -> None:
     t.called_ts = now
     if t.first_called_ts is None:
         t.first_called_ts = now
-    s.add(QueueCall(day=t.day, ticket_id=t.id, ticket_no=t.ticket_no, window=window, called_ts=now))
+    s.add(QueueCall(org_code=t.org_code, day=t.day, ticket_id=t.id, ticket_no=t.ticket_no, window=window,
+                    called_ts=now))
 
 
 @router.post("/api/v1/queue/windows/{window}/call-next")
-def call_next(window: str, request: Request, _op: CurrentOperator) -> Response:
-    ticket = call_next_impl(get_ctx(request), window)
+async def call_next(window: str, request: Request, op: CurrentOperator) -> Response:
+    authz.require_window(op, _window_code(window))
+    key = _idempotency_key(request)
+    ticket = await run_in_threadpool(call_next_impl, get_ctx(request), window, op.org_code, key)
     if ticket is None:
         return Response(status_code=204)
     return JSONResponse(ticket)
@@ -269,9 +328,35 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "no-show": ("called",),
     "transfer": ("waiting", "called", "serving"),
 }
+TARGET = {"recall": "called", "start": "serving", "finish": "done", "no-show": "no_show", "transfer": "waiting"}
+"""The state each move leaves the ticket in: a repeat finding the ticket there (same move, same window) is a replay."""
 
 
-def ticket_action(ctx: ServerContext, ticket_id: int, action: str, raw: bytes) -> dict[str, Any]:
+def _own_ticket(s: Session, op: Operator, ticket_id: int, *, lock: bool) -> Ticket:
+    q = select(Ticket).where(Ticket.id == ticket_id)
+    if lock:
+        q = q.with_for_update()
+    t = s.scalars(q).first()
+    if t is None:
+        raise ApiError(404, "unknown_ticket", "no such ticket")
+    if t.org_code != op.org_code:
+        raise authz.hidden("ticket", f"ticket {ticket_id} belongs to hall {t.org_code}")
+    return t
+
+
+def _is_replay(t: Ticket, action: str, transfer: TransferRequest | None) -> bool:
+    if t.state != TARGET[action] or t.last_action != action:
+        return False
+    if action == "recall":
+        return False  # a recall is always allowed again (the display calls once more)
+    if transfer is not None:
+        return (transfer.service or t.service) == t.service and transfer.window == t.target_window
+    return True
+
+
+def ticket_action(ctx: ServerContext, ticket_id: int, action: str, raw: bytes,
+                  op: Operator | None = None, key: str | None = None) -> dict[str, Any]:
+    """A move on a ticket; ``op`` None is the server itself (tests, admin commands)."""
     if action not in ACTIONS:
         raise ApiError(404, "unknown_action", f"no action {action!r}; actions: {', '.join(ACTIONS)}")
     transfer = _parse(TransferRequest, raw) if action == "transfer" else None
@@ -279,14 +364,30 @@ def ticket_action(ctx: ServerContext, ticket_id: int, action: str, raw: bytes) -
         raise invalid({"service": "give either service or window", "window": "give either service or window"})
     now = ctx.now_ts()
     with ctx.db.write(durable=False) as s:
-        q = select(Ticket).where(Ticket.id == ticket_id)
-        if not ctx.db.is_sqlite:
-            q = q.with_for_update()
-        t = s.scalars(q).first()
+        t: Ticket | None
+        if op is not None:
+            t = _own_ticket(s, op, ticket_id, lock=not ctx.db.is_sqlite)
+        else:
+            q = select(Ticket).where(Ticket.id == ticket_id)
+            t = s.scalars(q if ctx.db.is_sqlite else q.with_for_update()).first()
         if t is None:
             raise ApiError(404, "unknown_ticket", "no such ticket")
+        acting = t.window if t.state != "waiting" else t.last_window
+        if op is not None:
+            if acting is None:
+                authz.require(op, Perm.HALL)  # a ticket no window holds: supervisors move it
+            else:
+                authz.require_window(op, acting)
+        if key is not None and t.move_key == key:
+            return ticket_json(ctx, s, t)  # the same request again
+        if _is_replay(t, action, transfer):
+            return ticket_json(ctx, s, t)  # the move already happened: its answer was lost
+        if op is not None and t.state == "waiting" and not authz.has(op, Perm.HALL):
+            raise authz.Denied(f"ticket {t.ticket_no} waits; only a supervisor moves a waiting ticket",
+                               reason=f"move {action} on waiting ticket {t.ticket_no}")
         if t.state not in ACTIONS[action]:
             raise ApiError(409, "illegal_move", f"ticket {t.ticket_no} is {t.state}; {action} is not allowed")
+        t.last_action, t.last_window, t.move_key = action, t.window or acting, key
         if action == "recall":
             _call(s, t, t.window or "", now)
         elif action == "start":
@@ -308,24 +409,132 @@ def ticket_action(ctx: ServerContext, ticket_id: int, action: str, raw: bytes) -
         return ticket_json(ctx, s, t)
 
 
-@router.post("/api/v1/queue/tickets/{ticket_id}/{action}")
-async def post_ticket_action(ticket_id: int, action: str, request: Request, _op: CurrentOperator) -> dict[str, Any]:
+def release_ticket(ctx: ServerContext, t: Ticket, to: str, now: float) -> None:
+    """A stuck ticket back to waiting (keeps its place) or to no-show."""
+    if to == "waiting":
+        t.state, t.window, t.started_ts, t.target_window = "waiting", None, None, None
+    else:
+        t.state, t.finished_ts = "no_show", now
+    t.last_action, t.move_key = "release", None
+
+
+def release_impl(ctx: ServerContext, op: Operator, ticket_id: int, raw: bytes) -> dict[str, Any]:
+    authz.require(op, Perm.HALL)
+    req = _parse(ReleaseRequest, raw)
+    with ctx.db.write(durable=False) as s:
+        t = _own_ticket(s, op, ticket_id, lock=not ctx.db.is_sqlite)
+        if t.state not in ("called", "serving"):
+            raise ApiError(409, "illegal_move", f"ticket {t.ticket_no} is {t.state}; only a called or served "
+                           "ticket can be released")
+        before, window = t.state, t.window
+        release_ticket(ctx, t, req.to, ctx.now_ts())
+        s.flush()
+        reply = ticket_json(ctx, s, t)
+    authz.record(ctx, username=op.username, org_code=op.org_code, roles=op.roles, action="release-ticket",
+                 target=f"{t.ticket_no} ({before} at {window})", outcome="done", reason=req.reason or f"→ {req.to}")
+    return reply
+
+
+def release_stuck(ctx: ServerContext, now: float | None = None) -> list[str]:
+    """The hall setting: tickets called or served for longer than ``stuck_after_s`` are released."""
+    limit = ctx.config.stuck_after_s
+    if limit is None:
+        return []
+    now = ctx.now_ts() if now is None else now
+    cutoff = now - limit
+    released: list[tuple[str, str, str, str | None]] = []
+    with ctx.db.write(durable=False) as s:
+        rows = s.scalars(select(Ticket).where(
+            Ticket.state.in_(("called", "serving")),
+            func.coalesce(Ticket.started_ts, Ticket.called_ts) < cutoff).limit(500)).all()
+        for t in rows:
+            released.append((t.org_code, t.ticket_no, t.state, t.window))
+            release_ticket(ctx, t, ctx.config.stuck_to, now)
+    for org, no, state, window in released:
+        authz.record(ctx, username="system", org_code=org, roles=(), action="release-ticket",
+                     target=f"{no} ({state} at {window})", outcome="done",
+                     reason=f"stuck longer than {int(limit // 60)} min → {ctx.config.stuck_to}")
+    return [no for _, no, _, _ in released]
+
+
+class StuckSweeper:
+    """Runs ``release_stuck`` every minute in a background thread until stopped."""
+
+    def __init__(self, ctx: ServerContext, period_s: float = 60.0) -> None:
+        self.ctx, self.period_s = ctx, period_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="backoffice-stuck-sweeper", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.period_s):
+            try:
+                release_stuck(self.ctx)
+            except Exception:  # the next tick retries
+                log.exception("releasing stuck tickets failed")
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
+
+
+@router.post("/api/v1/queue/tickets/{ticket_id}/release")
+async def post_release(ticket_id: TicketId, request: Request, op: CurrentOperator) -> dict[str, Any]:
     raw = await request.body()
-    return await run_in_threadpool(ticket_action, get_ctx(request), ticket_id, action, raw)
+    return await run_in_threadpool(release_impl, get_ctx(request), op, ticket_id, raw)
 
 
-@router.get("/api/v1/queue/board")
-def board(request: Request, _op: CurrentOperator) -> dict[str, Any]:
-    ctx = get_ctx(request)
+@router.post("/api/v1/queue/tickets/{ticket_id}/{action}")
+async def post_ticket_action(ticket_id: TicketId, action: str, request: Request,
+                             op: CurrentOperator) -> dict[str, Any]:
+    authz.require(op, Perm.WINDOW)
+    raw = await request.body()
+    key = _idempotency_key(request)
+    return await run_in_threadpool(ticket_action, get_ctx(request), ticket_id, action, raw, op, key)
+
+
+def find_ticket_impl(ctx: ServerContext, op: Operator, ticket_id: int | None, number: str | None) -> dict[str, Any]:
+    authz.require(op, Perm.WINDOW)
+    with ctx.db.read() as s:
+        t: Ticket | None
+        if ticket_id is not None:
+            t = _own_ticket(s, op, ticket_id, lock=False)
+        else:
+            t = s.scalars(select(Ticket).where(Ticket.org_code == op.org_code, Ticket.day == _iso_day(ctx.now_ts()),
+                                               Ticket.ticket_no == number).order_by(Ticket.id.desc()).limit(1)).first()
+            if t is None:
+                raise ApiError(404, "unknown_ticket", "no such ticket today")
+        return ticket_json(ctx, s, t)
+
+
+@router.get("/api/v1/queue/tickets/{ticket_id}")
+async def get_ticket(ticket_id: TicketId, request: Request, op: CurrentOperator) -> dict[str, Any]:
+    return await run_in_threadpool(find_ticket_impl, get_ctx(request), op, ticket_id, None)
+
+
+@router.get("/api/v1/queue/tickets")
+async def get_ticket_by_number(request: Request, op: CurrentOperator, number: str = "") -> dict[str, Any]:
+    if not re.match(r"^[A-Z]{1,4}[0-9]{1,6}$", number):
+        raise invalid({"number": "a ticket number such as A012"})
+    return await run_in_threadpool(find_ticket_impl, get_ctx(request), op, None, number)
+
+
+def board_impl(ctx: ServerContext, op: Operator) -> dict[str, Any]:
+    authz.require(op, Perm.HALL_READ)
     day = _iso_day(ctx.now_ts())
+    org = op.org_code
     with ctx.db.read() as s:
         calls = s.execute(
             select(QueueCall.ticket_no, QueueCall.window, QueueCall.called_ts)
-            .where(QueueCall.day == day).order_by(QueueCall.id.desc()).limit(BOARD_CALLS)
+            .where(QueueCall.org_code == org, QueueCall.day == day).order_by(QueueCall.id.desc()).limit(BOARD_CALLS)
         ).all()
         waiting = {code: 0 for code in _services(s)}
         for service, n in s.execute(
-            select(Ticket.service, func.count()).where(Ticket.day == day, Ticket.state == "waiting")
+            select(Ticket.service, func.count()).where(Ticket.org_code == org, Ticket.day == day,
+                                                       Ticket.state == "waiting")
             .group_by(Ticket.service)
         ):
             waiting[service] = int(n)
@@ -339,7 +548,12 @@ def _r(value: Any) -> float | None:
     return None if value is None else round(float(value), 1)
 
 
-def stats_impl(ctx: ServerContext) -> dict[str, Any]:
+@router.get("/api/v1/queue/board")
+async def board(request: Request, op: CurrentOperator) -> dict[str, Any]:
+    return await run_in_threadpool(board_impl, get_ctx(request), op)
+
+
+def stats_impl(ctx: ServerContext, org: str = "") -> dict[str, Any]:
     now = ctx.now_ts()
     day = _iso_day(now)
     is_state = lambda st: case((Ticket.state == st, 1), else_=0)  # noqa: E731
@@ -359,7 +573,7 @@ def stats_impl(ctx: ServerContext) -> dict[str, Any]:
                 func.avg(service_time),
                 func.sum(is_state("done")),
                 func.sum(is_state("no_show")),
-            ).where(Ticket.day == day).group_by(Ticket.service)
+            ).where(Ticket.org_code == org, Ticket.day == day).group_by(Ticket.service)
         ).all()
         for service, waiting, oldest, avg_wait, avg_service, served, no_shows in rows:
             services[service] = {
@@ -371,17 +585,18 @@ def stats_impl(ctx: ServerContext) -> dict[str, Any]:
                 "no_shows": int(no_shows or 0),
             }
         windows: dict[str, dict[str, Any]] = {}
-        for w in s.scalars(select(QueueWindow).order_by(QueueWindow.code)):
+        for w in s.scalars(select(QueueWindow).where(QueueWindow.org_code == org).order_by(QueueWindow.code)):
             windows[w.code] = {"state": w.state, "current_ticket": None, "served": 0, "avg_service_s": None}
         for window, served, avg_service in s.execute(
             select(Ticket.window, func.sum(is_state("done")), func.avg(service_time))
-            .where(Ticket.day == day, Ticket.window.is_not(None)).group_by(Ticket.window)
+            .where(Ticket.org_code == org, Ticket.day == day, Ticket.window.is_not(None)).group_by(Ticket.window)
         ):
             entry = windows.setdefault(str(window), {"state": "closed", "current_ticket": None})
             entry["served"], entry["avg_service_s"] = int(served or 0), _r(avg_service)
         for window, ticket_no in s.execute(
             select(Ticket.window, Ticket.ticket_no)
-            .where(Ticket.day == day, Ticket.state.in_(("called", "serving")), Ticket.window.is_not(None))
+            .where(Ticket.org_code == org, Ticket.day == day, Ticket.state.in_(("called", "serving")),
+                   Ticket.window.is_not(None))
             .order_by(Ticket.called_ts)
         ):
             if window is not None:
@@ -391,15 +606,18 @@ def stats_impl(ctx: ServerContext) -> dict[str, Any]:
 
 
 @router.get("/api/v1/queue/stats")
-def stats(request: Request, _op: CurrentOperator) -> dict[str, Any]:
-    return stats_impl(get_ctx(request))
+async def stats(request: Request, op: CurrentOperator) -> dict[str, Any]:
+    authz.require(op, Perm.HALL_READ)
+    return await run_in_threadpool(stats_impl, get_ctx(request), op.org_code)
 
 
-def create_appointment(ctx: ServerContext, code: str, service: str, day: str, name: str = "") -> None:
-    """Books an appointment (the booking system's side; not part of the HTTP contract)."""
+def create_appointment(ctx: ServerContext, code: str, service: str, day: str, name: str = "",
+                       org: str = "") -> None:
+    """Books an appointment (the booking system's side; not part of the HTTP contract); ``org`` ""
+    is valid in every hall of this server."""
     with ctx.db.write() as s:
         if service not in _services(s):
             raise ValueError(f"unknown service {service!r}")
         if s.get(Appointment, code) is not None:
             raise ValueError(f"appointment {code!r} already exists")
-        s.add(Appointment(code=code, service=service, day=day, name=name))
+        s.add(Appointment(code=code, service=service, day=day, name=name, org_code=org))

@@ -46,10 +46,10 @@ class IllegalMove(ValueError):
     pass
 
 
-def append_update(db: Database, session: Session, case_uuid: str, status: str, note: str, at_ts: float) -> None:
-    """Adds a feed line inside the caller's write transaction (ids then commit in order)."""
+def append_update(db: Database, session: Session, case: Case, status: str, note: str, at_ts: float) -> None:
+    """Adds a feed line of the case's org inside the caller's write transaction (ids commit in order)."""
     db.lock_updates(session)
-    session.add(CaseUpdate(case_uuid=case_uuid, status=status, note=note, at_ts=at_ts))
+    session.add(CaseUpdate(case_uuid=case.case_uuid, org_code=case.org_code, status=status, note=note, at_ts=at_ts))
 
 
 def move(ctx: ServerContext, session: Session, case: Case, status: str, note: str | None = None) -> None:
@@ -61,25 +61,27 @@ def move(ctx: ServerContext, session: Session, case: Case, status: str, note: st
     if note is None:
         note = NOTES[status]
         if status == "supplement_required":
-            names = _outstanding_names(case)
+            names = _outstanding_names(ctx, case)
             if names:
                 note = f"需补正材料：{'、'.join(names)}"
     now = ctx.now_ts()
     case.status = status
     case.updated_ts = now
-    append_update(ctx.db, session, case.case_uuid, status, note, now)
+    append_update(ctx.db, session, case, status, note, now)
 
 
-def _outstanding_names(case: Case) -> list[str]:
+def _outstanding_names(ctx: ServerContext, case: Case) -> list[str]:
     outstanding = set(json.loads(case.outstanding))
-    doc = json.loads(case.document)
+    doc = json.loads(ctx.cipher.open(case.document, "case:" + case.case_uuid))
     return [m["name"] for m in doc.get("materials", []) if m["code"] in outstanding]
 
 
 def advance(ctx: ServerContext, case_uuid: str, status: str, note: str | None = None) -> None:
     """The admin move: raises KeyError for an unknown case, IllegalMove for a move not allowed."""
+    from backoffice.documents import canonical_uuid_or_none
+
     with ctx.db.write() as s:
-        case = s.get(Case, case_uuid)
+        case = s.get(Case, canonical_uuid_or_none(case_uuid) or case_uuid)
         if case is None:
             raise KeyError(case_uuid)
         move(ctx, s, case, status, note)

@@ -30,6 +30,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lp.add_argument("--platform", required=True, metavar="URL")
     lp.add_argument("--username", required=True)
     lp.set_defaults(handler=cmd_login)
+    op = sub.add_parser("logout", help="注销 / revoke the token on the platform and forget it here")
+    add_data_dir(op)
+    op.add_argument("--platform", default=None, metavar="URL")
+    op.add_argument("--username", default=None)
+    op.set_defaults(handler=cmd_logout)
+
+
+def cmd_logout(args: argparse.Namespace) -> int:
+    from clerk.sync import current_username, logout
+
+    ctx = open_context(args)
+    try:
+        user = args.username or current_username(ctx)
+        if not user or not (args.platform or ctx.settings.platform_url):
+            raise CliError("本机没有已登录的平台账号")
+        logout(ctx, args.platform, user)
+    finally:
+        ctx.close()
+    print(f"已注销 {user}")
+    return 0
 
 
 def cmd_login(args: argparse.Namespace) -> int:
@@ -124,6 +144,11 @@ def _sync_once(engine: object, timeout: float) -> int:
         time.sleep(min(max(wait, 0.02), max(0.0, deadline - time.monotonic()) + 0.01, 30.0))
     problems = engine.list_problems()
     state = engine.state()
+    if result.waiting_for:
+        who = "、".join(sorted(result.waiting_for))
+        print(f"{result.waiting_items} 项由 {who} 受理，平台只接受本人提交：请 {who} 登录后再同步"
+              f"（python -m clerk login --platform URL --username 用户名；内容都已保留）", file=sys.stderr)
+        return 1
     if problems:
         for p in problems:
             print(p.line(), file=sys.stderr)

@@ -3,18 +3,34 @@
 Every move is checked against the ticket lifecycle first (``IllegalTicketMove`` without a request),
 then sent to the hall server. When the server cannot be reached the move raises ``Unreachable``
 (plain Chinese) and nothing else changes: the clerk keeps working on intake.
+
+Moves are retried with the same rule as sync: each press of a key gets one ``Idempotency-Key``, a
+lost answer (time-out, broken connection, 5xx, 429) is retried a few times with backoff and jitter
+under that same key, and the hall server answers a repeat with the ticket as the first request left
+it — so a retry never calls a second person or skips one. After a restart ``refresh()`` finds the
+ticket the server holds at this window (by id, or by number on a server without ids).
 """
 
 from __future__ import annotations
 
+import random
 import threading
+import time
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 from clerk import events as ev
 from clerk.queueing import lifecycle
 from clerk.queueing.client import HallClient
-from clerk.queueing.errors import IllegalTicketMove, NoCurrentTicket, QueueError, Unreachable
+from clerk.queueing.errors import (
+    IllegalTicketMove,
+    NoCurrentTicket,
+    QueueError,
+    Rejected,
+    ServerBusy,
+    Unreachable,
+)
 from clerk.queueing.lifecycle import Move
 from clerk.queueing.model import Ticket, TicketState, WindowInfo, WindowState
 
@@ -28,7 +44,9 @@ class CallerService:
         online: False after the last request could not reach the server.
     """
 
-    def __init__(self, client: HallClient, window: str, events: ev.EventBus | None = None) -> None:
+    def __init__(self, client: HallClient, window: str, events: ev.EventBus | None = None, *,
+                 retries: int = 2, backoff_s: float = 0.3, sleep: Callable[[float], None] = time.sleep,
+                 rng: random.Random | None = None) -> None:
         self.client = client
         self.window = window
         self.events = events
@@ -36,12 +54,28 @@ class CallerService:
         self.window_info: WindowInfo | None = None
         self.online: bool | None = None
         self.last_error: str = ""
+        self.retries = retries
+        self.backoff_s = backoff_s
+        self._sleep = sleep
+        self._rng = rng or random.Random()
         self._lock = threading.RLock()
 
     # -- plumbing ----------------------------------------------------------------------------------
-    def _send(self, fn: Callable[[], Any]) -> Any:
+    def _retrying(self, fn: Callable[[], Any]) -> Any:
+        """``fn`` (which carries its idempotency key) again after a lost answer, with backoff and jitter."""
+        attempt = 0
+        while True:
+            try:
+                return fn()
+            except (Unreachable, ServerBusy):
+                if attempt >= self.retries:
+                    raise
+                attempt += 1
+                self._sleep(self._rng.uniform(0.5, 1.0) * self.backoff_s * (2 ** (attempt - 1)))
+
+    def _send(self, fn: Callable[[], Any], *, retry: bool = False) -> Any:
         try:
-            result = fn()
+            result = self._retrying(fn) if retry else fn()
         except Unreachable as exc:
             self.online = False
             self.last_error = exc.message
@@ -58,13 +92,14 @@ class CallerService:
         if self.events is not None:
             self.events.publish(ev.QUEUE_CHANGED, ticket=self.current.as_dict() if self.current else None)
 
-    def _move(self, move: Move, fn: Callable[[int], Ticket]) -> Ticket:
+    def _move(self, move: Move, fn: Callable[[int, str], Ticket]) -> Ticket:
         with self._lock:
             cur = self.current
             if cur is None:
                 raise NoCurrentTicket()
             lifecycle.target(cur.state, move)  # refuses before any request
-            ticket: Ticket = self._send(lambda: fn(cur.ticket_id))
+            key = uuid.uuid4().hex
+            ticket: Ticket = self._send(lambda: fn(cur.ticket_id, key), retry=True)
             self.current = ticket if ticket.state in (TicketState.CALLED, TicketState.SERVING) else None
             self._publish()
             return ticket
@@ -84,12 +119,26 @@ class CallerService:
     def refresh(self) -> WindowInfo:
         """Reads the window from the server (its services, state and the ticket it is on)."""
         with self._lock:
-            info: WindowInfo = self._send(lambda: self.client.get_window(self.window))
+            info: WindowInfo = self._send(lambda: self.client.get_window(self.window), retry=True)
             self.window_info = info
             if info.current_ticket is None:
                 self.current = None
+            elif self.current is None or self.current.ticket_no != info.current_ticket:
+                self.current = self._held_ticket(info)
             self._publish()
             return info
+
+    def _held_ticket(self, info: WindowInfo) -> Ticket | None:
+        """The ticket the server holds at this window (after a restart of this program)."""
+        try:
+            if info.current_ticket_id is not None:
+                ticket = self.client.get_ticket(info.current_ticket_id)
+            else:
+                assert info.current_ticket is not None
+                ticket = self.client.find_ticket(info.current_ticket)
+        except Rejected:  # a v1 hall server has no lookup: the number is shown, moves wait for a call
+            return None
+        return ticket if ticket.state in (TicketState.CALLED, TicketState.SERVING) else None
 
     def set_window(self, state: WindowState, services: list[str] | tuple[str, ...] | None = None) -> WindowInfo:
         with self._lock:
@@ -125,29 +174,31 @@ class CallerService:
             if cur is not None and not lifecycle.can(cur.state, Move.CALL):
                 raise IllegalTicketMove(f"当前号 {cur.ticket_no} 尚未处理完：请先办结、过号或转移，再叫下一位",
                                         state=cur.state.value, move=Move.CALL.value)
-            ticket: Ticket | None = self._send(lambda: self.client.call_next(self.window))
+            key = uuid.uuid4().hex
+            ticket: Ticket | None = self._send(lambda: self.client.call_next(self.window, key), retry=True)
             self.current = ticket
             self._publish()
             return ticket
 
     def recall(self) -> Ticket:
         """重呼: the hall display calls the same number again."""
-        return self._move(Move.RECALL, self.client.recall)
+        return self._move(Move.RECALL, lambda tid, key: self.client.recall(tid, key))
 
     def start(self) -> Ticket:
-        return self._move(Move.START, self.client.start)
+        return self._move(Move.START, lambda tid, key: self.client.start(tid, key))
 
     def finish(self) -> Ticket:
-        return self._move(Move.FINISH, self.client.finish)
+        return self._move(Move.FINISH, lambda tid, key: self.client.finish(tid, key))
 
     def no_show(self) -> Ticket:
-        return self._move(Move.NO_SHOW, self.client.no_show)
+        return self._move(Move.NO_SHOW, lambda tid, key: self.client.no_show(tid, key))
 
     def transfer(self, *, service: str | None = None, window: str | None = None) -> Ticket:
         """转移: the ticket waits again for another service or window (ahead of later tickets)."""
         if (service is None) == (window is None):
             raise ValueError("transfer to a service or to a window (one of them)")
-        return self._move(Move.TRANSFER, lambda tid: self.client.transfer(tid, service=service, window=window))
+        return self._move(Move.TRANSFER,
+                          lambda tid, key: self.client.transfer(tid, service=service, window=window, key=key))
 
 
 __all__ = ["CallerService", "Unreachable"]

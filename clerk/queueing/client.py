@@ -52,10 +52,11 @@ class HallClient:
 
     # -- plumbing ----------------------------------------------------------------------------------
     def _request(self, method: str, path: str, *, auth: bool = True, ok: tuple[int, ...] = (200, 201),
-                 body: dict[str, Any] | None = None) -> tuple[int, Any]:
+                 body: dict[str, Any] | None = None, key: str | None = None,
+                 params: dict[str, str] | None = None) -> tuple[int, Any]:
         if not self.base_url:
             raise Unreachable("未设置叫号服务器地址")
-        headers: dict[str, str] = {}
+        headers: dict[str, str] = {"Idempotency-Key": key} if key else {}
         if auth:
             try:
                 token = self.token_provider()
@@ -69,7 +70,7 @@ class HallClient:
         try:
             with self._lock:
                 resp = self.http.request(method, self.base_url + path, headers=headers, json=body,
-                                         timeout=self.timeout)
+                                         params=params, timeout=self.timeout)
                 raw = resp.content
         except requests.Timeout:
             raise Unreachable("响应超时") from None
@@ -125,31 +126,53 @@ class HallClient:
                                 body={"services": list(services), "state": WindowState(state).value})
         return WindowInfo.from_json(data)
 
-    def call_next(self, window: str) -> Ticket | None:
-        """The next ticket for this window, now called; None when nobody waits (204)."""
-        status, data = self._request("POST", f"{API}/queue/windows/{window}/call-next", ok=(200, 204))
+    def call_next(self, window: str, key: str | None = None) -> Ticket | None:
+        """The next ticket for this window, now called; None when nobody waits (204).
+
+        ``key`` (1.1, an ``Idempotency-Key``): a retry with the same key gets the ticket the first
+        call called, even when that answer was lost.
+        """
+        status, data = self._request("POST", f"{API}/queue/windows/{window}/call-next", ok=(200, 204), key=key)
         return None if status == 204 or data is None else Ticket.from_json(data)
 
-    def _action(self, ticket_id: int, action: str, body: dict[str, Any] | None = None) -> Ticket:
-        _, data = self._request("POST", f"{API}/queue/tickets/{ticket_id}/{action}", ok=(200,), body=body)
+    def _action(self, ticket_id: int, action: str, body: dict[str, Any] | None = None,
+                key: str | None = None) -> Ticket:
+        _, data = self._request("POST", f"{API}/queue/tickets/{ticket_id}/{action}", ok=(200,), body=body, key=key)
         return Ticket.from_json(data)
 
-    def recall(self, ticket_id: int) -> Ticket:
-        return self._action(ticket_id, "recall")
+    def recall(self, ticket_id: int, key: str | None = None) -> Ticket:
+        return self._action(ticket_id, "recall", key=key)
 
-    def start(self, ticket_id: int) -> Ticket:
-        return self._action(ticket_id, "start")
+    def start(self, ticket_id: int, key: str | None = None) -> Ticket:
+        return self._action(ticket_id, "start", key=key)
 
-    def finish(self, ticket_id: int) -> Ticket:
-        return self._action(ticket_id, "finish")
+    def finish(self, ticket_id: int, key: str | None = None) -> Ticket:
+        return self._action(ticket_id, "finish", key=key)
 
-    def no_show(self, ticket_id: int) -> Ticket:
-        return self._action(ticket_id, "no-show")
+    def no_show(self, ticket_id: int, key: str | None = None) -> Ticket:
+        return self._action(ticket_id, "no-show", key=key)
 
-    def transfer(self, ticket_id: int, *, service: str | None = None, window: str | None = None) -> Ticket:
+    def transfer(self, ticket_id: int, *, service: str | None = None, window: str | None = None,
+                 key: str | None = None) -> Ticket:
         if (service is None) == (window is None):
             raise ValueError("transfer to a service or to a window (one of them)")
-        return self._action(ticket_id, "transfer", {"service": service} if service else {"window": window})
+        return self._action(ticket_id, "transfer", {"service": service} if service else {"window": window}, key)
+
+    def get_ticket(self, ticket_id: int) -> Ticket:
+        """One ticket of this hall (1.1)."""
+        _, data = self._request("GET", f"{API}/queue/tickets/{ticket_id}", ok=(200,))
+        return Ticket.from_json(data)
+
+    def find_ticket(self, ticket_no: str) -> Ticket:
+        """Today's ticket with this number in this hall (1.1); ``Rejected`` 404 when there is none."""
+        _, data = self._request("GET", f"{API}/queue/tickets", ok=(200,), params={"number": ticket_no})
+        return Ticket.from_json(data)
+
+    def release(self, ticket_id: int, to: str = "waiting", reason: str = "") -> Ticket:
+        """A supervisor releases a ticket stuck in called/serving (1.1; audited on the server)."""
+        _, data = self._request("POST", f"{API}/queue/tickets/{ticket_id}/release", ok=(200,),
+                                body={"to": to, "reason": reason})
+        return Ticket.from_json(data)
 
     def board(self) -> Board:
         _, data = self._request("GET", f"{API}/queue/board", ok=(200,))

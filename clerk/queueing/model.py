@@ -111,11 +111,15 @@ class WindowInfo:
     services: tuple[str, ...]
     state: WindowState
     current_ticket: str | None = None
+    current_ticket_id: int | None = None
+    """1.1 servers give the id too; a v1 server leaves it out (then the number is looked up)."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> WindowInfo:
+        tid = data.get("current_ticket_id")
         return cls(str(data["window"]), tuple(str(s) for s in data.get("services") or ()),
-                   WindowState(str(data.get("state") or "closed")), data.get("current_ticket") or None)
+                   WindowState(str(data.get("state") or "closed")), data.get("current_ticket") or None,
+                   tid if isinstance(tid, int) and not isinstance(tid, bool) else None)
 
 
 @dataclass(frozen=True)

@@ -225,6 +225,13 @@ class PlatformClient:
         return LoginResult(str(data["token"]), dt.datetime.fromisoformat(expires) if expires else None,
                            dict(data.get("operator") or {}))
 
+    def logout(self) -> None:
+        """Revokes this client's token on the platform (1.1; a v1 platform answers 404, ignored)."""
+        try:
+            self._request("POST", f"{API}/auth/logout", ok=(200, 204))
+        except PermanentError:
+            pass
+
     def get_catalog(self, etag: str | None = None) -> CatalogReply:
         headers = {"If-None-Match": etag} if etag else {}
         resp, body = self._request("GET", f"{API}/catalog", ok=(200, 304), headers=headers)

@@ -30,10 +30,16 @@ def demo_step(ctx: Any, view: Any, *, with_server: bool) -> Iterator[str]:
     server = start_server(f"sqlite:///{tmp / 'platform.db'}", tmp / "files")
     try:
         password = secrets.token_urlsafe(12)
-        server.create_user("demo", password, ["clerk"], display_name="演示窗口", windows=[ctx.settings.window])
-        login = PlatformClient(server.url).login("demo", password, ctx.settings.device_id or "demo-device")
+        # The platform takes a case only from the operator who accepted it, at one of their windows:
+        # the demo platform knows the demo case's operator.
+        with ctx.store.read() as s:
+            row = s.get(CaseRow, getattr(view, "case_uuid", None)) if getattr(view, "case_uuid", None) else None
+            who, window = (row.operator, row.window) if row is not None else ("demo", ctx.settings.window)
+        server.create_user(who, password, ["clerk"], display_name="演示窗口", windows=[window or ctx.settings.window],
+                           org_code=ctx.settings.hall.org_code)
+        login = PlatformClient(server.url).login(who, password, ctx.settings.device_id or "demo-device")
         client = PlatformClient(server.url, lambda: login.token)
-        engine = SyncEngine(ctx, client, backoff_base_s=0.1)
+        engine = SyncEngine(ctx, client, backoff_base_s=0.1, username=who)
         yield f"平台 / platform: {server.url}（内嵌演示服务器，数据在 {tmp}）"
         result = engine.run_once()
         yield f"同步 / synced: 上传 {result.pushed} 项，问题 {result.parked} 项，状态更新 {result.updates_applied} 条"

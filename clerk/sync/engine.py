@@ -13,6 +13,11 @@ Transient failures reschedule the row (exponential backoff, full jitter, ``Retry
 ``next_attempt_at`` so a restart respects it; permanent ones (4xx) park the row with the server's
 message for a person (``list_problems``/``retry``/``discard``); a 401 stops the pass ("needs login")
 and touches nothing. The keys never change, so resuming after a crash at any point sends nothing twice.
+
+The platform binds a case and an evaluation to the token of the operator who made them (a document
+naming someone else is refused), so each is pushed with its own operator's token: ``client_for``
+gives the client of another operator who logged in on this workstation. Items of an operator with no
+valid token here wait, untouched, until that operator logs in again (``PassResult.waiting_for``).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import os
 import random
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -38,7 +43,7 @@ from clerk.intake import lifecycle
 from clerk.intake.model import CaseStatus
 from clerk.materials.pagestore import PageStore
 from clerk.store import Store
-from clerk.store.models import BlobRow, CaseRow, KeyValueRow, OutboxRow
+from clerk.store.models import BlobRow, CaseRow, KeyValueRow, OperatorRow, OutboxRow
 from clerk.sync.client import (
     UPLOAD_CHUNK,
     AuthError,
@@ -91,6 +96,8 @@ class SyncState:
     last_error: str = ""
     running: bool = False
     next_attempt_at: dt.datetime | None = None
+    waiting_for: tuple[str, ...] = ()
+    """Operators whose cases wait for them to log in here (the platform takes a case only from its operator)."""
 
 
 @dataclass(frozen=True)
@@ -126,17 +133,36 @@ class PassResult:
     """Pending rows waiting for their backoff time."""
     next_attempt_at: dt.datetime | None = None
     errors: list[str] = field(default_factory=list)
+    waiting_for: set[str] = field(default_factory=set)
+    """Operators whose cases or evaluations wait for them to log in on this workstation."""
+    waiting_items: int = 0
+    """Items (and the events behind their cases) that wait for those logins."""
+
+
+ClientFor = Callable[[str], "PlatformClient | None"]
+
+
+class WaitForLogin(ClerkError):
+    """An item of an operator with no valid token on this workstation: it waits for their login."""
+
+    def __init__(self, username: str) -> None:
+        super().__init__(f"等待操作员 {username} 登录后同步")
+        self.username = username
 
 
 class SyncEngine:
     def __init__(self, ctx: SyncContext, client: PlatformClient, *, backoff_base_s: float = 2.0,
                  backoff_cap_s: float = 900.0, max_consecutive_transient: int = 6, updates_page: int = 200,
-                 catalog_every_s: float = 300.0, rng: random.Random | None = None) -> None:
+                 catalog_every_s: float = 300.0, rng: random.Random | None = None,
+                 username: str | None = None, client_for: ClientFor | None = None) -> None:
         self.ctx = ctx
         self.store = ctx.store
         self.pages = ctx.pages
         self.events = ctx.events
         self.client = client
+        self.username = username
+        """Whose token ``client`` carries (None: unknown — then every item goes with it)."""
+        self.client_for = client_for
         self.backoff_base_s = backoff_base_s
         self.backoff_cap_s = backoff_cap_s
         self.max_consecutive_transient = max_consecutive_transient
@@ -203,7 +229,8 @@ class SyncEngine:
         ok = not result.errors and not result.needs_login and not result.unreachable
         changes: dict[str, Any] = {"running": False, "needs_login": result.needs_login,
                                    "online": False if result.unreachable else True,
-                                   "last_error": result.errors[-1] if result.errors else ""}
+                                   "last_error": result.errors[-1] if result.errors else "",
+                                   "waiting_for": tuple(sorted(result.waiting_for))}
         if result.needs_login:
             changes["online"] = True
         if ok:
@@ -229,6 +256,7 @@ class SyncEngine:
                 nxt = at if nxt is None or at < nxt else nxt
             else:
                 due += 1
+        due = max(0, due - result.waiting_items)  # they wait for a login, not for time
         result.pending_due, result.pending_waiting, result.next_attempt_at = due, waiting, nxt
 
     @staticmethod
@@ -257,7 +285,13 @@ class SyncEngine:
                 continue
             progress = _Progress()
             try:
-                self._push_item(item_id, progress)
+                self._push_item(item_id, progress, result.waiting_for)
+            except WaitForLogin as exc:
+                result.waiting_for.add(exc.username)
+                result.waiting_items += 1
+                if kind == "case":
+                    blocked.add(case_uuid or "")
+                continue
             except AuthError:
                 raise
             except TransientError as exc:
@@ -293,32 +327,69 @@ class SyncEngine:
             self._last_publish = now
             self.publish_state()
 
-    def _push_item(self, item_id: int, progress: _Progress) -> None:
+    def _client_of(self, payload: dict[str, Any], waiting: set[str]) -> PlatformClient:
+        """The client whose token is the operator's the document names (see the module docstring)."""
+        operator = payload.get("operator")
+        if not isinstance(operator, str) or not operator or self.username is None or operator == self.username:
+            return self.client
+        if operator in waiting:
+            raise WaitForLogin(operator)
+        other = self.client_for(operator) if self.client_for is not None else None
+        if other is None:
+            raise WaitForLogin(operator)
+        return other
+
+    def _push_item(self, item_id: int, progress: _Progress, waiting: set[str] | None = None) -> None:
         with self.store.read() as s:
             row = s.get(OutboxRow, item_id)
             if row is None or row.state != PENDING:
                 return
             kind, key, case_uuid, payload = row.kind, row.idempotency_key, row.case_uuid, dict(row.payload)
+        client = self.client
+        if kind in ("case", "evaluation"):
+            client = self._client_of(payload, waiting if waiting is not None else set())
+        try:
+            self._send_item(client, kind, key, case_uuid, payload, progress)
+        except AuthError:
+            if client is self.client:
+                raise
+            raise WaitForLogin(str(payload.get("operator"))) from None
+        self._mark_done(item_id, case_uuid, progress.platform_case_id)
+
+    def _send_item(self, client: PlatformClient, kind: str, key: str, case_uuid: str | None,
+                   payload: dict[str, Any], progress: _Progress) -> None:
         if kind == "case":
-            receipt = self.client.post_case(wire_case_document(payload), key)
+            receipt = client.post_case(wire_case_document(payload, field_visit=self._field_visit(payload)), key)
             progress.made = True
             progress.platform_case_id = receipt.platform_case_id
-            self._upload_missing(receipt.case_uuid, receipt.missing_files, document_files(payload), progress)
+            self._upload_missing(receipt.case_uuid, receipt.missing_files, document_files(payload), progress,
+                                 client)
         elif kind == "event":
             if not case_uuid:
                 raise LocalProblem("事件缺少所属案件（case_uuid）")
-            receipt = self.client.post_event(case_uuid, payload, key)
+            receipt = client.post_event(case_uuid, payload, key)
             progress.made = True
             if payload.get("type") == "supplement":
-                self._upload_missing(case_uuid, receipt.missing_files, document_files(payload), progress)
+                self._upload_missing(case_uuid, receipt.missing_files, document_files(payload), progress, client)
         elif kind == "evaluation":
-            self.client.post_evaluation(payload, key)
+            client.post_evaluation(payload, key)
         else:
             raise LocalProblem(f"未知的待同步类型“{kind}”")
-        self._mark_done(item_id, case_uuid, progress.platform_case_id)
+
+    def _field_visit(self, payload: dict[str, Any]) -> bool:
+        """A case taken by field staff (only the ``field`` role) at a window not theirs: a visit."""
+        operator = payload.get("operator")
+        if not isinstance(operator, str):
+            return False
+        with self.store.read() as s:
+            row = s.get(OperatorRow, operator)
+            if row is None:
+                return False
+            roles, windows = set(row.roles or ()), set(row.windows or ())
+        return roles == {"field"} and payload.get("window") not in windows
 
     def _upload_missing(self, case_uuid: str, missing: tuple[str, ...], known: dict[str, tuple[int, str]],
-                        progress: _Progress) -> None:
+                        progress: _Progress, client: PlatformClient | None = None) -> None:
         """PUTs every missing file, then asks the platform again until it confirms none is missing."""
         for _round in range(3):
             if not missing:
@@ -331,9 +402,9 @@ class SyncEngine:
                 size, media = known.get(sha) or (0, "")
                 if not size or not media:
                     size, media = self._blob_facts(sha, size, media)
-                self.client.put_file(case_uuid, sha, _local_chunks(self.pages, sha), size, media)
+                (client or self.client).put_file(case_uuid, sha, _local_chunks(self.pages, sha), size, media)
                 progress.made = True
-            missing = self.client.get_case(case_uuid).missing_files
+            missing = (client or self.client).get_case(case_uuid).missing_files
         if missing:
             raise TransientError(f"上传后平台仍缺少 {len(missing)} 个文件")
 

@@ -19,14 +19,18 @@ PARTY_FIELDS = ("kind", "name", "id_type", "id_number", "phone", "address")
 """The applicant/agent fields of platform-api.md; anything else stays on the workstation."""
 
 
-def wire_case_document(payload: dict[str, Any]) -> dict[str, Any]:
+def wire_case_document(payload: dict[str, Any], *, field_visit: bool = False) -> dict[str, Any]:
     """The frozen case document projected onto the contract (deterministic: same input, same output).
 
     Documents frozen before the intake projected them (``DocumentPerson``) could carry
     ``legal_representative``, which platform-api.md does not define (a strict server answers 422):
-    anything outside the contract's party fields is left out here.
+    anything outside the contract's party fields is left out here. A case a field worker took on a
+    visit (``field_visit``: the operator is field staff without that window) was taken at no window:
+    its ``window`` goes as null, as the platform expects of field cases (docs/api.md).
     """
     doc = dict(payload)
+    if field_visit:
+        doc["window"] = None
     for key in ("applicant", "agent"):
         party = doc.get(key)
         if isinstance(party, dict):

@@ -11,7 +11,7 @@ from typing import Any
 from clerk.errors import ClerkError
 from clerk.security import credentials
 from clerk.store.models import KeyValueRow
-from clerk.sync.client import LoginResult, PlatformClient
+from clerk.sync.client import LoginResult, PlatformClient, SyncError
 from clerk.sync.engine import SyncContext, SyncEngine
 
 USERNAME_KEY = "sync.username"
@@ -48,9 +48,19 @@ def login(ctx: Any, platform_url: str, username: str, password: str, *, timeout:
 
 
 def logout(ctx: Any, platform_url: str | None = None, username: str | None = None) -> None:
+    """Forgets the token here and, when the platform can be reached, revokes it there too."""
     url = platform_url or ctx.settings.platform_url
     user = username or current_username(ctx)
     if url and user:
+        token = credentials.get_token(url, user)
+        if token:
+            client = PlatformClient(url, lambda: token, timeout=(3.0, 5.0))
+            try:
+                client.logout()
+            except SyncError:  # offline or already expired: forgetting it here is what matters
+                pass
+            finally:
+                client.close()
         credentials.delete_token(url, user)
 
 
@@ -68,5 +78,22 @@ def make_client(ctx: Any, platform_url: str | None = None, username: str | None 
 
 
 def make_engine(ctx: Any, platform_url: str | None = None, username: str | None = None, **options: Any) -> SyncEngine:
-    """An engine over the context's store and a keyring-backed client (options go to SyncEngine)."""
+    """An engine over the context's store and a keyring-backed client (options go to SyncEngine).
+
+    Cases and evaluations of other operators who logged in on this workstation go with their own
+    tokens (the platform binds documents to the token); those without a token wait for their login.
+    """
+    url = (platform_url or ctx.settings.platform_url or "").rstrip("/")
+    user = username or current_username(ctx)
+    clients: dict[str, PlatformClient] = {}
+
+    def client_for(other: str) -> PlatformClient | None:
+        if other not in clients:
+            if not credentials.get_token(url, other):
+                return None
+            clients[other] = make_client(ctx, url, other)
+        return clients[other]
+
+    options.setdefault("username", user)
+    options.setdefault("client_for", client_for)
     return SyncEngine(ctx, make_client(ctx, platform_url, username), **options)

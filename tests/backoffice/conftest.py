@@ -89,6 +89,7 @@ def start(tmp_path: Path) -> Iterator[StartFn]:
         server = start_server(url, tmp_path / f"files{n}", **kw)
         running.append(server)
         server.create_user("clerk01", PASSWORD, ["clerk"], display_name="张三", windows=["W03"], org_code="230102")
+        server.create_user("sup01", PASSWORD, ["supervisor"], display_name="李主任", windows=[], org_code="230102")
         return server
 
     yield _start

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import os
 import subprocess
 import sys
@@ -19,16 +20,20 @@ import requests
 from bo_helpers import PASSWORD, Api, StartFn
 
 from backoffice.embedded import EmbeddedServer
+from backoffice.files import read_blob
 from backoffice.workflow import IllegalMove
 
 PDF = b"%PDF-1.4 birth certificate " * 500
 PDF_SHA = hashlib.sha256(PDF).hexdigest()
 
 
+_CASE_SEQ = itertools.count(12)
+
+
 def case_doc(**over: Any) -> dict[str, Any]:
     cu = str(uuid.uuid4())
     doc: dict[str, Any] = {
-        "case_uuid": cu, "case_no": "230102-20261122-W03-0012", "bundle_code": "newborn",
+        "case_uuid": cu, "case_no": f"230102-20261122-W03-{next(_CASE_SEQ):04d}", "bundle_code": "newborn",
         "catalog_version": "2026.11.1", "situations": {"settle_with": "father"},
         "applicant": {"kind": "person", "name": "王小明", "id_type": "cn_ric", "id_number": "11010519491231002X",
                       "phone": "13800000000", "address": "哈尔滨市南岗区"},
@@ -56,7 +61,7 @@ def post_case(api: Api, doc: dict[str, Any], key: str | None = "same") -> reques
 
 def test_health_needs_no_token(server: EmbeddedServer) -> None:
     r = requests.get(server.url + "/api/v1/health")
-    assert r.status_code == 200 and r.json() == {"status": "ok", "api_version": "1"}
+    assert r.status_code == 200 and r.json() == {"status": "ok", "api_version": "1", "api_revision": "1.1"}
 
 
 def test_login_reply_exactly_as_the_contract(server: EmbeddedServer) -> None:
@@ -197,7 +202,8 @@ def test_file_upload_store_replay_mismatch_and_404(api: Api, server: EmbeddedSer
     r = api.put(f"/api/v1/cases/{cu}/files/{PDF_SHA}", data=PDF, headers={"Content-Type": "application/pdf"})
     assert r.status_code == 201
     stored = server.ctx.config.files_dir / PDF_SHA[:2] / PDF_SHA[2:4] / PDF_SHA
-    assert stored.read_bytes() == PDF
+    assert b"birth certificate" not in stored.read_bytes()  # encrypted at rest
+    assert read_blob(server.ctx, PDF_SHA) == PDF
     assert list((server.ctx.config.files_dir / "tmp").iterdir()) == []
     r = api.put(f"/api/v1/cases/{cu}/files/{PDF_SHA}", data=PDF, headers={"Content-Type": "application/pdf"})
     assert r.status_code == 200
@@ -419,10 +425,10 @@ def test_cli_create_user_advance_and_one_line_errors(tmp_path: Path) -> None:
              "--org", "230102", env={"BACKOFFICE_PASSWORD": "pass1234"})
     assert r.returncode == 0, r.stderr
     r = _cli("--db", db, "create-user", "sup01", "--role", "clerk", "--password", "pass1234")
-    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "already exists" in r.stderr
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "already exists" in r.stderr
     r = _cli("--db", db, "create-user", "x1", "--role", "wizard", "--password", "pass1234")
-    assert r.returncode == 1 and "unknown role" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2 and "unknown role" in r.stderr and "Traceback" not in r.stderr
     r = _cli("--db", db, "advance", str(uuid.uuid4()), "approved")
-    assert r.returncode == 1 and "no case" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2 and "no case" in r.stderr and "Traceback" not in r.stderr
     r = _cli("--db", db, "--faults", "explode=1", "advance", "x", "y")
-    assert r.returncode == 1 and "unknown fault" in r.stderr
+    assert r.returncode == 2 and "unknown fault" in r.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from typing import Any
 
 from backoffice.embedded import EmbeddedServer
@@ -76,26 +75,28 @@ def token(server: EmbeddedServer, username: str) -> str:
 
 
 def server_doc(server: EmbeddedServer, case_uuid: str) -> dict[str, Any]:
+    from backoffice.cases import case_document
     from backoffice.db import Case
 
     with server.ctx.db.read() as s:
         case = s.get(Case, case_uuid)
         assert case is not None, case_uuid
-        return {"status": case.status, "document": json.loads(case.document)}
+        return {"status": case.status, "document": case_document(server.ctx, case)}
 
 
 def server_events(server: EmbeddedServer, case_uuid: str) -> list[dict[str, Any]]:
+    from backoffice.cases import event_document
     from backoffice.db import CaseEvent
 
     with server.ctx.db.read() as s:
-        return [json.loads(e.document) for e in s.query(CaseEvent).filter_by(case_uuid=case_uuid)
+        return [event_document(server.ctx, e) for e in s.query(CaseEvent).filter_by(case_uuid=case_uuid)
                 .order_by(CaseEvent.created_ts).all()]
 
 
 def server_file(server: EmbeddedServer, sha256: str) -> bytes:
-    from backoffice.files import blob_path
+    from backoffice.files import read_blob
 
-    return blob_path(server.ctx.config.files_dir, sha256).read_bytes()
+    return read_blob(server.ctx, sha256)
 
 
 def api_status(server: EmbeddedServer, case_uuid: str, username: str = "clerk01") -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 import pytest
 
+from backoffice.cases import evaluation_document
 from backoffice.db import Evaluation
 from backoffice.embedded import EmbeddedServer
 from clerk import clock
@@ -35,7 +35,7 @@ def test_evaluation_reaches_the_server_once(ctx: Any, people: Any, server: Embed
     engine.run_once(catalog=False)
     engine.run_once(catalog=False)
     with server.ctx.db.read() as s:
-        stored = {e.evaluation_uuid: json.loads(e.document) for e in s.query(Evaluation).all()}
+        stored = {e.evaluation_uuid: evaluation_document(server.ctx, e) for e in s.query(Evaluation).all()}
     assert set(stored) == {good.evaluation_uuid, bad.evaluation_uuid}
     assert stored[bad.evaluation_uuid]["score"] == 2 and stored[bad.evaluation_uuid]["case_uuid"] == case.case_uuid
     assert stored[good.evaluation_uuid]["ticket_no"] == "A012"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import os
 import shutil
 import uuid
 from collections.abc import Callable
@@ -101,19 +100,18 @@ def logged_in_engine(ctx: Any, server: EmbeddedServer, **options: Any) -> Any:
 
 def server_cases(server: EmbeddedServer) -> dict[str, Any]:
     """case_uuid → (platform_case_id, status, document dict) as the server stored them."""
-    import json
-
+    from backoffice.cases import case_document
     from backoffice.db import Case
 
     with server.ctx.db.read() as s:
-        return {c.case_uuid: (c.platform_case_id, c.status, json.loads(c.document)) for c in s.query(Case).all()}
+        return {c.case_uuid: (c.platform_case_id, c.status, case_document(server.ctx, c)) for c in s.query(Case).all()}
 
 
 def assert_files_intact(server: EmbeddedServer) -> int:
     """Every file every case names is stored on the server and hashes to its address; returns the count."""
     from backoffice.cases import missing_files
     from backoffice.db import Blob, Case, CaseFile
-    from backoffice.files import blob_path
+    from backoffice.files import blob_path, read_blob
 
     n = 0
     with server.ctx.db.read() as s:
@@ -122,13 +120,10 @@ def assert_files_intact(server: EmbeddedServer) -> int:
         shas = {f.sha256 for f in s.query(CaseFile).all()}
         stored = {b.sha256: b.size for b in s.query(Blob).all()}
     for sha in shas:
-        path = blob_path(server.ctx.config.files_dir, sha)
-        h = hashlib.sha256()
-        with path.open("rb") as f:
-            while chunk := f.read(1 << 20):
-                h.update(chunk)
-        assert h.hexdigest() == sha
-        assert os.path.getsize(path) == stored[sha]
+        assert blob_path(server.ctx.config.files_dir, sha).exists()
+        data = read_blob(server.ctx, sha)  # stored encrypted; the address is the plaintext's hash
+        assert hashlib.sha256(data).hexdigest() == sha
+        assert len(data) == stored[sha]
         n += 1
     return n
 

@@ -191,9 +191,8 @@ def test_200_mib_case_streams_with_bounded_memory(
     for f in big_files:
         path = blob_path(server.ctx.config.files_dir, f["sha256"])
         h = hashlib.sha256()
-        with path.open("rb") as fh:
-            while chunk := fh.read(1 << 22):
-                h.update(chunk)
+        for chunk in server.ctx.cipher.read_file(path, f["sha256"]):  # stored encrypted at rest
+            h.update(chunk)
         assert h.hexdigest() == f["sha256"]
 
 

@@ -13,7 +13,7 @@ from backoffice.embedded import EmbeddedServer, start_server
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.store.models import OutboxRow
 
-USER, PASSWORD = "clerk01", "s3cret-pass"
+USER, PASSWORD = "tester", "s3cret-pass"  # the session actor: the platform takes cases only from their operator
 
 
 @pytest.fixture(autouse=True)
