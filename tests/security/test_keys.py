@@ -188,3 +188,14 @@ def test_the_recovery_slot_brings_a_lost_key_back(data_dir: Path, tmp_path: Path
         assert again.intake.get(view.case_uuid).applicant.id_number == view.applicant.id_number
     finally:
         again.close()
+
+
+def test_the_platform_token_is_refused_a_plaintext_keyring_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    from clerk.security import credentials, keychain
+
+    monkeypatch.delenv(keychain.TEST_OPT_IN)
+    with pytest.raises(credentials.CredentialStoreError, match="明文"):
+        credentials.set_token("http://platform.example", "clerk01", "tok-123456")
+    monkeypatch.setenv(keychain.TEST_OPT_IN, "1")
+    credentials.set_token("http://platform.example", "clerk01", "tok-123456")
+    assert credentials.get_token("http://platform.example", "clerk01") == "tok-123456"
