@@ -74,11 +74,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--release-stuck-to", choices=("waiting", "no_show"), default="waiting")
     p.add_argument("--login-max-failures", type=int, default=5, metavar="N", help="failed logins per username")
     p.add_argument("--login-window", type=int, default=300, metavar="SECONDS")
+    p.add_argument("--hall-config", type=Path, default=None, metavar="FILE",
+                   help="hall settings (JSON): hours, lunch, slots, closing rule, SMS (docs/api.md)")
+    p.add_argument("--sms-gateway", default=None, metavar="MODULE:FACTORY",
+                   help="the SMS plug-in: a callable returning an object with send(phone, message) "
+                        "(default: log only, nothing is sent)")
     sub = p.add_subparsers(dest="command")
     sub.add_parser("serve", help="serve the API (the default)")
     cu = sub.add_parser("create-user", help="add an operator")
     cu.add_argument("username")
-    cu.add_argument("--role", action="append", required=True, help="clerk, supervisor, field, admin (repeat or comma)")
+    cu.add_argument("--role", action="append", required=True,
+                    help="clerk, supervisor, field, admin, kiosk, booking (repeat or comma)")
     cu.add_argument("--password", default=None, help="else $BACKOFFICE_PASSWORD, else asked")
     cu.add_argument("--display-name", default=None)
     cu.add_argument("--windows", default="", help="W01,W02")
@@ -100,6 +106,10 @@ def _parser() -> argparse.ArgumentParser:
     adv.add_argument("case_uuid")
     adv.add_argument("status")
     adv.add_argument("--note", default=None)
+    dt_ = sub.add_parser("device-token", help="a long-lived token for a kiosk account (printed once)")
+    dt_.add_argument("username", help="an operator with the role kiosk")
+    dt_.add_argument("device_id", help="the kiosk's name, e.g. kiosk-hall-1")
+    sub.add_parser("close-day", help="apply the hall's closing rule now to every day that is over")
     ap = sub.add_parser("add-appointment", help="book an appointment for the hall queue")
     ap.add_argument("code")
     ap.add_argument("service")
@@ -128,11 +138,26 @@ def _config(args: argparse.Namespace) -> Config:
     key_file = args.data_key_file or (Path(os.environ["BACKOFFICE_DATA_KEY_FILE"])
                                       if os.environ.get("BACKOFFICE_DATA_KEY_FILE") else None)
     key = load_key_file(key_file) if key_file is not None else None
+    from backoffice.hall import HallConfig, load_hall_config
+
+    hall = load_hall_config(args.hall_config) if args.hall_config else HallConfig()
+    gateway = None
+    if args.sms_gateway:
+        import importlib
+
+        module, _, attr = args.sms_gateway.partition(":")
+        try:
+            gateway = getattr(importlib.import_module(module), attr or "make_gateway")()
+        except (ImportError, AttributeError, TypeError) as exc:
+            raise UsageError(f"--sms-gateway {args.sms_gateway}: {exc}") from None
+        if not callable(getattr(gateway, "send", None)):
+            raise UsageError(f"--sms-gateway {args.sms_gateway} gave no object with send(phone, message)")
     return Config(
         db_url=args.db, files_dir=files_dir, catalog_dir=args.catalog_dir, faults=FaultSpec.parse(args.faults),
         auto_advance_s=args.auto_advance, token_ttl_s=args.token_ttl, data_key=key, at_rest=args.at_rest,
         stuck_after_s=args.release_stuck_after * 60 or None, stuck_to=args.release_stuck_to,
-        login_max_failures=args.login_max_failures, login_window_s=args.login_window,
+        login_max_failures=args.login_max_failures, login_window_s=args.login_window, hall=hall,
+        sms_gateway=gateway,
     )
 
 
@@ -162,8 +187,11 @@ def run(argv: list[str]) -> int:
         print(f"data key written to {args.path} (keep a copy apart from the database backups)")
         return 0
     config = _config(args)
+    import json
+
     from backoffice import auth, authz, queue, workflow
     from backoffice.app import create_app, open_context
+    from backoffice.db import User
 
     command = args.command or "serve"
     if command in ("set-password", "deactivate"):
@@ -216,6 +244,29 @@ def run(argv: list[str]) -> int:
         except KeyError:
             raise ValueError(f"no case {args.case_uuid}") from None
         print(f"case {args.case_uuid} is now {args.status}")
+        return 0
+    if command == "device-token":
+        ctx = open_context(config)
+        with ctx.db.write() as s:
+            user = s.get(User, args.username)
+            if user is None or "kiosk" not in json.loads(user.roles):
+                raise UsageError(f"{args.username} is not an operator with the role kiosk "
+                                 "(create-user NAME --role kiosk --org ORG)")
+            token = auth.issue_device_token(s, args.username, args.device_id, ctx.now_ts(),
+                                            config.device_token_ttl_days * 86400.0)
+        authz.record(ctx, username="(admin cli)", org_code=user.org_code, roles=("admin",), action="device-token",
+                     target=f"{args.username} on {args.device_id}", outcome="done")
+        print(token)
+        print(f"device token for {args.username} on {args.device_id}, valid {config.device_token_ttl_days} days; "
+              "give it to the kiosk: CLERK_KIOSK_TOKEN=… python -m clerk queue enroll --hall URL", file=sys.stderr)
+        return 0
+    if command == "close-day":
+        from backoffice import hallday
+
+        ctx = open_context(config)
+        counts = hallday.close_days(ctx)
+        print(f"closing rule {config.hall.at_closing}: {counts['carried']} carried, {counts['closed']} closed, "
+              f"{counts['missed_appointments']} appointments missed")
         return 0
     if command == "add-appointment":
         ctx = open_context(config)

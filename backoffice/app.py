@@ -12,7 +12,23 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import or_, select
 from starlette.concurrency import run_in_threadpool
 
-from backoffice import API_REVISION, API_VERSION, auth, authz, cases, catalog, files, queue, visits
+from backoffice import (
+    API_REVISION,
+    API_VERSION,
+    appointments,
+    auth,
+    authz,
+    cases,
+    catalog,
+    fallback,
+    files,
+    hallday,
+    notify,
+    queue,
+    queue_call,
+    queue_stats,
+    visits,
+)
 from backoffice.auth import CurrentOperator, Operator
 from backoffice.authz import Denied, Perm
 from backoffice.config import Config
@@ -24,6 +40,8 @@ from backoffice.limits import BodyLimit
 from backoffice.workflow import AutoAdvancer
 
 log = logging.getLogger(__name__)
+FEATURES = ["appointments", "park", "call-number", "fallback", "status-page", "sms", "services", "check-in"]
+"""What this 1.1 server's hall queue offers beyond v1 (``GET /api/v1/health`` → ``features``)."""
 
 
 class AtRestError(ValueError):
@@ -74,17 +92,22 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        advancer = AutoAdvancer(ctx, config.auto_advance_s) if config.auto_advance_s else None
-        sweeper = queue.StuckSweeper(ctx) if config.stuck_after_s else None
-        for job in (advancer, sweeper):
-            if job:
-                job.start()
+        jobs: list[Any] = []
+        if config.auto_advance_s:
+            jobs.append(AutoAdvancer(ctx, config.auto_advance_s))
+        if config.stuck_after_s:
+            jobs.append(queue.StuckSweeper(ctx))
+        if config.hall.at_closing != "keep":
+            jobs.append(hallday.DayCloser(ctx))
+        if config.sms_dispatch:
+            jobs.append(notify.SmsDispatcher(ctx))
+        for job in jobs:
+            job.start()
         try:
             yield
         finally:
-            for job in (advancer, sweeper):
-                if job:
-                    job.stop()
+            for job in jobs:
+                job.stop()
 
     app = FastAPI(title="Window-clerk back office", version=API_REVISION, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url=None)
@@ -100,9 +123,9 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
 
     @app.get("/api/v1/health")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION}
+        return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": FEATURES}
 
-    for module in (auth, catalog, cases, files, queue, visits):
+    for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits):
         app.include_router(module.router)
     app.include_router(audit_router)
     app.add_middleware(BodyLimit, config=config)

@@ -27,7 +27,6 @@ import json
 import logging
 import os
 import random
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -37,8 +36,9 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 
 from clerk import clock
+from clerk.atomic import write_atomic
 from clerk.errors import ClerkError
-from clerk.events import CASE_UPDATED, SYNC_PROGRESS, EventBus
+from clerk.events import CaseUpdated, EventBus, SyncProgress
 from clerk.intake import lifecycle
 from clerk.intake.model import CaseStatus
 from clerk.materials.pagestore import PageStore
@@ -82,7 +82,7 @@ class SyncContext(Protocol):
 
 @dataclass(frozen=True)
 class SyncState:
-    """A snapshot for the status bar (published as ``SYNC_PROGRESS`` with ``state=``).
+    """A snapshot for the status bar (published as ``SyncProgress``).
 
     ``online`` is None before the first contact; ``needs_login`` means a person must log in again
     (nothing is lost meanwhile).
@@ -188,7 +188,7 @@ class SyncEngine:
 
     def publish_state(self, **changes: Any) -> SyncState:
         state = self._set_state(**self._counts(), **changes)
-        self.events.publish(SYNC_PROGRESS, state=state)
+        self.events.publish(SyncProgress(state))
         return state
 
     def _counts(self) -> dict[str, Any]:
@@ -520,7 +520,7 @@ class SyncEngine:
                 if page.next and page.next != cursor:
                     s.merge(KeyValueRow(key=CURSOR_KEY, value=page.next))
             for case_uuid, status, note in applied:
-                self.events.publish(CASE_UPDATED, case_uuid=case_uuid, status=status, note=note)
+                self.events.publish(CaseUpdated(case_uuid, status, note))
             total += len(applied)
             if len(page.items) < self.updates_page or not page.items or page.next == cursor:
                 break
@@ -608,14 +608,4 @@ def _message(exc: BaseException) -> str:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, data, prefix=".catalog-")

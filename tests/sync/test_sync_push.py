@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import (
+
+from backoffice.embedded import EmbeddedServer
+from clerk.events import SyncProgress
+from clerk.store.models import CaseRow, OutboxRow
+from clerk.sync import SyncState, SyncWorker
+from tests.helpers.sync import (
     PASSWORD,
     USER,
     StartFn,
@@ -19,29 +24,25 @@ from sync_helpers import (
     server_cases,
 )
 
-from backoffice.embedded import EmbeddedServer
-from clerk.events import SYNC_PROGRESS
-from clerk.store.models import CaseRow, OutboxRow
-from clerk.sync import SyncState, SyncWorker
-
 
 def _wait_until_drained(ctx: Any, worker: SyncWorker, timeout: float) -> SyncState:
-    """Waits (on SYNC_PROGRESS, no polling sleeps) until nothing is pending; returns the last state."""
+    """Waits (on SyncProgress, no polling sleeps) until nothing is pending; returns the last state."""
     done = threading.Event()
     last: list[SyncState] = []
 
-    def on_progress(state: SyncState) -> None:
+    def on_progress(event: SyncProgress) -> None:
+        state = event.state
         last.append(state)
         if state.pending == 0 and not state.running:
             done.set()
 
-    ctx.events.subscribe(SYNC_PROGRESS, on_progress)
+    ctx.events.subscribe(SyncProgress, on_progress)
     try:
         worker.start()
         assert done.wait(timeout), f"still pending after {timeout}s: {last[-1] if last else None}"
     finally:
         worker.stop()
-        ctx.events.unsubscribe(SYNC_PROGRESS, on_progress)
+        ctx.events.unsubscribe(SyncProgress, on_progress)
     return last[-1]
 
 
@@ -225,12 +226,13 @@ def test_worker_wakes_on_accepted_case_and_reports_state(
         seen: list[SyncState] = []
         pushed = threading.Event()
 
-        def on_progress(state: SyncState) -> None:
+        def on_progress(event: SyncProgress) -> None:
+            state = event.state
             seen.append(state)
             if state.pending == 0 and not state.running and len(server_cases(server)) == 1:
                 pushed.set()
 
-        ctx.events.subscribe(SYNC_PROGRESS, on_progress)
+        ctx.events.subscribe(SyncProgress, on_progress)
         worker.start()
         try:
             take_demo_case(ctx, clerk_actor, people, "newborn")  # CASE_ACCEPTED wakes the worker
