@@ -7,58 +7,17 @@ import argparse
 import getpass
 import logging
 import os
-import socket
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 from backoffice.config import Config, FaultSpec
 
 
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port number (0–65535)")
-    return port
-
-
-class _OneLineParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} -h)\n")
-
-
-def _listen(host: str, port: int) -> socket.socket:
-    """The listening socket, bound here so a port in use or a bad host is one line, not uvicorn's traceback.
-    Made with proto IPPROTO_TCP so asyncio sets TCP_NODELAY on its connections (no 40 ms stalls)."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise _StartError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
-    family, kind, proto, _name, address = infos[0]
-    sock = socket.socket(family, kind, proto)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind(address)
-    except OSError as exc:
-        sock.close()
-        raise _StartError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
-    sock.listen(2048)
-    sock.set_inheritable(True)
-    return sock
-
-
-class _StartError(Exception):
-    """The server cannot start (exit 2 with one line)."""
-
-
 def _parser() -> argparse.ArgumentParser:
-    p = _OneLineParser(prog="python -m backoffice", description="Reference platform and hall server")
+    p = argparse.ArgumentParser(prog="python -m backoffice", description="Reference platform and hall server")
     p.add_argument("--db", default="sqlite:///backoffice.db", help="sqlite:///PATH or postgresql+psycopg://…")
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=_port, default=8700, help="TCP port, 0–65535 (0: any free port)")
+    p.add_argument("--port", type=int, default=8700)
     p.add_argument("--files-dir", type=Path, default=None, help="where case files are stored")
     p.add_argument("--catalog-dir", type=Path, default=None, help="catalog (default: the shipped forms/)")
     p.add_argument("--faults", default="", help="e.g. drop=0.2,error500=0.1,slow=0.1,error429=0.05")
@@ -278,7 +237,6 @@ def run(argv: list[str]) -> int:
 
     import uvicorn
 
-    sock = _listen(args.host, args.port)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:  # a port in use or not ours: one line now, not uvicorn's traceback later
         family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -288,9 +246,7 @@ def run(argv: list[str]) -> int:
     except OSError as exc:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
     app = create_app(config)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="info", ws="none"))
-    print(f"serving on http://{args.host}:{sock.getsockname()[1]}", file=sys.stderr, flush=True)
-    server.run(sockets=[sock])
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", ws="none")
     return 0
 
 
@@ -299,9 +255,6 @@ def main() -> None:
         code = run(sys.argv[1:])
     except KeyboardInterrupt:
         code = 130
-    except _StartError as exc:
-        print(f"backoffice: error: {exc}", file=sys.stderr)
-        code = 2
     except Exception as exc:  # one line for a person, never a traceback
         message = " ".join(str(exc).split()) if str(exc) else type(exc).__name__
         print(f"backoffice: error: {message}", file=sys.stderr)
