@@ -95,6 +95,7 @@ worker, in order — cups-pdf writes every job into one output folder, and a mod
 added and removed by its fixture."""
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not config.pluginmanager.hasplugin("xdist"):
         return
@@ -103,6 +104,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             if fixture in getattr(item, "fixturenames", ()):
                 item.add_marker(pytest.mark.xdist_group(group))
                 break
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """On an xdist worker under ``--dist loadgroup``, a grouped test's node id must carry its group
+    (``…@cups``): that suffix is all the scheduler groups by. pytest 9 dropped the attribute xdist
+    3.8 writes it to, and the groups split silently — so refuse to run rather than flake."""
+    if not getattr(session.config.option, "loadgroup", False):
+        return
+    for item in session.items:
+        if any(True for _ in item.iter_markers("xdist_group")) and "@" not in item.nodeid:
+            raise pytest.UsageError(f"xdist_group is not applied to {item.nodeid}: pytest and pytest-xdist disagree")
 
 
 # PySide6 6.12 has a reference-counting fault that can abort the interpreter while it finalizes Qt
