@@ -12,7 +12,20 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import or_, select
 from starlette.concurrency import run_in_threadpool
 
-from backoffice import API_REVISION, API_VERSION, auth, authz, cases, catalog, files, queue, visits
+from backoffice import (
+    API_REVISION,
+    API_VERSION,
+    auth,
+    authz,
+    cases,
+    catalog,
+    files,
+    metrics,
+    queue,
+    schema,
+    visits,
+    workstations,
+)
 from backoffice.auth import CurrentOperator, Operator
 from backoffice.authz import Denied, Perm
 from backoffice.config import Config
@@ -30,15 +43,29 @@ class AtRestError(ValueError):
     """Encryption at rest asked for without a key (or an unknown mode)."""
 
 
-def open_context(config: Config) -> ServerContext:
-    """The database (tables created, hall services seeded) and the context around it."""
+def open_context(config: Config, *, prepare: bool = True) -> ServerContext:
+    """The database and the context around it.
+
+    ``prepare`` (one process: the CLI, the embedded server, the supervisor of several workers)
+    migrates the database to head (``backoffice.schema``) and seeds the hall services; a worker
+    (``prepare=False``) only checks the database is at head and refuses to serve otherwise.
+    """
     if config.at_rest not in ("encrypt", "disk"):
         raise AtRestError(f"unknown --at-rest mode {config.at_rest!r} (encrypt or disk)")
     db = Database(config.db_url)
-    db.create_all()
+    try:
+        if prepare:
+            outcome = schema.prepare(db)
+            log.info("database schema: %s", outcome)
+        else:
+            schema.check_current(db)
+    except BaseException:
+        db.dispose()
+        raise
     config.files_dir.mkdir(parents=True, exist_ok=True)
     ctx = ServerContext(config=config, db=db)
-    queue.seed_services(ctx)
+    if prepare:
+        queue.seed_services(ctx)
     return ctx
 
 
@@ -74,8 +101,7 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        advancer = AutoAdvancer(ctx, config.auto_advance_s) if config.auto_advance_s else None
-        sweeper = queue.StuckSweeper(ctx) if config.stuck_after_s else None
+        advancer, sweeper = background_jobs(ctx) if config.background_jobs else (None, None)
         for job in (advancer, sweeper):
             if job:
                 job.start()
@@ -102,10 +128,20 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
     def health() -> dict[str, Any]:
         return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION}
 
-    for module in (auth, catalog, cases, files, queue, visits):
+    for module in (auth, catalog, cases, files, queue, visits, workstations, metrics):
         app.include_router(module.router)
     app.include_router(audit_router)
     app.add_middleware(BodyLimit, config=config)
     if config.faults.active:
         app.add_middleware(FaultMiddleware, spec=config.faults)
+    app.add_middleware(metrics.MetricsMiddleware)  # outermost: counts 413s and injected faults too
     return app
+
+
+def background_jobs(ctx: ServerContext) -> tuple[AutoAdvancer | None, queue.StuckSweeper | None]:
+    """The periodic jobs the settings ask for (not started). With several workers only the
+    supervising process runs them (``Config.background_jobs``), so each runs once per server."""
+    config = ctx.config
+    advancer = AutoAdvancer(ctx, config.auto_advance_s) if config.auto_advance_s else None
+    sweeper = queue.StuckSweeper(ctx) if config.stuck_after_s else None
+    return advancer, sweeper

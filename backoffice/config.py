@@ -125,3 +125,16 @@ class Config:
     """A ticket called or being served for longer than this is released (None: never)."""
     stuck_to: str = "waiting"
     """Where a released ticket goes: ``waiting`` (keeps its place) or ``no_show``."""
+    background_jobs: bool = True
+    """Run the stuck-ticket sweeper and the auto-advancer in this process (with several workers only
+    the supervising process runs them, so they run once)."""
+    metrics_token: str | None = None
+    """Bearer token that may read ``/metrics``; None: only loopback clients may (docs/deploy.md)."""
+    workstation_version: str | None = None
+    """The workstation version this hall rolls out (advertised in the health reply; 1.1)."""
+    workstation_minimum: str | None = None
+    """Workstations older than this are told an update is required (still no automatic install)."""
+    workstation_note: str = ""
+    """What the update brings / where IT gets it, shown with the update notice."""
+    stale_after_s: float = 600.0
+    """A workstation that has not reported for longer than this is shown as stale (offline?)."""
