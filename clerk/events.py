@@ -48,5 +48,6 @@ CASE_NOTIFIED = "case_notified"  # case_uuid, case_no
 CASE_REJECTED = "case_rejected"  # case_uuid, case_no
 CASE_UPDATED = "case_updated"  # case_uuid, status, note (from the platform)
 SYNC_PROGRESS = "sync_progress"  # state: SyncState
+UPDATE_STATUS = "update_status"  # status: clerk.sync.health.UpdateStatus (what the platform advertises changed)
 QUEUE_CHANGED = "queue_changed"  # ticket (dict) or None
 PRINT_QUEUE_CHANGED = "print_queue_changed"

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "clerk.cli.sync_cmd",
     "clerk.cli.security_cmd",
     "clerk.cli.field_cmd",
+    "clerk.cli.health_cmd",
 ]
 
 
