@@ -4,7 +4,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install sysdeps lint bench screenshots
+.PHONY: run test install sysdeps lint bench screenshots dist
 
 sysdeps:
 	@bash .ci/system-packages.sh
@@ -28,4 +28,9 @@ lint: install
 	$(VPY) -m mypy clerk printing backoffice
 
 bench: install
+	@$(VPY) -m pip install -q -e ".[bench]"
 	@for b in bench/*.py; do echo "== $$b"; $(VPY) $$b; done
+
+# The two Debian packages (workstation, back office) into dist/ — docs/deploy.md.
+dist: install
+	@$(VPY) deploy/build.py

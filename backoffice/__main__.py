@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--access-log", action="store_true", help="log every request (uvicorn's access log)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="worker processes (shared state in the database: use PostgreSQL for N > 1)")
+    p.add_argument("--db-pool", type=int, default=None, metavar="N",
+                   help="PostgreSQL connections per process (default 70 for one process, 16 per worker)")
     p.add_argument("--metrics-token-file", type=Path, default=None, metavar="FILE",
                    help="bearer token that may read /metrics (else loopback clients only)")
     p.add_argument("--metrics-dir", type=Path, default=None, metavar="DIR",
@@ -142,6 +144,8 @@ def _config(args: argparse.Namespace) -> Config:
         raise UsageError("--release-stuck-after ≥ 0, --login-max-failures ≥ 1 and --login-window ≥ 1")
     if not 1 <= args.workers <= 64:
         raise UsageError(f"--workers must be 1..64, not {args.workers}")
+    if args.db_pool is not None and not 2 <= args.db_pool <= 500:
+        raise UsageError(f"--db-pool must be 2..500, not {args.db_pool}")
     if args.workers > 1 and args.db.startswith("sqlite"):
         raise UsageError("several workers need a database server: --db postgresql+psycopg://… "
                          "(SQLite serialises writers inside one process only)")
@@ -169,6 +173,7 @@ def _config(args: argparse.Namespace) -> Config:
         metrics_token=metrics_token, workstation_version=args.workstation_version,
         workstation_minimum=args.workstation_minimum, workstation_note=args.workstation_note,
         stale_after_s=args.stale_after,
+        db_pool=args.db_pool or (70 if args.workers <= 1 else 16),
     )
 
 

@@ -52,7 +52,8 @@ def open_context(config: Config, *, prepare: bool = True) -> ServerContext:
     """
     if config.at_rest not in ("encrypt", "disk"):
         raise AtRestError(f"unknown --at-rest mode {config.at_rest!r} (encrypt or disk)")
-    db = Database(config.db_url)
+    kept = max(1, config.db_pool // 3)
+    db = Database(config.db_url, pool_size=kept, max_overflow=config.db_pool - kept)
     try:
         if prepare:
             outcome = schema.prepare(db)

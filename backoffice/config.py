@@ -125,6 +125,9 @@ class Config:
     """A ticket called or being served for longer than this is released (None: never)."""
     stuck_to: str = "waiting"
     """Where a released ticket goes: ``waiting`` (keeps its place) or ``no_show``."""
+    db_pool: int = 70
+    """PostgreSQL connections one process may hold (a third kept open, the rest on demand). With N
+    workers the server holds up to N × db_pool: PostgreSQL's max_connections must be above that."""
     background_jobs: bool = True
     """Run the stuck-ticket sweeper and the auto-advancer in this process (with several workers only
     the supervising process runs them, so they run once)."""

@@ -100,9 +100,11 @@ def _serve_workers(config: Config, args: argparse.Namespace, argv: list[str]) ->
     os.environ[MULTIPROC_ENV] = str(metrics_dir)  # before any metric exists, here or in a worker
     os.environ[WORKER_ARGV_ENV] = json.dumps(argv)
 
+    from dataclasses import replace
+
     from backoffice.app import background_jobs, open_context
 
-    ctx = open_context(config)  # migrations and seeding, once
+    ctx = open_context(replace(config, db_pool=4))  # migrations, seeding and the periodic jobs, once
     jobs = [job for job in background_jobs(ctx) if job is not None]
     for job in jobs:
         job.start()
