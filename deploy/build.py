@@ -327,7 +327,8 @@ def build_one(meta: dict, pkg: Package, runtime_src: Path, work: Path, out: Path
         copy_runtime(runtime_src, runtime)
         install_requirements(python, reqs, work / f"{pkg.name}-pip.log")
         if reuse:
-            shutil.rmtree(work / "runtime-cache", ignore_errors=True)
+            for old in (work / "runtime-cache").glob(f"{pkg.name}-" + "?" * 16):  # its older runtimes
+                shutil.rmtree(old, ignore_errors=True)
             shutil.copytree(runtime, cached, symlinks=True)
     t_pip = time.monotonic()
     copy_app(meta, pkg, app)

@@ -64,14 +64,23 @@ class _Logged(FastHttpUser):
     token = ""
 
     def login(self, username: str) -> None:
+        """Logs in; a 429 (every simulated PC shares 127.0.0.1, and the per-address limit counts
+        logins in flight) is waited out as the workstation's client does (Retry-After)."""
         self.username = username
-        with self.client.post("/api/v1/auth/login", name="login", catch_response=True,
-                              json={"username": username, "password": PASSWORD,
-                                    "device_id": f"pc-{username}"}) as r:
-            if r.status_code != 200:
-                r.failure(f"login {r.status_code}")
-                raise RuntimeError(f"login of {username} failed: {r.status_code}")
-            self.token = r.json()["token"]
+        for _ in range(20):
+            with self.client.post("/api/v1/auth/login", name="login", catch_response=True,
+                                  json={"username": username, "password": PASSWORD,
+                                        "device_id": f"pc-{username}"}) as r:
+                if r.status_code == 429:
+                    r.success()
+                    time.sleep(float(r.headers.get("Retry-After") or 1) * random.uniform(0.2, 1.0))
+                    continue
+                if r.status_code != 200:
+                    r.failure(f"login {r.status_code}")
+                    raise RuntimeError(f"login of {username} failed: {r.status_code}")
+                self.token = r.json()["token"]
+                return
+        raise RuntimeError(f"login of {username}: still 429 after 20 tries")
 
     @property
     def auth(self) -> dict[str, str]:

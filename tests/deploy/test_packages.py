@@ -1,8 +1,10 @@
 """The two .deb packages: built by ``make dist`` (deploy/build.py), extracted with ``dpkg-deb -x`` into
 a temporary root and run from there with no repository and no development venv in sight.
 
-CI builds once and points ``WINDOW_CLERK_DEBS_DIR`` at the result (``.ci/run``); without it the
-session builds them itself into a temporary directory (a few minutes). Nothing is installed
+CI builds once and points ``WINDOW_CLERK_DEBS_DIR`` at the result (``.ci/run``). Without it the
+session uses ``dist/`` when ``make dist`` left packages there newer than every file they are made
+from, and otherwise builds them itself into a temporary directory (several minutes the first time;
+pip's result is kept in build/deb/runtime-cache for the next time). Nothing is installed
 system-wide: the trees are relocatable (their launchers find their prefix from their own path).
 """
 
@@ -64,18 +66,37 @@ class FileKeyring(KeyringBackend):
 '''
 
 
+SOURCES = ("clerk", "ui", "printing", "backoffice", "forms", "resources", "main.py", "pyproject.toml", "deploy",
+           "docs/deploy.md")
+
+
+def _debs_in(out: Path) -> dict[str, Path]:
+    return {"workstation": out / f"window-clerk_{VERSION}_amd64.deb",
+            "backoffice": out / f"window-clerk-backoffice_{VERSION}_amd64.deb"}
+
+
+def _fresh(debs: dict[str, Path]) -> bool:
+    if not all(p.is_file() for p in debs.values()):
+        return False
+    newest = max(f.stat().st_mtime for part in SOURCES for f in ([ROOT / part] if (ROOT / part).is_file() else
+                                                                  (ROOT / part).rglob("*")) if f.is_file())
+    return min(p.stat().st_mtime for p in debs.values()) > newest
+
+
 @pytest.fixture(scope="session")
 def debs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     given = os.environ.get(DEBS_ENV)
     if given:
         out = Path(given)
+    elif _fresh(_debs_in(ROOT / "dist")):
+        out = ROOT / "dist"
     else:
         out = tmp_path_factory.mktemp("dist")
         done = subprocess.run([sys.executable, str(ROOT / "deploy" / "build.py"), "--out", str(out),
-                               "--work", str(out / "work")], capture_output=True, text=True, timeout=3000)
+                               "--work", str(ROOT / "build" / "deb"), "--reuse"],
+                              capture_output=True, text=True, timeout=3000)
         assert done.returncode == 0, done.stderr[-3000:]
-    found = {"workstation": out / f"window-clerk_{VERSION}_amd64.deb",
-             "backoffice": out / f"window-clerk-backoffice_{VERSION}_amd64.deb"}
+    found = _debs_in(out)
     for path in found.values():
         assert path.is_file(), f"{path} is missing ({DEBS_ENV}={given!r}: run make dist first)"
     return found
