@@ -4,15 +4,16 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install sysdeps lint bench screenshots dist
+.PHONY: run test install sysdeps lint bench screenshots translations dist
 
 sysdeps:
 	@bash .ci/system-packages.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-ocr.txt
 	@test -x $(VPY) || $(PY) -m venv $(VENV)
 	@$(VPY) -m pip install -q --upgrade pip >/dev/null
 	@$(VPY) -m pip install -q -e ".[test]"
+	@$(VPY) -m pip install -q --no-deps -r requirements-ocr.txt
 	@touch $(STAMP)
 
 install: sysdeps $(STAMP)
@@ -25,7 +26,11 @@ test: install
 
 lint: install
 	$(VPY) -m ruff check clerk printing backoffice ui tests bench main.py
-	$(VPY) -m mypy clerk printing backoffice
+	$(VPY) -m mypy clerk printing backoffice ui main.py
+
+# after changing a shown string: lupdate, keep moved strings' translations, lrelease (translate what is new)
+translations: install
+	$(VPY) resources/translations/update.py
 
 bench: install
 	@$(VPY) -m pip install -q -e ".[bench]"

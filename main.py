@@ -39,68 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    if args.mode in ("kiosk", "display", "supervisor"):  # the hall queue's screens (ui/queue)
-        from ui.queue.modes import run_mode
+    from ui.shell import launch  # the shell composes the features for each mode
 
-        return run_mode(args)
+    if args.mode in launch.QUEUE_MODES:  # the hall queue's screens (ui/queue)
+        return launch.run_queue_mode(args)
     if args.mode == "field":  # 上门办: the laptop profile (ui/field)
-        from ui.field.app import run_field
-
-        return run_field(args)
-
-    from ui import app as ui_app
-    from ui.main_window import MainWindow
-    from ui.qt import QApplication
-
-    qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    ui_app.prepare(qapp, args.lang or _settings_language(args))
-    window = MainWindow()  # shown at once; clerk/ (SQLAlchemy, catalog) is opened in the background
-    window.showMaximized()  # a window clerk works full screen all day
-    if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):  # bench/startup.py: report when shown, then when ready
-        _probe("shown")
-    opened: list[object] = []
-
-    def open_session() -> object:
-        from ui.session import open_session as _open
-
-        return _open(args.data_dir, demo=args.demo)
-
-    def ready(session: object) -> None:
-        opened.append(session)
-        if not args.demo:  # an operator logs in first (ui/security/login.py); the pages come after
-            from ui.security.startup import login_first
-
-            login_first(window, session, on_ready=proceed, on_cancel=lambda: qapp.exit(0))  # type: ignore[arg-type]
-            if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):  # bench: the login dialog is up, the clerk can type
-                _probe("ready")
-                qapp.quit()
-            return
-        proceed(session)
-
-    def proceed(session: object) -> None:
-        window.set_session(session)  # type: ignore[arg-type]
-        if args.demo:
-            from ui.session import start_demo_server
-
-            start_demo_server(session)  # type: ignore[arg-type]
-            window.seed_demo_if_empty()
-        if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):
-            _probe("ready")
-            qapp.quit()
-
-    def failed(exc: BaseException) -> None:  # no key in the keychain, a cache that will not open …
-        from ui.security.startup import show_open_failure
-
-        show_open_failure(window, exc)
-        print(f"无法打开数据目录 / cannot open the data dir: {exc}", file=sys.stderr)
-        qapp.exit(1)
-
-    window.tasks.run(open_session, on_success=ready, on_failure=failed)
-    try:
-        return qapp.exec()
-    finally:
-        for session in opened:
-            session.close()  # type: ignore[attr-defined]
+        return launch.run_field(args)
+    return launch.run_window(args, args.lang or _settings_language(args))
 
 
 def _settings_language(args: argparse.Namespace) -> str:
@@ -112,7 +57,7 @@ def _settings_language(args: argparse.Namespace) -> str:
 
         data_dir = Path(platformdirs.user_data_dir("window-clerk", appauthor=False))
     else:
-        from ui.session import demo_dir
+        from ui.shell.session import demo_dir
 
         data_dir = demo_dir(args.data_dir) if args.demo else args.data_dir
     try:
@@ -120,12 +65,6 @@ def _settings_language(args: argparse.Namespace) -> str:
     except (OSError, ValueError, AttributeError):
         return "zh_CN"
     return lang if lang in ("zh_CN", "en") else "zh_CN"
-
-
-def _probe(what: str) -> None:
-    import time
-
-    print(f"{what} {time.time():.6f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--release-stuck-to", choices=("waiting", "no_show"), default="waiting")
     p.add_argument("--login-max-failures", type=int, default=5, metavar="N", help="failed logins per username")
     p.add_argument("--login-window", type=int, default=300, metavar="SECONDS")
+    p.add_argument("--hall-config", type=Path, default=None, metavar="FILE",
+                   help="hall settings (JSON): hours, lunch, slots, closing rule, SMS (docs/api.md)")
+    p.add_argument("--sms-gateway", default=None, metavar="MODULE:FACTORY",
+                   help="the SMS plug-in: a callable returning an object with send(phone, message) "
+                        "(default: log only, nothing is sent)")
     sub = p.add_subparsers(dest="command")
     sub.add_parser("serve", help="serve the API (the default); migrates the database first")
     mg = sub.add_parser("migrate", help="bring the database to this version's schema (Alembic), then exit")
@@ -61,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     mg.add_argument("--status", action="store_true", help="print the database's revision and this version's")
     cu = sub.add_parser("create-user", help="add an operator")
     cu.add_argument("username")
-    cu.add_argument("--role", action="append", required=True, help="clerk, supervisor, field, admin (repeat or comma)")
+    cu.add_argument("--role", action="append", required=True,
+                    help="clerk, supervisor, field, admin, kiosk, booking (repeat or comma)")
     cu.add_argument("--password", default=None, help="else $BACKOFFICE_PASSWORD, else asked")
     cu.add_argument("--display-name", default=None)
     cu.add_argument("--windows", default="", help="W01,W02")
@@ -83,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     adv.add_argument("case_uuid")
     adv.add_argument("status")
     adv.add_argument("--note", default=None)
+    dt_ = sub.add_parser("device-token", help="a long-lived token for a kiosk account (printed once)")
+    dt_.add_argument("username", help="an operator with the role kiosk")
+    dt_.add_argument("device_id", help="the kiosk's name, e.g. kiosk-hall-1")
+    sub.add_parser("close-day", help="apply the hall's closing rule now to every day that is over")
     ap = sub.add_parser("add-appointment", help="book an appointment for the hall queue")
     ap.add_argument("code")
     ap.add_argument("service")
@@ -165,6 +175,20 @@ def _config(args: argparse.Namespace) -> Config:
                              f"{exc.strerror or exc}") from None
         if len(metrics_token) < 16:
             raise UsageError(f"the metrics token in {args.metrics_token_file} is shorter than 16 characters")
+    from backoffice.hall import HallConfig, load_hall_config
+
+    hall = load_hall_config(args.hall_config) if args.hall_config else HallConfig()
+    gateway = None
+    if args.sms_gateway:
+        import importlib
+
+        module, _, attr = args.sms_gateway.partition(":")
+        try:
+            gateway = getattr(importlib.import_module(module), attr or "make_gateway")()
+        except (ImportError, AttributeError, TypeError) as exc:
+            raise UsageError(f"--sms-gateway {args.sms_gateway}: {exc}") from None
+        if not callable(getattr(gateway, "send", None)):
+            raise UsageError(f"--sms-gateway {args.sms_gateway} gave no object with send(phone, message)")
     return Config(
         db_url=args.db, files_dir=files_dir, catalog_dir=args.catalog_dir, faults=FaultSpec.parse(args.faults),
         auto_advance_s=args.auto_advance, token_ttl_s=args.token_ttl, data_key=key, at_rest=args.at_rest,
@@ -173,7 +197,7 @@ def _config(args: argparse.Namespace) -> Config:
         metrics_token=metrics_token, workstation_version=args.workstation_version,
         workstation_minimum=args.workstation_minimum, workstation_note=args.workstation_note,
         stale_after_s=args.stale_after,
-        db_pool=args.db_pool or (70 if args.workers <= 1 else 16),
+        db_pool=args.db_pool or (70 if args.workers <= 1 else 16), hall=hall, sms_gateway=gateway,
     )
 
 
@@ -210,8 +234,11 @@ def run(argv: list[str]) -> int:
         return serve(config, args, argv)
     if command == "migrate":
         return _migrate(config, args)
+    import json
+
     from backoffice import auth, authz, queue, workflow
     from backoffice.app import open_context
+    from backoffice.db import User
 
     if command in ("set-password", "deactivate"):
         password = _password(args) if command == "set-password" else ""
@@ -263,6 +290,29 @@ def run(argv: list[str]) -> int:
         except KeyError:
             raise ValueError(f"no case {args.case_uuid}") from None
         print(f"case {args.case_uuid} is now {args.status}")
+        return 0
+    if command == "device-token":
+        ctx = open_context(config)
+        with ctx.db.write() as s:
+            user = s.get(User, args.username)
+            if user is None or "kiosk" not in json.loads(user.roles):
+                raise UsageError(f"{args.username} is not an operator with the role kiosk "
+                                 "(create-user NAME --role kiosk --org ORG)")
+            token = auth.issue_device_token(s, args.username, args.device_id, ctx.now_ts(),
+                                            config.device_token_ttl_days * 86400.0)
+        authz.record(ctx, username="(admin cli)", org_code=user.org_code, roles=("admin",), action="device-token",
+                     target=f"{args.username} on {args.device_id}", outcome="done")
+        print(token)
+        print(f"device token for {args.username} on {args.device_id}, valid {config.device_token_ttl_days} days; "
+              "give it to the kiosk: CLERK_KIOSK_TOKEN=… python -m clerk queue enroll --hall URL", file=sys.stderr)
+        return 0
+    if command == "close-day":
+        from backoffice import hallday
+
+        ctx = open_context(config)
+        counts = hallday.close_days(ctx)
+        print(f"closing rule {config.hall.at_closing}: {counts['carried']} carried, {counts['closed']} closed, "
+              f"{counts['missed_appointments']} appointments missed")
         return 0
     if command == "add-appointment":
         ctx = open_context(config)

@@ -15,13 +15,19 @@ from starlette.concurrency import run_in_threadpool
 from backoffice import (
     API_REVISION,
     API_VERSION,
+    appointments,
     auth,
     authz,
     cases,
     catalog,
+    fallback,
     files,
+    hallday,
     metrics,
+    notify,
     queue,
+    queue_call,
+    queue_stats,
     schema,
     visits,
     workstations,
@@ -37,6 +43,8 @@ from backoffice.limits import BodyLimit
 from backoffice.workflow import AutoAdvancer
 
 log = logging.getLogger(__name__)
+FEATURES = ["appointments", "park", "call-number", "fallback", "status-page", "sms", "services", "check-in"]
+"""What this 1.1 server's hall queue offers beyond v1 (``GET /api/v1/health`` → ``features``)."""
 
 
 class AtRestError(ValueError):
@@ -102,16 +110,14 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        advancer, sweeper = background_jobs(ctx) if config.background_jobs else (None, None)
-        for job in (advancer, sweeper):
-            if job:
-                job.start()
+        jobs = background_jobs(ctx) if config.background_jobs else []
+        for job in jobs:
+            job.start()
         try:
             yield
         finally:
-            for job in (advancer, sweeper):
-                if job:
-                    job.stop()
+            for job in jobs:
+                job.stop()
 
     app = FastAPI(title="Window-clerk back office", version=API_REVISION, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url=None)
@@ -127,9 +133,10 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
 
     @app.get("/api/v1/health")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION}
+        return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": FEATURES}
 
-    for module in (auth, catalog, cases, files, queue, visits, workstations, metrics):
+    for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits,
+                   workstations, metrics):
         app.include_router(module.router)
     app.include_router(audit_router)
     app.add_middleware(BodyLimit, config=config)
@@ -139,10 +146,18 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
     return app
 
 
-def background_jobs(ctx: ServerContext) -> tuple[AutoAdvancer | None, queue.StuckSweeper | None]:
-    """The periodic jobs the settings ask for (not started). With several workers only the
-    supervising process runs them (``Config.background_jobs``), so each runs once per server."""
+def background_jobs(ctx: ServerContext) -> list[Any]:
+    """The periodic jobs the settings ask for (not started): the auto-advancer, the stuck-ticket
+    sweeper, the day closer, the SMS dispatcher. With several workers only the supervising process
+    runs them (``Config.background_jobs``), so each runs once per server (no message sent twice)."""
     config = ctx.config
-    advancer = AutoAdvancer(ctx, config.auto_advance_s) if config.auto_advance_s else None
-    sweeper = queue.StuckSweeper(ctx) if config.stuck_after_s else None
-    return advancer, sweeper
+    jobs: list[Any] = []
+    if config.auto_advance_s:
+        jobs.append(AutoAdvancer(ctx, config.auto_advance_s))
+    if config.stuck_after_s:
+        jobs.append(queue.StuckSweeper(ctx))
+    if config.hall.at_closing != "keep":
+        jobs.append(hallday.DayCloser(ctx))
+    if config.sms_dispatch:
+        jobs.append(notify.SmsDispatcher(ctx))
+    return jobs

@@ -35,7 +35,7 @@ from backoffice.db import LoginAttempt, Token, User
 from backoffice.errors import ApiError
 from backoffice.limits import parse_body
 
-ROLES = ("clerk", "supervisor", "field", "admin")
+ROLES = ("clerk", "supervisor", "field", "admin", "kiosk", "booking")
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_DKLEN = 2**14, 8, 1, 32
 
 
@@ -130,6 +130,22 @@ def set_active(session: Session, username: str, active: bool) -> None:
     user.active = active
     if not active:
         revoke_tokens(session, username)
+
+
+def issue_device_token(session: Session, username: str, device_id: str, now: float, ttl_s: float) -> str:
+    """A long-lived token for a device that no person logs in on (a kiosk's ``kiosk`` account).
+
+    Stored like every token (its SHA-256 only); revoked like them (``set-password``, ``deactivate``).
+    """
+    user = session.get(User, username)
+    if user is None or not user.active:
+        raise ValueError(f"no active operator {username!r}")
+    if not device_id or len(device_id) > 200:
+        raise ValueError("a device id is 1–200 characters")
+    token = secrets.token_urlsafe(32)
+    session.add(Token(token_hash=token_digest(token), username=username, device_id=device_id,
+                      expires_ts=now + ttl_s, issued_ts=now))
+    return token
 
 
 @dataclass(frozen=True)

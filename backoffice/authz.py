@@ -35,7 +35,8 @@ class Perm(StrEnum):
     CASE_FILE = "case.file"  # POST /cases
     CASE_WORK = "case.work"  # GET a case, PUT its files, POST its events, read the org's feed
     EVALUATE = "evaluation.file"
-    TICKET_ISSUE = "ticket.issue"  # the kiosk
+    TICKET_ISSUE = "ticket.issue"  # the kiosk: tickets, check-in, fallback tickets handed over
+    APPOINTMENT_BOOK = "appointment.book"  # slots, book, cancel, read a booking by its code
     WINDOW = "window.staff"  # own windows: read, open/pause/close, call, move tickets
     HALL = "hall.supervise"  # every window of the hall, release stuck tickets
     HALL_READ = "hall.read"  # board and stats of the hall
@@ -50,11 +51,18 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
                         Perm.WINDOW, Perm.HALL_READ, Perm.WORKSTATION_REPORT}),
     "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.WORKSTATION_REPORT}),
     "supervisor": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
-                             Perm.WINDOW, Perm.HALL, Perm.HALL_READ, Perm.VISIT_PLAN, Perm.WORKSTATION_REPORT,
-                             Perm.WORKSTATION_READ}),
+                             Perm.APPOINTMENT_BOOK, Perm.WINDOW, Perm.HALL, Perm.HALL_READ, Perm.VISIT_PLAN,
+                             Perm.WORKSTATION_REPORT, Perm.WORKSTATION_READ}),
     "admin": frozenset(Perm),
+    "kiosk": frozenset({Perm.TICKET_ISSUE, Perm.APPOINTMENT_BOOK}),
+    "booking": frozenset({Perm.APPOINTMENT_BOOK}),
 }
-"""Role → permissions. An operator holds the union of their roles' permissions."""
+"""Role → permissions. An operator holds the union of their roles' permissions.
+
+``kiosk`` is a ticket machine's account (取号机: a device token, no person logs in): it issues and
+checks in tickets, hands over its fallback tickets and books appointments for later days.
+``booking`` is the account of the province's app (or a phone-booking system): it books and cancels
+appointments and nothing else."""
 
 WINDOW_ROLES = ("clerk", "supervisor", "admin")
 """Roles that staff a window: their cases name one of their windows. A ``field``-only operator files

@@ -6,6 +6,10 @@ import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from backoffice.hall import HallConfig
 
 HALL_TZ = timezone(timedelta(hours=8))
 """The hall's local time (China Standard Time); tickets are numbered per local day."""
@@ -35,13 +39,24 @@ class Clock:
 
     def __init__(self) -> None:
         self._offset = timedelta()
+        self._frozen: datetime | None = None
         self._lock = threading.Lock()
 
     def shift(self, delta: timedelta) -> None:
         with self._lock:
-            self._offset += delta
+            if self._frozen is not None:
+                self._frozen += delta
+            else:
+                self._offset += delta
+
+    def freeze(self, at: datetime | None) -> None:
+        """Stops the clock at ``at`` (an aware time; tests of hours and slots), or lets it run again."""
+        with self._lock:
+            self._frozen = at.astimezone(HALL_TZ) if at is not None else None
 
     def now(self) -> datetime:
+        if self._frozen is not None:
+            return self._frozen
         return datetime.now(UTC).astimezone(HALL_TZ) + self._offset
 
     def timestamp(self) -> float:
@@ -141,3 +156,27 @@ class Config:
     """What the update brings / where IT gets it, shown with the update notice."""
     stale_after_s: float = 600.0
     """A workstation that has not reported for longer than this is shown as stale (offline?)."""
+    hall: HallConfig = field(default_factory=lambda: _default_hall())
+    """The hall's queue settings (``backoffice.hall``: hours, slots, closing rule, messages)."""
+    sms_gateway: Any = None
+    """The SMS plug-in (anything with ``send(phone, message)``, ``clerk.sms.SmsGateway``); None: the
+    log-only gateway (nothing is sent; the journal still records every message)."""
+    sms_dispatch: bool = True
+    """Deliver queued messages in a background thread (tests turn it off and drain by hand)."""
+    fallback_letters: str = "XYZ"
+    """First letters reserved for the kiosks' fallback numbers (人工兜底): no service prefix may start
+    with one, so a fallback number never equals a number the server issues."""
+    device_token_ttl_days: int = 365
+    """Lifetime of a kiosk's device token (``python -m backoffice device-token``)."""
+
+    def __post_init__(self) -> None:
+        clash = [s.prefix for s in self.services if s.prefix[:1] in self.fallback_letters]
+        if clash:
+            raise ValueError(f"service prefix(es) {', '.join(clash)} start with a letter reserved for "
+                             f"fallback numbers ({self.fallback_letters})")
+
+
+def _default_hall() -> HallConfig:
+    from backoffice.hall import HallConfig
+
+    return HallConfig()

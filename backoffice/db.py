@@ -26,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    false,
     text,
 )
 from sqlalchemy.engine import Engine
@@ -232,6 +233,17 @@ class Ticket(Base):
     call_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     move_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     """The Idempotency-Key of the call-next that called it (a retried call-next returns the same ticket)."""
+    phone: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """The holder's phone for SMS (sealed like case documents, ``ctx.cipher``); None: no messages."""
+    status_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    """SHA-256 of the ticket's status-page token (the token itself is only on the printed QR)."""
+    near_notified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """The "前面还有 N 人" message has been queued (or the first message already said so)."""
+    source_device: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    """The kiosk that issued it from its fallback range while the server was down (None: the server)."""
+    parked_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+    carried_from: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    """The day it was issued on when it was carried over at closing (``at_closing: carry``)."""
 
 
 class QueueCall(Base):
@@ -249,15 +261,97 @@ class QueueCall(Base):
 
 
 class Appointment(Base):
-    """An appointment (预约) checked in at the kiosk with its code; it gives an appointment ticket."""
+    """An appointment (预约) checked in at the kiosk with its code; it gives an appointment ticket.
+
+    Booked ones (1.1) carry a slot and the person, sealed (``person``: JSON name, ID number, phone,
+    encrypted with the data key); ``id_hash`` is an HMAC of the ID number for check-in by ID card and
+    the duplicate rule, never the number itself. ``active_key`` is set while the booking stands
+    (org|service|day|id_hash) and is unique: one booking per person, service and day.
+    """
 
     __tablename__ = "appointments"
+    __table_args__ = (Index("ix_appointment_day", "org_code", "day", "service", "slot"),
+                      Index("ix_appointment_person", "org_code", "day", "id_hash"))
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     org_code: Mapped[str] = mapped_column(String(32), default="")
     service: Mapped[str] = mapped_column(String(32))
     day: Mapped[str] = mapped_column(String(10))
     name: Mapped[str] = mapped_column(String(100), default="")
     ticket_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    slot: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    person: Mapped[str | None] = mapped_column(Text, nullable=True)
+    id_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    active_key: Mapped[str | None] = mapped_column(String(160), nullable=True, unique=True)
+    state: Mapped[str] = mapped_column(String(16), default="booked", server_default="booked")
+    """booked | checked_in | cancelled | missed"""
+    channel: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    """Who booked: phone (supervisor), app (the province's app), kiosk, admin, or "" (back-office CLI)."""
+    booked_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    booking_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    """The Idempotency-Key of the booking request (a retry gets the same booking)."""
+    created_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+    cancelled_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+    checked_in_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class SlotCount(Base):
+    """Bookings held per hall, service, day and slot; raised only while below the slot's capacity."""
+
+    __tablename__ = "queue_slot_counts"
+    org_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    service: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    slot: Mapped[str] = mapped_column(String(5), primary_key=True)
+    booked: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SmsMessage(Base):
+    """The SMS journal: every message to a waiting or booked person, queued in the transaction of the
+    move that caused it and delivered by the SMS plug-in afterwards (``backoffice.notify``)."""
+
+    __tablename__ = "queue_sms"
+    __table_args__ = (Index("ix_sms_state", "state", "id"), Index("ix_sms_org", "org_code", "id"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    org_code: Mapped[str] = mapped_column(String(32), default="")
+    ticket_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    ticket_no: Mapped[str] = mapped_column(String(16), default="")
+    appointment_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    """issued | near | called | carried | closed | booked | cancelled"""
+    phone: Mapped[str] = mapped_column(Text)
+    """Sealed with the data key; the journal lists it masked."""
+    message: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(8), default="queued")
+    """queued | sent | failed"""
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(String(300), default="")
+    gateway: Mapped[str] = mapped_column(String(32), default="")
+    created_ts: Mapped[float] = mapped_column(Float)
+    sent_ts: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class FallbackDevice(Base):
+    """A kiosk's fallback prefix (人工兜底号段), claimed once while online: no two devices share one."""
+
+    __tablename__ = "queue_fallback_devices"
+    org_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(2), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(200))
+    username: Mapped[str] = mapped_column(String(64), default="")
+    claimed_ts: Mapped[float] = mapped_column(Float)
+
+
+class DayClose(Base):
+    """A hall day closed by the closing rule (``at_closing``): done once, however often the job runs."""
+
+    __tablename__ = "queue_day_closes"
+    org_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    rule: Mapped[str] = mapped_column(String(8))
+    carried: Mapped[int] = mapped_column(Integer, default=0)
+    closed: Mapped[int] = mapped_column(Integer, default=0)
+    missed_appointments: Mapped[int] = mapped_column(Integer, default=0)
+    closed_ts: Mapped[float] = mapped_column(Float)
 
 
 UPDATES_LOCK_KEY = 0x0B0FF1CE

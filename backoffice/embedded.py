@@ -11,7 +11,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -20,7 +20,7 @@ import uvicorn
 
 from backoffice import queue, workflow
 from backoffice.app import create_app, open_context
-from backoffice.auth import create_user, set_password
+from backoffice.auth import create_user, issue_device_token, set_password
 from backoffice.config import DEFAULT_SERVICES, Config, FaultSpec, ServiceDef
 from backoffice.context import ServerContext
 from backoffice.crypto import generate_key_file, load_key_file
@@ -71,6 +71,22 @@ class EmbeddedServer:
     def shift_clock(self, delta: timedelta) -> None:
         """Moves the server's clock (e.g. to the next day for the daily ticket numbering)."""
         self.ctx.config.clock.shift(delta)
+
+    def freeze_clock(self, at: datetime | None) -> None:
+        """Stops the server's clock at ``at`` (hours, slots and closing in tests), or lets it run."""
+        self.ctx.config.clock.freeze(at)
+
+    def create_device_token(self, username: str, device_id: str) -> str:
+        """A long-lived token for a kiosk account (``python -m backoffice device-token``)."""
+        with self.ctx.db.write() as s:
+            return issue_device_token(s, username, device_id, self.ctx.now_ts(),
+                                      self.ctx.config.device_token_ttl_days * 86400.0)
+
+    def drain_sms(self) -> int:
+        """Hands the queued messages to the SMS plug-in now; returns how many were sent."""
+        from backoffice.notify import drain
+
+        return drain(self.ctx)
 
     @property
     def running(self) -> bool:

@@ -26,13 +26,13 @@ from typing import Annotated, Any, Literal, TypeVar
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from backoffice import authz
+from backoffice import authz, hall, notify
 from backoffice.auth import CurrentOperator, Operator
 from backoffice.authz import Perm
 from backoffice.config import HALL_TZ
@@ -47,10 +47,12 @@ M = TypeVar("M", bound=BaseModel)
 TicketId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 WINDOW_RE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 KEY_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+NUMBER_RE = re.compile(r"^[A-Z][A-Z0-9]{0,5}[0-9]{1,6}$")
+"""A ticket number: a service prefix and digits (A012), or a fallback number (X1A003, 人工兜底)."""
+PHONE_PATTERN = r"^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$"
 
 PRIORITY_RANK = {"elderly": 0, "disabled": 0, "pregnant": 0, "appointment": 0, "normal": 1}
 WINDOW_STATES = ("open", "paused", "closed")
-BOARD_CALLS = 10
 
 
 class _Body(BaseModel):
@@ -61,6 +63,8 @@ class TicketRequest(_Body):
     service: str = Field(min_length=1, max_length=32)
     priority: Literal["normal", "elderly", "disabled", "pregnant", "appointment"] = "normal"
     appointment_code: str | None = Field(default=None, min_length=1, max_length=64)
+    phone: str | None = Field(default=None, pattern=PHONE_PATTERN)
+    """1.1: a phone for the SMS messages (stored sealed; never shown in clear)."""
 
 
 class WindowRequest(_Body):
@@ -140,9 +144,14 @@ def ticket_json(ctx: ServerContext, s: Session, t: Ticket) -> dict[str, Any]:
         "called_at": iso(t.called_ts),
         "started_at": iso(t.started_ts),
         "finished_at": iso(t.finished_ts),
+        "fallback": t.source_device is not None,
     }
     if t.state == "waiting":
         out["waiting_ahead"] = _waiting_ahead(s, t)
+    if t.state == "parked":
+        out["parked_at"] = iso(t.parked_ts)
+    if t.carried_from:
+        out["carried_from"] = t.carried_from
     return out
 
 
@@ -157,7 +166,49 @@ def _next_number(ctx: ServerContext, s: Session, org: str, day: str, service: st
     return int(s.execute(stmt).scalar_one())
 
 
-def issue_ticket(ctx: ServerContext, raw: bytes, org: str) -> dict[str, Any]:
+def check_open(ctx: ServerContext, now: float) -> None:
+    """409 ``queue_closed`` outside the hall's hours (``enforce_hours``; lunch unless 午休不关门)."""
+    why = hall.closed_reason(ctx, now)
+    if why is not None:
+        raise ApiError(409, "queue_closed", why)
+
+
+def appointment_problem(appointment: Appointment | None, org: str, day: str, service: str | None) -> str | None:
+    if appointment is None or appointment.org_code not in (org, ""):
+        return "no such appointment"
+    if appointment.state == "cancelled":
+        return "the appointment was cancelled"
+    if appointment.day != day:
+        return f"the appointment is for {appointment.day}"
+    if service is not None and appointment.service != service:
+        return f"the appointment is for service {appointment.service}"
+    if appointment.ticket_id is not None:
+        return "the appointment has already been checked in"
+    return None
+
+
+def new_ticket(ctx: ServerContext, s: Session, org: str, svc: QueueService, priority: str, now: float, *,
+               appointment_code: str | None = None, phone: str | None = None, base_url: str = "") -> dict[str, Any]:
+    """Numbers and stores a waiting ticket; the reply carries its status-page token and URL (1.1)."""
+    day = _iso_day(now)
+    number = _next_number(ctx, s, org, day, svc.code)
+    token, digest = notify.new_status_token()
+    t = Ticket(
+        org_code=org, day=day, service=svc.code, ticket_no=f"{svc.prefix}{number:03d}", priority=priority,
+        prio_rank=PRIORITY_RANK[priority], state="waiting", issued_ts=now, appointment_code=appointment_code,
+        phone=notify.seal_phone(ctx, phone), status_hash=digest,
+    )
+    s.add(t)
+    s.flush()
+    out = ticket_json(ctx, s, t)
+    url = notify.status_url(ctx, base_url, token) if base_url or ctx.config.hall.status_base_url else None
+    out["status_token"], out["status_url"] = token, url
+    out["estimated_wait_min"] = notify.estimate_wait_min(ctx, s, org, svc.code, int(out["waiting_ahead"]))
+    notify.after_issue(ctx, s, t, int(out["waiting_ahead"]), url)
+    return out
+
+
+def issue_ticket(ctx: ServerContext, raw: bytes, org: str, base_url: str = "") -> dict[str, Any]:
     """A new ticket of hall ``org`` (the issuing operator's org)."""
     req = _parse(TicketRequest, raw)
     if req.priority == "appointment" and not req.appointment_code:
@@ -166,42 +217,63 @@ def issue_ticket(ctx: ServerContext, raw: bytes, org: str) -> dict[str, Any]:
         raise invalid({"appointment_code": "only for priority appointment"})
     now = ctx.now_ts()
     day = _iso_day(now)
+    check_open(ctx, now)
     with ctx.db.write(durable=False) as s:
         svc = _services(s).get(req.service)
         if svc is None:
             raise invalid({"service": f"unknown service {req.service!r}"})
         appointment = None
+        phone = req.phone
         if req.appointment_code:
             appointment = s.get(Appointment, req.appointment_code)
-            problem = None
-            if appointment is None or appointment.org_code not in (org, ""):
-                problem = "no such appointment"
-            elif appointment.day != day:
-                problem = f"the appointment is for {appointment.day}"
-            elif appointment.service != req.service:
-                problem = f"the appointment is for service {appointment.service}"
-            elif appointment.ticket_id is not None:
-                problem = "the appointment has already been checked in"
+            problem = appointment_problem(appointment, org, day, req.service)
             if problem:
                 raise invalid({"appointment_code": problem}, "appointment not valid")
-        number = _next_number(ctx, s, org, day, svc.code)
-        t = Ticket(
-            org_code=org, day=day, service=svc.code, ticket_no=f"{svc.prefix}{number:03d}", priority=req.priority,
-            prio_rank=PRIORITY_RANK[req.priority], state="waiting", issued_ts=now,
-            appointment_code=req.appointment_code,
-        )
-        s.add(t)
-        s.flush()
+            assert appointment is not None
+            if phone is None and appointment.person:
+                from backoffice.appointments import person_of
+
+                phone = person_of(ctx, appointment).get("phone") or None
+        out = new_ticket(ctx, s, org, svc, req.priority, now, appointment_code=req.appointment_code, phone=phone,
+                         base_url=base_url)
         if appointment is not None:
-            appointment.ticket_id = t.id
-        return ticket_json(ctx, s, t)
+            appointment.ticket_id = int(out["ticket_id"])
+            appointment.state, appointment.checked_in_ts = "checked_in", now
+    notify.wake(ctx)
+    return out
+
+
+def base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
 
 
 @router.post("/api/v1/queue/tickets")
 async def post_ticket(request: Request, op: CurrentOperator) -> JSONResponse:
     authz.require(op, Perm.TICKET_ISSUE)
     raw = await request.body()
-    return JSONResponse(await run_in_threadpool(issue_ticket, get_ctx(request), raw, op.org_code), status_code=201)
+    return JSONResponse(await run_in_threadpool(issue_ticket, get_ctx(request), raw, op.org_code, base_url(request)),
+                        status_code=201)
+
+
+def services_impl(ctx: ServerContext, op: Operator) -> dict[str, Any]:
+    if not (authz.has(op, Perm.TICKET_ISSUE) or authz.has(op, Perm.HALL_READ)):
+        authz.require(op, Perm.TICKET_ISSUE)
+    now = ctx.now_ts()
+    day = _iso_day(now)
+    with ctx.db.read() as s:
+        waiting = dict(s.execute(select(Ticket.service, func.count()).where(
+            Ticket.org_code == op.org_code, Ticket.day == day, Ticket.state == "waiting").group_by(Ticket.service)).all())
+        items = [{"code": q.code, "prefix": q.prefix, "name": q.name, "waiting": int(waiting.get(q.code, 0)),
+                  "bookable": ctx.config.hall.slot_capacity.get(q.code, 0) > 0}
+                 for q in _services(s).values()]
+    return {"services": items, "open": hall.closed_reason(ctx, now) is None,
+            "closed_reason": hall.closed_reason(ctx, now)}
+
+
+@router.get("/api/v1/queue/services")
+async def get_services(request: Request, op: CurrentOperator) -> dict[str, Any]:
+    """1.1: the hall's services with their prefixes and waiting counts (the kiosk's buttons)."""
+    return await run_in_threadpool(services_impl, get_ctx(request), op)
 
 
 def _current(s: Session, org: str, code: str) -> tuple[int, str] | None:
@@ -216,12 +288,18 @@ def _current(s: Session, org: str, code: str) -> tuple[int, str] | None:
 def window_json(ctx: ServerContext, s: Session, org: str, code: str) -> dict[str, Any]:
     w = s.get(QueueWindow, (org, code))
     current = _current(s, org, code)
+    parked = s.execute(
+        select(Ticket.id, Ticket.ticket_no, Ticket.parked_ts)
+        .where(Ticket.org_code == org, Ticket.window == code, Ticket.state == "parked").order_by(Ticket.parked_ts)
+    ).all()
     return {
         "window": code,
         "services": json.loads(w.services) if w else [],
         "state": w.state if w else "closed",
         "current_ticket": current[1] if current else None,
         "current_ticket_id": current[0] if current else None,
+        "parked": [{"ticket_id": int(i), "ticket_no": str(no), "parked_at": ctx.iso(ts) if ts else None}
+                   for i, no, ts in parked],
     }
 
 
@@ -296,8 +374,12 @@ def call_next_impl(ctx: ServerContext, window: str, org: str = "", key: str | No
         _call(s, t, window, now)
         t.call_key = key
         t.last_action, t.last_window = "call", window
+        notify.after_call(ctx, s, t, window)
+        notify.check_near(ctx, s, org, day, [t.service])
         s.flush()
-        return ticket_json(ctx, s, t)
+        out = ticket_json(ctx, s, t)
+    notify.wake(ctx)
+    return out
 
 
 def _call(s: Session, t: Ticket, window: str, now: float) -> None:
@@ -325,10 +407,12 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "recall": ("called",),
     "start": ("called",),
     "finish": ("serving",),
-    "no-show": ("called",),
-    "transfer": ("waiting", "called", "serving"),
+    "no-show": ("called", "parked"),
+    "transfer": ("waiting", "called", "serving", "parked"),
+    "park": ("called", "serving"),
 }
-TARGET = {"recall": "called", "start": "serving", "finish": "done", "no-show": "no_show", "transfer": "waiting"}
+TARGET = {"recall": "called", "start": "serving", "finish": "done", "no-show": "no_show", "transfer": "waiting",
+          "park": "parked"}
 """The state each move leaves the ticket in: a repeat finding the ticket there (same move, same window) is a replay."""
 
 
@@ -396,6 +480,10 @@ def ticket_action(ctx: ServerContext, ticket_id: int, action: str, raw: bytes,
             t.state, t.finished_ts = "done", now
         elif action == "no-show":
             t.state, t.finished_ts = "no_show", now
+        elif action == "park":
+            # 暂挂: the applicant stepped away (to copy a document); the ticket stays with this window,
+            # call-next passes it by, and the window calls it back by number (POST /windows/{w}/call).
+            t.state, t.parked_ts, t.target_window = "parked", now, None
         else:
             assert transfer is not None
             if transfer.service is not None:
@@ -405,8 +493,11 @@ def ticket_action(ctx: ServerContext, ticket_id: int, action: str, raw: bytes,
             else:
                 t.target_window = transfer.window
             t.state, t.window, t.started_ts = "waiting", None, None
+            notify.check_near(ctx, s, t.org_code, t.day, [t.service])
         s.flush()
-        return ticket_json(ctx, s, t)
+        out = ticket_json(ctx, s, t)
+    notify.wake(ctx)
+    return out
 
 
 def release_ticket(ctx: ServerContext, t: Ticket, to: str, now: float) -> None:
@@ -517,98 +608,9 @@ async def get_ticket(ticket_id: TicketId, request: Request, op: CurrentOperator)
 
 @router.get("/api/v1/queue/tickets")
 async def get_ticket_by_number(request: Request, op: CurrentOperator, number: str = "") -> dict[str, Any]:
-    if not re.match(r"^[A-Z]{1,4}[0-9]{1,6}$", number):
+    if not NUMBER_RE.match(number):
         raise invalid({"number": "a ticket number such as A012"})
     return await run_in_threadpool(find_ticket_impl, get_ctx(request), op, None, number)
-
-
-def board_impl(ctx: ServerContext, op: Operator) -> dict[str, Any]:
-    authz.require(op, Perm.HALL_READ)
-    day = _iso_day(ctx.now_ts())
-    org = op.org_code
-    with ctx.db.read() as s:
-        calls = s.execute(
-            select(QueueCall.ticket_no, QueueCall.window, QueueCall.called_ts)
-            .where(QueueCall.org_code == org, QueueCall.day == day).order_by(QueueCall.id.desc()).limit(BOARD_CALLS)
-        ).all()
-        waiting = {code: 0 for code in _services(s)}
-        for service, n in s.execute(
-            select(Ticket.service, func.count()).where(Ticket.org_code == org, Ticket.day == day,
-                                                       Ticket.state == "waiting")
-            .group_by(Ticket.service)
-        ):
-            waiting[service] = int(n)
-    return {
-        "calls": [{"ticket_no": no, "window": w, "called_at": ctx.iso(ts)} for no, w, ts in calls],
-        "waiting": waiting,
-    }
-
-
-def _r(value: Any) -> float | None:
-    return None if value is None else round(float(value), 1)
-
-
-@router.get("/api/v1/queue/board")
-async def board(request: Request, op: CurrentOperator) -> dict[str, Any]:
-    return await run_in_threadpool(board_impl, get_ctx(request), op)
-
-
-def stats_impl(ctx: ServerContext, org: str = "") -> dict[str, Any]:
-    now = ctx.now_ts()
-    day = _iso_day(now)
-    is_state = lambda st: case((Ticket.state == st, 1), else_=0)  # noqa: E731
-    service_time = case((Ticket.state == "done", Ticket.finished_ts - Ticket.started_ts), else_=None)
-    with ctx.db.read() as s:
-        services: dict[str, dict[str, Any]] = {
-            code: {"waiting": 0, "longest_wait_s": 0.0, "avg_wait_s": None, "avg_service_s": None,
-                   "served": 0, "no_shows": 0}
-            for code in _services(s)
-        }
-        rows = s.execute(
-            select(
-                Ticket.service,
-                func.sum(is_state("waiting")),
-                func.min(case((Ticket.state == "waiting", Ticket.issued_ts), else_=None)),
-                func.avg(Ticket.first_called_ts - Ticket.issued_ts),
-                func.avg(service_time),
-                func.sum(is_state("done")),
-                func.sum(is_state("no_show")),
-            ).where(Ticket.org_code == org, Ticket.day == day).group_by(Ticket.service)
-        ).all()
-        for service, waiting, oldest, avg_wait, avg_service, served, no_shows in rows:
-            services[service] = {
-                "waiting": int(waiting or 0),
-                "longest_wait_s": _r(now - oldest) if oldest is not None else 0.0,
-                "avg_wait_s": _r(avg_wait),
-                "avg_service_s": _r(avg_service),
-                "served": int(served or 0),
-                "no_shows": int(no_shows or 0),
-            }
-        windows: dict[str, dict[str, Any]] = {}
-        for w in s.scalars(select(QueueWindow).where(QueueWindow.org_code == org).order_by(QueueWindow.code)):
-            windows[w.code] = {"state": w.state, "current_ticket": None, "served": 0, "avg_service_s": None}
-        for window, served, avg_service in s.execute(
-            select(Ticket.window, func.sum(is_state("done")), func.avg(service_time))
-            .where(Ticket.org_code == org, Ticket.day == day, Ticket.window.is_not(None)).group_by(Ticket.window)
-        ):
-            entry = windows.setdefault(str(window), {"state": "closed", "current_ticket": None})
-            entry["served"], entry["avg_service_s"] = int(served or 0), _r(avg_service)
-        for window, ticket_no in s.execute(
-            select(Ticket.window, Ticket.ticket_no)
-            .where(Ticket.org_code == org, Ticket.day == day, Ticket.state.in_(("called", "serving")),
-                   Ticket.window.is_not(None))
-            .order_by(Ticket.called_ts)
-        ):
-            if window is not None:
-                windows.setdefault(window, {"state": "closed", "served": 0, "avg_service_s": None})
-                windows[window]["current_ticket"] = ticket_no
-    return {"date": day, "services": services, "windows": windows}
-
-
-@router.get("/api/v1/queue/stats")
-async def stats(request: Request, op: CurrentOperator) -> dict[str, Any]:
-    authz.require(op, Perm.HALL_READ)
-    return await run_in_threadpool(stats_impl, get_ctx(request), op.org_code)
 
 
 def create_appointment(ctx: ServerContext, code: str, service: str, day: str, name: str = "",
@@ -620,4 +622,7 @@ def create_appointment(ctx: ServerContext, code: str, service: str, day: str, na
             raise ValueError(f"unknown service {service!r}")
         if s.get(Appointment, code) is not None:
             raise ValueError(f"appointment {code!r} already exists")
-        s.add(Appointment(code=code, service=service, day=day, name=name, org_code=org))
+        person = ctx.cipher.seal(json.dumps({"name": name}, ensure_ascii=False), f"appointment:{code}") \
+            if name else None  # sealed like the bookings made over the API (no slot: any time that day)
+        s.add(Appointment(code=code, service=service, day=day, name="", person=person, org_code=org,
+                          state="booked", channel="", created_ts=ctx.now_ts()))

@@ -105,7 +105,7 @@ def _serve_workers(config: Config, args: argparse.Namespace, argv: list[str]) ->
     from backoffice.app import background_jobs, open_context
 
     ctx = open_context(replace(config, db_pool=4))  # migrations, seeding and the periodic jobs, once
-    jobs = [job for job in background_jobs(ctx) if job is not None]
+    jobs = background_jobs(ctx)
     for job in jobs:
         job.start()
     uconfig = uvicorn.Config("backoffice.serve:worker_app", factory=True, workers=args.workers,

@@ -1,4 +1,13 @@
-"""The explicit application context (no global app object): paths, settings, store, services."""
+"""The explicit application context (no global app object): paths, settings, store, every service and the
+runtimes of one data dir.
+
+``AppContext.open(data_dir)`` opens the data dir; the services are built here and nowhere else
+(``ctx.intake``, ``ctx.materials``, ``ctx.handout``, ``ctx.supplements``, ``ctx.evaluation``,
+``ctx.print_queue``, ``ctx.operators()``, ``ctx.sync_engine()``). The runtimes — the sync worker, the
+scan-to-folder inbox, the demo's embedded platform and anything else ``attach``-ed — belong to the
+context and stop when it closes, newest first. One sync engine per data dir: every caller of
+``sync_engine()`` gets the same one (and the worker runs it).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +15,9 @@ import logging
 import threading
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import platformdirs
 
@@ -20,6 +31,16 @@ from clerk.security.keys import page_store_key
 from clerk.settings import Settings
 from clerk.store import Store
 from clerk.store.models import KeyValueRow
+
+if TYPE_CHECKING:
+    from clerk.evaluation import EvaluationService
+    from clerk.handout import HandoutService
+    from clerk.materials.inbox import ScanInbox
+    from clerk.printjobs import PrintQueue
+    from clerk.security.operators import OnlineLogin, OperatorService
+    from clerk.supplements import SupplementService
+    from clerk.sync.engine import SyncEngine
+    from clerk.sync.worker import SyncWorker
 
 APP_NAME = "window-clerk"
 log = logging.getLogger(__name__)
@@ -54,6 +75,23 @@ class Paths:
         return self.data_dir / "catalog.json"
 
 
+class Runtime(Protocol):
+    """Something running for the data dir (a thread, a watcher, a server) that stops with the context."""
+
+    def stop(self) -> None: ...
+
+
+class LocalPlatform(Runtime, Protocol):
+    """The embedded platform of the demo mode (``backoffice.demo.DemoPlatform``, through an entry point)."""
+
+    url: str | None
+    error: str
+
+    def wait(self, timeout: float = 30.0) -> bool:
+        """True once it answers (``url`` is set); False if it did not start in time (``error`` says why)."""
+        ...
+
+
 @dataclass
 class AppContext:
     paths: Paths
@@ -65,6 +103,14 @@ class AppContext:
     intake: IntakeService = field(init=False)
     materials: MaterialsService = field(init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    _runtimes: list[Runtime] = field(default_factory=list, init=False)
+    _engine: SyncEngine | None = field(default=None, init=False)
+    sync_worker: SyncWorker | None = field(default=None, init=False)
+    """The running sync worker (``start_sync``), if any."""
+    inbox: ScanInbox | None = field(default=None, init=False)
+    """The scan-to-folder inbox being watched (``start_inbox``), if any."""
+    local_platform: LocalPlatform | None = field(default=None, init=False)
+    """The demo's embedded platform (``use_local_platform``), if any."""
 
     def __post_init__(self) -> None:
         self.materials = MaterialsService(self.store, self.pages, self.events)
@@ -83,7 +129,119 @@ class AppContext:
         with self._lock:
             self._catalog = catalog
 
+    # -- the services (built here, nowhere else) --------------------------------------------------------
+    @cached_property
+    def handout(self) -> HandoutService:
+        from clerk.handout import HandoutService
+
+        return HandoutService(self)
+
+    @cached_property
+    def supplements(self) -> SupplementService:
+        from clerk.supplements import SupplementService
+
+        return SupplementService(self)
+
+    @cached_property
+    def evaluation(self) -> EvaluationService:
+        from clerk.evaluation import EvaluationService
+
+        return EvaluationService(self)
+
+    @cached_property
+    def print_queue(self) -> PrintQueue:
+        from clerk.printjobs import PrintQueue
+
+        return PrintQueue(self.store, self.pages, self.events)
+
+    def operators(self, online: OnlineLogin | None = None) -> OperatorService:
+        """The operator service; ``online`` is the platform login to try first (``clerk.sync.online``)."""
+        from clerk.security.operators import OperatorService
+
+        return OperatorService(self.store, self.settings, online=online)
+
+    # -- sync: one engine per data dir, one worker ------------------------------------------------------
+    def sync_engine(self) -> SyncEngine:
+        """The data dir's sync engine over a keyring-backed client of ``settings.platform_url``.
+
+        Raises ``NotConfigured`` while no platform URL is set. Made again only when the URL changed and
+        no worker runs it.
+        """
+        from clerk.sync.session import make_engine
+
+        with self._lock:
+            url = (self.settings.platform_url or "").rstrip("/")
+            engine = self._engine
+            if engine is None or (engine.client.base_url != url and self.sync_worker is None):
+                engine = self._engine = make_engine(self)
+            return engine
+
+    def start_sync(self, *, interval_s: float = 60.0) -> SyncWorker:
+        """Starts the background sync worker over ``sync_engine()`` (once; later calls return it)."""
+        from clerk.sync.worker import SyncWorker
+
+        if self.sync_worker is None:
+            worker = SyncWorker(self.sync_engine(), interval_s=interval_s)
+            worker.start()
+            self.sync_worker = worker
+            self.attach(worker)
+        return self.sync_worker
+
+    def stop_sync(self) -> None:
+        worker, self.sync_worker = self.sync_worker, None
+        if worker is not None:
+            self._detach(worker)
+            worker.stop()
+
+    # -- the scan-to-folder inbox -------------------------------------------------------------------------
+    def start_inbox(self, folder: Path) -> ScanInbox:
+        """Watches ``folder``: each complete new file is published as ``ScanInboxFile``. Raises OSError."""
+        from clerk.materials.inbox import ScanInbox
+
+        self.stop_inbox()
+        inbox = ScanInbox(folder, events=self.events)
+        inbox.start()
+        self.inbox = inbox
+        self.attach(inbox)
+        return inbox
+
+    def stop_inbox(self) -> None:
+        inbox, self.inbox = self.inbox, None
+        if inbox is not None:
+            self._detach(inbox)
+            inbox.stop()
+
+    # -- other runtimes -------------------------------------------------------------------------------------
+    def use_local_platform(self, platform: LocalPlatform) -> None:
+        """The demo's embedded platform (stopped with the context)."""
+        self.local_platform = platform
+        self.attach(platform)
+
+    def attach(self, runtime: Runtime) -> None:
+        """``runtime.stop()`` is called when the context closes (the newest first)."""
+        with self._lock:
+            self._runtimes.append(runtime)
+
+    def _detach(self, runtime: Runtime) -> None:
+        with self._lock:
+            if runtime in self._runtimes:
+                self._runtimes.remove(runtime)
+
     def close(self) -> None:
+        """Stops every runtime, the newest first (one started meanwhile is stopped too), then the store."""
+        while True:
+            with self._lock:
+                if not self._runtimes:
+                    break
+                runtime = self._runtimes.pop()
+            if runtime is self.sync_worker:
+                self.sync_worker = None
+            elif runtime is self.inbox:
+                self.inbox = None
+            try:
+                runtime.stop()
+            except Exception:  # shutting down anyway; the others must still stop
+                log.exception("a runtime did not stop cleanly: %r", runtime)
         self.store.dispose()
 
     @classmethod

@@ -3,7 +3,7 @@
     svc = EvaluationService(ctx)
     svc.record(1, ["办理时间长"], "等了很久", case_uuid=…, window="W03", operator="clerk01")
     svc.low_scores(since)          # for the supervisor
-    ctx.events.subscribe(LOW_SCORE_RECEIVED, handler)   # handler(evaluation=EvaluationRecord)
+    ctx.events.subscribe(LowScoreReceived, handler)   # handler(event); event.evaluation: EvaluationRecord
 
 Scores run 1 (非常不满意) to 5 (非常满意); 1 and 2 are low (差评) and need at least one reason tag
 from ``REASON_TAGS``; higher scores take tags from ``PRAISE_TAGS``. The comment is cleaned of control
@@ -21,14 +21,11 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from clerk import clock
-from clerk.events import EventBus
+from clerk.events import EvaluationRecorded, EventBus, LowScoreReceived
 from clerk.intake.validation import ValidationFailed, check_text
 from clerk.store import Store
 from clerk.store.models import CaseRow, OutboxRow
 from clerk.sync.outbox import queue_evaluation
-
-LOW_SCORE_RECEIVED = "evaluation_low_score"  # evaluation: EvaluationRecord
-EVALUATION_RECORDED = "evaluation_recorded"  # evaluation: EvaluationRecord
 
 LOW_SCORE_MAX = 2
 COMMENT_MAX = 500
@@ -120,9 +117,9 @@ class EvaluationService:
                              comment=text, case_uuid=case_uuid, ticket_no=ticket, at=now, evaluation_uuid=key)
         rec = EvaluationRecord(key, score, tuple(clean_tags), text, now, window.strip(), operator.strip(), case_uuid,
                                ticket, case_no)
-        self.ctx.events.publish(EVALUATION_RECORDED, evaluation=rec)
+        self.ctx.events.publish(EvaluationRecorded(rec))
         if rec.low:
-            self.ctx.events.publish(LOW_SCORE_RECEIVED, evaluation=rec)
+            self.ctx.events.publish(LowScoreReceived(rec))
         return rec
 
     def recorded(self, since: dt.datetime | None = None, *, max_score: int = 5) -> list[EvaluationRecord]:

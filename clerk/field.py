@@ -26,9 +26,9 @@ from sqlalchemy import select
 
 from clerk import clock
 from clerk.errors import ClerkError
-from clerk.events import CASE_SAVED, EventBus
+from clerk.events import CaseSaved, EventBus, SyncConflict, VisitsPrepared
 from clerk.intake import lifecycle
-from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView, FileRef, MaterialStatus
+from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView, MaterialStatus
 from clerk.intake.service import CaseNotFound, IntakeService
 from clerk.intake.validation import ValidationFailed
 from clerk.materials.pagestore import PageStore
@@ -49,8 +49,6 @@ SIGNATURE_MATERIAL = "applicant_signature"
 SIGNATURE_NAME = "申请人签名（上门办理）"
 MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 
-VISITS_PREPARED = "field_visits_prepared"  # count
-SYNC_CONFLICT = "sync_conflict"  # conflict: Conflict
 
 
 class FieldContext(Protocol):
@@ -175,7 +173,7 @@ def prepare_visit(ctx: FieldContext, client: PlatformClient, *, operator: str | 
         s.merge(KeyValueRow(key=VISITS_KEY, value=json.dumps(doc, ensure_ascii=False)))
         for visit_uuid, pre in prefills.items():
             s.merge(KeyValueRow(key=PREFILL_KEY.format(visit_uuid=visit_uuid), value=json.dumps(pre, ensure_ascii=False)))
-    ctx.events.publish(VISITS_PREPARED, count=len(plans))
+    ctx.events.publish(VisitsPrepared(len(plans)))
     return PreparedVisits(now, who, tuple(visits(ctx)), catalog_updated, ctx.intake.catalog.version)
 
 
@@ -299,7 +297,7 @@ def sign(ctx: FieldContext, case_uuid: str, png: bytes, *, signer: str = "applic
         row.updated_at = now
         s.merge(KeyValueRow(key=SIGNATURE_KEY.format(case_uuid=case_uuid), value=json.dumps(
             {"sha256": ref.sha256, "size": ref.size, "signer": signer, "at": now.isoformat()})))
-    ctx.events.publish(CASE_SAVED, case_uuid=case_uuid)
+    ctx.events.publish(CaseSaved(case_uuid))
     return ref
 
 
@@ -352,10 +350,6 @@ def accept_visit(ctx: FieldContext, actor: Actor, case_uuid: str, *, commitment_
     return ctx.intake.accept(actor, case_uuid, commitment_signed=commitment_signed)
 
 
-def as_file_ref(ref: SignatureRef) -> FileRef:
-    return FileRef(sha256=ref.sha256, size=ref.size, media_type="image/png", pages=1)
-
-
 # -- syncing back and conflicts ------------------------------------------------------------------------------
 def sync_back(ctx: FieldContext, engine: SyncEngine, *, now: Callable[[], dt.datetime] = clock.now) -> SyncBackResult:
     """One sync pass that first holds local events of cases the back office changed meanwhile.
@@ -376,7 +370,7 @@ def sync_back(ctx: FieldContext, engine: SyncEngine, *, now: Callable[[], dt.dat
             return SyncBackResult(res, [])
         found = _hold_conflicts(ctx, pending, updates, now().isoformat())
         for c in found:
-            ctx.events.publish(SYNC_CONFLICT, conflict=c)
+            ctx.events.publish(SyncConflict(c))
     result = engine.run_once()
     return SyncBackResult(result, found)
 

@@ -24,7 +24,7 @@ from sqlalchemy import or_, select
 
 from clerk import clock
 from clerk.errors import ClerkError
-from clerk.events import EventBus
+from clerk.events import ApplicantNotified, CaseHandedOver, EventBus
 from clerk.intake import lifecycle
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView
 from clerk.intake.service import CaseNotFound, IntakeService
@@ -36,9 +36,6 @@ from clerk.sms import LogSmsGateway, SmsGateway, SmsRecord
 from clerk.store import Store
 from clerk.store.models import CaseRow, KeyValueRow
 from clerk.sync.outbox import queue_delivered
-
-CASE_HANDED_OVER = "case_handed_over"  # case_uuid, case_no, method
-APPLICANT_NOTIFIED = "applicant_notified"  # case_uuid, record: SmsRecord
 
 HANDOVER_KEY = "handout.{case_uuid}"
 NOTIFIED_KEY = "handout.notified.{case_uuid}"
@@ -188,7 +185,7 @@ class HandoutService:
         with self.store.write() as s:
             s.merge(KeyValueRow(key=NOTIFIED_KEY.format(case_uuid=case_uuid),
                                 value=json.dumps({"at": clock.now().isoformat(), "phone": record.phone})))
-        self.ctx.events.publish(APPLICANT_NOTIFIED, case_uuid=case_uuid, record=record)
+        self.ctx.events.publish(ApplicantNotified(case_uuid, record))
         return record
 
     # -- the hand-over -------------------------------------------------------------------------------
@@ -224,7 +221,7 @@ class HandoutService:
                                 value=json.dumps(record.to_json(), ensure_ascii=False)))
             audit.append(s, actor, audit.AuditAction.HANDOUT, case_uuid,
                          {"received_by": received_by, "method": method, "power_of_attorney": poa})
-        self.ctx.events.publish(CASE_HANDED_OVER, case_uuid=case_uuid, case_no=record.case_no, method=method)
+        self.ctx.events.publish(CaseHandedOver(case_uuid, record.case_no, method))
         return record
 
     @staticmethod

@@ -16,14 +16,16 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk import clock
+from clerk.documents import DOCUMENTS
 from clerk.errors import ClerkError
-from clerk.events import PRINT_QUEUE_CHANGED, EventBus
+from clerk.events import EventBus, PrintQueueChanged
 from clerk.materials.pagestore import PageStore
 from clerk.security.actor import Actor, Permission
 from clerk.store import Store
@@ -31,15 +33,8 @@ from clerk.store.models import BlobRow, PrintJobRow
 
 log = logging.getLogger(__name__)
 
-KIND_LABELS: dict[str, str] = {
-    "receipt": "受理通知书",
-    "one_time_notice": "一次性告知单",
-    "commitment": "容缺受理告知承诺书",
-    "refusal": "不予受理通知书",
-    "labels": "材料标签",
-    "separators": "材料分隔页",
-}
-"""The case documents (kind → title) the ``printing`` renderer knows."""
+KIND_LABELS: dict[str, str] = {kind: d.title for kind, d in DOCUMENTS.items()}
+"""The case documents (kind → title): ``clerk.documents``, the one registry ``printing`` renders from."""
 
 STATE_LABELS = {"queued": "待打印", "printed": "已打印", "failed": "打印失败", "cancelled": "已取消"}
 OPEN_STATES = ("queued", "failed")
@@ -113,7 +108,7 @@ def _default_make_printer() -> MakePrinter:
 
 
 class PrintQueue:
-    """Print jobs in the local cache; publishes ``PRINT_QUEUE_CHANGED`` (job_id, state) on every change."""
+    """Print jobs in the local cache; publishes ``PrintQueueChanged`` (job_id, state) on every change."""
 
     def __init__(self, store: Store, pages: PageStore, events: EventBus | None = None) -> None:
         self.store = store
@@ -241,7 +236,7 @@ class PrintQueue:
 
     def _changed(self, job: PrintJob) -> None:
         if self.events is not None:
-            self.events.publish(PRINT_QUEUE_CHANGED, job_id=job.id, state=job.state)
+            self.events.publish(PrintQueueChanged(job.id, job.state))
 
 
 def _audit(s: Session, actor: Actor, case_uuid: str | None, row: PrintJobRow) -> None:
@@ -274,6 +269,25 @@ def _render(ctx: Any, view: Any, kind: str, *, reprint_at: dt.datetime | None, s
         raise CannotRender(str(exc)) from exc
 
 
+def save_pdf(ctx: Any, case_uuid: str, kind: str, **options: Any) -> Path:
+    """Renders a case document into ``data_dir/prints/<case_no>-<kind>.pdf`` and returns the path: for the
+    documents handed over as a file (送达回证 with ``handover=``, 补正材料通知书 with ``request=``, the visit's
+    receipt). Raises ``CannotRender`` when the document does not fit the case."""
+    from clerk import plugins
+    from clerk.atomic import write_atomic
+
+    view = ctx.intake.get(case_uuid)
+    try:
+        pdf = plugins.document_renderer()(kind, view, ctx.settings.hall, **options)
+    except ValueError as exc:  # printing's WrongKind
+        raise CannotRender(str(exc)) from exc
+    out_dir = ctx.paths.data_dir / "prints"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / f"{view.case_no}-{kind}.pdf"
+    write_atomic(out, pdf, prefix=".print-", suffix=".pdf")
+    return Path(out)
+
+
 def document_title(kind: str, case_no: str, *, reprint: bool = False) -> str:
     return f"{KIND_LABELS.get(kind, kind)} {case_no}" + ("（补打）" if reprint else "")
 
@@ -283,7 +297,7 @@ def export_document(ctx: Any, actor: Actor, case_uuid: str, kind: str) -> bytes:
     from clerk.security import audit
 
     actor.require(Permission.PRINT)
-    queue = PrintQueue(ctx.store, ctx.pages, ctx.events)
+    queue: PrintQueue = ctx.print_queue
     reprint = queue.was_printed(case_uuid, kind)
     pdf = render_document(ctx, case_uuid, kind, reprint_at=clock.now() if reprint else None)
     audit.record(ctx.store, actor, audit.AuditAction.EXPORT, case_uuid, {"kind": kind, "reprint": reprint})
@@ -299,7 +313,7 @@ def print_document(ctx: Any, actor: Actor, case_uuid: str, kind: str, printer_sp
     The job stays in the queue when the printer fails (see ``PrintQueue.try_print``).
     """
     actor.require(Permission.PRINT)
-    queue = PrintQueue(ctx.store, ctx.pages, ctx.events)
+    queue: PrintQueue = ctx.print_queue
     view = ctx.intake.get(case_uuid)
     reprint = reprint or queue.was_printed(case_uuid, kind)
     pdf = _render(ctx, view, kind, reprint_at=clock.now() if reprint else None, signature=signature)
@@ -311,5 +325,5 @@ def print_document(ctx: Any, actor: Actor, case_uuid: str, kind: str, printer_sp
 
 __all__ = [
     "KIND_LABELS", "CannotRender", "JobClosed", "PrintJob", "PrintJobNotFound", "PrintOutcome", "PrintQueue",
-    "document_title", "export_document", "print_document", "render_document",
+    "document_title", "export_document", "print_document", "render_document", "save_pdf",
 ]

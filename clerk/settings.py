@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from clerk.atomic import write_atomic
 from clerk.errors import ClerkError
 
 
@@ -71,6 +70,9 @@ class Settings(BaseModel):
     """Supervisor alert: this many no-shows in a row at one window."""
     evaluation_timeout_s: int = Field(default=60, ge=10, le=600)
     """The applicant's evaluation window closes by itself after this many seconds."""
+    queue_fallback_prefix: str = Field(default="", pattern=r"^([XYZ][0-9A-Z])?$")
+    """This kiosk's fallback prefix (人工兜底号段, e.g. ``X1``): claimed from the hall server with
+    ``python -m clerk queue enroll``; empty: the kiosk cannot number tickets while the server is down."""
     recovery_public_key: str = ""
     """PEM file of the recovery public key (``python -m clerk recovery keygen``); empty: DATA_DIR's."""
 
@@ -86,12 +88,7 @@ class Settings(BaseModel):
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(self.model_dump_json(indent=2))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        write_atomic(path, self.model_dump_json(indent=2), prefix=".settings-")
 
 
 class SettingsError(ClerkError, ValueError):

@@ -14,7 +14,6 @@ try); the sync engine posts the event and PUTs the files the platform says it is
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,19 +25,19 @@ from sqlalchemy.orm import selectinload
 
 from clerk import clock
 from clerk.errors import ClerkError
-from clerk.events import CASE_SAVED, EventBus
+from clerk.events import CaseSaved, EventBus, SupplementQueued
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, FileRef, MaterialStatus
 from clerk.intake.service import CaseNotFound, IntakeService
 from clerk.intake.workdays import WorkCalendar
 from clerk.materials.pagestore import PageStore
-from clerk.materials.sniff import MEDIA_TYPES, FileProblem, inspect_file, sniff
+from clerk.materials.prepare import PreparedFile, prepare_bytes, prepare_file
+from clerk.security import audit
 from clerk.security.actor import Actor, Permission
 from clerk.security.masking import mask_name, mask_phone
 from clerk.store import Store
 from clerk.store.models import BlobRow, CaseRow, FileRow, MaterialRow
 from clerk.sync.outbox import queue_supplement
 
-SUPPLEMENT_QUEUED = "supplement_queued"  # case_uuid, material_code, event_uuid
 SUPPLEMENT_PREFIX = "supplement:"
 """``FileRow.source_name`` prefix of files that came after acceptance (followed by the event_uuid)."""
 
@@ -133,10 +132,6 @@ class SupplementService:
                              .order_by(CaseRow.platform_updated_at, CaseRow.updated_at)).scalars().all()
             return [self._request(r) for r in rows]
 
-    def request_for(self, case_uuid: str) -> SupplementRequest:
-        with self.store.read() as s:
-            return self._request(self._load(s, case_uuid))
-
     @staticmethod
     def _request(r: CaseRow) -> SupplementRequest:
         mats = sorted(r.materials, key=lambda m: (m.status != MaterialStatus.DEFERRED.value, m.position))
@@ -159,7 +154,8 @@ class SupplementService:
             mat = self._material(row, material_code)
             allowed = list(mat.info.get("file_types") or ("pdf", "jpeg", "png", "tiff"))
             max_mb = int(mat.info.get("max_size_mb") or 20)
-        refs = [self._store_file(f, allowed, max_mb) for f in files]
+        checked = [self._check_file(f, allowed, max_mb) for f in files]  # every file checked before any is stored
+        refs = [self._store_file(f) for f in checked]
         key = event_uuid or str(uuid.uuid4())
         now = clock.now()
         with self.store.write() as s:
@@ -184,8 +180,10 @@ class SupplementService:
             mat.deadline = None
             row.updated_at = now
             queue_supplement(s, case_uuid, material_code, [r.model_dump() for r in refs], event_uuid=key)
-        self.ctx.events.publish(CASE_SAVED, case_uuid=case_uuid)
-        self.ctx.events.publish(SUPPLEMENT_QUEUED, case_uuid=case_uuid, material_code=material_code, event_uuid=key)
+            audit.append(s, actor, audit.AuditAction.SUPPLEMENT, case_uuid,
+                         {"material_code": material_code, "files": len(refs)})
+        self.ctx.events.publish(CaseSaved(case_uuid))
+        self.ctx.events.publish(SupplementQueued(case_uuid, material_code, key))
         return SupplementResult(case_uuid, material_code, key, tuple(refs))
 
     def fulfil(self, actor: Actor, case_uuid: str, material_code: str, files: Sequence[FileInput], *,
@@ -198,24 +196,21 @@ class SupplementService:
                 raise SupplementError(f"“{mat.name}”不是容缺后补的材料（或已经补齐）")
         return self.add_files(actor, case_uuid, material_code, files, event_uuid=event_uuid)
 
-    def _store_file(self, f: FileInput, allowed: list[str], max_mb: int) -> FileRef:
+    def _check_file(self, f: FileInput, allowed: list[str], max_mb: int) -> FileRef | PreparedFile:
+        """The same gate as an import at the window (``prepare_file``): FileProblem with a plain message."""
         if isinstance(f, FileRef):
             if not self.pages.has(f.sha256):
                 raise SupplementError(f"本机材料库中没有文件 {f.sha256[:12]}…")
             return f
         if isinstance(f, Path):
-            info = inspect_file(f, allowed, max_mb)  # FileProblem with a plain message
-            blob = self.pages.put_file(f)
-            return FileRef(sha256=blob.sha256, size=blob.size, media_type=info.media_type, pages=max(1, info.pages))
-        kind = sniff(f[:32])
-        if kind is None or kind not in allowed:
-            raise FileProblem("补正文件不是本材料接受的格式（" + "、".join(allowed) + "）")
-        if len(f) > max_mb * 1024 * 1024:
-            raise FileProblem(f"补正文件超过 {max_mb} MB 的上限")
-        pages = _pdf_pages(f) if kind == "pdf" else 1
-        blob = self.pages.put_bytes(f)
-        assert blob.sha256 == hashlib.sha256(f).hexdigest()
-        return FileRef(sha256=blob.sha256, size=blob.size, media_type=MEDIA_TYPES[kind], pages=pages)
+            return prepare_file(f, allowed, max_mb)
+        return prepare_bytes(f, allowed, max_mb, name="补正文件")
+
+    def _store_file(self, f: FileRef | PreparedFile) -> FileRef:
+        if isinstance(f, FileRef):
+            return f
+        blob = self.pages.put_bytes(f.data)
+        return FileRef(sha256=blob.sha256, size=blob.size, media_type=f.media_type, pages=max(1, f.pages))
 
     # -- commitments (容缺) ------------------------------------------------------------------------------
     def commitments(self, *, due_within: int | None = None, today: dt.date | None = None) -> list[Commitment]:
@@ -264,14 +259,3 @@ class SupplementService:
         raise SupplementError(f"案件 {row.case_no} 的材料清单中没有“{code}”")
 
 
-def _pdf_pages(data: bytes) -> int:
-    import pypdfium2 as pdfium
-
-    try:
-        doc = pdfium.PdfDocument(data)
-    except Exception as exc:  # noqa: BLE001 - any parser failure means the file cannot be used
-        raise FileProblem("补正文件是损坏的 PDF，无法使用") from exc
-    try:
-        return max(1, len(doc))
-    finally:
-        doc.close()

@@ -118,13 +118,21 @@ def _name(requirement: str) -> str:
     return re.split(r"[\s\[<>=!~;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
-def requirements(meta: dict, pkg: Package) -> list[str]:
-    """pyproject.toml's dependencies (plus the package's extras), less the package's exclusions."""
+def requirements(meta: dict, pkg: Package) -> tuple[list[str], list[str]]:
+    """pyproject.toml's dependencies (plus the package's extras), and the lines of the requirement
+    files installed without their dependencies (``no-deps-requirements``, as the Makefile does),
+    each less the package's exclusions."""
     reqs = list(meta["project"]["dependencies"])
     for extra in pkg.extras:
         reqs += meta["project"].get("optional-dependencies", {}).get(extra, [])
     drop = {e.lower().replace("_", "-") for e in pkg.exclude}
-    return [r for r in reqs if _name(r) not in drop]
+    no_deps: list[str] = []
+    for name in meta.get("tool", {}).get("window-clerk", {}).get("dist", {}).get("no-deps-requirements", []):
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                no_deps.append(line)
+    return [r for r in reqs if _name(r) not in drop], [r for r in no_deps if _name(r) not in drop]
 
 
 def run(argv: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
@@ -179,13 +187,17 @@ def copy_runtime(src: Path, dest: Path) -> None:
         (dest / "bin" / "python3").symlink_to(f"python{PYVER}")
 
 
-def install_requirements(python: Path, reqs: list[str], log: Path) -> None:
+def install_requirements(python: Path, reqs: list[str], no_deps: list[str], log: Path) -> None:
     run([str(python), "-I", "-m", "ensurepip", "--default-pip"])
     req_file = log.with_suffix(".requirements.txt")
     req_file.write_text("\n".join(reqs) + "\n", encoding="utf-8")
-    done = run([str(python), "-I", "-m", "pip", "install", "--no-warn-script-location", "--prefer-binary",
-                "--disable-pip-version-check", "-r", str(req_file)])
-    log.write_text(done.stdout + done.stderr, encoding="utf-8")
+    pip = [str(python), "-I", "-m", "pip", "install", "--no-warn-script-location", "--prefer-binary",
+           "--disable-pip-version-check"]
+    done = run([*pip, "-r", str(req_file)])
+    text = done.stdout + done.stderr
+    if no_deps:
+        text += run([*pip, "--no-deps", *no_deps]).stdout
+    log.write_text(text, encoding="utf-8")
     run([str(python), "-I", "-m", "pip", "uninstall", "-y", "pip", "setuptools"])
 
 
@@ -317,15 +329,15 @@ def build_one(meta: dict, pkg: Package, runtime_src: Path, work: Path, out: Path
     prefix = root / pkg.prefix.lstrip("/")
     runtime, app = prefix / "python", prefix / "app"
     python = runtime / "bin" / f"python{PYVER}"
-    reqs = requirements(meta, pkg)
-    key = hashlib.sha256(json.dumps([str(runtime_src), pkg.prefix, reqs, Path(__file__).read_text()]).encode()
+    reqs, no_deps = requirements(meta, pkg)
+    key = hashlib.sha256(json.dumps([str(runtime_src), pkg.prefix, reqs, no_deps, Path(__file__).read_text()]).encode()
                          ).hexdigest()[:16]
     cached = work / "runtime-cache" / f"{pkg.name}-{key}"
     if reuse and cached.is_dir():  # the same runtime and the same requirements: pip's result as it was
         shutil.copytree(cached, runtime, symlinks=True)
     else:
         copy_runtime(runtime_src, runtime)
-        install_requirements(python, reqs, work / f"{pkg.name}-pip.log")
+        install_requirements(python, reqs, no_deps, work / f"{pkg.name}-pip.log")
         if reuse:
             for old in (work / "runtime-cache").glob(f"{pkg.name}-" + "?" * 16):  # its older runtimes
                 shutil.rmtree(old, ignore_errors=True)
@@ -363,7 +375,7 @@ def build_one(meta: dict, pkg: Package, runtime_src: Path, work: Path, out: Path
     return {"package": pkg.name, "deb": str(deb), "deb_mib": round(deb.stat().st_size / 2**20, 1),
             "installed_mib": round(du_kib(root) / 1024, 1), "seconds": round(t_end - t0, 1),
             "pip_s": round(t_pip - t0, 1), "dpkg_deb_s": round(t_end - t_deb, 1), "depends": depends,
-            "requirements": reqs, "files_with_missing_libraries": len(missing)}
+            "requirements": reqs + no_deps, "files_with_missing_libraries": len(missing)}
 
 
 def main(argv: list[str] | None = None) -> int:

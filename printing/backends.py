@@ -11,11 +11,12 @@ import datetime as dt
 import os
 import re
 import subprocess
-import tempfile
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from clerk.atomic import write_atomic
 
 
 class PrinterErrorKind(StrEnum):
@@ -204,16 +205,7 @@ class PdfFilePrinter(Printer):
             while target.exists():
                 n += 1
                 target = self.directory / f"{stamp}-{stem}-{n}.pdf"
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".print-", suffix=".pdf")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(pdf)
-                    f.flush()
-                    os.fsync(f.fileno())
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomic(target, pdf, prefix=".print-", suffix=".pdf")
         except OSError as exc:
             raise PrinterError(f"无法保存 PDF 到 {self.directory}：{exc.strerror or exc}",
                                PrinterErrorKind.IO, str(exc)) from exc

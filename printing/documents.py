@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from clerk.documents import DOCUMENTS
 from clerk.handout import Handover
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView
 from clerk.settings import HallSettings
@@ -21,24 +22,10 @@ from printing.receipt import render_receipt
 from printing.refusal import render_refusal
 from printing.supplement import render_supplement_notice
 
-KIND_TITLES: dict[str, str] = {
-    "receipt": "受理通知书",
-    "one_time_notice": "一次性告知单",
-    "commitment": "容缺受理告知承诺书",
-    "refusal": "不予受理通知书",
-    "labels": "材料标签",
-    "separators": "材料分隔页",
-    "delivery_receipt": "送达回证",
-    "supplement_notice": "补正材料通知书",
-}
-"""Every kind ``render`` knows, with the document's Chinese title."""
+KIND_TITLES: dict[str, str] = {kind: d.title for kind, d in DOCUMENTS.items()}
+"""Every kind ``render`` knows (``clerk.documents``, the one registry), with the document's Chinese title."""
 
 KINDS = tuple(KIND_TITLES)
-
-ACCEPTED_OR_LATER = frozenset({
-    CaseStatus.ACCEPTED, CaseStatus.RECEIVED, CaseStatus.IN_REVIEW, CaseStatus.SUPPLEMENT_REQUIRED,
-    CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.READY_FOR_PICKUP, CaseStatus.DELIVERED,
-})
 
 
 class WrongKind(ValueError):
@@ -65,28 +52,17 @@ def check_kind(kind: str, case: CaseView) -> None:
     """Raises ``WrongKind`` unless a ``kind`` document may be printed for ``case`` in its present state."""
     if kind not in KIND_TITLES:
         raise UnknownKind(f"不认识的文书类型 {kind!r}（可选：{'、'.join(KINDS)}）", kind)
-    title = KIND_TITLES[kind]
+    doc = DOCUMENTS[kind]
+    title = doc.title
     where = f"案件 {case.case_no} 当前状态为“{_status(case)}”"
     status = case.status
-    if kind == "receipt" and status not in ACCEPTED_OR_LATER:
-        raise WrongKind(f"{where}，尚未受理，不能打印{title}", kind, status.value)
-    if kind == "one_time_notice" and not (
-            status is CaseStatus.NOTIFIED or (status is CaseStatus.DRAFT and case.missing)):
-        why = "没有缺少的材料" if status is CaseStatus.DRAFT else "不是一次性告知的案件"
-        raise WrongKind(f"{where}，{why}，不能打印{title}", kind, status.value)
-    if kind == "commitment":
-        if not case.deferred:
-            raise WrongKind(f"案件 {case.case_no} 没有容缺后补的材料，不能打印{title}", kind, status.value)
-        if status not in ACCEPTED_OR_LATER and status is not CaseStatus.DRAFT:
-            raise WrongKind(f"{where}，不能打印{title}", kind, status.value)
-    if kind == "refusal" and status is not CaseStatus.REJECTED:
-        raise WrongKind(f"{where}，未作不予受理决定，不能打印{title}", kind, status.value)
-    if kind in ("labels", "separators") and status is CaseStatus.REJECTED:
-        raise WrongKind(f"{where}，不能打印{title}", kind, status.value)
-    if kind == "delivery_receipt" and status is not CaseStatus.DELIVERED:
-        raise WrongKind(f"{where}，办理结果尚未送达，不能打印{title}", kind, status.value)
-    if kind == "supplement_notice" and status is not CaseStatus.SUPPLEMENT_REQUIRED:
-        raise WrongKind(f"{where}，承办部门未要求补正，不能打印{title}", kind, status.value)
+    if kind == "commitment" and not case.deferred:
+        raise WrongKind(f"案件 {case.case_no} 没有容缺后补的材料，不能打印{title}", kind, status.value)
+    if kind == "one_time_notice" and status is CaseStatus.DRAFT and not case.missing:
+        raise WrongKind(f"{where}，没有缺少的材料，不能打印{title}", kind, status.value)
+    if status not in doc.states:
+        why = f"，{doc.refused_because}" if doc.refused_because else ""
+        raise WrongKind(f"{where}{why}，不能打印{title}", kind, status.value)
 
 
 def render(kind: str, case: CaseView, hall: HallSettings, *, reprint_at: dt.datetime | None = None,

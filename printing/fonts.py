@@ -71,14 +71,3 @@ def register_cjk_font(path: Path | None = None) -> str:
                 addMapping(FONT_NAME, bold, italic, FONT_NAME)
         _registered = font_path
         return FONT_NAME
-
-
-def has_glyph(char: str) -> bool:
-    """Whether the registered CJK font can draw ``char`` (one code point)."""
-    register_cjk_font()
-    font = pdfmetrics.getFont(FONT_NAME)
-    return ord(char) in font.face.charToGlyph
-
-
-def registered_font_path() -> Path | None:
-    return _registered

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ("tests.helpers.materials", "tests.helpers.printing")
+"""Fixtures shared across folders: ``sane_env`` (SANE's test scanner), ``cups_pdf_queue`` (a real CUPS queue)."""
+
 # Headless keyring for every test (never used outside tests), see shared/ENVIRONMENT.md.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -669,3 +669,44 @@ def test_codes_follow_the_pattern() -> None:
         for m in b.matters:
             codes += [f.key for f in m.fields] + [x.key for x in m.materials]
         assert all(pattern.match(c) for c in codes), b.code
+
+
+def test_duplicate_keys_in_a_bundle_file_are_refused_naming_file_line_and_key(tmp_path: Path) -> None:
+    """PyYAML keeps the last of two equal keys silently; the catalog loader refuses them."""
+    import shutil
+    import subprocess
+    import sys
+
+    from clerk.catalog.loader import CatalogError, load_bundle_file, load_catalog_dir
+
+    src = DEFAULT_CATALOG_DIR / "bundles" / "social_security_card.yaml"
+    lines = src.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("name:"))
+    bad = tmp_path / "cat" / "bundles"
+    bad.mkdir(parents=True)
+    shutil.copy(src, bad / src.name)
+    lines.insert(at + 1, "name: 另一个名字")  # the same top-level key again, one line below
+    (bad / src.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as err:
+        load_bundle_file(bad / src.name)
+    message = str(err.value)
+    assert message == f"social_security_card.yaml: 第 {at + 2} 行：键 'name' 重复（第 {at + 1} 行已有），请删去其中一个"
+    nested = textwrap.dedent("""\
+        code: x
+        defaults: &d {required: true}
+        matters:
+          - code: a
+            <<: *d
+            required: false
+            name: 一
+            name: 二
+    """)
+    (bad / "x.yaml").write_text(nested, encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"x\.yaml: 第 8 行：键 'name' 重复（第 7 行已有）"):
+        load_bundle_file(bad / "x.yaml")  # a merge key overridden is fine; the repeated name is not
+    with pytest.raises(CatalogError):
+        load_catalog_dir(tmp_path / "cat")
+    r = subprocess.run([sys.executable, "-m", "clerk", "catalog", "check", str(tmp_path / "cat")],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and f"social_security_card.yaml: 第 {at + 2} 行：键 'name' 重复" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -87,11 +87,31 @@ def test_other_documents() -> None:
     assert "不认识的证件类型" in (check_id("driver", "1")[1] or "")
 
 
-def test_text_strips_control_and_bidi_characters_and_limits_length() -> None:
-    assert clean_text("张\x00三\u202e\x07") == "张三"
+def test_text_refuses_control_format_and_surrogate_characters_and_limits_length() -> None:
+    """Control (Cc), format/bidi (Cf) characters and lone surrogates are refused, not silently dropped:
+    the clerk sees what was wrong (a name is not recorded differently from what was typed)."""
+    for bad, code in (("张\x00三", "U+0000"), ("张三\u202e", "U+202E"), ("张\u200b三", "U+200B"),
+                      ("张\ufeff三", "U+FEFF"), ("W03\n../x", "U+000A"), ("张\ud800", "代理")):
+        _, problem = check_text(bad, max_length=100)
+        assert problem is not None and code in problem, (bad, problem)
+    assert check_text("第一行\r\n第二行\t！", max_length=100, multiline=True) == ("第一行\n第二行\t！", None)
+    assert clean_text(" \u00c5 ") == "\u00c5"  # NFC, stripped
     text, problem = check_text("长" * 10_000, max_length=100)
     assert problem is not None and "10000" in problem
     assert check_text("<b>&amp;</b>😀", max_length=100) == ("<b>&amp;</b>😀", None)
+
+
+def test_full_width_digits_are_taken_superscripts_and_other_digits_refused() -> None:
+    """全角 digits and letters (what an input method gives) are ASCII; ¹²³, ①, ٣ are refused (documented
+    in clerk/intake/validation.py ``normalise_code``), never turned into a crash or a different number."""
+    assert check_cn_ric("１１０１０５１９４９１２３１００２ｘ") == ("11010519491231002X", None)
+    assert check_phone("１３８１２３４５６７８") == ("13812345678", None)
+    for number in ("¹¹⁰¹⁰⁵¹⁹⁴⁹¹²³¹⁰⁰²X", "①10105194912310021", "١١٠١٠٥١٩٤٩١٢٣١٠٠٢X"):
+        _, problem = check_cn_ric(number)
+        assert problem is not None and ("格式不对" in problem or "18 位" in problem), (number, problem)
+    assert check_phone("¹3812345678")[1] is not None
+    assert check_id("passport", "Ｅ１２３４５６７８") == ("E12345678", None)
+    assert check_id("passport", "E１２3٤5678")[1] is not None
 
 
 def test_person_problems_name_the_field() -> None:

@@ -12,7 +12,34 @@ from pydantic import ValidationError
 from clerk.catalog.schema import Bundle, Catalog
 from clerk.errors import ClerkError
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DuplicateKey(ClerkError, ValueError):
+    """A mapping of the catalog YAML with the same key twice (PyYAML would silently keep the last)."""
+
+    def __init__(self, key: object, line: int, first_line: int) -> None:
+        super().__init__(f"第 {line} 行：键 {key!r} 重复（第 {first_line} 行已有），请删去其中一个")
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing duplicate keys in any mapping (merge keys ``<<`` excepted)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: dict[object, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.get(key)
+            except TypeError:
+                continue  # an unhashable key: the base constructor reports it
+            if first is not None:
+                raise DuplicateKey(key, key_node.start_mark.line + 1, first)
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 DEFAULT_CATALOG_DIR = Path(__file__).resolve().parents[2] / "forms"
 
@@ -36,8 +63,10 @@ def _format_validation(where: str, err: ValidationError) -> list[str]:
 def load_bundle_file(path: Path) -> Bundle:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except DuplicateKey as exc:
+        raise CatalogError([f"{path.name}: {exc}"]) from exc
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CatalogError([f"{path.name}: cannot read: {exc}"]) from exc
+        raise CatalogError([f"{path.name}: cannot read: {' '.join(str(exc).split())}"]) from exc
     try:
         return Bundle.model_validate(data)
     except ValidationError as err:

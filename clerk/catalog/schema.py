@@ -60,6 +60,24 @@ class Situation(_Strict):
         return self
 
 
+class PersonField(StrEnum):
+    """What part of a person a form field holds (``FormField.person_field``)."""
+
+    NAME = "name"
+    ID_TYPE = "id_type"
+    ID_NUMBER = "id_number"
+    SEX = "sex"
+    BIRTH_DATE = "birth_date"
+    NATION = "nation"
+    PHONE = "phone"
+    ADDRESS = "address"
+    RELATION = "relation"
+
+
+PERSON_APPLICANT = "applicant"
+"""The person code of the applicant block itself: fields with ``person: applicant`` are filled from it."""
+
+
 Condition = dict[str, list[str]]
 """``{situation_code: [option_code, ...]}``: applies when every named situation has one of the options."""
 
@@ -75,11 +93,23 @@ class FormField(_Strict):
     when: Condition = Field(default_factory=dict)
     max_length: int = Field(default=200, ge=1, le=5000)
     help: str = ""
+    person: str | None = Field(default=None, pattern=CODE_PATTERN)
+    """Whose datum this is — ``applicant`` or another person on the form (``father``, ``mother``,
+    ``guardian``, ``child``, ``deceased``, ``spouse``, ``legal_representative``, ``agent`` …): a person
+    entered once (typed, read from the ID card, or "同申请人") fills every field that names them."""
+    person_field: PersonField | None = None
+    """Which part of that person (name, ID number, phone …); set together with ``person``."""
 
     @property
     def key(self) -> str:
         """The code this field has in the merged form."""
         return self.shared or self.code
+
+    @model_validator(mode="after")
+    def _person_parts(self) -> FormField:
+        if (self.person is None) != (self.person_field is None):
+            raise ValueError(f"field {self.code}: person and person_field go together")
+        return self
 
     @model_validator(mode="after")
     def _choice_has_options(self) -> FormField:

@@ -24,6 +24,8 @@ COMMAND_MODULES = [
     "clerk.cli.sync_cmd",
     "clerk.cli.security_cmd",
     "clerk.cli.field_cmd",
+    "clerk.cli.assist_cmd",
+    "clerk.cli.queue_cmd",
     "clerk.cli.health_cmd",
 ]
 

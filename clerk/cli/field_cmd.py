@@ -41,11 +41,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_pickup_list(args: argparse.Namespace) -> int:
-    from clerk.handout import HandoutService
 
     ctx = open_context(args)
     try:
-        items = HandoutService(ctx).pickup_list()
+        items = ctx.handout.pickup_list()
     finally:
         ctx.close()
     for i in items:
@@ -56,7 +55,7 @@ def cmd_pickup_list(args: argparse.Namespace) -> int:
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    from clerk.handout import AgentInfo, HandoutError, HandoutService
+    from clerk.handout import AgentInfo, HandoutError
     from clerk.intake.service import CaseNotFound
     from clerk.security.actor import Actor, Role
 
@@ -70,7 +69,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
         actor = Actor(args.operator, roles=(Role.CLERK,), window=args.window or ctx.settings.window)
-        svc = HandoutService(ctx)
+        svc = ctx.handout
         try:
             case = ctx.intake.get_by_no(args.case)
             done = svc.hand_over(actor, case.case_uuid, args.id_number, agent=agent)
@@ -86,13 +85,12 @@ def cmd_handout(args: argparse.Namespace) -> int:
 
 
 def cmd_commitments(args: argparse.Namespace) -> int:
-    from clerk.supplements import SupplementService
 
     if args.due_within is not None and args.due_within < 0:
         raise CliError("--due-within 须为不小于 0 的整数")
     ctx = open_context(args)
     try:
-        items = SupplementService(ctx).commitments(due_within=args.due_within)
+        items = ctx.supplements.commitments(due_within=args.due_within)
     finally:
         ctx.close()
     for c in items:

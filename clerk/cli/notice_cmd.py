@@ -7,12 +7,11 @@ Exit codes: 0 done; 1 the printer did not print (the job stays in the print queu
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from clerk.atomic import write_atomic
 from clerk.cli import CliError, add_data_dir, open_context
 from clerk.security.actor import Actor, Role
 
@@ -46,16 +45,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     path = path.expanduser()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".notice-", suffix=".pdf")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, data, prefix=".notice-", suffix=".pdf")
     except OSError as exc:
         raise CliError(f"{path}: 无法写入（{exc.strerror or exc}）") from exc
 
@@ -104,13 +94,13 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
 def cmd_print_queue(args: argparse.Namespace) -> int:
     from clerk.plugins import ComponentMissing
-    from clerk.printjobs import JobClosed, PrintJobNotFound, PrintQueue
+    from clerk.printjobs import JobClosed, PrintJobNotFound
 
     if args.printer and args.retry is None:
         raise CliError("--printer 只能与 --retry 一起使用")
     ctx = open_context(args)
     try:
-        queue = PrintQueue(ctx.store, ctx.pages, ctx.events)
+        queue = ctx.print_queue
         try:
             if args.retry is not None:
                 outcome = queue.retry(args.retry, args.printer)

@@ -190,7 +190,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    from clerk.security.retention import purge
+    from clerk.retention import purge
 
     ctx = open_context(args)
     try:

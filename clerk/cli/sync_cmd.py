@@ -144,6 +144,11 @@ def _sync_once(engine: object, timeout: float) -> int:
         time.sleep(min(max(wait, 0.02), max(0.0, deadline - time.monotonic()) + 0.01, 30.0))
     problems = engine.list_problems()
     state = engine.state()
+    if result.waiting_for:
+        who = "、".join(sorted(result.waiting_for))
+        print(f"{result.waiting_items} 项由 {who} 受理，平台只接受本人提交：请 {who} 登录后再同步"
+              f"（python -m clerk login --platform URL --username 用户名；内容都已保留）", file=sys.stderr)
+        return 1
     if problems:
         for p in problems:
             print(p.line(), file=sys.stderr)

@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -19,7 +19,7 @@ from clerk import clock
 from clerk.catalog.merge import MergedForm, SituationError, merge
 from clerk.catalog.schema import Bundle, Catalog
 from clerk.errors import ClerkError
-from clerk.events import CASE_ACCEPTED, CASE_NOTIFIED, CASE_REJECTED, CASE_SAVED, EventBus
+from clerk.events import CaseAccepted, CaseNotified, CaseRejected, CaseSaved, EventBus
 from clerk.intake import lifecycle, search
 from clerk.intake.model import (
     CaseMaterial,
@@ -32,13 +32,15 @@ from clerk.intake.model import (
     Person,
 )
 from clerk.intake.numbers import next_case_no
+from clerk.intake.request import TICKET_RE, WINDOW_RE, IntakeRequest
 from clerk.intake.validation import (
     Problems,
     ValidationFailed,
+    check_delivery,
     check_form,
     check_person,
-    check_phone,
     check_text,
+    shown,
 )
 from clerk.intake.workdays import WorkCalendar
 from clerk.security import audit
@@ -46,6 +48,9 @@ from clerk.security.actor import Actor, Permission
 from clerk.settings import Settings
 from clerk.store import Store
 from clerk.store.models import CaseRow, FileRow, MaterialRow, OutboxRow
+
+if TYPE_CHECKING:
+    from clerk.intake.document import IntakeResult
 
 
 class CaseNotFound(ClerkError, LookupError):
@@ -183,36 +188,51 @@ class IntakeService:
             merged = merge(bundle, situations)
         except SituationError as exc:
             raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
+        with self.store.write() as s:
+            row = self._new_row(s, actor, bundle, merged, ticket_no=ticket_no, applicant=applicant)
+            view = self._view(row)
+        self.events.publish(CaseSaved(view.case_uuid))
+        return view
+
+    def _new_row(self, s: Session, actor: Actor, bundle: Bundle, merged: MergedForm, *, ticket_no: str | None,
+                 applicant: dict[str, Any] | None = None, case_uuid: str | None = None) -> CaseRow:
+        """A new draft row with its case number, added to ``s`` (window and ticket checked by pattern:
+        they become part of the case number and the platform document)."""
+        window = actor.window or self.settings.window
+        problems: Problems = {}
+        if not WINDOW_RE.fullmatch(window):
+            problems["window"] = f"窗口号应为 1 至 8 位大写字母或数字（如 W03），而不是 {shown(window)}"
+        if ticket_no is not None and not TICKET_RE.fullmatch(ticket_no):
+            problems["ticket_no"] = f"排队号应为 1 至 16 位大写字母或数字（如 A012），而不是 {shown(ticket_no)}"
+        if problems:
+            raise ValidationFailed(problems)
         now = clock.now()
         kind = bundle.applicant_kinds[0].value
-        with self.store.write() as s:
-            row = CaseRow(
-                case_uuid=str(uuid.uuid4()),
-                case_no=next_case_no(s, self.settings.hall.org_code, actor.window or self.settings.window, now.date()),
-                status=CaseStatus.DRAFT.value,
-                bundle_code=bundle.code,
-                catalog_version=self.catalog.version,
-                situations=merged.answers,
-                applicant={"kind": kind, "id_type": "uscc" if kind == "enterprise" else "cn_ric", **(applicant or {})},
-                agent=None,
-                form={},
-                delivery={"method": "window"},
-                created_at=now,
-                updated_at=now,
-                operator=actor.username,
-                window=actor.window or self.settings.window,
-                org_code=self.settings.hall.org_code,
-                device_id=self.settings.device_id,
-                ticket_no=ticket_no,
-                applicant_kind=kind,
-            )
-            self._index_applicant(row)
-            s.add(row)
-            self._sync_materials(row, merged)
-            s.flush()
-            view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=view.case_uuid)
-        return view
+        row = CaseRow(
+            case_uuid=case_uuid or str(uuid.uuid4()),
+            case_no=next_case_no(s, self.settings.hall.org_code, window, now.date()),
+            status=CaseStatus.DRAFT.value,
+            bundle_code=bundle.code,
+            catalog_version=self.catalog.version,
+            situations=merged.answers,
+            applicant={"kind": kind, "id_type": "uscc" if kind == "enterprise" else "cn_ric", **(applicant or {})},
+            agent=None,
+            form={},
+            delivery={"method": "window"},
+            created_at=now,
+            updated_at=now,
+            operator=actor.username,
+            window=window,
+            org_code=self.settings.hall.org_code,
+            device_id=self.settings.device_id,
+            ticket_no=ticket_no,
+            applicant_kind=kind,
+        )
+        self._index_applicant(row)
+        s.add(row)
+        self._sync_materials(row, merged)
+        s.flush()
+        return row
 
     def save_draft(
         self,
@@ -232,31 +252,37 @@ class IntakeService:
         with self.store.write() as s:
             row = self._load(s, case_uuid)
             self._editable(row)
-            if situations is not None:
-                try:
-                    merged = merge(self.bundle(row.bundle_code), {**row.situations, **situations})
-                except SituationError as exc:
-                    raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
-                row.situations = merged.answers
-                self._sync_materials(row, merged)
-            if applicant is not None:
-                row.applicant = {**row.applicant, **{k: v for k, v in applicant.items()}}
-                self._index_applicant(row)
-            if agent is not False:
-                row.agent = dict(agent) if isinstance(agent, dict) else None
-            if form is not None:
-                row.form = {**row.form, **form}
-            if form is not None or applicant is not None or situations is not None:
-                types = {f.code: f.type.value for f in self.merged(row).fields}
-                row.form = derive_form(row.form, row.applicant, types)
-            if delivery is not None:
-                row.delivery = {**row.delivery, **delivery}
-            if commitment_signed is not None:
-                row.commitment_signed_at = clock.now() if commitment_signed else None
-            row.updated_at = clock.now()
+            self._apply(row, situations=situations, applicant=applicant, agent=agent, form=form, delivery=delivery,
+                        commitment_signed=commitment_signed)
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
+
+    def _apply(self, row: CaseRow, *, situations: dict[str, str] | None = None, applicant: dict[str, Any] | None = None,
+               agent: dict[str, Any] | None | bool = False, form: dict[str, Any] | None = None,
+               delivery: dict[str, Any] | None = None, commitment_signed: bool | None = None) -> None:
+        if situations is not None:
+            try:
+                merged = merge(self.bundle(row.bundle_code), {**row.situations, **situations})
+            except SituationError as exc:
+                raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
+            row.situations = merged.answers
+            self._sync_materials(row, merged)
+        if applicant is not None:
+            row.applicant = {**row.applicant, **{k: v for k, v in applicant.items()}}
+            self._index_applicant(row)
+        if agent is not False:
+            row.agent = dict(agent) if isinstance(agent, dict) else None
+        if form is not None:
+            row.form = {**row.form, **form}
+        if form is not None or applicant is not None or situations is not None:
+            types = {f.code: f.type.value for f in self.merged(row).fields}
+            row.form = derive_form(row.form, row.applicant, types)
+        if delivery is not None:
+            row.delivery = {**row.delivery, **delivery}
+        if commitment_signed is not None:
+            row.commitment_signed_at = clock.now() if commitment_signed else None
+        row.updated_at = clock.now()
 
     def set_material(
         self,
@@ -271,23 +297,50 @@ class IntakeService:
         with self.store.write() as s:
             row = self._load(s, case_uuid)
             self._editable(row)
-            mat = self._material(row, code)
-            info = mat.info
-            if status is MaterialStatus.DEFERRED and not info.get("deferrable"):
-                raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不在容缺受理范围内，不能后补"})
-            if status is MaterialStatus.E_LICENSE and not info.get("e_license"):
-                raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不能通过电子证照免提交"})
-            mat.status = status.value
-            if status is MaterialStatus.DEFERRED:
-                mat.deadline = deadline or self.calendar.add_working_days(clock.today(), int(info.get("deferral_days", 10)))
-            else:
-                mat.deadline = None
-            if note is not None:
-                mat.note, _ = check_text(note, max_length=500, multiline=True)
+            self._set_material(row, code, status, deadline=deadline, note=note)
             row.updated_at = clock.now()
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
+
+    def latest_deadline(self, deferral_days: int) -> dt.date:
+        """The last day a deferred material may be promised for: ``deferral_days`` working days from today."""
+        return self.calendar.add_working_days(clock.today(), deferral_days)
+
+    def deadline_problem(self, deferral_days: int, deadline: dt.date) -> str | None:
+        """Why a promised date (容缺后补期限) cannot be taken: not after today, or past the catalog's period."""
+        today = clock.today()
+        if deadline <= today:
+            return f"后补期限 {deadline.isoformat()} 应在今天（{today.isoformat()}）之后"
+        latest = self.latest_deadline(deferral_days)
+        if deadline > latest:
+            return (f"后补期限 {deadline.isoformat()} 超出了目录规定的 {deferral_days} 个工作日"
+                    f"（最晚 {latest.isoformat()}）")
+        return None
+
+    def _set_material(self, row: CaseRow, code: str, status: MaterialStatus, *, deadline: dt.date | None = None,
+                      note: str | None = None) -> None:
+        mat = self._material(row, code)
+        info = mat.info
+        if status is MaterialStatus.DEFERRED and not info.get("deferrable"):
+            raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不在容缺受理范围内，不能后补"})
+        if status is MaterialStatus.E_LICENSE and not info.get("e_license"):
+            raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不能通过电子证照免提交"})
+        days = int(info.get("deferral_days", 10))
+        if status is MaterialStatus.DEFERRED and deadline is not None:
+            problem = self.deadline_problem(days, deadline)
+            if problem:
+                raise ValidationFailed({f"materials.{code}.deadline": problem})
+        mat.status = status.value
+        if status is MaterialStatus.DEFERRED:
+            mat.deadline = deadline or self.latest_deadline(days)
+        else:
+            mat.deadline = None
+        if note is not None:
+            text, problem = check_text(note, max_length=500, multiline=True)
+            if problem:
+                raise ValidationFailed({f"materials.{code}.note": problem})
+            mat.note = text
 
     def attach_files(self, case_uuid: str, code: str, files: list[tuple[FileRef, str]]) -> CaseView:
         """Records files already in the page store under a material and marks it provided."""
@@ -308,7 +361,7 @@ class IntakeService:
             mat.deadline = None
             row.updated_at = clock.now()
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     def remove_file(self, case_uuid: str, code: str, sha256: str) -> CaseView:
@@ -320,7 +373,7 @@ class IntakeService:
             if not mat.files and mat.status == MaterialStatus.PROVIDED.value:
                 mat.status = MaterialStatus.MISSING.value
             view = self._view(row)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(CaseSaved(case_uuid))
         return view
 
     # -- history and prefill ---------------------------------------------------------------------
@@ -385,62 +438,70 @@ class IntakeService:
         if self.before_accept is not None:
             self.before_accept(case_uuid)
         with self.store.write() as s:
-            row = self._load(s, case_uuid)
-            lifecycle.check(CaseStatus(row.status), CaseStatus.ACCEPTED)
-            clean, problems, merged = self._full_check(row)
-            signed = commitment_signed or row.commitment_signed_at is not None
-            problems.update(self._material_problems(row, commitment=signed))
-            if problems:
-                raise ValidationFailed(problems)
-            now = clock.now()
-            row.applicant = clean["applicant"]
-            row.agent = clean["agent"]
-            row.form = clean["form"]
-            row.delivery = clean["delivery"]
-            self._index_applicant(row)
-            for m in row.materials:
-                if m.status == MaterialStatus.MISSING.value:
-                    m.status = MaterialStatus.NOT_REQUIRED.value
-            if any(m.status == MaterialStatus.DEFERRED.value for m in row.materials):
-                row.commitment_signed_at = row.commitment_signed_at or now
-            else:
-                row.commitment_signed_at = None
-            row.status = CaseStatus.ACCEPTED.value
-            row.accepted_at = now
-            row.operator = actor.username
-            row.window = actor.window or row.window
-            row.due_date = self.calendar.add_working_days(now.date(), merged.time_limit_days)
-            row.updated_at = now
-            view = self._view(row, operator_name=actor.display_name)
-            s.add(OutboxRow(kind="case", idempotency_key=row.case_uuid, case_uuid=row.case_uuid,
-                            payload=view.to_document().model_dump(mode="json"), created_at=now))
-            audit.append(s, actor, audit.AuditAction.ACCEPT, row.case_uuid, {"case_no": row.case_no})
-        self.events.publish(CASE_ACCEPTED, case_uuid=view.case_uuid, case_no=view.case_no)
+            view = self._accept_row(s, actor, self._load(s, case_uuid), commitment_signed=commitment_signed)
+        self.events.publish(CaseAccepted(view.case_uuid, view.case_no))
+        return view
+
+    def _accept_row(self, s: Session, actor: Actor, row: CaseRow, *, commitment_signed: bool) -> CaseView:
+        lifecycle.check(CaseStatus(row.status), CaseStatus.ACCEPTED)
+        clean, problems, merged = self._full_check(row)
+        if actor.window and not WINDOW_RE.fullmatch(actor.window):
+            problems["window"] = f"窗口号应为 1 至 8 位大写字母或数字（如 W03），而不是 {shown(actor.window)}"
+        signed = commitment_signed or row.commitment_signed_at is not None
+        problems.update(self._material_problems(row, commitment=signed))
+        if problems:
+            raise ValidationFailed(problems)
+        now = clock.now()
+        row.applicant = clean["applicant"]
+        row.agent = clean["agent"]
+        row.form = clean["form"]
+        row.delivery = clean["delivery"]
+        self._index_applicant(row)
+        for m in row.materials:
+            if m.status == MaterialStatus.MISSING.value:
+                m.status = MaterialStatus.NOT_REQUIRED.value
+        if any(m.status == MaterialStatus.DEFERRED.value for m in row.materials):
+            row.commitment_signed_at = row.commitment_signed_at or now
+        else:
+            row.commitment_signed_at = None
+        row.status = CaseStatus.ACCEPTED.value
+        row.accepted_at = now
+        row.operator = actor.username
+        row.window = actor.window or row.window
+        row.due_date = self.calendar.add_working_days(now.date(), merged.time_limit_days)
+        row.updated_at = now
+        view = self._view(row, operator_name=actor.display_name)
+        s.add(OutboxRow(kind="case", idempotency_key=row.case_uuid, case_uuid=row.case_uuid,
+                        payload=view.to_document().model_dump(mode="json"), created_at=now))
+        audit.append(s, actor, audit.AuditAction.ACCEPT, row.case_uuid, {"case_no": row.case_no})
         return view
 
     def notify(self, actor: Actor, case_uuid: str) -> CaseView:
         """一次性告知: keeps the draft, sets the return-by date; the notice lists every missing material."""
         actor.require(Permission.INTAKE)
         with self.store.write() as s:
-            row = self._load(s, case_uuid)
-            lifecycle.check(CaseStatus(row.status), CaseStatus.NOTIFIED)
-            applicant, problems = check_person(row.applicant, "applicant")
-            if problems:
-                raise ValidationFailed(problems)
-            missing = [m for m in row.materials if m.info.get("required") and m.status == MaterialStatus.MISSING.value]
-            defective = [m for m in row.materials if m.note and m.status == MaterialStatus.MISSING.value]
-            if not missing and not defective:
-                raise ValidationFailed({"materials": "材料已齐全，无需一次性告知，请直接受理"})
-            now = clock.now()
-            row.applicant = applicant
-            self._index_applicant(row)
-            row.status = CaseStatus.NOTIFIED.value
-            row.notified_at = now
-            row.return_by = self.calendar.add_working_days(now.date(), self.settings.hall.notice_return_days)
-            row.updated_at = now
-            view = self._view(row, operator_name=actor.display_name)
-            audit.append(s, actor, audit.AuditAction.NOTIFY, row.case_uuid, {"case_no": row.case_no})
-        self.events.publish(CASE_NOTIFIED, case_uuid=view.case_uuid, case_no=view.case_no)
+            view = self._notify_row(s, actor, self._load(s, case_uuid))
+        self.events.publish(CaseNotified(view.case_uuid, view.case_no))
+        return view
+
+    def _notify_row(self, s: Session, actor: Actor, row: CaseRow) -> CaseView:
+        lifecycle.check(CaseStatus(row.status), CaseStatus.NOTIFIED)
+        applicant, problems = check_person(row.applicant, "applicant")
+        if problems:
+            raise ValidationFailed(problems)
+        missing = [m for m in row.materials if m.info.get("required") and m.status == MaterialStatus.MISSING.value]
+        defective = [m for m in row.materials if m.note and m.status == MaterialStatus.MISSING.value]
+        if not missing and not defective:
+            raise ValidationFailed({"materials": "材料已齐全，无需一次性告知，请直接受理"})
+        now = clock.now()
+        row.applicant = applicant
+        self._index_applicant(row)
+        row.status = CaseStatus.NOTIFIED.value
+        row.notified_at = now
+        row.return_by = self.calendar.add_working_days(now.date(), self.settings.hall.notice_return_days)
+        row.updated_at = now
+        view = self._view(row, operator_name=actor.display_name)
+        audit.append(s, actor, audit.AuditAction.NOTIFY, row.case_uuid, {"case_no": row.case_no})
         return view
 
     def reject(self, actor: Actor, case_uuid: str, reason: str) -> CaseView:
@@ -464,8 +525,30 @@ class IntakeService:
             row.updated_at = now
             view = self._view(row, operator_name=actor.display_name)
             audit.append(s, actor, audit.AuditAction.REJECT, row.case_uuid, {"case_no": row.case_no})
-        self.events.publish(CASE_REJECTED, case_uuid=view.case_uuid, case_no=view.case_no)
+        self.events.publish(CaseRejected(view.case_uuid, view.case_no))
         return view
+
+    # -- a whole case from outside (the CLI's JSON), in one transaction: clerk/intake/document.py ------
+    def check_request(self, req: IntakeRequest) -> Problems:
+        """Every problem of a case document against the catalog, before anything is written."""
+        from clerk.intake import document
+
+        return document.check_request(self, req)
+
+    def replayed(self, req: IntakeRequest, fingerprint: str) -> IntakeResult | None:
+        """The first result of a document taken in before under the same key (None when new)."""
+        from clerk.intake import document
+
+        with self.store.read() as s:
+            return document.replayed(self, s, req, fingerprint)
+
+    def take_in(self, actor: Actor, req: IntakeRequest, *, fingerprint: str,
+                attach: Callable[[Session, CaseRow], None] | None = None,
+                before_commit: Callable[[], object] | None = None) -> IntakeResult:
+        """A whole case from a document in ONE transaction (``document.take_in``)."""
+        from clerk.intake import document
+
+        return document.take_in(self, actor, req, fingerprint=fingerprint, attach=attach, before_commit=before_commit)
 
     def discard_draft(self, actor: Actor, case_uuid: str) -> None:
         """Deletes a draft that was never notified (its number stays used)."""
@@ -498,6 +581,14 @@ class IntakeService:
     def drafts(self, actor: Actor) -> list[CaseSummary]:
         items, _ = self.search(search.CaseQuery(status=(CaseStatus.DRAFT.value,), limit=200))
         return items
+
+    def keep_form_fields(self, case_uuid: str, keep: set[str]) -> None:
+        """Drops stored form values whose field left the form (a situation answer changed), so that
+        ``check_form`` does not report them as unknown fields on accept."""
+        with self.store.write() as s:
+            row = self._load(s, case_uuid)
+            if any(k not in keep for k in row.form):
+                row.form = {k: v for k, v in row.form.items() if k in keep}
 
     # -- internals -------------------------------------------------------------------------------
     def _load(self, s: Session, case_uuid: str) -> CaseRow:
@@ -587,25 +678,7 @@ class IntakeService:
 
     @staticmethod
     def _check_delivery(d: dict[str, Any]) -> tuple[dict[str, Any], Problems]:
-        problems: Problems = {}
-        method = d.get("method", "window")
-        if method not in ("window", "post"):
-            return {"method": "window"}, {"delivery.method": "送达方式应为窗口领取（window）或邮寄（post）"}
-        if method == "window":
-            return {"method": "window"}, {}
-        out: dict[str, Any] = {"method": "post"}
-        for key, label in (("address", "邮寄地址"), ("recipient", "收件人")):
-            text, p = check_text(d.get(key, ""), max_length=200)
-            if not text:
-                problems[f"delivery.{key}"] = f"邮寄送达须填写{label}"
-            elif p:
-                problems[f"delivery.{key}"] = f"{label}{p}"
-            out[key] = text
-        phone, p = check_phone(str(d.get("phone", "")))
-        if p:
-            problems["delivery.phone"] = f"收件人{p}"
-        out["phone"] = phone
-        return out, problems
+        return check_delivery(d)
 
     def _material_problems(self, row: CaseRow, *, commitment: bool) -> Problems:
         problems: Problems = {}

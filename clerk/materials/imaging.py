@@ -7,14 +7,18 @@ worker thread (thumbnails of a 40-page import are made off the UI thread).
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from clerk.atomic import write_atomic
+from clerk.materials import limits
 from clerk.materials.pagestore import PageStore
+from clerk.materials.sniff import FileProblem
+
+Image.MAX_IMAGE_PIXELS = limits.MAX_PIXELS
+"""Set on purpose: Pillow warns above this and refuses above twice it; our own check refuses above it."""
 
 THUMB_BOX = (160, 227)
 """Thumbnails fit this box (an A4 portrait page is 160 px wide)."""
@@ -33,17 +37,22 @@ class PageImage:
 
 def open_page(data: bytes, media_type: str, page_index: int = 0, *, dpi: float = 150.0,
               draft_size: tuple[int, int] | None = None) -> Image.Image:
-    """One page as a Pillow image (PDF pages rendered at ``dpi``); ``draft_size`` lets JPEG decode small."""
+    """One page as a Pillow image (PDF pages rendered at ``dpi``); ``draft_size`` lets JPEG decode small.
+
+    Bounded whatever the bytes claim: an image or frame over ``limits.MAX_PIXELS`` is refused from its
+    header (``FileProblem``), a PDF page is rendered at no more than ``limits.RENDER_PIXELS``.
+    """
     if media_type == "application/pdf":
         import pypdfium2 as pdfium
 
         doc = pdfium.PdfDocument(data)
         try:
             page = doc[page_index]
+            w, h = page.get_size()
             scale = dpi / 72.0
             if draft_size is not None:
-                w, h = page.get_size()
-                scale = max(draft_size[0] / w, draft_size[1] / h, 0.05)
+                scale = min(draft_size[0] / max(w, 1.0), draft_size[1] / max(h, 1.0))
+            scale = limits.render_scale(w, h, scale, limits.RENDER_PIXELS)
             img = page.render(scale=scale).to_pil()
             page.close()
         finally:
@@ -53,9 +62,15 @@ def open_page(data: bytes, media_type: str, page_index: int = 0, *, dpi: float =
         from clerk.materials.sniff import heic_supported
 
         heic_supported()
-    src = Image.open(io.BytesIO(data))
+    try:
+        src = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:
+        raise FileProblem(f"页面像素过多（超过 {limits.MAX_PIXELS // 1_000_000} 百万像素的上限）") from None
     if page_index:
         src.seek(page_index)
+    problem = limits.image_problem("页面", *src.size)
+    if problem:
+        raise FileProblem(problem)
     if draft_size is not None and src.format == "JPEG":
         src.draft("RGB" if src.mode not in ("L", "1") else "L", draft_size)
     im: Image.Image = ImageOps.exif_transpose(src) if src.format == "JPEG" else src
@@ -136,10 +151,7 @@ class ThumbnailCache:
         p = self.path(sha256, page_index, rotation)
         p.parent.mkdir(exist_ok=True)
         data = self.pages.seal(png) if self.pages.encrypted else png
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".thumb-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, p)  # a cache: no fsync needed, a lost thumbnail is remade
+        write_atomic(p, data, prefix=".thumb-", fsync=False)  # a cache: a lost thumbnail is remade
 
     def drop(self, sha256: str) -> None:
         d = self.root / sha256[:2]

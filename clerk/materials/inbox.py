@@ -19,11 +19,10 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from clerk.events import EventBus
+from clerk.events import EventBus, ScanInboxFile
 
 log = logging.getLogger(__name__)
 
-SCAN_INBOX_FILE = "scan_inbox_file"  # path: Path
 _TEMP_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", ".swp")
 
 
@@ -155,4 +154,4 @@ class ScanInbox:
                     except Exception:  # a broken listener must not stop the inbox
                         log.exception("scan inbox callback failed for %s", path)
                 if self.events is not None:
-                    self.events.publish(SCAN_INBOX_FILE, path=path)
+                    self.events.publish(ScanInboxFile(path))

@@ -23,28 +23,20 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from clerk import clock
 from clerk.errors import ClerkError
-from clerk.events import CASE_SAVED, EventBus
+from clerk.events import CaseSaved, EventBus, MaterialPagesChanged, ScanProgress
 from clerk.intake import lifecycle
 from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, FileRef, MaterialStatus
 from clerk.materials import barcodes
-from clerk.materials.imaging import (
-    BLANK_SUGGEST,
-    THUMB_BOX,
-    PageImage,
-    ThumbnailCache,
-    analyse_page,
-    blank_score,
-    thumbnail_of,
-)
+from clerk.materials.decoder import Examined, clean, examine, examine_clean
+from clerk.materials.imaging import BLANK_SUGGEST, ThumbnailCache
 from clerk.materials.pagestore import PageStore, StoredBlob
+from clerk.materials.prepare import PreparedFile, prepare_file
 from clerk.materials.scanner import Scanner, ScanOptions
-from clerk.materials.sniff import MEDIA_TYPES, FileProblem, inspect_file, sniff
+from clerk.materials.sniff import FileProblem, sniff
 from clerk.materials.upload import PagePart, build_pdf
 from clerk.store import Store
 from clerk.store.models import BlobRow, CaseRow, FileRow, MaterialRow, OutboxRow, PageRow, PrintJobRow
 
-MATERIAL_PAGES_CHANGED = "material_pages_changed"  # case_uuid, code
-SCAN_PROGRESS = "scan_progress"  # case_uuid, code, pages (scanned so far)
 BUILT_PREFIX = "built:"
 """``FileRow.source_name`` of the upload PDF made from a material's pages (replaced on every build)."""
 DEFAULT_TYPES = ("pdf", "jpeg", "png", "tiff")
@@ -138,36 +130,67 @@ class MaterialsService:
                     position: int | None = None) -> list[PageInfo]:
         """Imports a PDF, JPEG, PNG, TIFF (or HEIC with pillow-heif) as pages of the material.
 
-        Refused (``FileProblem``) with nothing stored: empty, over the material's size limit, not of a
-        type the material accepts, not really a PDF/image (an executable renamed .pdf), encrypted or
-        broken PDF, unreadable image.
+        Checked in full first (``clerk.materials.prepare.prepare_file``: a regular file, size, type
+        from the bytes, header limits, every page decoded in a limited child process) and refused
+        (``FileProblem``) with nothing stored: empty, over the material's size limit, not of a type
+        the material accepts, not really a PDF/image (an executable renamed .pdf), encrypted or
+        broken PDF, unreadable or oversized image, a FIFO or folder. Images are stored cleaned
+        (``clerk.materials.decoder``: no trailing data, no comments or GPS).
         """
         allowed, max_mb = self._limits(case_uuid, code)
-        info = inspect_file(path, allowed, max_mb)
-        data = path.read_bytes()
-        new, blob = self._store_and_analyse(data, info.media_type, info.pages, source_name or path.name)
+        prepared = prepare_file(path, allowed, max_mb)
+        new, blob = self.store_prepared(prepared, source_name or path.name)
         return self._record(case_uuid, code, blob.sha256, blob.size, new, position=position)
 
     def add_page(self, case_uuid: str, code: str, data: bytes, *, source_name: str = "扫描",
                  position: int | None = None) -> PageInfo:
-        """One scanned page (JPEG, PNG or TIFF bytes from a scanner) appended to the material."""
+        """One scanned page (JPEG, PNG or TIFF bytes from a scanner) appended to the material.
+
+        The workstation's own scanner: examined in-process (header limits and cleaning still apply).
+        """
         kind = sniff(data[:32])
         if kind is None or kind == "pdf":
             raise FileProblem(f"{source_name}：扫描结果不是图片，无法保存")
         self._check_editable(case_uuid, code)
-        new, blob = self._store_and_analyse(data, MEDIA_TYPES[kind], 1, source_name)
+        new, blob = self._store_and_analyse(data, kind, source_name)
         return self._record(case_uuid, code, blob.sha256, blob.size, new, position=position)[0]
 
-    def _store_and_analyse(self, data: bytes, media_type: str, count: int,
-                           source_name: str) -> tuple[list[_NewPage], StoredBlob]:
-        """Writes the bytes to the page store (hash, fsync, rename) while the pages are decoded for
-        their thumbnails and blank scores; both wait on C code, so they overlap. When the pages turn
-        out unreadable, a file this call added is taken out again: a refused file leaves nothing."""
-        sha = hashlib.sha256(data).hexdigest()
+    def store_prepared(self, prepared: PreparedFile, source_name: str) -> tuple[list[_NewPage], StoredBlob]:
+        """Writes a prepared file's bytes and thumbnails (not yet recorded: the caller records them, or
+        ``forget_unrecorded`` takes them out again)."""
+        blob = self.pages.put_bytes(prepared.data)
+        return self._new_pages(blob.sha256, prepared.examined, source_name), blob
+
+    def forget_unrecorded(self, shas: Sequence[str]) -> None:
+        """Removes page-store files (and their thumbnails) that no database row refers to: what a
+        failed intake added (pass only files that were not there before it). A file in use stays."""
+        for sha in shas:
+            if not self._blob_in_use(sha):
+                self.pages.remove(sha)
+                self.thumbs.drop(sha)
+
+    def _blob_in_use(self, sha: str) -> bool:
+        with self.store.read() as s:
+            if s.get(BlobRow, sha) is not None:
+                return True
+            return any(s.execute(select(model.id).where(model.sha256 == sha).limit(1)).first() is not None
+                       for model in (PageRow, FileRow, PrintJobRow))
+
+    def _store_and_analyse(self, data: bytes, kind: str, source_name: str) -> tuple[list[_NewPage], StoredBlob]:
+        """Cleans the bytes, then writes them to the page store (hash, fsync, rename) while the pages
+        are decoded for their thumbnails and blank scores; both wait on C code, so they overlap. When
+        the pages turn out unreadable, a file this call added is taken out again: a refused file
+        leaves nothing."""
+        if kind not in ("jpeg", "png"):
+            examined = examine(kind, data, source_name)
+            blob = self.pages.put_bytes(examined.data)
+            return self._new_pages(blob.sha256, examined, source_name), blob
+        cleaned = clean(kind, data, source_name)
+        sha = hashlib.sha256(cleaned).hexdigest()
         existed = self.pages.has(sha)
-        writing = _io_pool().submit(self.pages.put_bytes, data)
+        writing = _io_pool().submit(self.pages.put_bytes, cleaned)
         try:
-            new = self._analyse(data, media_type, count, source_name, sha=sha)
+            examined = examine_clean(kind, cleaned, source_name)
         except BaseException:
             try:
                 writing.result()
@@ -175,31 +198,17 @@ class MaterialsService:
                 if not existed and not self._blob_recorded(sha):
                     self.pages.remove(sha)
             raise
-        return new, writing.result()
+        return self._new_pages(sha, examined, source_name), writing.result()
 
     def _blob_recorded(self, sha: str) -> bool:
         with self.store.read() as s:
             return s.get(BlobRow, sha) is not None
 
-    def _analyse(self, data: bytes, media_type: str, count: int, source_name: str, *,
-                 sha: str | None = None) -> list[_NewPage]:
-        """Thumbnail and blank score of every page (one decode each); refuses unreadable content."""
-        results: list[PageImage] = []
-        try:
-            if media_type == "application/pdf":
-                results = _analyse_pdf(data, count)
-            else:
-                for i in range(count):
-                    results.append(analyse_page(data, media_type, i))
-        except FileProblem:
-            raise
-        except Exception as exc:  # noqa: BLE001 - any decoder failure means the file cannot be used
-            raise FileProblem(f"{source_name}：无法读取第 {len(results) + 1} 页（文件已损坏或格式不受支持）") from exc
+    def _new_pages(self, sha: str, examined: Examined, source_name: str) -> list[_NewPage]:
         out = []
-        sha = sha or hashlib.sha256(data).hexdigest()
-        for i, r in enumerate(results):
-            self.thumbs.put(sha, i, 0, r.thumbnail_png)
-            out.append(_NewPage(sha, len(data), media_type, i, source_name[:260], r.blank_score))
+        for i, page in enumerate(examined.pages):
+            self.thumbs.put(sha, i, 0, page.thumbnail_png)
+            out.append(_NewPage(sha, len(examined.data), examined.media_type, i, source_name[:260], page.blank_score))
         return out
 
     def _record(self, case_uuid: str, code: str, sha: str, size: int, new: list[_NewPage], *,
@@ -304,14 +313,13 @@ class MaterialsService:
             row, mat = self._editable_page(s, page_id)
             case_uuid, code = mat.case_uuid, mat.code
         allowed, max_mb = self._limits(case_uuid, code)
-        info = inspect_file(path, allowed, max_mb)
-        data = path.read_bytes()
-        new, blob = self._store_and_analyse(data, info.media_type, info.pages, path.name)
+        prepared = prepare_file(path, allowed, max_mb)
+        new, blob = self.store_prepared(prepared, path.name)
         now = clock.now()
         with self.store.write() as s:
             row, mat = self._editable_page(s, page_id)
             if s.get(BlobRow, blob.sha256) is None:
-                s.add(BlobRow(sha256=blob.sha256, size=blob.size, media_type=info.media_type, created_at=now))
+                s.add(BlobRow(sha256=blob.sha256, size=blob.size, media_type=prepared.media_type, created_at=now))
                 s.flush()
             rows = [PageRow(sha256=n.sha256, media_type=n.media_type, page_index=n.page_index,
                             source_name=n.source_name, blank_score=n.blank_score, created_at=now) for n in new]
@@ -374,7 +382,7 @@ class MaterialsService:
                 filed = self.add_page(case_uuid, target[0], path.read_bytes(), source_name=f"扫描第 {n} 页")
                 outcome.pages.append(filed)
                 path.unlink(missing_ok=True)
-            self.events.publish(SCAN_PROGRESS, case_uuid=case_uuid, code=target[0], pages=n)
+            self.events.publish(ScanProgress(case_uuid, target[0] or "", n))
             if on_progress is not None:
                 on_progress(n, filed)
 
@@ -454,7 +462,7 @@ class MaterialsService:
                 mat.files = kept
                 mat.status = MaterialStatus.PROVIDED.value
                 mat.deadline = None
-            self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+            self.events.publish(CaseSaved(case_uuid))
             return FileRef(sha256=blob.sha256, size=blob.size, media_type="application/pdf", pages=count)
         raise MaterialError("页面正在被修改，请稍后再生成上传文件")
 
@@ -469,8 +477,8 @@ class MaterialsService:
 
     # -- internals ---------------------------------------------------------------------------------
     def _announce(self, case_uuid: str, code: str) -> None:
-        self.events.publish(MATERIAL_PAGES_CHANGED, case_uuid=case_uuid, code=code)
-        self.events.publish(CASE_SAVED, case_uuid=case_uuid)
+        self.events.publish(MaterialPagesChanged(case_uuid, code))
+        self.events.publish(CaseSaved(case_uuid))
 
     @staticmethod
     def _renumber(mat: MaterialRow) -> None:
@@ -582,24 +590,6 @@ def _io_pool() -> ThreadPoolExecutor:
         return _POOL
 
 
-def _analyse_pdf(data: bytes, count: int) -> list[PageImage]:
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(data)
-    out = []
-    try:
-        for i in range(count):
-            page = doc[i]
-            w, h = page.get_size()
-            scale = max(THUMB_BOX[0] * 2 / w, THUMB_BOX[1] * 2 / h, 0.05)
-            im = page.render(scale=scale).to_pil()
-            page.close()
-            out.append(PageImage(thumbnail_of(im), blank_score(im)))
-    finally:
-        doc.close()
-    return out
-
-
 # -- functions over the whole data dir -----------------------------------------------------------------
 def prepare_uploads(ctx_or_services: Any, case_uuid: str) -> dict[str, FileRef]:
     """Builds the upload PDF of every material of the case that has pages (skipping ones still current).
@@ -667,6 +657,6 @@ def expected_blobs(store: Store) -> set[str]:
 
 
 __all__ = [
-    "BUILT_PREFIX", "MATERIAL_PAGES_CHANGED", "SCAN_PROGRESS", "MaterialError", "MaterialsService", "PageInfo",
+    "BUILT_PREFIX", "MaterialError", "MaterialsService", "PageInfo",
     "ScanOutcome", "collect_garbage", "expected_blobs", "prepare_uploads", "referenced_blobs",
 ]

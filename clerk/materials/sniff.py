@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import stat
 from pathlib import Path
 
 from clerk.errors import ClerkError
@@ -52,44 +53,6 @@ def _describe(head: bytes) -> str:
     return "无法识别的格式"
 
 
-@dataclass(frozen=True)
-class FileInfo:
-    kind: str
-    media_type: str
-    size: int
-    pages: int
-
-
-def count_pages(path: Path, kind: str) -> int:
-    if kind == "pdf":
-        import pypdfium2 as pdfium
-
-        try:
-            doc = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as exc:
-            msg = str(exc).lower()
-            if "password" in msg:
-                raise FileProblem(f"{path.name}：PDF 有密码保护，请提供未加密的文件") from exc
-            raise FileProblem(f"{path.name}：PDF 已损坏，无法读取") from exc
-        try:
-            n = len(doc)
-        finally:
-            doc.close()
-        if n < 1:
-            raise FileProblem(f"{path.name}：PDF 没有任何页面")
-        return n
-    from PIL import Image, UnidentifiedImageError
-
-    if kind == "heic" and not heic_supported():
-        raise FileProblem(f"{path.name}：本机未安装 HEIC 照片支持（pillow-heif），请在手机上导出为 JPEG 后再导入")
-    try:
-        with Image.open(path) as im:
-            im.verify() if kind != "tiff" else None
-            return int(getattr(im, "n_frames", 1))
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        raise FileProblem(f"{path.name}：图片已损坏，无法读取") from exc
-
-
 def heic_supported() -> bool:
     """True when pillow-heif is installed (and registered with Pillow)."""
     try:
@@ -100,28 +63,80 @@ def heic_supported() -> bool:
     return True
 
 
-def inspect_file(path: Path, allowed: list[str] | None = None, max_size_mb: int = 50) -> FileInfo:
-    """Checks a file for a material: readable, not empty, under the size limit, really of an allowed type."""
+def _kind_of_node(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "文件夹"
+    if stat.S_ISFIFO(mode):
+        return "管道（FIFO）"
+    if stat.S_ISSOCK(mode):
+        return "套接字"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "设备"
+    return "特殊文件"
+
+
+def read_regular(path: Path, max_bytes: int, *, name: str | None = None, too_big: str | None = None) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``max_bytes``; ``FileProblem`` otherwise.
+
+    Never blocks on a FIFO or a device: the type is checked before opening, the file is opened with
+    ``O_NONBLOCK`` and checked again on the open descriptor (it may have been swapped in between),
+    and no more than ``max_bytes + 1`` bytes are read. ``too_big`` formats ``{size}`` (in MB).
+    """
+    name = name or path.name
+    too_big = too_big or "{size} MB，超过 " + f"{max_bytes / 1048576:.0f} MB 的上限"
     try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
-            head = f.read(32)
+        st = os.stat(path)
     except FileNotFoundError:
-        raise FileProblem(f"{path.name}：文件不存在") from None
-    except (PermissionError, IsADirectoryError, OSError) as exc:
-        raise FileProblem(f"{path.name}：无法读取（{exc.strerror or exc}）") from exc
-    if size == 0:
-        raise FileProblem(f"{path.name}：是空文件（0 字节）")
-    if size > max_size_mb * 1024 * 1024:
-        raise FileProblem(f"{path.name}：{size / 1048576:.1f} MB，超过本材料 {max_size_mb} MB 的上限")
+        raise FileProblem(f"{name}：文件不存在") from None
+    except OSError as exc:
+        raise FileProblem(f"{name}：无法读取（{exc.strerror or exc}）") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise FileProblem(f"{name}：不是普通文件，而是{_kind_of_node(st.st_mode)}，不能读取")
+    if st.st_size > max_bytes:
+        raise FileProblem(f"{name}：" + too_big.format(size=f"{st.st_size / 1048576:.1f}"))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise FileProblem(f"{name}：无法读取（{exc.strerror or exc}）") from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileProblem(f"{name}：不是普通文件，而是{_kind_of_node(st.st_mode)}，不能读取")
+        parts: list[bytes] = []
+        got = 0
+        while got <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - got))
+            if not chunk:
+                break
+            parts.append(chunk)
+            got += len(chunk)
+    except OSError as exc:
+        raise FileProblem(f"{name}：无法读取（{exc.strerror or exc}）") from exc
+    finally:
+        os.close(fd)
+    if got > max_bytes:
+        raise FileProblem(f"{name}：" + too_big.format(size=f"{got / 1048576:.1f}"))
+    return b"".join(parts)
+
+
+def check_kind(name: str, data: bytes, allowed: list[str] | None = None, max_size_mb: int = 50, *,
+               suffix: str = "") -> str:
+    """The file's type from its bytes, if a material may take it: not empty, under the size limit,
+    really a PDF/image, of an allowed type, and what its name (``suffix``) says."""
+    if not data:
+        raise FileProblem(f"{name}：是空文件（0 字节）")
+    if len(data) > max_size_mb * 1024 * 1024:
+        raise FileProblem(f"{name}：{len(data) / 1048576:.1f} MB，超过本材料 {max_size_mb} MB 的上限")
+    head = data[:32]
     kind = sniff(head)
     if kind is None:
-        raise FileProblem(f"{path.name}：不是 PDF 或图片，而是{_describe(head)}，不能作为材料")
-    named = EXTENSIONS.get(path.suffix.lower())
+        raise FileProblem(f"{name}：不是 PDF 或图片，而是{_describe(head)}，不能作为材料")
+    named = EXTENSIONS.get(suffix.lower())
     if named is not None and named != kind:
-        raise FileProblem(f"{path.name}：文件名是 {TYPE_LABELS[named]}，内容却是 {TYPE_LABELS[kind]}，请核对文件")
+        raise FileProblem(f"{name}：文件名是 {TYPE_LABELS[named]}，内容却是 {TYPE_LABELS[kind]}，请核对文件")
     if allowed is not None and kind not in allowed:
         raise FileProblem(
-            f"{path.name}：本材料只接受 " + "、".join(TYPE_LABELS.get(a, a) for a in allowed) + f"，不接受 {TYPE_LABELS[kind]}"
+            f"{name}：本材料只接受 " + "、".join(TYPE_LABELS.get(a, a) for a in allowed) + f"，不接受 {TYPE_LABELS[kind]}"
         )
-    return FileInfo(kind, MEDIA_TYPES[kind], size, count_pages(path, kind))
+    return kind

@@ -5,24 +5,38 @@ No Qt here: the window's caller bar, the kiosk, the hall display and the supervi
 """
 
 from clerk.queueing.board import Announcement, BoardWatcher
+from clerk.queueing.booking import AppointmentDesk, InvalidBooking
 from clerk.queueing.caller import CallerService
 from clerk.queueing.client import HallClient
 from clerk.queueing.errors import (
+    BookingRefused,
+    CheckInRefused,
+    FallbackUnavailable,
     IllegalTicketMove,
     NoCurrentTicket,
     NotLoggedIn,
+    NotSupported,
+    QueueClosed,
     QueueError,
     Rejected,
     ServerBusy,
     Unreachable,
     WindowNotOpen,
 )
+from clerk.queueing.fallback import FallbackBook, FallbackTicket
+from clerk.queueing.kiosk import KioskService, ReconcileResult, TakenTicket
 from clerk.queueing.lifecycle import Move
 from clerk.queueing.model import (
     PRIORITY_LABELS,
     Board,
+    Booking,
     Call,
+    DaySlots,
+    HallFeatures,
+    ParkedTicket,
     Priority,
+    ServiceInfo,
+    Slot,
     Stats,
     Ticket,
     TicketState,
@@ -42,9 +56,11 @@ from clerk.queueing.supervisor import (
 )
 
 __all__ = [
-    "PRIORITY_LABELS", "Alert", "AlertKind", "Announcement", "Board", "BoardWatcher", "Call", "CallerService",
-    "HallClient", "IllegalTicketMove", "Move", "NoCurrentTicket", "NotLoggedIn", "Priority", "QueueError",
-    "Rejected", "ServerBusy", "Snapshot", "Stats", "SupervisorService", "Thresholds", "Ticket", "TicketState",
-    "TidalSuggestion", "Unreachable", "WindowInfo", "WindowNotOpen", "WindowState", "announcement",
-    "service_name", "window_label",
+    "PRIORITY_LABELS", "Alert", "AlertKind", "Announcement", "AppointmentDesk", "Board", "BoardWatcher", "Booking",
+    "BookingRefused", "Call", "CallerService", "CheckInRefused", "DaySlots", "FallbackBook", "FallbackTicket",
+    "FallbackUnavailable", "HallClient", "HallFeatures", "IllegalTicketMove", "InvalidBooking", "KioskService",
+    "Move", "NoCurrentTicket", "NotLoggedIn", "NotSupported", "ParkedTicket", "Priority", "QueueClosed",
+    "QueueError", "ReconcileResult", "Rejected", "ServerBusy", "ServiceInfo", "Slot", "Snapshot", "Stats",
+    "SupervisorService", "TakenTicket", "Thresholds", "Ticket", "TicketState", "TidalSuggestion", "Unreachable",
+    "WindowInfo", "WindowNotOpen", "WindowState", "announcement", "service_name", "window_label",
 ]

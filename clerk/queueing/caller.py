@@ -1,4 +1,4 @@
-"""One window's caller (叫号器): the current ticket and the clerk's moves on it; publishes QUEUE_CHANGED.
+"""One window's caller (叫号器): the current ticket and the clerk's moves on it; publishes ``QueueChanged``.
 
 Every move is checked against the ticket lifecycle first (``IllegalTicketMove`` without a request),
 then sent to the hall server. When the server cannot be reached the move raises ``Unreachable``
@@ -14,10 +14,12 @@ ticket the server holds at this window (by id, or by number on a server without 
 from __future__ import annotations
 
 import random
+import re
 import threading
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from clerk import events as ev
@@ -32,7 +34,10 @@ from clerk.queueing.errors import (
     Unreachable,
 )
 from clerk.queueing.lifecycle import Move
-from clerk.queueing.model import Ticket, TicketState, WindowInfo, WindowState
+from clerk.queueing.model import ParkedTicket, Ticket, TicketState, WindowInfo, WindowState
+
+NUMBER_RE = re.compile(r"^[A-Z][A-Z0-9]{0,5}[0-9]{1,6}$")
+"""A ticket number the hall server knows: A012, or a kiosk's fallback number X1A003."""
 
 
 class CallerService:
@@ -90,7 +95,7 @@ class CallerService:
 
     def _publish(self) -> None:
         if self.events is not None:
-            self.events.publish(ev.QUEUE_CHANGED, ticket=self.current.as_dict() if self.current else None)
+            self.events.publish(ev.QueueChanged(self.current))
 
     def _move(self, move: Move, fn: Callable[[int, str], Ticket]) -> Ticket:
         with self._lock:
@@ -192,6 +197,44 @@ class CallerService:
 
     def no_show(self) -> Ticket:
         return self._move(Move.NO_SHOW, lambda tid, key: self.client.no_show(tid, key))
+
+    def park(self) -> Ticket:
+        """暂挂: the applicant stepped away (to copy a document); the ticket stays with this window and
+        the window is free to call the next one. ``parked`` lists what waits to be called back."""
+        with self._lock:
+            ticket = self._move(Move.PARK, lambda tid, key: self.client.park(tid, key))
+            info = self.window_info
+            if info is not None and all(p.ticket_id != ticket.ticket_id for p in info.parked):
+                self.window_info = replace(info, parked=(*info.parked, ParkedTicket(ticket.ticket_id,
+                                                                                    ticket.ticket_no)))
+                self._publish()
+            return ticket
+
+    @property
+    def parked(self) -> tuple[ParkedTicket, ...]:
+        """The tickets this window has parked, as last seen (oldest first)."""
+        return self.window_info.parked if self.window_info else ()
+
+    def call_number(self, ticket_no: str) -> Ticket:
+        """Calls a chosen ticket at this window: a parked one back, or a waiting one by its number (a
+        fallback ticket, a person sent over by the service desk). ``IllegalTicketMove`` when another
+        window called it first; nothing changes here then."""
+        number = ticket_no.strip().upper()
+        if not NUMBER_RE.match(number):
+            raise IllegalTicketMove(f"“{ticket_no}”不是排队号（如 A012、X1A003）")
+        with self._lock:
+            cur = self.current
+            if cur is not None and not lifecycle.can(cur.state, Move.CALL):
+                raise IllegalTicketMove(f"当前号 {cur.ticket_no} 尚未处理完：请先办结、暂挂、过号或转移，再叫号",
+                                        state=cur.state.value, move=Move.CALL.value)
+            key = uuid.uuid4().hex
+            ticket: Ticket = self._send(lambda: self.client.call_number(self.window, number, key), retry=True)
+            self.current = ticket
+            if self.window_info is not None:
+                self.window_info = replace(self.window_info, parked=tuple(
+                    p for p in self.window_info.parked if p.ticket_id != ticket.ticket_id))
+            self._publish()
+            return ticket
 
     def transfer(self, *, service: str | None = None, window: str | None = None) -> Ticket:
         """转移: the ticket waits again for another service or window (ahead of later tickets)."""

@@ -67,3 +67,44 @@ class NoCurrentTicket(QueueError):
 
     def __init__(self) -> None:
         super().__init__("本窗口当前没有排队号，请先叫号。")
+
+
+class NotSupported(QueueError):
+    """The hall server does not offer this (a v1 server, or one without the feature): hide it."""
+
+    def __init__(self, feature: str) -> None:
+        super().__init__(f"叫号服务器不支持“{FEATURE_LABELS.get(feature, feature)}”（服务器版本较旧），"
+                         "此功能暂不可用。")
+        self.feature = feature
+
+
+FEATURE_LABELS = {"appointments": "预约", "park": "暂挂", "call-number": "指定叫号", "fallback": "应急取号对账",
+                  "check-in": "预约签到", "services": "业务列表", "status-page": "排队进度页", "sms": "短信提醒"}
+
+
+class QueueClosed(QueueError):
+    """The hall does not issue tickets now (outside hours, over lunch, a closed day); message from the server."""
+
+
+class BookingRefused(QueueError):
+    """A booking the hall refuses: the slot is full, the person already has one, the day cannot be booked."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class CheckInRefused(QueueError):
+    """An appointment that cannot be checked in now (too early, too late, cancelled, unknown)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class FallbackUnavailable(QueueError):
+    """The hall server cannot be reached and this device has no fallback range (人工兜底号段)."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("无法连接叫号服务器，且本机未设置应急号段（python -m clerk queue enroll），无法取号。"
+                         "请引导群众到服务台人工登记。" + (f"（{detail}）" if detail else ""))

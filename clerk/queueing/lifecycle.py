@@ -6,7 +6,11 @@ same moves with 409, which the client turns into the same error.
     waiting --call--> called --start--> serving --finish--> done
                       called --recall--> called
                       called --no-show--> no_show
-    waiting|called|serving --transfer--> waiting
+    waiting|called|serving|parked --transfer--> waiting
+                      called|serving --park--> parked     (暂挂: kept for this window)
+                      parked --call--> called             (called back by number)
+                      parked --no-show--> no_show
+    waiting|parked  --(hall closes, at_closing: close)--> closed
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ class Move(StrEnum):
     FINISH = "finish"
     NO_SHOW = "no-show"
     TRANSFER = "transfer"
+    PARK = "park"
 
 
 MOVE_LABELS: dict[Move, str] = {
@@ -34,14 +39,18 @@ MOVE_LABELS: dict[Move, str] = {
     Move.FINISH: "办结",
     Move.NO_SHOW: "过号",
     Move.TRANSFER: "转移",
+    Move.PARK: "暂挂",
 }
 
 TRANSITIONS: dict[S, dict[Move, S]] = {
     S.WAITING: {Move.CALL: S.CALLED, Move.TRANSFER: S.WAITING},
-    S.CALLED: {Move.RECALL: S.CALLED, Move.START: S.SERVING, Move.NO_SHOW: S.NO_SHOW, Move.TRANSFER: S.WAITING},
-    S.SERVING: {Move.FINISH: S.DONE, Move.TRANSFER: S.WAITING},
+    S.CALLED: {Move.RECALL: S.CALLED, Move.START: S.SERVING, Move.NO_SHOW: S.NO_SHOW, Move.TRANSFER: S.WAITING,
+               Move.PARK: S.PARKED},
+    S.SERVING: {Move.FINISH: S.DONE, Move.TRANSFER: S.WAITING, Move.PARK: S.PARKED},
+    S.PARKED: {Move.CALL: S.CALLED, Move.NO_SHOW: S.NO_SHOW, Move.TRANSFER: S.WAITING},
     S.DONE: {},
     S.NO_SHOW: {},
+    S.CLOSED: {},
 }
 
 FINAL = frozenset(s for s, moves in TRANSITIONS.items() if not moves)

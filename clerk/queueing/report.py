@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from clerk.atomic import atomic_file
 from clerk.queueing.model import WINDOW_STATE_LABELS, service_name, window_label
 from clerk.queueing.supervisor import Snapshot
 
@@ -68,12 +67,6 @@ def export_day(snap: Snapshot, path: Path | str, hall_name: str = "") -> Path:
     """Writes the workbook atomically (a half-written file never replaces a good one)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".queue-", suffix=".xlsx")
-    os.close(fd)
-    try:
-        build_workbook(snap, hall_name).save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(target, prefix=".queue-", suffix=".xlsx") as f:
+        build_workbook(snap, hall_name).save(f)
     return target

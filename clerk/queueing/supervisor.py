@@ -258,8 +258,3 @@ class SupervisorService:
                 break
             self._streaks[code] = self._streaks.get(code, 0) + 1
             no_shows -= 1
-
-    def record_no_show(self, window: str) -> None:
-        """A no-show seen directly (e.g. this workstation's own caller)."""
-        with self._lock:
-            self._streaks[window] = self._streaks.get(window, 0) + 1

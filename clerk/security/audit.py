@@ -49,6 +49,7 @@ class AuditAction(StrEnum):
     LOCK = "lock"
     HANDOUT = "handout"
     EVALUATION = "evaluation"
+    SUPPLEMENT = "supplement"
 
 
 ACTION_LABELS = {
@@ -57,7 +58,7 @@ ACTION_LABELS = {
     AuditAction.REVEAL: "查看完整信息", AuditAction.PRINT: "打印", AuditAction.REPRINT: "补打",
     AuditAction.EXPORT: "导出", AuditAction.PURGE: "清理过期数据", AuditAction.SETTINGS_CHANGE: "修改设置",
     AuditAction.OPERATOR_SWITCH: "切换操作员", AuditAction.LOGOUT: "退出", AuditAction.LOCK: "锁屏",
-    AuditAction.HANDOUT: "出件", AuditAction.EVALUATION: "评价",
+    AuditAction.HANDOUT: "出件", AuditAction.EVALUATION: "评价", AuditAction.SUPPLEMENT: "补正",
 }
 
 

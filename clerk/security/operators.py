@@ -319,50 +319,6 @@ def http_login(base_url: str, device_id: str, *, timeout: float = 10.0) -> Onlin
     return login
 
 
-def client_login(client: Any, device_id: str) -> OnlineLogin:
-    """Adapts ``clerk.sync.client.PlatformClient.login(username, password, device_id)``."""
-    return _adapt(lambda u, p: client.login(u, p, device_id))
-
-
-def platform_login(ctx: Any, platform_url: str | None = None) -> OnlineLogin:
-    """The login the app uses: ``clerk.sync.session.login`` (keeps the token in the keyring and
-    remembers the platform URL), with its errors mapped to this module's."""
-
-    def call(username: str, password: str) -> Any:
-        from clerk.sync import session
-
-        url = platform_url or ctx.settings.platform_url
-        if not url:
-            raise PlatformUnavailable("尚未配置平台地址")
-        return session.login(ctx, url, username, password)
-
-    return _adapt(call)
-
-
-def _adapt(call: Callable[[str, str], Any]) -> OnlineLogin:
-    def login(username: str, password: str) -> dict[str, Any]:
-        from clerk.sync.client import AuthError, SyncError, TransientError
-
-        try:
-            reply = call(username, password)
-        except AuthError:
-            raise WrongPassword(username, None) from None
-        except TransientError as exc:
-            if exc.status == 429:
-                raise LoginThrottled(int(exc.retry_after or 60)) from exc
-            raise PlatformUnavailable(exc.message[:100]) from exc
-        except SyncError as exc:
-            raise PlatformUnavailable(exc.message[:100]) from exc
-        if isinstance(reply, dict):
-            return reply
-        expires = getattr(reply, "expires_at", None)
-        return {"token": getattr(reply, "token", None),
-                "expires_at": expires.isoformat() if isinstance(expires, dt.datetime) else expires,
-                "operator": dict(getattr(reply, "operator", None) or {})}
-
-    return login
-
-
 def _reply(status: int, retry_after: Any, body: Callable[[], Any] | None, username: str) -> dict[str, Any]:
     if status == 200 and body is not None:
         data = body()

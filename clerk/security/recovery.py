@@ -16,9 +16,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import os
 import secrets
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from clerk import clock
+from clerk.atomic import write_atomic
 from clerk.errors import ClerkError
 from clerk.security import audit
 from clerk.security.actor import Actor
@@ -265,18 +264,7 @@ def key_loss_risk(ctx: Any) -> KeyLossRisk | None:
 
 def _atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".recovery-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, data, prefix=".recovery-", mode=mode)
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -29,7 +29,6 @@ import json
 import logging
 import os
 import random
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -39,8 +38,9 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 
 from clerk import clock
+from clerk.atomic import write_atomic
 from clerk.errors import ClerkError
-from clerk.events import CASE_UPDATED, SYNC_PROGRESS, EventBus
+from clerk.events import CaseUpdated, EventBus, SyncProgress
 from clerk.intake import lifecycle
 from clerk.intake.model import CaseStatus
 from clerk.materials.pagestore import PageStore
@@ -84,7 +84,7 @@ class SyncContext(Protocol):
 
 @dataclass(frozen=True)
 class SyncState:
-    """A snapshot for the status bar (published as ``SYNC_PROGRESS`` with ``state=``).
+    """A snapshot for the status bar (published as ``SyncProgress``).
 
     ``online`` is None before the first contact; ``needs_login`` means a person must log in again
     (nothing is lost meanwhile).
@@ -98,6 +98,8 @@ class SyncState:
     last_error: str = ""
     running: bool = False
     next_attempt_at: dt.datetime | None = None
+    waiting_for: tuple[str, ...] = ()
+    """Operators whose cases wait for them to log in here (the platform takes a case only from its operator)."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,8 @@ class PassResult:
     errors: list[str] = field(default_factory=list)
     waiting_for: set[str] = field(default_factory=set)
     """Operators whose cases or evaluations wait for them to log in on this workstation."""
+    waiting_items: int = 0
+    """Items (and the events behind their cases) that wait for those logins."""
 
 
 ClientFor = Callable[[str], "PlatformClient | None"]
@@ -193,7 +197,7 @@ class SyncEngine:
 
     def publish_state(self, **changes: Any) -> SyncState:
         state = self._set_state(**self._counts(), **changes)
-        self.events.publish(SYNC_PROGRESS, state=state)
+        self.events.publish(SyncProgress(state))
         return state
 
     def _counts(self) -> dict[str, Any]:
@@ -234,7 +238,8 @@ class SyncEngine:
         ok = not result.errors and not result.needs_login and not result.unreachable
         changes: dict[str, Any] = {"running": False, "needs_login": result.needs_login,
                                    "online": False if result.unreachable else True,
-                                   "last_error": result.errors[-1] if result.errors else ""}
+                                   "last_error": result.errors[-1] if result.errors else "",
+                                   "waiting_for": tuple(sorted(result.waiting_for))}
         if result.needs_login:
             changes["online"] = True
         if ok:
@@ -252,7 +257,7 @@ class SyncEngine:
         anything the platform or the network does: the pass's outcome does not depend on it."""
         import time
 
-        from clerk.events import UPDATE_STATUS
+        from clerk.events import UpdateStatusChanged
         from clerk.sync import health
 
         if not self.device_id or not self._health_supported:
@@ -273,7 +278,7 @@ class SyncEngine:
             return False
         status, changed = health.remember_update(self.store, reply)
         if changed:
-            self.events.publish(UPDATE_STATUS, status=status)
+            self.events.publish(UpdateStatusChanged(status))
         return True
 
     def _fill_pending(self, result: PassResult) -> None:
@@ -291,6 +296,7 @@ class SyncEngine:
                 nxt = at if nxt is None or at < nxt else nxt
             else:
                 due += 1
+        due = max(0, due - result.waiting_items)  # they wait for a login, not for time
         result.pending_due, result.pending_waiting, result.next_attempt_at = due, waiting, nxt
 
     @staticmethod
@@ -322,6 +328,7 @@ class SyncEngine:
                 self._push_item(item_id, progress, result.waiting_for)
             except WaitForLogin as exc:
                 result.waiting_for.add(exc.username)
+                result.waiting_items += 1
                 if kind == "case":
                     blocked.add(case_uuid or "")
                 continue
@@ -553,7 +560,7 @@ class SyncEngine:
                 if page.next and page.next != cursor:
                     s.merge(KeyValueRow(key=CURSOR_KEY, value=page.next))
             for case_uuid, status, note in applied:
-                self.events.publish(CASE_UPDATED, case_uuid=case_uuid, status=status, note=note)
+                self.events.publish(CaseUpdated(case_uuid, status, note))
             total += len(applied)
             if len(page.items) < self.updates_page or not page.items or page.next == cursor:
                 break
@@ -641,14 +648,4 @@ def _message(exc: BaseException) -> str:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, data, prefix=".catalog-")

@@ -10,7 +10,7 @@ it ever changes what the pass did.
 The reply carries the hall's update check (the version IT rolls out, the minimum it still accepts);
 it is kept in the local store and ``update_status()`` gives it to the UI and to ``clerk health``. The
 workstation never installs anything itself: it tells the clerk and IT (``UpdateStatus.message``).
-``UPDATE_STATUS`` is published when what the platform says changes.
+``clerk.events.UpdateStatusChanged`` is published when what the platform says changes.
 """
 
 from __future__ import annotations

@@ -1,17 +1,16 @@
 """The background sync thread: runs ``SyncEngine.run_once`` in a loop, woken early by accepted cases.
 
 The UI starts it once after login and stops it on exit; it never touches the UI thread. The UI reads
-``worker.state()`` or listens to ``SYNC_PROGRESS`` (``state=SyncState``) through its event bridge.
+``worker.state()`` or listens to ``SyncProgress`` (``event.state``: SyncState) through its event listener.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
 
 from clerk import clock
-from clerk.events import CASE_ACCEPTED
+from clerk.events import CaseAccepted
 from clerk.sync.engine import PassResult, SyncEngine, SyncState
 
 log = logging.getLogger(__name__)
@@ -35,7 +34,7 @@ class SyncWorker:
             return
         self._stop.clear()
         self.engine.cancel.clear()
-        self.engine.events.subscribe(CASE_ACCEPTED, self._on_accepted)
+        self.engine.events.subscribe(CaseAccepted, self._on_accepted)
         self._thread = threading.Thread(target=self._run, name="clerk-sync", daemon=True)
         self._thread.start()
 
@@ -43,7 +42,7 @@ class SyncWorker:
         """Run a pass now (after an accepted case, a new login, the network coming back …)."""
         self._wake.set()
 
-    def _on_accepted(self, **_payload: Any) -> None:
+    def _on_accepted(self, _event: CaseAccepted) -> None:
         self.wake()
 
     def state(self) -> SyncState:
@@ -58,7 +57,7 @@ class SyncWorker:
         self._stop.set()
         self.engine.cancel.set()
         self._wake.set()
-        self.engine.events.unsubscribe(CASE_ACCEPTED, self._on_accepted)
+        self.engine.events.unsubscribe(CaseAccepted, self._on_accepted)
         if self._thread is not None:
             self._thread.join(timeout)
 

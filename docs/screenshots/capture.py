@@ -25,9 +25,12 @@ def main() -> int:
 
     from clerk.demo import DemoPeople, scan_image
     from ui import app as ui_app
-    from ui.main_window import MainWindow
+    from ui.cases import CaseListPage
+    from ui.intake import IntakePage
     from ui.qt import QApplication, QColor, QPainter
-    from ui.session import open_session, seed_demo_cases
+    from ui.shell.demo import seed_demo_cases
+    from ui.shell.main_window import MainWindow
+    from ui.shell.session import open_session
 
     qapp = QApplication([])
     ui_app.prepare(qapp, opts.lang)
@@ -59,7 +62,7 @@ def main() -> int:
         print(OUT / f"{name}{suffix}.png")
 
     settle()
-    page = w.intake
+    page = w.feature(IntakePage)
     page.picker.search.setText("xse")
     page.picker.search.returnPressed.emit()
     settle()
@@ -99,7 +102,7 @@ def main() -> int:
     settle()
     shot("accept-blocked", page.dialog)
     page.dialog.reject()
-    w.tabs.setCurrentWidget(w.cases)
+    w.tabs.setCurrentWidget(w.feature(CaseListPage))
     settle()
     shot("case-list")
     w.close()

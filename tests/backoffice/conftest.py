@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bo_helpers import PASSWORD, Api, StartFn
 
 from backoffice.embedded import EmbeddedServer, start_server
+from tests.helpers.backoffice import PASSWORD, Api, StartFn
 
 PG_BIN = Path(os.environ.get("BACKOFFICE_PG_BIN", "/usr/lib/postgresql/15/bin"))
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bo_helpers import PASSWORD, Api
 
 from backoffice.embedded import EmbeddedServer, start_server
+from tests.helpers.backoffice import PASSWORD, Api
 
 ORG, OTHER = "230102", "230199"
 USERS = {  # username: (roles, org, windows)

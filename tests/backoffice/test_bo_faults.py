@@ -8,10 +8,10 @@ from collections import Counter
 
 import pytest
 import requests
-from bo_helpers import PASSWORD, StartFn
-from test_bo_platform import PDF, PDF_SHA, case_doc
 
 from backoffice.config import FaultSpec
+from tests.backoffice.test_bo_platform import PDF, PDF_SHA, case_doc
+from tests.helpers.backoffice import PASSWORD, StartFn
 
 
 def test_fault_spec_parsing() -> None:

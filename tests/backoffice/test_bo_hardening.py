@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 import requests
-from bo_helpers import PASSWORD, Api, StartFn
-from test_bo_authz import case_doc
 
 from backoffice.embedded import EmbeddedServer
+from tests.backoffice.test_bo_authz import case_doc
+from tests.helpers.backoffice import PASSWORD, Api, StartFn
 
 ROOT = Path(__file__).resolve().parents[2]
 

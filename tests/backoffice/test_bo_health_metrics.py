@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 import requests
-from bo_helpers import PASSWORD, Api, StartFn
 from sqlalchemy import select
 from starlette.requests import Request
 
@@ -18,6 +17,7 @@ from backoffice import metrics
 from backoffice.authz import Denied
 from backoffice.db import AuditEntry
 from backoffice.embedded import EmbeddedServer
+from tests.helpers.backoffice import PASSWORD, Api, StartFn
 
 
 def report(**over: Any) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def test_metrics_count_requests_cases_files_and_read_the_queue(hall: EmbeddedSer
         assert clerk.post("/api/v1/queue/tickets", json={"service": "intake"}).status_code == 201
     data = b"%PDF-1.4 metrics " * 100
     sha = hashlib.sha256(data).hexdigest()
-    from test_bo_authz import case_doc
+    from tests.backoffice.test_bo_authz import case_doc
 
     doc = case_doc()
     doc["materials"][0]["files"] = [{"sha256": sha, "size": len(data), "media_type": "application/pdf", "pages": 1}]

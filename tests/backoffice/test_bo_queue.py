@@ -9,10 +9,10 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from bo_helpers import Api, StartFn
 
 from backoffice import queue
 from backoffice.embedded import EmbeddedServer
+from tests.helpers.backoffice import Api, StartFn
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_priority_before_normal_then_issue_time(api: Api) -> None:
 def test_window_get_put_and_closed_window(api: Api) -> None:
     r = api.get("/api/v1/queue/windows/W09")
     assert r.json() == {"window": "W09", "services": [], "state": "closed", "current_ticket": None,
-                        "current_ticket_id": None}
+                        "current_ticket_id": None, "parked": []}
     r = api.put("/api/v1/queue/windows/W09", json={"services": ["intake", "bogus"], "state": "open"})
     assert r.status_code == 422 and "services" in r.json()["error"]["fields"]
     r = api.put("/api/v1/queue/windows/W09", json={"services": ["intake"], "state": "sleeping"})

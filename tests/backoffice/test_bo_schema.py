@@ -19,8 +19,9 @@ from sqlalchemy import inspect, text
 from backoffice import schema
 from backoffice.app import open_context
 from backoffice.config import Config
-from backoffice.db import Base, Database
+from backoffice.db import Database
 from backoffice.embedded import start_server
+from backoffice.schema import FIRST
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "backoffice-rev0001.sqlite3"
@@ -96,10 +97,11 @@ def test_a_postgres_database_made_by_create_all_before_migrations_upgrades(postg
     url = postgres.new_database()  # type: ignore[attr-defined]
     db = Database(url)
     try:
-        import backoffice.app  # noqa: F401  (every table on the metadata)
-
-        old = [t for name, t in Base.metadata.tables.items() if name in schema.FIRST_TABLES]
-        Base.metadata.create_all(db.engine, tables=old)  # what the back office did before migrations
+        # What the back office's create_all made before migrations: revision 0001's tables (the SQLite
+        # fixture proves they are those), without Alembic's bookkeeping.
+        command.upgrade(schema.alembic_config(db), FIRST)
+        with db.write() as s:
+            s.execute(text("DROP TABLE alembic_version"))
         with db.write() as s:
             s.execute(text("INSERT INTO users (username, display_name, password_hash, roles, org_code, windows, active)"
                            " VALUES ('old', 'Old', 'x', '[\"clerk\"]', '230102', '[]', true)"))
@@ -145,7 +147,7 @@ def test_a_worker_refuses_a_database_that_is_not_at_head(tmp_path: Path) -> None
     path = tmp_path / "bo.db"
     shutil.copy(FIXTURE, path)
     config = Config(db_url=f"sqlite:///{path}", files_dir=tmp_path / "files")
-    with pytest.raises(schema.SchemaError, match="not 0002"):
+    with pytest.raises(schema.SchemaError, match=f"not {schema.HEAD}"):
         open_context(config, prepare=False)
     open_context(config).db.dispose()  # the supervisor migrates …
     open_context(config, prepare=False).db.dispose()  # … then workers serve

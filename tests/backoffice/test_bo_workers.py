@@ -22,13 +22,13 @@ from typing import Any
 
 import pytest
 import requests
-from bo_helpers import PASSWORD
 from sqlalchemy import func, select
 
 from backoffice import schema
 from backoffice.auth import create_user
 from backoffice.crypto import generate_key_file
 from backoffice.db import Database, QueueCall, Ticket
+from tests.helpers.backoffice import PASSWORD
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]

@@ -152,7 +152,7 @@ def test_control_fields(debs: dict[str, Path]) -> None:
     assert "adduser" in _field(bo, "Depends")
     files = subprocess.run(["dpkg-deb", "-c", str(bo)], check=True, capture_output=True, text=True).stdout
     assert "./lib/systemd/system/window-clerk-backoffice.service" in files
-    assert "./etc/window-clerk/backoffice.toml" in files and "PySide6" not in files
+    assert "./etc/window-clerk/backoffice.toml" in files and "PySide6" not in files and "rapidocr" not in files
     meta = subprocess.run(["dpkg-deb", "-I", str(bo)], check=True, capture_output=True, text=True).stdout
     assert "postinst" in meta and "conffiles" in meta
 
@@ -182,10 +182,10 @@ def test_the_workstation_runs_from_an_extracted_tree(ws_root: Path, clean_env: d
 def test_the_bundled_python_sees_nothing_outside_its_tree(ws_root: Path, clean_env: dict[str, str],
                                                           tmp_path: Path) -> None:
     python = ws_root / "opt" / "window-clerk" / "python" / "bin" / "python3"
-    probe = ("import json, sys, clerk, PySide6, sqlalchemy, keyring, reportlab, printing, ui;"
+    probe = ("import json, sys, clerk, PySide6, sqlalchemy, keyring, reportlab, printing, ui, rapidocr_onnxruntime;"
              "from importlib.metadata import entry_points;"
              "print(json.dumps({'path': sys.path, 'prefix': sys.prefix, 'files': [m.__file__ for m in "
-             "(clerk, PySide6, sqlalchemy, keyring, reportlab, printing, ui)],"
+             "(clerk, PySide6, sqlalchemy, keyring, reportlab, printing, ui, rapidocr_onnxruntime)],"
              "'plugins': sorted(e.name for e in entry_points(group='window_clerk.documents'))}))")
     env = {**clean_env, "PYTHONPATH": str(ROOT), "PYTHONHOME": "/nowhere"}  # -I ignores both
     done = _run([str(python), "-I", "-c", probe], env, tmp_path)

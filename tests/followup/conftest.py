@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from backoffice.embedded import EmbeddedServer, start_server
-
-from .fu_helpers import PASSWORD, USERS
+from tests.helpers.followup import PASSWORD, USERS
 
 StartFn = Callable[..., EmbeddedServer]
 

@@ -11,21 +11,23 @@ from backoffice.cases import evaluation_document
 from backoffice.db import Evaluation
 from backoffice.embedded import EmbeddedServer
 from clerk import clock
-from clerk.evaluation import LOW_SCORE_RECEIVED, EvaluationService
+from clerk.evaluation import EvaluationService
+from clerk.events import LowScoreReceived
 from clerk.intake.validation import ValidationFailed
-
-from .fu_helpers import accepted_case, login_engine
+from tests.helpers.followup import accepted_case, login_engine
 
 
 def test_evaluation_reaches_the_server_once(ctx: Any, people: Any, server: EmbeddedServer) -> None:
     engine = login_engine(ctx, server)
     case = accepted_case(ctx, people)
     lows: list[Any] = []
-    ctx.events.subscribe(LOW_SCORE_RECEIVED, lambda evaluation: lows.append(evaluation))
+    ctx.events.subscribe(LowScoreReceived, lambda e: lows.append(e.evaluation))
     svc = EvaluationService(ctx)
     start = clock.now() - dt.timedelta(seconds=1)
     good = svc.record(5, ["服务热情"], "很快", window="W03", operator="clerk01", ticket_no="A012")
-    bad = svc.record(2, ["办理时间长", "办理时间长", "多次跑动"], "  跑了\x00三次 ", case_uuid=case.case_uuid,
+    with pytest.raises(ValidationFailed, match="comment.*U\\+0000"):  # a control character is refused, not dropped
+        svc.record(2, ["办理时间长"], "跑了\x00三次", case_uuid=case.case_uuid, window="W03", operator="clerk01")
+    bad = svc.record(2, ["办理时间长", "办理时间长", "多次跑动"], "  跑了三次 ", case_uuid=case.case_uuid,
                      window="W03", operator="clerk01")
     assert [e.evaluation_uuid for e in lows] == [bad.evaluation_uuid] and not good.low
     assert bad.tags == ("办理时间长", "多次跑动") and bad.comment == "跑了三次" and bad.case_no == case.case_no

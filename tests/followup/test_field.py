@@ -15,9 +15,7 @@ from clerk.intake.validation import ValidationFailed
 from clerk.store.models import OutboxRow
 from clerk.supplements import SupplementService
 from clerk.sync import make_client, make_engine
-
-from .conftest import StartFn
-from .fu_helpers import (
+from tests.helpers.followup import (
     accepted_case,
     actor,
     fill_form,
@@ -29,6 +27,8 @@ from .fu_helpers import (
     server_file,
     token,
 )
+
+from .conftest import StartFn
 
 
 def _visit(people: Any, operator: str = "field01", hour: int = 9) -> dict[str, Any]:

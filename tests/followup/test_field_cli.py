@@ -12,8 +12,7 @@ import pytest
 from clerk.cli import main
 from clerk.intake.model import CaseStatus
 from clerk.store.models import CaseRow, MaterialRow
-
-from .fu_helpers import accepted_case
+from tests.helpers.followup import accepted_case
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -13,8 +13,7 @@ from clerk.intake.model import CaseStatus
 from clerk.intake.service import CaseNotFound
 from clerk.sms import LogSmsGateway, read_journal
 from clerk.store.models import OutboxRow
-
-from .fu_helpers import accepted_case, actor, api_status, login_engine, server_events
+from tests.helpers.followup import accepted_case, actor, api_status, login_engine, server_events
 
 
 def _events(ctx: Any, case_uuid: str) -> list[dict[str, Any]]:

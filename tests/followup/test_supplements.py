@@ -15,8 +15,15 @@ from clerk.deadlines import DeadlineFlag, case_flags, watch_list
 from clerk.intake.model import CaseStatus, MaterialStatus
 from clerk.store.models import CaseRow, MaterialRow, OutboxRow
 from clerk.supplements import SupplementError, SupplementService
-
-from .fu_helpers import accepted_case, actor, login_engine, png, server_doc, server_events, server_file
+from tests.helpers.followup import (
+    accepted_case,
+    actor,
+    login_engine,
+    png,
+    server_doc,
+    server_events,
+    server_file,
+)
 
 DEFER = ("father_hukou_booklet",)
 SETTLE = {"settle_with": "father", "parents_married": "yes"}

@@ -6,8 +6,8 @@ import os
 import queue
 from pathlib import Path
 
-from clerk.events import EventBus
-from clerk.materials.inbox import SCAN_INBOX_FILE, ScanInbox
+from clerk.events import EventBus, ScanInboxFile
+from clerk.materials.inbox import ScanInbox
 
 from .conftest import Draft, jpeg_bytes, text_page
 
@@ -21,7 +21,7 @@ def test_inbox_reports_a_new_file_when_complete_and_it_goes_into_the_case(draft:
     got: queue.Queue[Path] = queue.Queue()
     bus = EventBus()
     events: queue.Queue[Path] = queue.Queue()
-    bus.subscribe(SCAN_INBOX_FILE, lambda path: events.put(path))
+    bus.subscribe(ScanInboxFile, lambda e: events.put(e.path))
     data = jpeg_bytes(text_page(["网络扫描仪"]))
     with ScanInbox(folder, got.put, events=bus, settle=1.0, poll=0.05):
         # a scanner writing in pieces under a temporary name, then renaming it into place

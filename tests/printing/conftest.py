@@ -1,26 +1,12 @@
-"""Fixtures for the printouts: a hall, realistic cases, and a real CUPS queue printing to cups-pdf."""
+"""Fixtures for the printouts: a hall, realistic cases, and a real CUPS queue printing to cups-pdf (tests.helpers.printing)."""
 
 from __future__ import annotations
-
-import os
-import pwd
-import re
-import shutil
-import subprocess
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from clerk.intake.model import CaseStatus, CaseView
 from clerk.settings import HallSettings
 from printing.samples import sample_case
-
-QUEUE = "ClerkPDF"
-CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
-PPD_FALLBACK = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 
 
 @pytest.fixture
@@ -41,108 +27,3 @@ def notified_case() -> CaseView:
 @pytest.fixture
 def rejected_case() -> CaseView:
     return sample_case(CaseStatus.REJECTED)
-
-
-def wait_until(predicate: Callable[[], object], timeout: float, what: str, interval: float = 0.1) -> object:
-    """Polls ``predicate`` until it returns something truthy; fails the test after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout}s waiting for {what}")
-        time.sleep(interval)
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(args), capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
-
-
-def _scheduler_running() -> bool:
-    return "scheduler is running" in _run("lpstat", "-r").stdout
-
-
-def _cups_pdf_model() -> list[str]:
-    """``-m MODEL`` from ``lpinfo -m`` (e.g. lsb/usr/cups-pdf/CUPS-PDF_opt.ppd), else ``-P`` the PPD file."""
-    models = [line.split()[0] for line in _run("lpinfo", "-m").stdout.splitlines() if "cups-pdf" in line.lower()]
-    preferred = [m for m in models if m.endswith("CUPS-PDF_opt.ppd")] or models
-    if preferred:
-        return ["-m", preferred[0]]
-    if PPD_FALLBACK.exists():
-        return ["-P", str(PPD_FALLBACK)]
-    pytest.skip("no cups-pdf PPD found (lpinfo -m | grep -i cups-pdf is empty)")
-
-
-def cups_pdf_output_dirs() -> list[Path]:
-    """Where cups-pdf writes a job of this user: the ``Out`` of cups-pdf.conf, and the anonymous dir."""
-    out = "/var/spool/cups-pdf/${USER}"
-    anon = "/var/spool/cups-pdf/ANONYMOUS"
-    for conf in (Path(f"/etc/cups/cups-pdf-{QUEUE}.conf"), CUPS_PDF_CONF):
-        if conf.exists():
-            for line in conf.read_text(encoding="utf-8", errors="replace").splitlines():
-                m = re.match(r"^\s*(Out|AnonDirName)\s+(\S+)", line)
-                if m and m.group(1) == "Out":
-                    out = m.group(2)
-                elif m:
-                    anon = m.group(2)
-            break
-    user = pwd.getpwuid(os.getuid())
-    out = out.replace("${HOME}", user.pw_dir).replace("${USER}", user.pw_name)
-    return [Path(out), Path(anon)]
-
-
-@dataclass
-class CupsPdfQueue:
-    name: str
-    output_dirs: list[Path]
-
-    def pdf_files(self) -> set[Path]:
-        return {p for d in self.output_dirs if d.is_dir() for p in d.glob("*.pdf")}
-
-    def wait_for_new_file(self, before: set[Path], timeout: float = 90.0) -> Path:
-        """The file a job produced: new since ``before``, non-empty and no longer growing."""
-
-        def ready() -> Path | None:
-            for path in sorted(self.pdf_files() - before):
-                try:
-                    size = path.stat().st_size
-                    time.sleep(0.2)
-                    if size > 0 and path.stat().st_size == size:
-                        return path
-                except OSError:
-                    continue
-            return None
-
-        return wait_until(ready, timeout, f"cups-pdf output in {self.output_dirs}")  # type: ignore[return-value]
-
-
-@pytest.fixture(scope="session")
-def cups_pdf_queue() -> Iterator[CupsPdfQueue]:
-    """A CUPS queue ``ClerkPDF`` on the cups-pdf backend; starts ``cupsd`` if it is not running."""
-    missing = [t for t in ("cupsd", "lpadmin", "lpinfo", "lp", "lpstat", "cupsenable", "cupsdisable", "cupsaccept")
-               if shutil.which(t) is None]
-    if missing:
-        pytest.skip(f"CUPS is not installed ({', '.join(missing)} missing): apt-get install cups cups-client")
-    if not Path("/usr/lib/cups/backend/cups-pdf").exists():
-        pytest.skip("the cups-pdf backend is not installed: apt-get install printer-driver-cups-pdf")
-    started: subprocess.Popen[bytes] | None = None
-    if not _scheduler_running():
-        if os.geteuid() != 0:
-            pytest.skip("cupsd is not running and only root can start it here")
-        started = subprocess.Popen(["cupsd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_until(_scheduler_running, 30, "cupsd to start")
-    try:
-        proc = _run("lpadmin", "-p", QUEUE, "-v", "cups-pdf:/", *_cups_pdf_model(), "-E")
-        assert proc.returncode == 0, proc.stderr
-        for cmd in ("cupsenable", "cupsaccept"):
-            assert _run(cmd, QUEUE).returncode == 0
-        yield CupsPdfQueue(QUEUE, cups_pdf_output_dirs())
-    finally:
-        if started is not None:
-            started.terminate()
-            try:
-                started.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                started.kill()
-                started.wait()

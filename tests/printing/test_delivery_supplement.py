@@ -7,7 +7,6 @@ import io
 
 import pytest
 from PIL import Image, ImageDraw
-from print_helpers import all_codes, page_count, pdf_text, squeezed
 
 from clerk.handout import Handover
 from clerk.intake.model import CaseMaterial, CaseStatus, CaseView, Delivery, FileRef, MaterialStatus
@@ -18,6 +17,7 @@ from printing.documents import KINDS, WrongKind, render
 from printing.receipt import SIGNATURE_MATERIAL, render_receipt
 from printing.samples import sample_case
 from printing.supplement import render_supplement_notice, requested_materials
+from tests.helpers.printing import all_codes, page_count, pdf_text, squeezed
 
 CODE128 = "Code128"
 TRACKING = "SF1234567890123"

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import CupsPdfQueue, _cups_pdf_model, wait_until
-from print_helpers import all_codes, pages_text, squeezed
+
+from tests.helpers.printing import CupsPdfQueue, all_codes, cups_pdf_model, pages_text, squeezed, wait_until
 
 CLI_QUEUE = "ClerkNoticeCLI"
 """A queue of its own, so stopping it never disturbs other tests printing on ClerkPDF."""
@@ -62,7 +62,7 @@ def cli_queue(cups_pdf_queue: CupsPdfQueue) -> Iterator[CupsPdfQueue]:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(list(args), capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
 
-    proc = run("lpadmin", "-p", CLI_QUEUE, "-v", "cups-pdf:/", *_cups_pdf_model(), "-E")
+    proc = run("lpadmin", "-p", CLI_QUEUE, "-v", "cups-pdf:/", *cups_pdf_model(), "-E")
     assert proc.returncode == 0, proc.stderr
     run("cupsenable", CLI_QUEUE)
     run("cupsaccept", CLI_QUEUE)

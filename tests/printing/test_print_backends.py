@@ -6,13 +6,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CupsPdfQueue
-from print_helpers import all_codes
 
 from clerk.intake.model import CaseView
 from clerk.settings import HallSettings
 from printing import CupsPrinter, PdfFilePrinter, PrinterError, render_receipt
 from printing.backends import PrinterErrorKind
+from tests.helpers.printing import CupsPdfQueue, all_codes
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ import io
 
 import pytest
 from PIL import Image, ImageDraw
-from print_helpers import all_codes, page_count, page_size_mm, pages_text, pdf_fonts, pdf_text, squeezed
 
 from clerk.intake.model import CaseStatus, CaseView, MaterialStatus
 from clerk.settings import HallSettings
@@ -27,6 +26,15 @@ from printing import (
     separator_value,
 )
 from printing.samples import sample_case
+from tests.helpers.printing import (
+    all_codes,
+    page_count,
+    page_size_mm,
+    pages_text,
+    pdf_fonts,
+    pdf_text,
+    squeezed,
+)
 
 CODE128 = "Code128"
 QR = "QRCode"
@@ -231,7 +239,7 @@ def test_separator_sheets_one_page_per_material(accepted_case: CaseView, hall: H
     provided = [m for m in accepted_case.materials if m.status is MaterialStatus.PROVIDED]
     assert page_count(pdf) == len(provided)
     pages = pages_text(pdf)
-    from print_helpers import decode
+    from tests.helpers.printing import decode
 
     for page_codes, text, m in zip(decode(pdf, 150), pages, provided, strict=True):
         value = separator_value(accepted_case.case_no, m.code)

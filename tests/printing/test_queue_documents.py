@@ -6,13 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from print_helpers import pages_text, squeezed
 
 from clerk.intake.model import CaseStatus, CaseView, MaterialStatus
 from clerk.settings import HallSettings
 from printing.backends import CupsPrinter, PdfFilePrinter, PrinterError, PrinterErrorKind, make_printer
 from printing.documents import UnknownKind, WrongKind, render
 from printing.samples import sample_case
+from tests.helpers.printing import pages_text, squeezed
 
 REPRINT_AT = dt.datetime(2026, 11, 24, 10, 5)
 

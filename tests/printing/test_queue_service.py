@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from print_helpers import pages_text, squeezed
 
-from clerk.events import PRINT_QUEUE_CHANGED
+from clerk.events import PrintQueueChanged
 from clerk.intake.service import CaseNotFound
 from clerk.printjobs import (
     CannotRender,
@@ -22,6 +21,7 @@ from clerk.printjobs import (
 from clerk.security import audit
 from clerk.security.actor import Actor, Role
 from clerk.store.models import BlobRow, PrintJobRow
+from tests.helpers.printing import pages_text, squeezed
 
 SUPERVISOR = Actor("boss", roles=(Role.SUPERVISOR,), window="")
 
@@ -40,7 +40,7 @@ def queue(ctx: Any) -> PrintQueue:
 
 def _events(ctx: Any) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
-    ctx.events.subscribe(PRINT_QUEUE_CHANGED, lambda **kw: seen.append(kw))
+    ctx.events.subscribe(PrintQueueChanged, lambda e: seen.append({"job_id": e.job_id, "state": e.state}))
     return seen
 
 

@@ -10,8 +10,7 @@ import pytest
 
 from backoffice.embedded import EmbeddedServer, start_server
 from clerk.queueing import HallClient
-
-PASSWORD = "hall-secret"
+from tests.helpers.queue import PASSWORD
 
 
 @pytest.fixture

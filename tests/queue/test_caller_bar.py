@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from clerk.context import AppContext
 from clerk.queueing import HallClient, TicketState, WindowState
 from clerk.security.actor import Actor, Role
 from clerk.sync.session import login
-from ui.session import Session
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
-from conftest import PASSWORD  # noqa: E402
-from helpers import type_text, wait_idle  # noqa: E402
+from tests.helpers.queue import PASSWORD
+from tests.helpers.ui import caller_bar, intake, type_text, wait_idle
+from ui.qt import Qt
+from ui.shell.session import Session
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -40,7 +37,7 @@ def _pinned_clock() -> Iterator[None]:
 
 
 def _window(qtbot, tmp_path: Path, hall_url: str | None, window: str = "W03"):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     ctx = AppContext.open(tmp_path / "data")
     if hall_url is not None:
@@ -65,7 +62,7 @@ def test_f2_calls_and_opens_intake_with_ticket(qtbot, tmp_path, hall, client: Ha
     first = client.issue_ticket("intake")
     second = client.issue_ticket("intake")
     w = _window(qtbot, tmp_path, hall.url)
-    bar = w.caller_bar
+    bar = caller_bar(w)
     try:
         assert bar.online is True and "等候 2 人" in bar.status.text()
         assert not bar.buttons["recall"].isEnabled()
@@ -78,8 +75,8 @@ def test_f2_calls_and_opens_intake_with_ticket(qtbot, tmp_path, hall, client: Ha
             Path(__file__).resolve().parents[2].joinpath("docs", "screenshots").mkdir(parents=True, exist_ok=True)
             w.grab().save(str(Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "queue-callerbar.png"))
         # the call opened a new intake: picking the bundle starts the draft with the ticket number
-        page = w.intake
-        assert w.ticket_intake.pending == first.ticket_no
+        page = intake(w)
+        assert intake(w).pending_ticket == first.ticket_no
         type_text(qtbot, page.picker.search, "出生")
         qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: page.case is not None, timeout=15000)
@@ -106,7 +103,7 @@ def test_f2_calls_and_opens_intake_with_ticket(qtbot, tmp_path, hall, client: Ha
         qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible())
         dlg = bar.dialog
         dlg.service.setCurrentIndex(dlg.service.findData("consult"))
-        from PySide6.QtWidgets import QDialogButtonBox
+        from ui.qt import QDialogButtonBox
 
         qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bar.current is None and not bar.busy, timeout=10000)
@@ -120,7 +117,7 @@ def test_transfer_to_window_and_pause(qtbot, tmp_path, hall, client: HallClient)
     client.put_window("W03", ["intake"], WindowState.OPEN)
     t = client.issue_ticket("intake")
     w = _window(qtbot, tmp_path, hall.url)
-    bar = w.caller_bar
+    bar = caller_bar(w)
     try:
         qtbot.mouseClick(bar.buttons["call"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bar.current is not None and not bar.busy, timeout=10000)
@@ -151,7 +148,7 @@ def test_transfer_to_window_and_pause(qtbot, tmp_path, hall, client: HallClient)
 def test_offline_is_plain_and_intake_goes_on(qtbot, tmp_path, dead_url) -> None:  # type: ignore[no-untyped-def]
     from clerk.security import credentials
     from clerk.store.models import KeyValueRow
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     ctx = AppContext.open(tmp_path / "data")
     ctx.settings.hall_url = dead_url
@@ -162,7 +159,7 @@ def test_offline_is_plain_and_intake_goes_on(qtbot, tmp_path, dead_url) -> None:
     w = MainWindow(session)
     qtbot.addWidget(w)
     w.show()
-    bar = w.caller_bar
+    bar = caller_bar(w)
     try:
         wait_idle(qtbot, w)
         assert bar.online is False and "离线" in bar.status.text()
@@ -171,7 +168,7 @@ def test_offline_is_plain_and_intake_goes_on(qtbot, tmp_path, dead_url) -> None:
         assert "无法连接叫号服务器" in w.statusBar().currentMessage()
         assert "受理业务不受影响" in w.statusBar().currentMessage()
         # intake works regardless
-        page = w.intake
+        page = intake(w)
         qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         type_text(qtbot, page.picker.search, "出生")
         qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)

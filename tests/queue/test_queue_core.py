@@ -92,7 +92,7 @@ def test_appointment_ticket(client: HallClient, hall) -> None:  # type: ignore[n
 def test_caller_service(client_for, hall) -> None:  # type: ignore[no-untyped-def]
     bus = ev.EventBus()
     seen: list[object] = []
-    bus.subscribe(ev.QUEUE_CHANGED, lambda ticket: seen.append(ticket))
+    bus.subscribe(ev.QueueChanged, lambda e: seen.append(e.ticket.as_dict() if e.ticket else None))
     kiosk = client_for("boss")
     caller = CallerService(client_for(), "W03", bus)
     with pytest.raises(NoCurrentTicket):
@@ -132,7 +132,7 @@ def test_caller_service(client_for, hall) -> None:  # type: ignore[no-untyped-de
 def test_caller_unreachable(dead_url: str) -> None:
     bus = ev.EventBus()
     seen: list[object] = []
-    bus.subscribe(ev.QUEUE_CHANGED, lambda ticket: seen.append(ticket))
+    bus.subscribe(ev.QueueChanged, lambda e: seen.append(e.ticket.as_dict() if e.ticket else None))
     caller = CallerService(HallClient(dead_url, lambda: "t", timeout=(0.5, 1)), "W03", bus)
     with pytest.raises(Unreachable, match="无法连接叫号服务器"):
         caller.call_next()

@@ -7,14 +7,14 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
-from PySide6.QtCore import Qt
 
 from clerk.queueing import HallClient, Priority, SupervisorService, Thresholds, WindowState
 from clerk.queueing.speech import levels
 from clerk.settings import HallSettings
+from tests.helpers.queue import PASSWORD
+from ui.ops import TaskManager
+from ui.qt import Qt
 from ui.queue.common import HallAccess
-from ui.tasks import Tasks
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -34,8 +34,8 @@ def access(hall) -> HallAccess:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def tasks(qtbot) -> Tasks:  # type: ignore[no-untyped-def]
-    t = Tasks()
+def tasks(qtbot) -> TaskManager:  # type: ignore[no-untyped-def]
+    t = TaskManager()
     yield t
     t.wait(10000)
 

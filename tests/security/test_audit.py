@@ -127,7 +127,7 @@ def test_audit_list_is_for_supervisors(enc_ctx: Any, chain: list[AuditRow], cler
 
 
 def test_services_check_permissions(enc_ctx: Any, clerk_actor: Any, people: Any) -> None:
-    from clerk.security.retention import purge
+    from clerk.retention import purge
 
     nobody = Actor("guest", roles=())
     with pytest.raises(PermissionDenied):

@@ -172,7 +172,7 @@ def test_switching_operators_at_a_window(enc_ctx: Any, server: Any) -> None:
 def test_platform_client_adapter(enc_ctx: Any, server: Any) -> None:
     """The colleague's PlatformClient (clerk.sync.client) works as the online login too."""
     client_mod = pytest.importorskip("clerk.sync.client")
-    from clerk.security.operators import client_login
+    from clerk.sync.online import client_login
 
     client = client_mod.PlatformClient(server.url)
     try:

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select, update
 
 from clerk.demo import DemoPeople, scan_image, take_demo_case
+from clerk.retention import purge
 from clerk.security import audit
 from clerk.security.actor import Actor, PermissionDenied, Role
-from clerk.security.retention import purge
 from clerk.store.models import BlobRow, CaseRow, MaterialRow, OutboxRow
 
 

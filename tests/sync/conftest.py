@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import PASSWORD, USER, StartFn, build_cases
 
 from backoffice.embedded import EmbeddedServer, start_server
+from tests.helpers.sync import PASSWORD, USER, StartFn, build_cases
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import (
+
+from backoffice.embedded import EmbeddedServer
+from clerk.store.models import CaseRow, OutboxRow
+from tests.helpers.sync import (
     PASSWORD,
     USER,
     StartFn,
@@ -24,9 +27,6 @@ from sync_helpers import (
     outbox_states,
     server_cases,
 )
-
-from backoffice.embedded import EmbeddedServer
-from clerk.store.models import CaseRow, OutboxRow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -200,8 +200,8 @@ def test_200_mib_case_streams_with_bounded_memory(
 
 
 def test_demo_step_with_server(tmp_path: Path, clerk_actor: Any, people: Any) -> None:
+    from backoffice.demo import demo_step
     from clerk.demo import take_demo_case
-    from clerk.sync.demo import demo_step
 
     ctx = open_ctx(tmp_path / "data")
     try:

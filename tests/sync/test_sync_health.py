@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import PASSWORD, USER, StartFn, copy_data_dir, logged_in_engine, open_ctx
 
 from backoffice.embedded import EmbeddedServer
 from clerk import __version__
-from clerk.events import UPDATE_STATUS
+from clerk.events import UpdateStatusChanged
 from clerk.sync.health import DeviceState, judge, record_device_states, update_status
+from tests.helpers.sync import PASSWORD, USER, StartFn, copy_data_dir, logged_in_engine, open_ctx
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,7 +43,7 @@ def test_each_pass_reports_the_backlog_and_brings_back_the_update_check(
                                          DeviceState("scanner", "test:0", "ok")])
         engine = logged_in_engine(ctx, server, health_every_s=0)
         heard: list[Any] = []
-        ctx.events.subscribe(UPDATE_STATUS, lambda status: heard.append(status))
+        ctx.events.subscribe(UpdateStatusChanged, lambda event: heard.append(event.status))
         assert engine.report_health(None, force=True)
         (row,) = _table(server)
         assert row["device_id"] == ctx.settings.device_id and row["operator"] == USER

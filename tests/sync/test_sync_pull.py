@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sync_helpers import copy_data_dir, logged_in_engine, open_ctx
-
 from backoffice.db import CaseUpdate
 from backoffice.embedded import EmbeddedServer
-from clerk.events import CASE_UPDATED
+from clerk.events import CaseUpdated
 from clerk.intake.model import CaseStatus
 from clerk.store.models import CaseRow, KeyValueRow, OutboxRow
 from clerk.sync import make_engine
+from tests.helpers.sync import copy_data_dir, logged_in_engine, open_ctx
 
 
 def _feed(server: EmbeddedServer) -> list[tuple[str, str]]:
@@ -37,7 +36,7 @@ def test_feed_applied_in_order_never_skipped_or_repeated(
     try:
         engine = logged_in_engine(ctx, server, updates_page=7)
         seen: list[tuple[str, str]] = []
-        ctx.events.subscribe(CASE_UPDATED, lambda case_uuid, status, note: seen.append((case_uuid, status)))
+        ctx.events.subscribe(CaseUpdated, lambda e: seen.append((e.case_uuid, e.status)))
         engine.run_once(catalog=False)
         assert len(seen) == 40 and {s for _, s in seen} == {"received"}
         # the back office moves cases in rounds; the workstation pulls between rounds, sometimes restarting
@@ -86,7 +85,7 @@ def test_illegal_or_foreign_updates_are_ignored(
             server.advance(uuids[1], status)
         server.advance(uuids[2], "in_review")
         seen: list[tuple[str, str]] = []
-        ctx.events.subscribe(CASE_UPDATED, lambda case_uuid, status, note: seen.append((case_uuid, status)))
+        ctx.events.subscribe(CaseUpdated, lambda e: seen.append((e.case_uuid, e.status)))
         assert engine.pull_updates() == 1
         assert seen == [(uuids[2], "in_review")]
         with ctx.store.read() as s:

@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sync_helpers import (
+
+from backoffice.embedded import EmbeddedServer
+from clerk.events import SyncProgress
+from clerk.store.models import CaseRow, OutboxRow
+from clerk.sync import SyncState, SyncWorker
+from tests.helpers.sync import (
+    PASSWORD,
+    USER,
     StartFn,
     assert_files_intact,
     copy_data_dir,
@@ -17,29 +24,25 @@ from sync_helpers import (
     server_cases,
 )
 
-from backoffice.embedded import EmbeddedServer
-from clerk.events import SYNC_PROGRESS
-from clerk.store.models import CaseRow, OutboxRow
-from clerk.sync import SyncState, SyncWorker
-
 
 def _wait_until_drained(ctx: Any, worker: SyncWorker, timeout: float) -> SyncState:
-    """Waits (on SYNC_PROGRESS, no polling sleeps) until nothing is pending; returns the last state."""
+    """Waits (on SyncProgress, no polling sleeps) until nothing is pending; returns the last state."""
     done = threading.Event()
     last: list[SyncState] = []
 
-    def on_progress(state: SyncState) -> None:
+    def on_progress(event: SyncProgress) -> None:
+        state = event.state
         last.append(state)
         if state.pending == 0 and not state.running:
             done.set()
 
-    ctx.events.subscribe(SYNC_PROGRESS, on_progress)
+    ctx.events.subscribe(SyncProgress, on_progress)
     try:
         worker.start()
         assert done.wait(timeout), f"still pending after {timeout}s: {last[-1] if last else None}"
     finally:
         worker.stop()
-        ctx.events.unsubscribe(SYNC_PROGRESS, on_progress)
+        ctx.events.unsubscribe(SyncProgress, on_progress)
     return last[-1]
 
 
@@ -223,12 +226,13 @@ def test_worker_wakes_on_accepted_case_and_reports_state(
         seen: list[SyncState] = []
         pushed = threading.Event()
 
-        def on_progress(state: SyncState) -> None:
+        def on_progress(event: SyncProgress) -> None:
+            state = event.state
             seen.append(state)
             if state.pending == 0 and not state.running and len(server_cases(server)) == 1:
                 pushed.set()
 
-        ctx.events.subscribe(SYNC_PROGRESS, on_progress)
+        ctx.events.subscribe(SyncProgress, on_progress)
         worker.start()
         try:
             take_demo_case(ctx, clerk_actor, people, "newborn")  # CASE_ACCEPTED wakes the worker
@@ -239,5 +243,35 @@ def test_worker_wakes_on_accepted_case_and_reports_state(
         final = worker.state()
         assert final.online and final.pending == 0 and final.last_success_at is not None
         assert any(s.running for s in seen)
+    finally:
+        ctx.close()
+
+
+def test_each_case_goes_with_its_own_operators_token(
+    cases_40: tuple[Path, list[str]], tmp_path: Path, server: EmbeddedServer
+) -> None:
+    """Clerk A's cases are never sent under clerk B's login: they wait until A logs in here again."""
+    from clerk.sync import login, make_engine
+
+    ctx = _small(cases_40, tmp_path, 4)
+    try:
+        server.create_user("clerk09", PASSWORD, ["clerk"], windows=["W03"], org_code="230102")
+        theirs = _rows(ctx)[2]
+        with ctx.store.write() as s:  # one case was accepted by clerk09 earlier in the day
+            row = s.get(OutboxRow, theirs.id)
+            row.payload = {**row.payload, "operator": "clerk09"}
+        engine = logged_in_engine(ctx, server)
+        result = engine.run_once()
+        assert (result.pushed, result.parked) == (3, 0) and result.waiting_for == {"clerk09"}
+        assert theirs.case_uuid not in server_cases(server) and engine.state().waiting_for == ("clerk09",)
+        assert outbox_states(ctx) == {"done": 3, "pending": 1}
+        login(ctx, server.url, "clerk09", PASSWORD)  # clerk09 logs in; clerk01 stays the current login
+        login(ctx, server.url, USER, PASSWORD)
+        result = make_engine(ctx, backoff_base_s=0.05).run_once()
+        assert result.pushed == 1 and not result.waiting_for
+        from backoffice.db import Case
+
+        with server.ctx.db.read() as s:
+            assert s.get(Case, theirs.case_uuid).operator == "clerk09"  # type: ignore[union-attr]
     finally:
         ctx.close()

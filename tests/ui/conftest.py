@@ -11,7 +11,7 @@ import pytest
 from clerk.context import AppContext
 from clerk.demo import make_id_number
 from clerk.security.actor import Actor, Role
-from ui.session import Session
+from ui.shell.session import Session
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,7 +44,7 @@ def session(tmp_path: Path) -> Iterator[Session]:
 
 @pytest.fixture
 def make_window(qtbot, session):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     made = []
 

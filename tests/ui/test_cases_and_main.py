@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.intake.search import initials
+from tests.helpers.ui import cases
+from ui.qt import Qt
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +24,7 @@ def test_case_list_finds_by_pinyin_initials(qtbot, session, make_window) -> None
     target = views[1]
     w = make_window()
     qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    page = w.cases
+    page = cases(w)
     assert w.tabs.currentWidget() is page and page.text.hasFocus()
     with qtbot.waitSignal(page.loaded, timeout=10000):
         qtbot.keyClicks(page.text, initials(target.applicant.name))

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
 
 from clerk import clock
 from clerk.demo import DemoPeople
 from clerk.intake.model import CaseStatus, FileRef, MaterialStatus
 from clerk.store.models import OutboxRow
+from tests.helpers.ui import cases, field_panel, followup, intake
+from ui.qt import QPoint, Qt
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PASSWORD = "s3cret-pass"
@@ -114,8 +115,8 @@ def test_handout_refuses_wrong_id_then_hands_over(qtbot: Any, session: Any, serv
                                                   make_window: Any) -> None:
     first, second = _ready_for_pickup(session, server, people)
     w = make_window()
-    w.followup.evaluation_timeout_ms = 60_000
-    page = w.followup.handout
+    followup(w).evaluation_timeout_ms = 60_000
+    page = followup(w).handout
     with qtbot.waitSignal(page.loaded, timeout=10000) as loaded:
         w.tabs.setCurrentWidget(page)
     assert loaded.args == [2]
@@ -145,20 +146,20 @@ def test_handout_refuses_wrong_id_then_hands_over(qtbot: Any, session: Any, serv
     delivered = [e for e in _outbox(session.ctx, "event", first.case_uuid) if e["type"] == "delivered"]
     assert len(delivered) == 1 and delivered[0]["method"] == "window"
     assert Path(printed.args[0]).read_bytes()[:5] == b"%PDF-"
-    qtbot.waitUntil(lambda: w.followup.evaluation is not None and w.followup.evaluation.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: followup(w).evaluation is not None and followup(w).evaluation.isVisible(), timeout=10000)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
     shoot(w, "followup-handout.png")
-    w.followup.evaluation.close()
+    followup(w).evaluation.close()
 
 
 # -- 一键评价 --------------------------------------------------------------------------------------------------
 @pytest.mark.gui
 def test_evaluation_records_once_and_closes_on_timeout(qtbot: Any, session: Any, people: Any) -> None:
     from ui.followup.evaluation import EvaluationWindow
-    from ui.tasks import Tasks
+    from ui.ops import TaskManager
 
     case = accepted_case(session.ctx, session.actor, people)
-    tasks = Tasks()
+    tasks = TaskManager()
     ev = EvaluationWindow(session.ctx, session.actor, tasks, case, timeout_ms=60_000)
     qtbot.addWidget(ev)
     ev.present()
@@ -193,15 +194,15 @@ def test_evaluation_records_once_and_closes_on_timeout(qtbot: Any, session: Any,
 @pytest.mark.gui
 def test_commitments_highlight_due_soon_and_fulfil(qtbot: Any, session: Any, people: Any, make_window: Any,
                                                    tmp_path: Path) -> None:
-    from ui.followup.common import AMBER
+    from ui.widgets.styles import AMBER
 
     soon = accepted_case(session.ctx, session.actor, people, defer=True)
     deadline = next(m.deadline for m in soon.materials if m.status is MaterialStatus.DEFERRED)
     assert deadline is not None
     clock.set_clock(lambda: dt.datetime.combine(deadline - dt.timedelta(days=1), dt.time(10), tzinfo=clock.CST))
     w = make_window()
-    w.followup.evaluation_enabled = False
-    page = w.followup.supplements
+    followup(w).evaluation_enabled = False
+    page = followup(w).supplements
     with qtbot.waitSignal(page.commitments_loaded, timeout=10000):
         w.tabs.setCurrentWidget(page)
     assert page.commit_table.rowCount() == 1
@@ -226,7 +227,7 @@ def test_case_list_marks_overdue_case(qtbot: Any, session: Any, people: Any, mak
     assert case.due_date is not None
     clock.set_clock(lambda: dt.datetime.combine(case.due_date + dt.timedelta(days=3), dt.time(10), tzinfo=clock.CST))
     w = make_window()
-    page = w.cases
+    page = cases(w)
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.search()
     row = [r.case_uuid for r in page.model.rows].index(case.case_uuid)
@@ -277,7 +278,7 @@ def test_signature_pad_png_is_stored_by_field_sign(qtbot: Any) -> None:
     assert not pad.is_empty()
     data = pad.to_png()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 200
-    from PySide6.QtGui import QImage
+    from ui.qt import QImage
 
     img = QImage.fromData(data)
     dark = sum(1 for x in range(img.width()) for y in range(img.height()) if img.pixelColor(x, y).lightness() < 128)
@@ -289,8 +290,8 @@ def test_field_mode_prepare_visit_sign_and_photo(qtbot: Any, session: Any, serve
                                                  tmp_path: Path) -> None:
     from clerk import field
     from clerk.sync import login
-    from ui.field.app import field_session
-    from ui.field.window import FieldWindow
+    from ui.shell.field_window import FieldWindow
+    from ui.shell.launch import field_session
 
     for hour in (9, 14):
         _post_visit(server, people, hour)
@@ -302,37 +303,37 @@ def test_field_mode_prepare_visit_sign_and_photo(qtbot: Any, session: Any, serve
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
-    assert "还没有上门清单" in w.prepared_label.text()
-    with qtbot.waitSignal(w.prepared, timeout=20000), qtbot.waitSignal(w.visits_loaded, timeout=20000):
-        qtbot.mouseClick(w.prepare_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.visit_list.count() == 2, timeout=10000)
-    assert "已缓存 2 户" in w.prepared_label.text()
-    assert w.net_label.text().startswith("● 在线")
+    assert "还没有上门清单" in field_panel(w).prepared_label.text()
+    with qtbot.waitSignal(field_panel(w).prepared, timeout=20000), qtbot.waitSignal(field_panel(w).visits_loaded, timeout=20000):
+        qtbot.mouseClick(field_panel(w).prepare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: field_panel(w).visit_list.count() == 2, timeout=10000)
+    assert "已缓存 2 户" in field_panel(w).prepared_label.text()
+    assert field_panel(w).net_label.text().startswith("● 在线")
 
     server.stop()  # on the road: offline from here
-    w.probe()
-    qtbot.waitUntil(lambda: w.online is False, timeout=15000)
-    assert "离线" in w.net_label.text()
-    w.visit_list.setCurrentRow(0)
-    with qtbot.waitSignal(w.intake.case_changed, timeout=10000, check_params_cb=lambda v: v is not None):
-        qtbot.mouseClick(w.start_button, Qt.MouseButton.LeftButton)
-    case = w.intake.case
+    field_panel(w).probe()
+    qtbot.waitUntil(lambda: field_panel(w).online is False, timeout=15000)
+    assert "离线" in field_panel(w).net_label.text()
+    field_panel(w).visit_list.setCurrentRow(0)
+    with qtbot.waitSignal(intake(w).case_changed, timeout=10000, check_params_cb=lambda v: v is not None):
+        qtbot.mouseClick(field_panel(w).start_button, Qt.MouseButton.LeftButton)
+    case = intake(w).case
     assert case is not None and case.applicant.name == field.visits(session.ctx)[0].applicant["name"]
     qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
-    assert not w.sign_button.isEnabled()
-    _draw(qtbot, w.pad)
-    assert w.sign_button.isEnabled()
-    with qtbot.waitSignal(w.signed, timeout=10000):
-        qtbot.mouseClick(w.sign_button, Qt.MouseButton.LeftButton)
+    assert not field_panel(w).sign_button.isEnabled()
+    _draw(qtbot, field_panel(w).pad)
+    assert field_panel(w).sign_button.isEnabled()
+    with qtbot.waitSignal(field_panel(w).signed, timeout=10000):
+        qtbot.mouseClick(field_panel(w).sign_button, Qt.MouseButton.LeftButton)
     stored = field.signature_png(session.ctx, case.case_uuid)
-    assert stored == w.pad.to_png() and stored[:4] == b"\x89PNG"
-    assert "已保存签名" in w.signature_status.text()
+    assert stored == field_panel(w).pad.to_png() and stored[:4] == b"\x89PNG"
+    assert "已保存签名" in field_panel(w).signature_status.text()
 
     photo = tmp_path / "birth-certificate.png"
     photo.write_bytes(png("birth certificate"))
-    w.photos.pick_image = lambda _parent, _title: [photo]  # no camera offscreen: the image-file seam
-    code = w.material_combo.currentData()
-    qtbot.mouseClick(w.photo_button, Qt.MouseButton.LeftButton)
+    field_panel(w).photos.pick_image = lambda _parent, _title: [photo]  # no camera offscreen: the image-file seam
+    code = field_panel(w).material_combo.currentData()
+    qtbot.mouseClick(field_panel(w).photo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(m.files for m in session.ctx.intake.get(case.case_uuid).materials
                                 if m.code == code), timeout=10000)
     qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
@@ -345,14 +346,14 @@ def test_field_mode_prepare_visit_sign_and_photo(qtbot: Any, session: Any, serve
 def test_supervisor_alerts_overdue_commitment_and_low_score(qtbot: Any, session: Any, people: Any) -> None:
     from clerk.evaluation import EvaluationService
     from clerk.queueing import HallClient
+    from ui.ops import TaskManager
     from ui.queue.common import HallAccess
     from ui.queue.supervisor import SupervisorWindow
-    from ui.tasks import Tasks
 
     late = accepted_case(session.ctx, session.actor, people, defer=True)
     deadline = next(m.deadline for m in late.materials if m.status is MaterialStatus.DEFERRED)
     clock.set_clock(lambda: dt.datetime.combine(deadline + dt.timedelta(days=2), dt.time(10), tzinfo=clock.CST))
-    tasks = Tasks()
+    tasks = TaskManager()
     access = HallAccess(lambda: HallClient("", lambda: None))  # no hall server: the queue part stays empty
     w = SupervisorWindow(access, None, tasks, "测试大厅", auto_poll=False, followup_ctx=session.ctx)
     qtbot.addWidget(w)
@@ -372,3 +373,63 @@ def test_supervisor_alerts_overdue_commitment_and_low_score(qtbot: Any, session:
     kinds = sorted(a.kind for a in w.followup.alerts)
     assert kinds == ["commitment_overdue", "low_score"]
     w.stop()
+
+
+# -- 切换操作员: every screen works for the operator now at the window ---------------------------------------------
+@pytest.mark.gui
+def test_after_an_operator_switch_handout_supplement_and_print_are_the_new_operators(
+        qtbot: Any, session: Any, server: Any, people: Any, make_window: Any, tmp_path: Path) -> None:
+    """The next hand-out, supplement and print after 切换操作员 are recorded under the new operator (the
+    screens read the shell's actor when they start an action; none keeps the one they were built with)."""
+    from clerk.security.actor import Actor, Role
+    from clerk.security.audit import list_entries
+    from tests.helpers.ui import security
+    from ui.printing.preview import open_preview
+
+    (ready,) = _ready_for_pickup(session, server, people, n=1)
+    deferred = accepted_case(session.ctx, session.actor, people, defer=True)
+    ctx = session.ctx
+    server.create_user("clerk02", PASSWORD, ["clerk"], display_name="接班人", windows=["W01"])
+    w = make_window()
+    followup(w).evaluation_enabled = False
+    assert session.actor.username == "tester"
+
+    dialog = security(w).switch_operator()  # the real 切换操作员 dialog (online: the platform knows clerk02)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.username, "clerk02")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.actor.username == "clerk02", timeout=20000)
+
+    page = followup(w).handout  # 出件
+    w.tabs.setCurrentWidget(page)
+    with qtbot.waitSignal(page.opened, timeout=10000, check_params_cb=lambda v: v is not None):
+        page.open_text(ready.case_no)
+    with qtbot.waitSignal(page.handed_over, timeout=10000):
+        qtbot.keyClicks(page.presented, ready.applicant.id_number)
+        qtbot.keyClick(page.presented, Qt.Key.Key_Return)
+    handover = ctx.handout.handover_record(ready.case_uuid)
+    assert handover is not None and handover.operator == "clerk02"
+
+    supplements = followup(w).supplements  # 补正/容缺: the deferred material brought in
+    with qtbot.waitSignal(supplements.commitments_loaded, timeout=10000):
+        w.tabs.setCurrentWidget(supplements)
+    scan = tmp_path / "brought.png"
+    scan.write_bytes(png("brought later"))
+    supplements.pick_files = lambda _parent, _title: [scan]
+    supplements.commit_table.selectRow(0)
+    with qtbot.waitSignal(supplements.sent, timeout=10000):
+        qtbot.mouseClick(supplements.fulfil_button, Qt.MouseButton.LeftButton)
+
+    preview = open_preview(w, deferred.case_uuid, ["receipt"], case_no=deferred.case_no)  # 打印
+    qtbot.waitUntil(lambda: "receipt" in preview.docs, timeout=30000)
+    preview.printer.set_spec(f"pdf:{tmp_path / 'out'}")
+    with qtbot.waitSignal(preview.printed, timeout=30000) as printed:
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert printed.args[0].job.operator == "clerk02"
+    preview.close()
+
+    supervisor = Actor("sup01", "赵主任", (Role.SUPERVISOR,), window="W01")
+    by_action = {e.action: e.operator for e in list_entries(ctx.store, supervisor, limit=50)
+                 if e.action in ("handout", "supplement", "print")}
+    assert by_action == {"handout": "clerk02", "supplement": "clerk02", "print": "clerk02"}

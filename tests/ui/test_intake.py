@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from clerk.intake.model import CaseStatus, MaterialStatus
-from tests.ui.helpers import (
+from tests.helpers.ui import (
     choose_status,
     fill_required_fields,
+    intake,
     scan_file,
     start_bundle,
     type_applicant,
@@ -18,12 +18,13 @@ from tests.ui.helpers import (
     wait_idle,
 )
 from ui.intake.dialogs import OutcomeDialog, ProblemsDialog
+from ui.qt import Qt
 
 pytestmark = pytest.mark.gui
 
 
 def test_full_intake_to_accepted_case(qtbot, window, session, valid_id, tmp_path: Path) -> None:
-    page = window.intake
+    page = intake(window)
     start_bundle(qtbot, window, "xse")  # pinyin initials of 新生儿出生一件事
     assert page.case.bundle_code == "newborn"
     qtbot.mouseClick(page.situations.buttons[("settle_with", "mother")], Qt.MouseButton.LeftButton)
@@ -68,7 +69,7 @@ def test_full_intake_to_accepted_case(qtbot, window, session, valid_id, tmp_path
 
 
 def test_bad_id_number_shows_message_inline(qtbot, window, valid_id) -> None:
-    page = window.intake
+    page = intake(window)
     start_bundle(qtbot, window, "新生儿")
     bad = valid_id[:17] + ("0" if valid_id[17] != "0" else "1")
     qtbot.keyClicks(page.applicant.id_number, bad)
@@ -81,7 +82,7 @@ def test_bad_id_number_shows_message_inline(qtbot, window, valid_id) -> None:
 
 
 def test_bad_form_value_shows_message_when_leaving(qtbot, window) -> None:
-    page = window.intake
+    page = intake(window)
     start_bundle(qtbot, window, "新生儿")
     editor = page.form_panel.editors["birth_date"]
     type_text(qtbot, editor.focus_target(), "2026-13-45")
@@ -91,7 +92,7 @@ def test_bad_form_value_shows_message_when_leaving(qtbot, window) -> None:
 
 
 def test_accept_blocked_lists_every_problem(qtbot, window, session) -> None:
-    page = window.intake
+    page = intake(window)
     start_bundle(qtbot, window, "新生儿")
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(page.dialog, ProblemsDialog), timeout=15000)
@@ -107,27 +108,27 @@ def test_accept_blocked_lists_every_problem(qtbot, window, session) -> None:
 def test_autosave_survives_closing_and_reopening(qtbot, make_window, session, valid_id) -> None:
     w = make_window()
     start_bundle(qtbot, w, "新生儿")
-    case_uuid = w.intake.case.case_uuid
-    type_text(qtbot, w.intake.applicant.name, "王建国")
-    type_text(qtbot, w.intake.form_panel.editors["child_name"].focus_target(), "王小")  # no focus-out, no pause
+    case_uuid = intake(w).case.case_uuid
+    type_text(qtbot, intake(w).applicant.name, "王建国")
+    type_text(qtbot, intake(w).form_panel.editors["child_name"].focus_target(), "王小")  # no focus-out, no pause
     w.close()
     saved = session.ctx.intake.get(case_uuid)
     assert saved.applicant.name == "王建国" and saved.form["child_name"] == "王小"
 
     w2 = make_window()
-    assert w2.intake.drafts_banner.isVisible()
-    qtbot.mouseClick(w2.intake.resume_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w2.intake.case is not None, timeout=15000)
-    assert w2.intake.case.case_uuid == case_uuid
-    assert w2.intake.applicant.name.text() == "王建国"
-    assert w2.intake.form_panel.editors["child_name"].value() == "王小"
+    assert intake(w2).drafts_banner.isVisible()
+    qtbot.mouseClick(intake(w2).resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: intake(w2).case is not None, timeout=15000)
+    assert intake(w2).case.case_uuid == case_uuid
+    assert intake(w2).applicant.name.text() == "王建国"
+    assert intake(w2).form_panel.editors["child_name"].value() == "王小"
 
 
 def test_history_offers_prefill(qtbot, window, session) -> None:
     from clerk.demo import DemoPeople, take_demo_case
 
     earlier = take_demo_case(session.ctx, session.actor, DemoPeople(3), "newborn", answers={"settle_with": "father"})
-    page = window.intake
+    page = intake(window)
     start_bundle(qtbot, window, "新生儿")
     qtbot.keyClicks(page.applicant.id_number, earlier.applicant.id_number)
     wait_idle(qtbot, window)

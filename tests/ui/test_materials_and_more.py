@@ -5,18 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from clerk.intake.model import CaseStatus
-from tests.ui.helpers import scan_file, start_bundle, type_applicant, wait_idle
+from tests.helpers.ui import intake, scan_file, start_bundle, type_applicant, wait_idle
 from ui.intake.dialogs import OutcomeDialog
+from ui.qt import QDragEnterEvent, QDropEvent, QMimeData, QPointF, Qt, QUrl
 
 pytestmark = pytest.mark.gui
 
 
 def test_unreadable_file_is_refused_with_a_message(qtbot, window, tmp_path: Path) -> None:
-    page = window.intake
+    page = intake(window)
     start_bundle(qtbot, window, "新生儿")
     fake = tmp_path / "出生证.pdf"
     fake.write_text("这不是 PDF", encoding="utf-8")
@@ -28,7 +27,7 @@ def test_unreadable_file_is_refused_with_a_message(qtbot, window, tmp_path: Path
 
 
 def test_files_dropped_on_a_material_are_imported(qtbot, window, tmp_path: Path) -> None:
-    page = window.intake
+    page = intake(window)
     start_bundle(qtbot, window, "新生儿")
     code, card = next(iter(page.checklist.cards.items()))
     data = QMimeData()
@@ -46,7 +45,7 @@ def test_files_dropped_on_a_material_are_imported(qtbot, window, tmp_path: Path)
 
 
 def test_one_time_notice_and_its_printout(qtbot, window, session, valid_id) -> None:
-    page = window.intake
+    page = intake(window)
     start_bundle(qtbot, window, "新生儿")
     case_uuid = page.case.case_uuid
     type_applicant(qtbot, page, "赵敏", valid_id)
@@ -59,9 +58,8 @@ def test_one_time_notice_and_its_printout(qtbot, window, session, valid_id) -> N
     if not dialog.print_button.isEnabled():
         pytest.skip("printing component not installed")
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    from PySide6.QtWidgets import QApplication
-
     from ui.printing.preview import PrintPreviewDialog
+    from ui.qt import QApplication
 
     def preview() -> PrintPreviewDialog | None:
         return next((w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog) and w.isVisible()), None)
@@ -89,6 +87,6 @@ def test_english_interface(qtbot, qapp, make_window) -> None:
         w = make_window()
         assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Intake", "Cases", "Hand-out",
                                                                      "Supplement/Deferred"]
-        assert w.intake.accept_button.text() == "Accept (Ctrl+Enter)"
+        assert intake(w).accept_button.text() == "Accept (Ctrl+Enter)"
     finally:
         qapp.removeTranslator(translator)

@@ -12,10 +12,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
-from tests.materials.conftest import pdf_bytes, sane_env  # noqa: F401 - sane_env is a fixture used here
-from tests.ui.helpers import start_bundle, wait_idle
+from tests.helpers.materials import pdf_bytes
+from tests.helpers.ui import cases, intake, materials, start_bundle, wait_idle
+from ui.qt import Qt
 
 pytestmark = pytest.mark.gui
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -28,7 +28,7 @@ def _pdf(tmp_path: Path, pages: int, name: str = "营业执照.pdf") -> Path:
 
 
 def _first_card(window):  # type: ignore[no-untyped-def]
-    code, card = next(iter(window.intake.checklist.cards.items()))
+    code, card = next(iter(intake(window).checklist.cards.items()))
     return code, card
 
 
@@ -42,7 +42,7 @@ def test_pdf_of_three_pages_becomes_three_thumbnails(qtbot, window, session, tmp
     start_bundle(qtbot, window, "新生儿")
     code, card = _first_card(window)
     _import(qtbot, window, card, _pdf(tmp_path, 3), 3)
-    case_uuid = window.intake.case.case_uuid
+    case_uuid = intake(window).case.case_uuid
     assert len(session.ctx.materials.list_pages(case_uuid, code)) == 3
     assert card.pages.text() == "3 页" and card.page_count == 3
     assert len(card.strip.buttons) == 3 and card.strip.isVisible()
@@ -58,7 +58,7 @@ def test_bad_file_shows_its_message_and_stores_nothing(qtbot, window, session, t
     card.import_paths([fake])
     wait_idle(qtbot, window)
     assert card.problem.isVisible() and "出生证明.pdf" in card.problem.text()
-    assert session.ctx.materials.list_pages(window.intake.case.case_uuid, code) == []
+    assert session.ctx.materials.list_pages(intake(window).case.case_uuid, code) == []
     assert list(session.ctx.pages.all_hashes()) == []
     assert card.pages.text() == "未导入" and card.material.status.value == "missing"
 
@@ -67,10 +67,10 @@ def test_viewer_rotates_reorders_moves_and_deletes(qtbot, window, session, tmp_p
     start_bundle(qtbot, window, "新生儿")
     code, card = _first_card(window)
     _import(qtbot, window, card, _pdf(tmp_path, 3), 3)
-    svc, case_uuid = session.ctx.materials, window.intake.case.case_uuid
+    svc, case_uuid = session.ctx.materials, intake(window).case.case_uuid
     before = svc.list_pages(case_uuid, code)
     qtbot.mouseClick(card.strip.buttons[1], Qt.MouseButton.LeftButton)
-    viewer = window.materials_ui.viewer
+    viewer = intake(window).materials_ui.viewer
     assert viewer is not None
     qtbot.waitUntil(lambda: len(viewer.pages) == 3 and viewer.list.currentRow() == 1, timeout=10000)
     qtbot.waitUntil(lambda: viewer._image is not None, timeout=10000)
@@ -108,7 +108,7 @@ def test_viewer_rotates_reorders_moves_and_deletes(qtbot, window, session, tmp_p
     qtbot.mouseClick(viewer.move_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(svc.list_pages(case_uuid, other)) == 1, timeout=10000)
     qtbot.waitUntil(lambda: card.page_count == 1 and len(card.strip.buttons) == 1, timeout=10000)
-    other_card = window.intake.checklist.cards[other]
+    other_card = intake(window).checklist.cards[other]
     qtbot.waitUntil(lambda: other_card.page_count == 1 and other_card.material.status.value == "provided", timeout=10000)
 
     replacement = _pdf(tmp_path, 2, "换页.pdf")
@@ -120,7 +120,7 @@ def test_viewer_rotates_reorders_moves_and_deletes(qtbot, window, session, tmp_p
 
 
 def test_blank_pages_are_offered_for_removal(qtbot, window, session, tmp_path: Path) -> None:
-    from tests.materials.conftest import blank_page, jpeg_bytes, text_page
+    from tests.helpers.materials import blank_page, jpeg_bytes, text_page
 
     start_bundle(qtbot, window, "新生儿")
     code, card = _first_card(window)
@@ -130,11 +130,11 @@ def test_blank_pages_are_offered_for_removal(qtbot, window, session, tmp_path: P
     card.import_paths([front, back])
     qtbot.waitUntil(lambda: card.strip.loaded_count() == 2, timeout=20000)
     assert card.strip.blank_hint.isVisible()
-    viewer = window.materials_ui.open_viewer(code)
+    viewer = intake(window).materials_ui.open_viewer(code)
     qtbot.waitUntil(lambda: len(viewer.pages) == 2, timeout=10000)
     assert viewer.blank_bar.isVisible() and "第 2 页" in viewer.blank_label.text()
     qtbot.mouseClick(viewer.remove_blanks_button, Qt.MouseButton.LeftButton)
-    case_uuid = window.intake.case.case_uuid
+    case_uuid = intake(window).case.case_uuid
     qtbot.waitUntil(lambda: [p.source_name for p in session.ctx.materials.list_pages(case_uuid, code)] == ["正面.jpg"],
                     timeout=10000)
     wait_idle(qtbot, window)
@@ -143,7 +143,7 @@ def test_blank_pages_are_offered_for_removal(qtbot, window, session, tmp_path: P
 
 
 def _ready_panel(qtbot, window, scanner):  # type: ignore[no-untyped-def]
-    panel = window.materials_ui.scan_panel
+    panel = intake(window).materials_ui.scan_panel
     panel.scanner = scanner
     panel.extra = ("--test-picture=Color pattern",)
     qtbot.mouseClick(panel.refresh_button, Qt.MouseButton.LeftButton)
@@ -153,11 +153,11 @@ def _ready_panel(qtbot, window, scanner):  # type: ignore[no-untyped-def]
     return panel
 
 
-def test_scan_panel_scans_two_pages_into_the_selected_material(qtbot, window, session, sane_env) -> None:  # noqa: F811
+def test_scan_panel_scans_two_pages_into_the_selected_material(qtbot, window, session, sane_env) -> None:
     from clerk.materials.scanner import SaneScanner
 
     start_bundle(qtbot, window, "新生儿")
-    cards = window.intake.checklist.cards
+    cards = intake(window).checklist.cards
     code = list(cards)[1]
     panel = _ready_panel(qtbot, window, SaneScanner(env=sane_env))
     qtbot.mouseClick(cards[code], Qt.MouseButton.LeftButton)  # clicking a card selects it as the target
@@ -168,12 +168,12 @@ def test_scan_panel_scans_two_pages_into_the_selected_material(qtbot, window, se
     assert panel.cancel_button.isVisible()
     qtbot.waitUntil(lambda: not panel.scanning, timeout=60000)
     assert "2 页" in panel.status.text(), panel.problem.text()
-    assert len(session.ctx.materials.list_pages(window.intake.case.case_uuid, code)) == 2
+    assert len(session.ctx.materials.list_pages(intake(window).case.case_uuid, code)) == 2
     qtbot.waitUntil(lambda: cards[code].strip.loaded_count() == 2 and cards[code].page_count == 2, timeout=20000)
     qtbot.waitUntil(lambda: cards[code].material.status.value == "provided", timeout=10000)
 
 
-def test_a_scanner_vanishing_mid_batch_keeps_the_pages_and_says_so(qtbot, window, session, sane_env,  # noqa: F811
+def test_a_scanner_vanishing_mid_batch_keeps_the_pages_and_says_so(qtbot, window, session, sane_env,
                                                                    tmp_path: Path) -> None:
     from clerk.materials.scanner import SaneScanner
 
@@ -188,54 +188,54 @@ def test_a_scanner_vanishing_mid_batch_keeps_the_pages_and_says_so(qtbot, window
                     f'exec "{real}" "$@"\n')
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     start_bundle(qtbot, window, "新生儿")
-    code = list(window.intake.checklist.cards)[0]
+    code = list(intake(window).checklist.cards)[0]
     panel = _ready_panel(qtbot, window, SaneScanner(program=str(fake), env=sane_env))
     panel.select(code)
     panel.source.setCurrentIndex(panel.source.findData("adf"))
     qtbot.mouseClick(panel.scan_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.scanning, timeout=60000)
     assert panel.problem.isVisible() and "已扫描的 2 页已保留" in panel.problem.text()
-    assert len(session.ctx.materials.list_pages(window.intake.case.case_uuid, code)) == 2
+    assert len(session.ctx.materials.list_pages(intake(window).case.case_uuid, code)) == 2
 
 
 def test_scan_inbox_file_is_offered_to_the_open_case(qtbot, window, session, tmp_path: Path) -> None:
     start_bundle(qtbot, window, "新生儿")
-    code = list(window.intake.checklist.cards)[2]
-    ui = window.materials_ui
+    code = list(intake(window).checklist.cards)[2]
+    ui = intake(window).materials_ui
     inbox = tmp_path / "inbox"
-    ui.start_inbox(inbox)
+    materials(window).start_inbox(inbox)
     ui.select(code)
     (inbox / "scan0001.pdf").write_bytes(pdf_bytes(2))
     qtbot.waitUntil(lambda: ui.banner.isVisible(), timeout=15000)
     assert "scan0001.pdf" in ui.banner.label.text() and ui.banner.target.currentData() == code
     qtbot.mouseClick(ui.banner.import_button, Qt.MouseButton.LeftButton)
-    card = window.intake.checklist.cards[code]
+    card = intake(window).checklist.cards[code]
     qtbot.waitUntil(lambda: card.strip.loaded_count() == 2, timeout=20000)
     assert not ui.banner.isVisible()
-    assert len(session.ctx.materials.list_pages(window.intake.case.case_uuid, code)) == 2
+    assert len(session.ctx.materials.list_pages(intake(window).case.case_uuid, code)) == 2
 
 
 def test_wedge_scan_opens_the_case_and_slow_typing_does_not(qtbot, window, session) -> None:
     ctx, actor = session.ctx, session.actor
     draft = ctx.intake.start_draft(actor, "newborn")
     code = draft.materials[1].code
-    window.find_cases()
-    field = window.cases.text
+    cases(window).find_cases()
+    field = cases(window).text
     qtbot.keyClicks(field, draft.case_no, delay=80)  # a person typing the number into the search box
     qtbot.keyClick(field, Qt.Key.Key_Return, delay=80)
     wait_idle(qtbot, window)
-    assert window.intake.case is None and window.tabs.currentWidget() is window.cases
+    assert intake(window).case is None and window.tabs.currentWidget() is cases(window)
     assert field.text() == draft.case_no
 
     field.clear()
     qtbot.keyClicks(field, f"{draft.case_no}-{code}")  # the scanner: keys a few ms apart, then Enter
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.intake.case is not None and window.intake.case.case_no == draft.case_no,
+    qtbot.waitUntil(lambda: intake(window).case is not None and intake(window).case.case_no == draft.case_no,
                     timeout=15000)
     wait_idle(qtbot, window)
-    assert window.tabs.currentWidget() is window.intake
+    assert window.tabs.currentWidget() is intake(window)
     assert field.text() == ""  # the scanned characters were taken out of the field again
-    assert window.materials_ui.scan_panel.selected == code
+    assert intake(window).materials_ui.scan_panel.selected == code
 
 
 def test_wedge_scan_of_a_finished_case_shows_it_in_the_case_list(qtbot, window, session, valid_id) -> None:
@@ -243,22 +243,22 @@ def test_wedge_scan_of_a_finished_case_shows_it_in_the_case_list(qtbot, window, 
     draft = ctx.intake.start_draft(actor, "newborn")
     ctx.intake.save_draft(draft.case_uuid, applicant={"name": "王芳", "id_number": valid_id, "phone": "13912345678"})
     ctx.intake.reject(actor, draft.case_uuid, "不属于本窗口受理范围")
-    window.new_case()
-    qtbot.keyClicks(window.intake.picker.search, draft.case_no)
-    qtbot.keyClick(window.intake.picker.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.cases, timeout=15000)
+    intake(window).new_case()
+    qtbot.keyClicks(intake(window).picker.search, draft.case_no)
+    qtbot.keyClick(intake(window).picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is cases(window), timeout=15000)
     wait_idle(qtbot, window)
-    assert window.cases.text.text() == draft.case_no and window.cases.model.rows[0].case_uuid == draft.case_uuid
-    assert window.intake.picker.search.text() == "" and window.intake.case is None
+    assert cases(window).text.text() == draft.case_no and cases(window).model.rows[0].case_uuid == draft.case_uuid
+    assert intake(window).picker.search.text() == "" and intake(window).case is None
 
 
 @pytest.mark.skipif(not os.environ.get("MATERIALS_SCREENSHOTS"), reason="set MATERIALS_SCREENSHOTS=1 to write them")
-def test_screenshots(qtbot, window, session, sane_env, tmp_path: Path) -> None:  # noqa: F811
+def test_screenshots(qtbot, window, session, sane_env, tmp_path: Path) -> None:
     from clerk.materials.scanner import SaneScanner
-    from tests.materials.conftest import blank_page, jpeg_bytes, text_page
+    from tests.helpers.materials import blank_page, jpeg_bytes, text_page
 
     start_bundle(qtbot, window, "新生儿")
-    cards = window.intake.checklist.cards
+    cards = intake(window).checklist.cards
     codes = list(cards)
     _import(qtbot, window, cards[codes[0]], _pdf(tmp_path, 3), 3)
     pages = []
@@ -283,7 +283,7 @@ def test_screenshots(qtbot, window, session, sane_env, tmp_path: Path) -> None: 
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.scanning, timeout=30000)
     panel.grab().save(str(SCREENSHOTS / "materials-scan-panel-cancelled.png"))
-    viewer = window.materials_ui.open_viewer(codes[1], 0)
+    viewer = intake(window).materials_ui.open_viewer(codes[1], 0)
     viewer.resize(1200, 860)
     qtbot.waitUntil(lambda: viewer._image is not None and len(viewer.pages) == 3, timeout=10000)
     wait_idle(qtbot, window)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 import subprocess
-from pathlib import Path
 
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.printjobs import PrintQueue
+from tests.helpers.ui import printing
 
 
 def _accepted(session):  # type: ignore[no-untyped-def]
@@ -19,8 +19,7 @@ def _accepted(session):  # type: ignore[no-untyped-def]
 def _preview(qtbot, window, view, kinds):  # type: ignore[no-untyped-def]
     from ui.printing.preview import open_preview
 
-    dialog = open_preview(window.session.ctx, window.session.actor, window.tasks, view.case_uuid, kinds,
-                          case_no=view.case_no, parent=window)
+    dialog = open_preview(window, view.case_uuid, kinds, case_no=view.case_no)
     qtbot.waitUntil(lambda: all(k in dialog.docs for k in kinds), timeout=30000)
     return dialog
 
@@ -63,20 +62,6 @@ def test_print_to_a_pdf_folder_makes_the_file_and_a_printed_job(qtbot, window, s
     dialog.close()
 
 
-def _load_cups_fixture():  # type: ignore[no-untyped-def]
-    import importlib.util
-    import sys
-
-    path = Path(__file__).resolve().parents[1] / "printing" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("printing_conftest_for_ui", path)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules[spec.name] = module  # type: ignore[union-attr]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module.cups_pdf_queue
-
-
-cups_pdf_queue = _load_cups_fixture()
-"""The real CUPS queue ClerkPDF on cups-pdf (skips with the reason when CUPS is not installed)."""
 
 
 def test_stopped_cups_queue_keeps_the_job_badge_and_retry(qtbot, window, session, cups_pdf_queue) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +75,7 @@ def test_stopped_cups_queue_keeps_the_job_badge_and_retry(qtbot, window, session
             qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
         outcome = done.args[0]
         assert not outcome.printed and outcome.job.state == "queued" and "停止" in outcome.message
-        badge = window.print_badge
+        badge = printing(window).badge
         qtbot.waitUntil(lambda: badge.count == 1 and badge.isVisible(), timeout=10000)
         assert badge.text() == "打印队列 1"
         dialog.close()
@@ -109,5 +94,4 @@ def test_stopped_cups_queue_keeps_the_job_badge_and_retry(qtbot, window, session
     assert cups_pdf_queue.wait_for_new_file(before).read_bytes().startswith(b"%PDF-")
     queue_dialog.close()
 
-
-from PySide6.QtCore import Qt  # noqa: E402
+from ui.qt import Qt  # noqa: E402

@@ -10,16 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from clerk import clock
 from clerk.context import AppContext
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.security.actor import Actor, Role
 from clerk.security.operators import OperatorService, WrongPassword
-from tests.ui.helpers import start_bundle, type_applicant, type_text, wait_idle
-from ui.session import Session
+from tests.helpers.ui import cases, intake, security, start_bundle, type_applicant, type_text, wait_idle
+from ui.qt import QApplication, Qt
+from ui.shell.session import Session
 
 CLERK_PW, SUPER_PW = "clerk-pass-1", "super-pass-1"
 
@@ -50,7 +49,7 @@ def secured(tmp_path: Path) -> Iterator[Session]:
 
 @pytest.fixture
 def win(qtbot, secured):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     w = MainWindow(secured)
     qtbot.addWidget(w)
@@ -66,7 +65,7 @@ def win(qtbot, secured):  # type: ignore[no-untyped-def]
 
 
 def _exit_warnings() -> list[object]:
-    from PySide6.QtWidgets import QMessageBox
+    from ui.qt import QMessageBox
 
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
             and w.objectName() == "exitWarning"]
@@ -83,9 +82,9 @@ def _login(qtbot, dialog, username: str, password: str) -> None:  # type: ignore
 
 def _start(qtbot, data_dir: Path):  # type: ignore[no-untyped-def]
     """What main.py does in window mode without --demo: open with the data key, then the login dialog."""
-    from ui.main_window import MainWindow
     from ui.security.startup import login_first
-    from ui.session import open_session
+    from ui.shell.main_window import MainWindow
+    from ui.shell.session import open_session
 
     session = open_session(data_dir, demo=False)
     assert not session.actor.permissions  # nobody is logged in yet
@@ -116,14 +115,15 @@ def test_start_logs_in_online_then_offline_with_wrong_password_message(qtbot, tm
         data_dir.mkdir()
         (data_dir / "settings.json").write_text(json.dumps({"platform_url": server.url, "window": "W03"}))
         session, window, dialog = _start(qtbot, data_dir)
-        assert not hasattr(window, "intake")  # no pages before the login
+        with pytest.raises(LookupError):  # no pages before the login
+            intake(window)
         assert server.url in dialog.mode_label.text()
         _login(qtbot, dialog, "sup01", SUPER_PW)
         qtbot.waitUntil(lambda: session.logged_in, timeout=20000)
         assert session.login.online and session.actor.username == "sup01"
         assert session.actor.display_name == "李主任" and session.actor.window == "W03"
-        assert window.intake.actor == session.actor
-        assert window.security.audit_action.isVisible()  # a supervisor sees the audit log
+        assert intake(window).actor == session.actor
+        assert security(window).audit_action.isVisible()  # a supervisor sees the audit log
         assert "李主任" in window.operator_label.text()
         _finish(qtbot, window, session)
     finally:
@@ -151,7 +151,7 @@ def test_start_logs_in_online_then_offline_with_wrong_password_message(qtbot, tm
 def test_lost_key_is_explained_not_a_traceback(tmp_path: Path) -> None:
     from clerk.security.keys import KeyUnavailable, forget_key
     from ui.security.startup import open_failure_text
-    from ui.session import open_session
+    from ui.shell.session import open_session
 
     data_dir = tmp_path / "data"
     open_session(data_dir, demo=False).close()
@@ -163,13 +163,13 @@ def test_lost_key_is_explained_not_a_traceback(tmp_path: Path) -> None:
 
 
 def test_idle_lock_covers_the_form_and_unlocks_with_the_right_password(qtbot, win) -> None:
-    page = win.intake
+    page = intake(win)
     start_bundle(qtbot, win, "出生")
     type_applicant(qtbot, page, "张三丰", "110101199003074514")
     name = page.applicant.name
     assert name.isVisible()
     qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # manual lock
-    overlay = win.security.guard.overlay
+    overlay = security(win).guard.overlay
     qtbot.waitUntil(overlay.isVisible)
     # the overlay covers the applicant's name; the text stays underneath, untouched
     top_left = name.mapTo(win, name.rect().topLeft())
@@ -190,7 +190,7 @@ def test_idle_lock_covers_the_form_and_unlocks_with_the_right_password(qtbot, wi
 
 
 def test_idle_timeout_locks_and_a_supervisor_may_unlock(qtbot, win) -> None:
-    guard = win.security.guard
+    guard = security(win).guard
     _later(win.session.ctx.settings.idle_lock_minutes * 60 + 1)
     with qtbot.waitSignal(guard.locked, timeout=5000):
         pass  # the one-second poll sees the timeout
@@ -204,20 +204,20 @@ def test_idle_timeout_locks_and_a_supervisor_may_unlock(qtbot, win) -> None:
 
 
 def test_operator_switch_keeps_the_window(qtbot, win) -> None:
-    assert not win.security.audit_action.isVisible()
-    dialog = win.security.switch_operator()
+    assert not security(win).audit_action.isVisible()
+    dialog = security(win).switch_operator()
     qtbot.waitExposed(dialog)
     _login(qtbot, dialog, "sup01", SUPER_PW)
     qtbot.waitUntil(lambda: win.session.actor.username == "sup01")
-    assert win.intake.actor.username == "sup01" and win.security.guard.idle.actor.username == "sup01"
-    assert win.security.audit_action.isVisible() and "李主任" in win.operator_label.text()
+    assert intake(win).actor.username == "sup01" and security(win).guard.idle.actor.username == "sup01"
+    assert security(win).audit_action.isVisible() and "李主任" in win.operator_label.text()
 
 
 def _cases(qtbot, win, n: int = 2) -> list[object]:
     ctx = win.session.ctx
     views = [take_demo_case(ctx, win.session.actor, DemoPeople(5)) for _ in range(n)]
-    win.find_cases()
-    qtbot.waitUntil(lambda: len(win.cases.model.rows) == n, timeout=15000)
+    cases(win).find_cases()
+    qtbot.waitUntil(lambda: len(cases(win).model.rows) == n, timeout=15000)
     return views
 
 
@@ -226,9 +226,9 @@ def test_reveal_needs_a_reason_then_shows_the_full_id_number_and_is_audited(qtbo
 
     views = _cases(qtbot, win, 1)
     full = views[0].applicant.id_number
-    shown = win.cases.model.data(win.cases.model.index(0, 3))
+    shown = cases(win).model.data(cases(win).model.index(0, 3))
     assert shown != full and "*" in shown  # masked in the list
-    dialog = win.security.reveal.request(0, "applicant.id_number")
+    dialog = security(win).reveal.request(cases(win).model.rows[0], "applicant.id_number")
     qtbot.waitExposed(dialog)
     qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.error.isVisible)
@@ -249,8 +249,8 @@ def test_audit_screen_lists_and_verifies_then_names_a_tampered_entry(qtbot, win)
     from sqlalchemy import text
 
     _cases(qtbot, win, 2)
-    win.security.set_actor(_record(win.session.ctx, "sup01", SUPER_PW, ["supervisor"], "李主任"))
-    dialog = win.security.open_audit()
+    security(win).set_actor(_record(win.session.ctx, "sup01", SUPER_PW, ["supervisor"], "李主任"))
+    dialog = security(win).open_audit()
     with qtbot.waitSignal(dialog.loaded, timeout=10000):
         pass
     qtbot.waitExposed(dialog)
@@ -275,8 +275,8 @@ def test_a_clerk_cannot_open_the_audit_screen(qtbot, win) -> None:
     from clerk.security.actor import PermissionDenied
     from clerk.security.audit import list_entries
 
-    assert not win.security.audit_action.isVisible()
-    assert win.security.open_audit() is None
+    assert not security(win).audit_action.isVisible()
+    assert security(win).open_audit() is None
     assert "大厅监管" in win.statusBar().currentMessage()
     with pytest.raises(PermissionDenied):
         list_entries(win.session.ctx.store, win.session.actor)
@@ -294,11 +294,11 @@ def test_exit_warns_about_unsynced_cases(qtbot, win) -> None:
 @pytest.mark.skipif(not os.environ.get("WINDOW_CLERK_SCREENSHOTS"), reason="set WINDOW_CLERK_SCREENSHOTS=dir")
 def test_capture_screenshots(qtbot, win, tmp_path: Path) -> None:
     """docs/screenshots/security-*.png at 1600×1000 (login over the empty window, lock, audit log)."""
-    from PySide6.QtGui import QColor, QPainter
+    from ui.qt import QColor, QPainter
 
     out = Path(os.environ["WINDOW_CLERK_SCREENSHOTS"])
-    from ui.main_window import MainWindow
     from ui.security.login import LoginDialog
+    from ui.shell.main_window import MainWindow
 
     empty = MainWindow()
     qtbot.addWidget(empty)
@@ -322,20 +322,20 @@ def test_capture_screenshots(qtbot, win, tmp_path: Path) -> None:
     empty.close()
 
     _cases(qtbot, win, 3)
-    win.tabs.setCurrentWidget(win.intake)
-    win.security.guard.lock()
-    qtbot.waitUntil(win.security.guard.overlay.isVisible)
+    win.tabs.setCurrentWidget(intake(win))
+    security(win).guard.lock()
+    qtbot.waitUntil(security(win).guard.overlay.isVisible)
     win.grab().save(str(out / "security-lock.png"))
-    win.security.guard._uncover(win.session.actor)
+    security(win).guard._uncover(win.session.actor)
 
     from clerk.security.reveal import reveal
 
     ctx = win.session.ctx
-    reveal(ctx.store, win.session.actor, win.cases.model.rows[0].case_uuid, "applicant.id_number", "申请人当面核对身份")
+    reveal(ctx.store, win.session.actor, cases(win).model.rows[0].case_uuid, "applicant.id_number", "申请人当面核对身份")
     with pytest.raises(WrongPassword):
         OperatorService(ctx.store, ctx.settings).verify_offline("clerk01", "wrong")
-    win.security.set_actor(_record(ctx, "sup01", SUPER_PW, ["supervisor"], "李主任"))
-    audit = win.security.open_audit()
+    security(win).set_actor(_record(ctx, "sup01", SUPER_PW, ["supervisor"], "李主任"))
+    audit = security(win).open_audit()
     with qtbot.waitSignal(audit.loaded, timeout=10000):
         pass
     audit.resize(1600, 1000)

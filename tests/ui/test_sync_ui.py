@@ -12,8 +12,9 @@ import pytest
 from backoffice.embedded import EmbeddedServer, start_server
 from clerk.demo import DemoPeople, take_demo_case
 from clerk.store.models import OutboxRow
+from tests.helpers.ui import sync
 
-USER, PASSWORD = "clerk01", "s3cret-pass"
+USER, PASSWORD = "tester", "s3cret-pass"  # the session actor: the platform takes cases only from their operator
 
 
 @pytest.fixture(autouse=True)
@@ -45,15 +46,15 @@ def _login_and_start(qtbot, window, server, states: list) -> None:  # type: igno
     from clerk.sync import login
 
     login(window.session.ctx, server.url, USER, PASSWORD)
-    window.sync.indicator.state_shown.connect(states.append)
-    with qtbot.waitSignal(window.sync.started, timeout=10000):
-        window.sync.start_if_configured()
+    sync(window).indicator.state_shown.connect(states.append)
+    with qtbot.waitSignal(sync(window).started, timeout=10000):
+        sync(window).start_if_configured()
 
 
 def test_indicator_goes_from_pending_to_zero_then_offline(qtbot, make_window, session, server) -> None:  # type: ignore[no-untyped-def]
     _cases(session, 2)
     window = make_window()
-    indicator = window.sync.indicator
+    indicator = sync(window).indicator
     assert "未接入" in indicator.text()
     states: list = []
     _login_and_start(qtbot, window, server, states)
@@ -80,12 +81,12 @@ def test_parked_item_in_problems_dialog_and_retry(qtbot, make_window, session, s
     kept = tmp_path / "kept-blob"
     shutil.move(blob, kept)  # a file missing here: the item is parked, not retried forever
     window = make_window()
-    indicator = window.sync.indicator
+    indicator = sync(window).indicator
     _login_and_start(qtbot, window, server, [])
     qtbot.waitUntil(lambda: indicator.state is not None and bool(indicator.state.parked == 1
                     and not indicator.state.running), timeout=30000)
     assert "问题 1" in indicator.text()
-    with qtbot.waitSignal(window.sync.problems_opened, timeout=5000) as opened:
+    with qtbot.waitSignal(sync(window).problems_opened, timeout=5000) as opened:
         indicator.problems_action.trigger()
     dialog = opened.args[0]
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10000)
@@ -102,19 +103,18 @@ def test_parked_item_in_problems_dialog_and_retry(qtbot, make_window, session, s
 def test_ready_for_pickup_update_shows_a_notice(qtbot, make_window, session, server) -> None:  # type: ignore[no-untyped-def]
     (view,) = _cases(session, 1)
     window = make_window()
-    indicator = window.sync.indicator
+    indicator = sync(window).indicator
     _login_and_start(qtbot, window, server, [])
     qtbot.waitUntil(lambda: indicator.state is not None and bool(indicator.state.pending == 0
                     and indicator.state.online and not indicator.state.running), timeout=30000)
     for status in ("in_review", "approved", "ready_for_pickup"):
         server.advance(view.case_uuid, status)
-    with qtbot.waitSignal(window.sync.notices.shown, timeout=30000,
+    with qtbot.waitSignal(sync(window).notices.shown, timeout=30000,
                           check_params_cb=lambda text: "请通知申请人领取" in text) as shown:
         indicator.sync_action.trigger()
     assert view.case_no in shown.args[0]
-    notices = window.sync.notices
+    notices = sync(window).notices
     assert notices.isVisible() and len(notices.notices()) == 1
     assert notices.geometry().right() <= window.centralWidget().width()
 
-
-from PySide6.QtCore import Qt  # noqa: E402
+from ui.qt import Qt  # noqa: E402

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from clerk.context import AppContext
-from clerk.intake.model import CASE_STATUS_LABELS
 from clerk.intake.search import CaseQuery
 from clerk.security.masking import mask_id, mask_phone
-from ui.date_range import DateRangeFilter
+from ui import labels
+from ui.events import CaseFinished, CasesChanged, EventListener, OpenCaseRequested, ShowCasesRequested
+from ui.ops import Query
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QAbstractTableModel,
     QComboBox,
@@ -20,7 +20,10 @@ from ui.qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
     QPushButton,
     Qt,
     QTableView,
@@ -28,7 +31,8 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
+from ui.shell import Shell
+from ui.widgets.date_range import DateRangeFilter
 
 PAGE_SIZE = 50
 
@@ -52,10 +56,10 @@ class CaseTableModel(QAbstractTableModel):
         self.deadline_flags = dict(flags or {})
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -63,7 +67,7 @@ class CaseTableModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r = self.rows[index.row()]
@@ -82,15 +86,16 @@ class CaseTableModel(QAbstractTableModel):
             r.applicant_name,
             mask_id(r.applicant_id_number) if r.applicant_id_number else "",
             mask_phone(r.applicant_phone) if r.applicant_phone else "",
-            CASE_STATUS_LABELS.get(r.status.value, r.status.value),
+            labels.case_status(r.status),
             f"{r.created_at:%Y-%m-%d %H:%M}",
             (r.due_date.isoformat() if r.due_date else "")
             + (QCoreApplication.translate("CaseTableModel", _DEADLINE_SUFFIX[flag]) if flag in _DEADLINE_SUFFIX else ""),
         ][c]
 
 
-class CaseListPage(QWidget):
-    """The case list tab.
+class CaseListPage(EventListener, QWidget):
+    """The case list tab. Reloads when shown, when a case was finished at this window and when many
+    cases changed; other features add to its right-click menu (``shell.add_case_menu``).
 
     Signals:
         open_requested(str): case_uuid of a draft or notified case to continue at the intake screen.
@@ -100,9 +105,10 @@ class CaseListPage(QWidget):
     open_requested = Signal(str)
     loaded = Signal(int)
 
-    def __init__(self, ctx: AppContext, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.tasks = ctx, tasks
+        self.shell = shell
+        ctx = shell.ctx
         self.offset = 0
         self.total = 0
         self._generation = 0
@@ -120,8 +126,8 @@ class CaseListPage(QWidget):
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
         self.status.addItem(self.tr("全部状态"), "")
-        for code, label in CASE_STATUS_LABELS.items():
-            self.status.addItem(label, code)
+        for code in labels.CASE_STATUS:
+            self.status.addItem(labels.case_status(code), str(code))
         self.status.currentIndexChanged.connect(lambda _i: self.search())
         bar.addWidget(self.status, 1)
         self.dates = DateRangeFilter(self, days_back=30)
@@ -150,6 +156,8 @@ class CaseListPage(QWidget):
         for col, width in enumerate((210, 230, 230, 170, 120, 110, 150)):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.context_menu)
         lay.addWidget(self.table, 1)
         pager = QHBoxLayout()
         self.count_label = QLabel(self)
@@ -162,6 +170,52 @@ class CaseListPage(QWidget):
         pager.addWidget(self.prev_button)
         pager.addWidget(self.next_button)
         lay.addLayout(pager)
+        self.open_requested.connect(lambda case_uuid: shell.events.publish(OpenCaseRequested(case_uuid)))
+        shell.tab_shown.connect(lambda w: self.search() if w is self else None)
+        self.listen(shell.events)
+
+    @property
+    def ctx(self) -> AppContext:
+        return self.shell.ctx
+
+    # -- requests from elsewhere (ui.events) --------------------------------------------------------
+    def on_event_show_cases_requested(self, event: ShowCasesRequested) -> None:
+        """Shows the list with that search text and status (the barcode wedge, 查看全部草稿)."""
+        self.shell.show_tab(self)
+        if event.text:
+            self.text.setText(event.text)
+        self.status.blockSignals(True)
+        self.show_status(event.status)
+        self.status.blockSignals(False)
+        self.search()
+
+    def on_event_case_finished(self, _event: CaseFinished) -> None:
+        self.search()
+
+    def on_event_cases_changed(self, _event: CasesChanged) -> None:
+        self.search()
+
+    def find_cases(self) -> None:
+        """Ctrl+F: the case list, its search box ready."""
+        self.shell.show_tab(self)
+        self.focus_search()
+
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """The right-click menu of a case: what the installed features offer for it (print, reveal …)."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        row = self.model.rows[index.row()]
+        menu = QMenu(self.table)
+        menu.setObjectName("caseMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for fill in self.shell.case_menus():
+            fill(row, menu)
+        if menu.isEmpty():
+            menu.deleteLater()
+            return None
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        return menu
 
     def focus_search(self) -> None:
         self.text.setFocus()
@@ -198,7 +252,7 @@ class CaseListPage(QWidget):
             rows, total = ctx.intake.search(q)
             return rows, total, {u: f.value for u, f in case_flags(ctx, [r.case_uuid for r in rows]).items()}
 
-        self.tasks.run(job, on_success=lambda r: self._show(generation, r))
+        Query(self, job).success(lambda r: self._show(generation, r)).run_in_background()
 
     def _show(self, generation: int, result: tuple[Any, ...]) -> None:
         if generation != self._generation:  # an older search answered late

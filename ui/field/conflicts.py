@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from clerk import field
-from ui.followup.common import error_text
+from ui import messages
+from ui.ops import Op
 from ui.qt import (
     QDialog,
     QHBoxLayout,
@@ -20,7 +21,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
+from ui.shell import Shell
 
 
 class ConflictsDialog(QDialog):
@@ -32,9 +33,9 @@ class ConflictsDialog(QDialog):
 
     resolved = Signal(str)
 
-    def __init__(self, ctx: Any, actor: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.actor, self.tasks = ctx, actor, tasks
+        self.ctx, self.shell = ctx, shell
         self.conflicts: list[field.Conflict] = []
         self.setWindowTitle(self.tr("同步冲突：请逐件核对"))
         self.resize(860, 480)
@@ -83,15 +84,13 @@ class ConflictsDialog(QDialog):
         if item is None:
             return
         case_uuid = str(item.data(Qt.ItemDataRole.UserRole))
-        reason, ctx, operator = self.reason.text(), self.ctx, self.actor.username
+        reason, ctx, operator = self.reason.text(), self.ctx, self.shell.actor.username
         if not send_local and len(reason.strip()) < 4:
             self.problem.setText(self.tr("放弃本机操作须写明理由（至少 4 个字）"))
             return
 
         def job() -> list[field.Conflict]:
-            from clerk.sync import make_engine
-
-            field.resolve_conflict(ctx, make_engine(ctx), case_uuid, send_local=send_local, reason=reason,
+            field.resolve_conflict(ctx, ctx.sync_engine(), case_uuid, send_local=send_local, reason=reason,
                                    operator=operator)
             return field.list_conflicts(ctx)
 
@@ -103,4 +102,4 @@ class ConflictsDialog(QDialog):
             if not left:
                 self.accept()
 
-        self.tasks.run(job, write=True, on_success=done, on_failure=lambda e: self.problem.setText(error_text(e)))
+        Op(self, job).success(done).failure(lambda e: self.problem.setText(messages.describe(e))).run_in_background()

@@ -8,8 +8,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from ui.followup.common import IMAGE_FILTER, FilePicker, native_file_picker
 from ui.qt import QCoreApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from ui.widgets.files import IMAGE_FILTER, FilePicker, native_file_picker
 
 
 def camera_available() -> bool:
@@ -19,7 +19,7 @@ def camera_available() -> bool:
     if QGuiApplication.platformName() in ("offscreen", "minimal"):
         return False
     try:
-        from PySide6.QtMultimedia import QMediaDevices
+        from ui.qt.multimedia import QMediaDevices
     except ImportError:  # QtMultimedia not installed: pictures from files only
         return False
     return bool(QMediaDevices.videoInputs())
@@ -35,8 +35,7 @@ class CameraDialog(QDialog):
     captured = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaCaptureSession
-        from PySide6.QtMultimediaWidgets import QVideoWidget
+        from ui.qt.multimedia import QCamera, QImageCapture, QMediaCaptureSession, QVideoWidget
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("拍摄材料照片"))

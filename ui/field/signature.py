@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from ui.followup._qt import (
+from ui.qt import (
     QBuffer,
     QByteArray,
+    QColor,
+    QEvent,
     QImage,
     QIODevice,
     QMouseEvent,
+    QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
     QPointF,
     QRectF,
+    QSizePolicy,
+    Qt,
     QTabletEvent,
     QTouchEvent,
+    QWidget,
+    Signal,
 )
-from ui.qt import QColor, QEvent, QPainter, QSizePolicy, Qt, QWidget, Signal
 
 INK = QColor("#0b1f3a")
 
@@ -159,6 +165,6 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buf = QBuffer(data)
         buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.to_image().save(buf, "PNG")
+        self.to_image().save(buf, "PNG")  # type: ignore[call-overload]  # the stubs miss (QIODevice, str)
         buf.close()
         return bytes(data.data())

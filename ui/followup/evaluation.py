@@ -3,21 +3,19 @@ reason tags for low scores, an optional comment; recorded once through Evaluatio
 
 from __future__ import annotations
 
-from typing import Any
-
+from clerk.context import AppContext
 from clerk.evaluation import (
     LOW_SCORE_MAX,
     PRAISE_TAGS,
     REASON_TAGS,
-    SCORE_LABELS,
     EvaluationRecord,
-    EvaluationService,
 )
 from clerk.intake.model import CaseView
 from clerk.security.actor import Actor
-from ui.followup._qt import QAbstractButton, QPaintEvent, QPen, QRectF
-from ui.followup.common import error_text
+from ui import labels, messages
+from ui.ops import Op, TaskManager
 from ui.qt import (
+    QAbstractButton,
     QButtonGroup,
     QColor,
     QDialog,
@@ -27,15 +25,17 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QPainter,
+    QPaintEvent,
+    QPen,
     QPlainTextEdit,
     QPushButton,
+    QRectF,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
 
 DEFAULT_TIMEOUT_MS = 60_000
 THANKS_MS = 2500
@@ -71,8 +71,8 @@ class FaceButton(QAbstractButton):
         self.setObjectName(f"face{score}")
         self.setFixedSize(150, 170)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(SCORE_LABELS[score])
-        self.setAccessibleName(SCORE_LABELS[score])
+        self.setToolTip(labels.score(score))
+        self.setAccessibleName(labels.score(score))
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
@@ -109,7 +109,7 @@ class FaceButton(QAbstractButton):
         f.setPixelSize(19)
         f.setBold(checked)
         p.setFont(f)
-        p.drawText(QRectF(0, y + d + 8, self.width(), 36), Qt.AlignmentFlag.AlignCenter, SCORE_LABELS[self.score])
+        p.drawText(QRectF(0, y + d + 8, self.width(), 36), Qt.AlignmentFlag.AlignCenter, labels.score(self.score))
         p.end()
 
 
@@ -127,7 +127,7 @@ class EvaluationWindow(QDialog):
     recorded = Signal(object)
     timed_out = Signal()
 
-    def __init__(self, ctx: Any, actor: Actor, tasks: Tasks, case: CaseView | None = None, *,
+    def __init__(self, ctx: AppContext, actor: Actor, tasks: TaskManager, case: CaseView | None = None, *,
                  ticket_no: str | None = None, timeout_ms: int = DEFAULT_TIMEOUT_MS,
                  anchor: QWidget | None = None) -> None:
         """A top-level window of its own (no parent: a modal dialog at the clerk's window never blocks it);
@@ -136,7 +136,7 @@ class EvaluationWindow(QDialog):
         self.anchor = anchor
         self.ctx, self.actor, self.tasks, self.case = ctx, actor, tasks, case
         self.ticket_no = ticket_no
-        self.service = EvaluationService(ctx)
+        self.service = ctx.evaluation
         self.record: EvaluationRecord | None = None
         self._sending = False
         self.setObjectName("evaluation")
@@ -317,7 +317,7 @@ class EvaluationWindow(QDialog):
             return svc.record(s, tags, comment, window=window, operator=operator, case_uuid=case_uuid,
                               ticket_no=ticket)
 
-        self.tasks.run(job, write=True, on_success=self._recorded, on_failure=self._failed)
+        Op(self, job, tasks=self.tasks).success(self._recorded).failure(self._failed).run_in_background()
 
     def _recorded(self, rec: EvaluationRecord) -> None:
         self._sending = False
@@ -332,7 +332,7 @@ class EvaluationWindow(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._sending = False
-        self.problem.setText(error_text(exc))
+        self.problem.setText(messages.describe(exc))
         self._update_submit()
 
     def _time_up(self) -> None:

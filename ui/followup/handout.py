@@ -4,16 +4,17 @@ hand-over (window or post), the 送达回证 as PDF, then the evaluation."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from clerk.context import AppContext
 from clerk.handout import AgentInfo, HandoutError, HandoutService, Handover, PickupItem
-from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView
+from clerk.intake.model import CaseStatus, CaseView
 from clerk.intake.service import CaseNotFound
+from clerk.printjobs import save_pdf
 from clerk.security.actor import Actor
 from clerk.security.masking import mask_id, mask_name
-from ui.followup._qt import QTableWidget, QTableWidgetItem
-from ui.followup.common import STYLE, error_text, render_to_prints
+from ui import labels, messages
+from ui.ops import Op, Query
 from ui.qt import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,11 +31,14 @@ from ui.qt import (
     QRadioButton,
     QSplitter,
     Qt,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
+from ui.shell import Shell
+from ui.widgets.styles import FOLLOWUP
 
 HANDABLE = (CaseStatus.READY_FOR_PICKUP, CaseStatus.APPROVED)
 RESULT_OK = ("background: #e3f4e8; color: #14532d; border: 1px solid #9fd8b0; border-radius: 6px; padding: 12px 14px;"
@@ -52,7 +56,6 @@ class HandoutPage(QWidget):
         loaded(int): the pickup list was (re)loaded; its length.
         opened(object): the CaseView opened for hand-out (None when the lookup found nothing).
         printed(str): path of the 送达回证 PDF written.
-        message(str): a line for the status bar.
     """
 
     handed_over = Signal(str)
@@ -60,17 +63,15 @@ class HandoutPage(QWidget):
     loaded = Signal(int)
     opened = Signal(object)
     printed = Signal(str)
-    message = Signal(str)
 
-    def __init__(self, ctx: AppContext, actor: Actor, tasks: Tasks, parent: QWidget | None = None, *,
-                 service: HandoutService | None = None) -> None:
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.actor, self.tasks = ctx, actor, tasks
-        self.service = service or HandoutService(ctx)
+        self.shell = shell
+        ctx = shell.ctx
         self.case: CaseView | None = None
         self.items: list[PickupItem] = []
         self.last_handover: Handover | None = None
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FOLLOWUP)
         names = {b.code: b.name for b in ctx.catalog.bundles}
         self._bundle_names = names
 
@@ -208,6 +209,19 @@ class HandoutPage(QWidget):
         self._mode_changed()
         self._set_case(None)
 
+    @property
+    def ctx(self) -> AppContext:
+        return self.shell.ctx
+
+    @property
+    def actor(self) -> Actor:
+        """The operator now at the window: the hand-over is recorded under whoever hands it over."""
+        return self.shell.actor
+
+    @property
+    def service(self) -> HandoutService:
+        return self.shell.ctx.handout
+
     @staticmethod
     def _label(text: str, name: str, parent: QWidget) -> QLabel:
         label = QLabel(text, parent)
@@ -217,7 +231,7 @@ class HandoutPage(QWidget):
     # -- the pickup list ------------------------------------------------------------------------------
     def refresh(self) -> None:
         svc = self.service
-        self.tasks.run(svc.pickup_list, on_success=self._show_list, on_failure=self._failed)
+        Query(self, svc.pickup_list).success(self._show_list).failure(self._failed).run_in_background()
 
     def _show_list(self, items: list[PickupItem]) -> None:
         self.items = items
@@ -238,30 +252,30 @@ class HandoutPage(QWidget):
     def notify_selected(self) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.items):
-            self.message.emit(self.tr("请先在列表中选择一件"))
+            messages.info(self, self.tr("请先在列表中选择一件"))
             return
         item, svc = self.items[row], self.service
 
         def done(record: Any) -> None:
-            self.message.emit(self.tr("已通知 %1（%2）").replace("%1", item.case_no).replace("%2", record.phone))
+            messages.info(self, self.tr("已通知 %1（%2）").replace("%1", item.case_no).replace("%2", record.phone))
             self.refresh()
 
-        self.tasks.run(lambda: svc.notify_applicant(item.case_uuid), write=True, on_success=done,
-                       on_failure=self._failed)
+        Op(self, lambda: svc.notify_applicant(item.case_uuid)).success(done).failure(self._failed) \
+            .run_in_background()
 
     # -- opening a case -------------------------------------------------------------------------------
     def open_text(self, text: str) -> None:
         """A scanned barcode, a typed case number or an ID number: the cases it opens."""
         svc = self.service
         self._hide_result()
-        self.tasks.run(lambda: svc.find_for_handout(text), on_success=self._found, on_failure=self._not_found)
+        Query(self, lambda: svc.find_for_handout(text)).success(self._found).failure(self._not_found).run_in_background()
 
     def _found(self, views: list[CaseView]) -> None:
         self._choices = views
         self.choice.blockSignals(True)
         self.choice.clear()
         for v in views:
-            self.choice.addItem(f"{v.case_no} · {v.bundle_name} · {CASE_STATUS_LABELS.get(v.status.value, '')}")
+            self.choice.addItem(f"{v.case_no} · {v.bundle_name} · {labels.case_status(v.status)}")
         self.choice.blockSignals(False)
         self.choice.setVisible(len(views) > 1)
         self._set_case(views[0] if views else None)
@@ -286,7 +300,7 @@ class HandoutPage(QWidget):
             self.check_box.setEnabled(False)
             self.opened.emit(None)
             return
-        status = CASE_STATUS_LABELS.get(view.status.value, view.status.value)
+        status = labels.case_status(view.status)
         self.card_title.setText(f"{view.case_no}  {view.bundle_name}")
         lines = [self.tr("申请人：") + f"{mask_name(view.applicant.name)}（{mask_id(view.applicant.id_number)}）",
                  self.tr("状态：") + status]
@@ -326,14 +340,14 @@ class HandoutPage(QWidget):
         agent = None
         if self.by_agent.isChecked():
             agent = AgentInfo(self.agent_name.text().strip(), self.agent_id.text().strip(), self.poa.isChecked())
-        method = "post" if self.by_post.isChecked() else "window"
+        method: Literal["window", "post"] = "post" if self.by_post.isChecked() else "window"
         tracking = self.tracking.text().strip() or None if method == "post" else None
         self.hand_button.setEnabled(False)
 
         def job() -> Handover:
             return svc.hand_over(actor, case_uuid, presented, agent=agent, method=method, tracking_no=tracking)
 
-        self.tasks.run(job, write=True, on_success=self._handed, on_failure=self._hand_failed)
+        Op(self, job).success(self._handed).failure(self._hand_failed).run_in_background()
 
     def _handed(self, record: Handover) -> None:
         self.last_handover = record
@@ -343,7 +357,7 @@ class HandoutPage(QWidget):
         if record.tracking_no:
             text += self.tr("，邮件单号 %1").replace("%1", record.tracking_no)
         self._show_result(text, ok=True)
-        self.message.emit(text)
+        messages.info(self, text)
         for w in (self.presented, self.agent_name, self.agent_id, self.tracking):
             w.clear()
         self.case = None
@@ -354,7 +368,7 @@ class HandoutPage(QWidget):
 
     def open_delivered(self, case_uuid: str) -> None:
         intake = self.ctx.intake
-        self.tasks.run(lambda: intake.get(case_uuid), on_success=self._refresh_card)
+        Query(self, lambda: intake.get(case_uuid)).success(self._refresh_card).run_in_background()
 
     def _refresh_card(self, view: CaseView) -> None:
         if self.last_handover is not None and view.case_uuid == self.last_handover.case_uuid:
@@ -363,8 +377,9 @@ class HandoutPage(QWidget):
     def _hand_failed(self, exc: BaseException) -> None:
         self.hand_button.setEnabled(self.case is not None and self.case.status in HANDABLE)
         if isinstance(exc, HandoutError):  # IdentityMismatch, NotReady: read out as it is
-            self.show_refusal(str(exc))
-            self.refused.emit(str(exc))
+            text = messages.describe(exc)
+            self.show_refusal(text)
+            self.refused.emit(text)
             self.presented.selectAll()
             self.presented.setFocus()
         else:
@@ -382,13 +397,13 @@ class HandoutPage(QWidget):
             handover = record if record and record.case_uuid == case_uuid else svc.handover_record(case_uuid)
             if handover is None:
                 raise HandoutError(no_record)
-            return render_to_prints(ctx, case_uuid, "delivery_receipt", handover=handover)
+            return save_pdf(ctx, case_uuid, "delivery_receipt", handover=handover)
 
         def done(path: Path) -> None:
-            self.message.emit(self.tr("送达回证已生成：") + str(path))
+            messages.info(self, self.tr("送达回证已生成：") + str(path))
             self.printed.emit(str(path))
 
-        self.tasks.run(job, on_success=done, on_failure=self._failed)
+        Query(self, job).success(done).failure(self._failed).run_in_background()
 
     # -- messages -------------------------------------------------------------------------------------
     def show_refusal(self, text: str) -> None:
@@ -404,4 +419,4 @@ class HandoutPage(QWidget):
         self.result.hide()
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.emit(self.tr("操作失败：") + error_text(exc))
+        messages.error(self, exc, prefix=self.tr("操作失败："), timeout_ms=messages.INFO_MS)

@@ -5,24 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from clerk.context import AppContext
 from clerk.intake.model import MaterialStatus
+from clerk.printjobs import save_pdf
 from clerk.security.actor import Actor
 from clerk.supplements import Commitment, SupplementRequest, SupplementResult, SupplementService
-from ui.followup._qt import QTableWidget, QTableWidgetItem
-from ui.followup.common import (
-    AMBER,
-    AMBER_TEXT,
-    RED,
-    RED_TEXT,
-    STYLE,
-    FilePicker,
-    error_text,
-    native_file_picker,
-    render_to_prints,
-)
+from ui import labels, messages
+from ui.ops import Op, Query
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,15 +22,15 @@ from ui.qt import (
     QPushButton,
     QSplitter,
     Qt,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
-
-MATERIAL_STATUS = {"provided": QT_TRANSLATE_NOOP("SupplementsPage", "已提交"), "deferred": QT_TRANSLATE_NOOP("SupplementsPage", "容缺后补"),
-                   "missing": QT_TRANSLATE_NOOP("SupplementsPage", "缺"), "e_license": QT_TRANSLATE_NOOP("SupplementsPage", "免提交"),
-                   "not_required": QT_TRANSLATE_NOOP("SupplementsPage", "不需要")}
+from ui.shell import Shell
+from ui.widgets.files import FilePicker, native_file_picker
+from ui.widgets.styles import AMBER, AMBER_TEXT, FOLLOWUP, RED, RED_TEXT
 
 
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
@@ -76,26 +65,22 @@ class SupplementsPage(QWidget):
         commitments_loaded(int): the commitments list was loaded; its length.
         sent(object): a SupplementResult was queued for the platform.
         printed(str): path of a 补正材料通知书 PDF.
-        message(str): a line for the status bar.
     """
 
     requests_loaded = Signal(int)
     commitments_loaded = Signal(int)
     sent = Signal(object)
     printed = Signal(str)
-    message = Signal(str)
 
-    def __init__(self, ctx: AppContext, actor: Actor, tasks: Tasks, parent: QWidget | None = None, *,
-                 service: SupplementService | None = None) -> None:
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.actor, self.tasks = ctx, actor, tasks
-        self.service = service or SupplementService(ctx)
+        self.shell = shell
         self.pick_files: FilePicker = native_file_picker()
         self.requests: list[SupplementRequest] = []
         self.commitments: list[Commitment] = []
         self.request: SupplementRequest | None = None
         self.staged: dict[str, list[Path]] = {}
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(FOLLOWUP)
         root = QVBoxLayout(self)
         root.setContentsMargins(16, 12, 16, 12)
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -169,11 +154,24 @@ class SupplementsPage(QWidget):
         split.setSizes([480, 420])
         self._show_request(None)
 
+    @property
+    def ctx(self) -> AppContext:
+        return self.shell.ctx
+
+    @property
+    def actor(self) -> Actor:
+        """The operator now at the window: a supplement is recorded under whoever sends it."""
+        return self.shell.actor
+
+    @property
+    def service(self) -> SupplementService:
+        return self.shell.ctx.supplements
+
     # -- loading ----------------------------------------------------------------------------------------
     def refresh(self) -> None:
         svc = self.service
-        self.tasks.run(svc.requests, on_success=self._show_requests, on_failure=self._failed)
-        self.tasks.run(svc.commitments, on_success=self._show_commitments, on_failure=self._failed)
+        Query(self, svc.requests).success(self._show_requests).failure(self._failed).run_in_background()
+        Query(self, svc.commitments).success(self._show_commitments).failure(self._failed).run_in_background()
 
     def _show_requests(self, requests: list[SupplementRequest]) -> None:
         keep = self.request.case_uuid if self.request else None
@@ -223,12 +221,6 @@ class SupplementsPage(QWidget):
         rows = self.request_table.selectionModel().selectedRows()
         self._show_request(self.requests[rows[0].row()] if rows else None)
 
-    def select_request(self, case_uuid: str) -> None:
-        for i, q in enumerate(self.requests):
-            if q.case_uuid == case_uuid:
-                self.request_table.selectRow(i)
-                return
-
     def _show_request(self, q: SupplementRequest | None) -> None:
         if q is None or (self.request is not None and q.case_uuid != self.request.case_uuid):
             self.staged = {}
@@ -243,7 +235,7 @@ class SupplementsPage(QWidget):
             return
         self.note.setText(self.tr("承办部门意见：") + (q.note or self.tr("（未写明，请电话联系承办部门）")))
         for m in q.materials:
-            text = f"{m.name} — {self.tr(MATERIAL_STATUS.get(m.status.value, m.status.value))}"
+            text = f"{m.name} — {labels.material_status(m.status)}"
             if m.deadline:
                 text += self.tr("，承诺 %1 前").replace("%1", m.deadline.isoformat())
             text += self.tr("，已有 %n 个文件", "", m.files)
@@ -263,16 +255,11 @@ class SupplementsPage(QWidget):
         item = self.materials.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
-    def select_material(self, code: str) -> None:
-        for i in range(self.materials.count()):
-            if self.materials.item(i).data(Qt.ItemDataRole.UserRole) == code:
-                self.materials.setCurrentRow(i)
-
     def add_files(self) -> None:
         """Stages files for the selected material (sent together by "发送补正")."""
         code = self.current_material()
         if self.request is None or code is None:
-            self.message.emit(self.tr("请先选择案件和材料"))
+            messages.info(self, self.tr("请先选择案件和材料"))
             return
         paths = self.pick_files(self, self.tr("选择补正文件"))
         if not paths:
@@ -296,12 +283,12 @@ class SupplementsPage(QWidget):
         def done(results: list[SupplementResult]) -> None:
             self.staged = {}
             n = sum(len(r.files) for r in results)
-            self.message.emit(self.tr("补正已保存并排队发送：%n 个文件", "", n))
+            messages.info(self, self.tr("补正已保存并排队发送：%n 个文件", "", n))
             for r in results:
                 self.sent.emit(r)
             self.refresh()
 
-        self.tasks.run(job, write=True, on_success=done, on_failure=self._send_failed)
+        Op(self, job).success(done).failure(self._send_failed).run_in_background()
 
     def _send_failed(self, exc: BaseException) -> None:
         self.send_button.setEnabled(True)
@@ -313,17 +300,17 @@ class SupplementsPage(QWidget):
             return
 
         def done(path: Path) -> None:
-            self.message.emit(self.tr("补正材料通知书已生成：") + str(path))
+            messages.info(self, self.tr("补正材料通知书已生成：") + str(path))
             self.printed.emit(str(path))
 
-        self.tasks.run(lambda: render_to_prints(ctx, q.case_uuid, "supplement_notice", request=q),
-                       on_success=done, on_failure=self._failed)
+        Query(self, lambda: save_pdf(ctx, q.case_uuid, "supplement_notice", request=q)).success(done) \
+            .failure(self._failed).run_in_background()
 
     # -- commitments ---------------------------------------------------------------------------------------
     def fulfil_selected(self) -> None:
         row = self.commit_table.currentRow()
         if not 0 <= row < len(self.commitments):
-            self.message.emit(self.tr("请先在容缺承诺列表中选择一项"))
+            messages.info(self, self.tr("请先在容缺承诺列表中选择一项"))
             return
         c = self.commitments[row]
         paths = self.pick_files(self, self.tr("选择“%1”的文件").replace("%1", c.material_name))
@@ -332,12 +319,12 @@ class SupplementsPage(QWidget):
         svc, actor = self.service, self.actor
 
         def done(result: SupplementResult) -> None:
-            self.message.emit(self.tr("%1 的“%2”已补齐，排队发送").replace("%1", c.case_no).replace("%2", c.material_name))
+            messages.info(self, self.tr("%1 的“%2”已补齐，排队发送").replace("%1", c.case_no).replace("%2", c.material_name))
             self.sent.emit(result)
             self.refresh()
 
-        self.tasks.run(lambda: svc.fulfil(actor, c.case_uuid, c.material_code, paths), write=True,
-                       on_success=done, on_failure=self._failed)
+        Op(self, lambda: svc.fulfil(actor, c.case_uuid, c.material_code, paths)).success(done) \
+            .failure(self._failed).run_in_background()
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.emit(self.tr("操作失败：") + error_text(exc))
+        messages.error(self, exc, prefix=self.tr("操作失败："), timeout_ms=messages.INFO_MS)

@@ -1,1 +1,38 @@
-"""The comprehensive intake screen (综合受理): bundle, situations, one form, one checklist, the outcome."""
+"""综合受理: the intake screen (bundle, situations, applicant, the one form, the one checklist, accept).
+
+``install(shell)`` puts it in as the first tab with its shortcuts (Ctrl+N, Ctrl+Enter, Ctrl+S); the
+field laptop installs it with its own accept rule and without the scanning controls.
+"""
+
+from __future__ import annotations
+
+from ui.intake.accept import AcceptRule, accept_at_window
+from ui.intake.page import IntakePage
+from ui.qt import QCoreApplication
+from ui.shell import Shell
+
+__all__ = ["IntakePage", "install"]
+
+
+def install(shell: Shell, *, accept_rule: AcceptRule = accept_at_window, scanning: bool = True,
+            picker: bool = True) -> IntakePage:
+    page = IntakePage(shell, accept_rule=accept_rule, scanning=scanning)
+    if not picker:  # a visit decides the bundle
+        page.picker.hide()
+        page.splitter.setSizes([0, 620, 430])
+    shell.add_tab(page, QCoreApplication.translate("MainWindow", "综合受理"))
+
+    def new_case() -> None:
+        shell.show_tab(page)
+        page.new_case()
+
+    def accept() -> None:  # Ctrl+Enter
+        if shell.current_tab() is page and page.dialog is None:
+            page.accept_case()
+
+    shell.add_action(QCoreApplication.translate("MainWindow", "新建受理"), ["Ctrl+N"], new_case)
+    shell.add_action(QCoreApplication.translate("MainWindow", "受理"), ["Ctrl+Return", "Ctrl+Enter"], accept)
+    shell.add_action(QCoreApplication.translate("MainWindow", "立即保存"), ["Ctrl+S"], page.autosave.flush)
+    shell.on_close(page.close_down)
+    page.refresh_drafts()
+    return page

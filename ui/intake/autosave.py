@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from clerk.context import AppContext
+from ui.ops import Op, tasks_of
 from ui.qt import QObject, QTimer, Signal
-from ui.tasks import Tasks
 
 DEBOUNCE_MS = 300
 
@@ -16,16 +16,15 @@ class Autosaver(QObject):
 
     Signals:
         saved(object): the CaseView after a save.
-        failed(str): a save failed (the message).
+        failed(object): a save failed (the exception).
     """
 
     saved = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
 
-    def __init__(self, ctx: AppContext, tasks: Tasks, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.tasks = tasks
+    def __init__(self, page: QObject) -> None:
+        super().__init__(page)
+        self.page = page
         self.case_uuid: str | None = None
         self._pending: dict[str, Any] = {}
         self._timer = QTimer(self)
@@ -39,8 +38,9 @@ class Autosaver(QObject):
         self.case_uuid = case_uuid
 
     @property
-    def dirty(self) -> bool:
-        return bool(self._pending)
+    def ctx(self) -> AppContext:
+        ctx: AppContext = self.page.ctx  # type: ignore[attr-defined]
+        return ctx
 
     def set_form(self, code: str, value: Any) -> None:
         self._pending.setdefault("form", {})[code] = value
@@ -59,13 +59,13 @@ class Autosaver(QObject):
             return
         parts, self._pending, case_uuid = self._pending, {}, self.case_uuid
         intake = self.ctx.intake
-        self.tasks.run(lambda: intake.save_draft(case_uuid, **parts), write=True,
-                       on_success=self.saved.emit, on_failure=lambda exc: self.failed.emit(str(exc)))
+        Op(self, lambda: intake.save_draft(case_uuid, **parts)).success(self.saved.emit) \
+            .failure(self.failed.emit).run_in_background()
 
     def flush_now(self) -> None:
         """On close: waits for queued writes, then saves what is pending on this thread."""
         self._timer.stop()
-        self.tasks.wait()
+        tasks_of(self).wait()
         if self._pending and self.case_uuid is not None:
             parts, self._pending = self._pending, {}
             self.ctx.intake.save_draft(self.case_uuid, **parts)

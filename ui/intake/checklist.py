@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from clerk.catalog.merge import MergedForm
-from clerk.intake.model import MATERIAL_STATUS_LABELS, CaseMaterial, MaterialStatus
-from ui.incremental import Incremental
+from clerk.intake.model import CaseMaterial, MaterialStatus
+from ui import labels
 from ui.qt import (
     QCheckBox,
     QDragEnterEvent,
@@ -23,6 +26,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.widgets.incremental import Incremental
 
 FIRST_CARDS = 6
 """Cards built before the checklist is shown (about one screen); the rest follow progressively."""
@@ -61,13 +65,13 @@ class StatusButton(QPushButton):
     def set_current(self, value: str, *, files: bool) -> None:
         self.current = value if value in self.statuses else self.statuses[0]
         self.has_files = files
-        self.setText(_status_label(self.current) + "  ▾")
+        self.setText(labels.material_status(self.current) + "  ▾")
         self.setProperty("status", self.current)
 
     def build_menu(self) -> QMenu:
         menu = QMenu(self)
         for value in self.statuses:
-            action = menu.addAction(_status_label(value))
+            action = menu.addAction(labels.material_status(value))
             action.setCheckable(True)
             action.setChecked(value == self.current)
             action.setEnabled(value != MaterialStatus.PROVIDED.value or self.has_files)
@@ -153,6 +157,8 @@ class MaterialCard(QFrame):
         self._problem: QLabel | None = None
         self.page_count: int | None = None
         """Pages stored for the material (``ctx.materials``), once known; the page label shows them."""
+        self.strip: Any = None
+        """The page thumbnails under the card (``ui.intake.thumbs.PageStrip``), when scanning is on."""
         self.update_material(material)
 
     def _line(self, name: str) -> QLabel:
@@ -241,7 +247,7 @@ class ChecklistPanel(QWidget):
         status_chosen(str, str): material code, status.
         files_chosen(str, list): material code, Paths.
         commitment_changed(bool): the commitment letter was (un)ticked.
-        built(): every card of the checklist exists (cards are built progressively, ``ui.incremental``).
+        built(): every card of the checklist exists (cards are built progressively, ``ui.widgets.incremental``).
         card_added(object): a MaterialCard was just made (``ui.materials`` adds its page strip).
     """
 
@@ -263,17 +269,17 @@ class ChecklistPanel(QWidget):
         self.summary.setObjectName("checklistSummary")
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.inner = QWidget()
         self.inner.setObjectName("checklistInner")
         self.cards_layout = QVBoxLayout(self.inner)
         self.cards_layout.setContentsMargins(0, 0, 6, 0)
         self.cards_layout.setSpacing(8)
         self.cards_layout.addStretch(1)
-        self.scroll.setWidget(self.inner)
-        lay.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.inner)
+        lay.addWidget(self.scroll_area, 1)
         self.commitment = QCheckBox(self.tr("告知承诺书已签署（有容缺后补材料时必须）"), self)
         self.commitment.setObjectName("commitment")
         self.commitment.toggled.connect(self.commitment_changed)
@@ -304,8 +310,8 @@ class ChecklistPanel(QWidget):
         if [m.code for m in materials] != self._codes:
             self.clear()
             self._codes = [m.code for m in materials]
-            self.building = Incremental([lambda m=m: self._add_card(m, names) for m in materials],
-                                        first=FIRST_CARDS, parent=self)
+            steps: list[Callable[[], None]] = [functools.partial(self._add_card, m, names) for m in materials]
+            self.building = Incremental(steps, first=FIRST_CARDS, parent=self)
             self.building.done.connect(self.built)
         else:
             for m in materials:
@@ -354,16 +360,3 @@ class ChecklistPanel(QWidget):
     def show_commitment_problem(self, message: str | None) -> None:
         self.commitment_problem.setText(message or "")
         self.commitment_problem.setVisible(bool(message))
-
-
-def _status_label(value: str) -> str:
-    from ui.qt import QCoreApplication
-
-    labels = {
-        "missing": QCoreApplication.translate("MaterialCard", "缺少"),
-        "provided": QCoreApplication.translate("MaterialCard", "已提交"),
-        "deferred": QCoreApplication.translate("MaterialCard", "容缺后补"),
-        "e_license": QCoreApplication.translate("MaterialCard", "电子证照免提交"),
-        "not_required": QCoreApplication.translate("MaterialCard", "无需提交"),
-    }
-    return labels.get(value, MATERIAL_STATUS_LABELS.get(value, value))

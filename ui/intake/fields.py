@@ -8,6 +8,7 @@ from typing import Any
 from clerk.catalog.merge import MergedField
 from clerk.catalog.schema import FieldType
 from clerk.intake.validation import check_field
+from ui import messages
 from ui.qt import (
     QButtonGroup,
     QComboBox,
@@ -121,7 +122,7 @@ class FieldEditor(QWidget):
                 for _, label in options:
                     self._combo.addItem(label)
                 self._combo.setCurrentIndex(-1)
-                self._combo.currentIndexChanged.connect(lambda _i: (self._edited(), self._leave()))
+                self._combo.currentIndexChanged.connect(self._chosen)
                 lay.addWidget(self._combo)
         else:
             self._line = QLineEdit(self)
@@ -189,8 +190,9 @@ class FieldEditor(QWidget):
     # -- validation -------------------------------------------------------------------------------
     def check(self) -> str | None:
         _, problem = check_field(self.field, self.value())
-        self.show_problem(problem)
-        return problem
+        text = messages.translate(problem) if problem else None
+        self.show_problem(text)
+        return text
 
     @property
     def problem(self) -> ProblemLabel:
@@ -209,6 +211,10 @@ class FieldEditor(QWidget):
         complete_id = self.field.type in (FieldType.CN_RIC, FieldType.USCC) and len(str(value)) >= 18
         if (self._problem is not None and self._problem.isVisible()) or complete_id:
             self.check()
+
+    def _chosen(self, _index: int) -> None:
+        self._edited()
+        self._leave()
 
     def _toggled(self, _id: int, checked: bool) -> None:
         if checked:

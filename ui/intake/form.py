@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from clerk.catalog.merge import MergedForm
-from ui.incremental import Incremental
 from ui.intake.fields import FieldEditor, field_label
 from ui.qt import QGridLayout, Qt, QWidget, Signal
+from ui.widgets.incremental import Incremental
 
 FIRST_ROWS = 8
 """Rows built before the form is shown (about one screen); the rest follow progressively."""
 
 
 class FormPanel(QWidget):
-    """The generated form, built progressively (``ui.incremental``); ``editors`` gives the whole form.
+    """The generated form, built progressively (``ui.widgets.incremental``); ``editors`` gives the whole form.
 
     Signals:
         changed(str, object): field code, raw value.
@@ -36,7 +38,8 @@ class FormPanel(QWidget):
         grid.setColumnMinimumWidth(0, 150)
         self._grid = grid
         self._editors: dict[str, FieldEditor] = {}
-        steps = [lambda r=r, f=f: self._add_row(r, f, values) for r, f in enumerate(merged.fields)]
+        steps: list[Callable[[], None]] = [functools.partial(self._add_row, r, f, values)
+                                           for r, f in enumerate(merged.fields)]
         self.building = Incremental(steps, first=FIRST_ROWS, parent=self)
         self.building.done.connect(self.built)
 

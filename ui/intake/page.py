@@ -7,24 +7,34 @@ from typing import Any
 
 from clerk.catalog.merge import MergedForm, merge
 from clerk.context import AppContext
-from clerk.intake.model import CASE_STATUS_LABELS, CaseView, MaterialStatus
+from clerk.intake.model import CaseView, MaterialStatus
 from clerk.intake.validation import ValidationFailed
 from clerk.security.actor import Actor
-from ui import adapters
-from ui.intake import printing
+from ui import labels, messages
+from ui.events import (
+    CaseFinished,
+    CaseOpened,
+    CasesChanged,
+    EventListener,
+    ImportFilesRequested,
+    NewCaseRequested,
+    OpenCaseRequested,
+    PrintRequested,
+    ShowCasesRequested,
+    TicketCalled,
+)
+from ui.intake.accept import AcceptRule, accept_at_window
 from ui.intake.autosave import Autosaver
 from ui.intake.checklist import ChecklistPanel
 from ui.intake.dialogs import OutcomeDialog, ProblemsDialog, ReasonDialog
-from ui.intake.form import FormPanel
-from ui.intake.history import HistoryBanner
-from ui.intake.person import PersonBlock
+from ui.intake.files import ImportResult, import_files
+from ui.intake.layout import FormLayout
 from ui.intake.picker import BundlePicker
-from ui.intake.situations import SituationPanel
+from ui.ops import Op, Query
 from ui.qt import (
     QComboBox,
     QDialog,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -38,36 +48,40 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
+from ui.shell import Shell
 
 
-class IntakePage(QWidget):
+class IntakePage(FormLayout, EventListener, QWidget):
     """综合受理: one case at a time, autosaved as it is typed.
+
+    The operator is read from the shell when an action starts (``actor``), never kept.
+
+    Attributes:
+        pending_ticket: the number of the queue ticket just called (the next new case carries it).
+        materials_ui: the checklist's page strips, viewer, scan panel and scan-inbox banner (``scanning``).
 
     Signals:
         case_changed(object): the open CaseView, or None when no case is open.
-        message(str): a line for the status bar.
         finished(str): case_uuid of a case that was accepted, notified or refused.
-        show_drafts(): the clerk wants the list of open drafts.
     """
 
     case_changed = Signal(object)
-    message = Signal(str)
     finished = Signal(str)
-    show_drafts = Signal()
 
-    def __init__(self, ctx: AppContext, actor: Actor, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, shell: Shell, parent: QWidget | None = None, *, accept_rule: AcceptRule = accept_at_window,
+                 scanning: bool = True) -> None:
         super().__init__(parent)
-        self.ctx, self.actor, self.tasks = ctx, actor, tasks
+        self.shell = shell
+        self.accept_rule = accept_rule
         self.case: CaseView | None = None
         self.merged: MergedForm | None = None
         self.dialog: QDialog | None = None
-        self.form_panel: FormPanel | None = None
-        self.situations: SituationPanel | None = None
-        self._renderer: Any = printing.document_renderer()
-        self.autosave = Autosaver(ctx, tasks, self)
+        self.pending_ticket: str | None = None
+        self._pending_material: str | None = None
+        self._can_print = _renderer_installed()
+        self.autosave = Autosaver(self)
         self.autosave.saved.connect(self._saved)
-        self.autosave.failed.connect(lambda m: self.message.emit(self.tr("自动保存失败：") + m))
+        self.autosave.failed.connect(lambda exc: messages.error(self, exc, prefix=self.tr("自动保存失败：")))
 
         root = QVBoxLayout(self)
         root.setContentsMargins(12, 8, 12, 8)
@@ -83,14 +97,14 @@ class IntakePage(QWidget):
         self.resume_button.clicked.connect(self.resume_latest_draft)
         b.addWidget(self.resume_button)
         all_drafts = QPushButton(self.tr("查看全部草稿"), self.drafts_banner)
-        all_drafts.clicked.connect(self.show_drafts)
+        all_drafts.clicked.connect(lambda: self.shell.events.publish(ShowCasesRequested(status="draft")))
         b.addWidget(all_drafts)
         self.drafts_banner.hide()
         self._latest_draft: str | None = None
         root.addWidget(self.drafts_banner)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.picker = BundlePicker(ctx.catalog, self.splitter)
+        self.picker = BundlePicker(shell.ctx.catalog, self.splitter)
         self.picker.setObjectName("pickerPanel")
         self.picker.chosen.connect(self.start)
         self.form_scroll = QScrollArea(self.splitter)
@@ -135,6 +149,48 @@ class IntakePage(QWidget):
             a.addWidget(btn)
         root.addWidget(bar)
         self._show_empty()
+        self.materials_ui: Any = None
+        if scanning:
+            from ui.intake.materials import MaterialsPanel
+
+            self.materials_ui = MaterialsPanel(self)
+        self.listen(shell.events)
+
+    @property
+    def ctx(self) -> AppContext:
+        return self.shell.ctx
+
+    @property
+    def actor(self) -> Actor:
+        """The operator now at the window (after 切换操作员, the new one)."""
+        return self.shell.actor
+
+    # -- requests from elsewhere (ui.events) --------------------------------------------------------
+    def on_event_open_case_requested(self, event: OpenCaseRequested) -> None:
+        self.shell.show_tab(self)
+        if self.case is not None and self.case.case_uuid == event.case_uuid:
+            if event.material and self.materials_ui is not None:
+                self.materials_ui.select(event.material)
+            return
+        self._pending_material = event.material or None
+        self.resume(event.case_uuid)
+
+    def on_event_new_case_requested(self, _event: NewCaseRequested) -> None:
+        self.shell.show_tab(self)
+        self.new_case()
+
+    def on_event_ticket_called(self, event: TicketCalled) -> None:
+        """A new intake for the ticket just called: the open draft stays saved, the bundle search gets the focus."""
+        self.pending_ticket = event.ticket_no
+        self.new_case()
+        messages.info(self, self.tr("%1 号已叫到：请选择要办理的事项").replace("%1", event.ticket_no))
+
+    def on_event_cases_changed(self, _event: CasesChanged) -> None:
+        self.refresh_drafts()
+
+    def on_event_import_files_requested(self, event: ImportFilesRequested) -> None:
+        if self.case is not None and self.case.case_uuid == event.case_uuid:
+            self.import_files(event.code, list(event.paths))
 
     # -- opening and closing a case ---------------------------------------------------------------
     def new_case(self) -> None:
@@ -143,11 +199,21 @@ class IntakePage(QWidget):
         self.picker.focus_search()
 
     def start(self, bundle_code: str) -> None:
-        """Starts a new draft for the chosen bundle (default situation answers)."""
+        """Starts a new draft for the chosen bundle (default situation answers), with the called ticket."""
         self.close_case()
         actor, intake = self.actor, self.ctx.intake
-        self.tasks.run(lambda: intake.start_draft(actor, bundle_code), write=True,
-                       on_success=self.open_case, on_failure=self._failed)
+        ticket, self.pending_ticket = self.pending_ticket, None
+        if ticket is None:
+            Op(self, lambda: intake.start_draft(actor, bundle_code)).success(self.open_case) \
+                .failure(self._failed).run_in_background()
+            return
+
+        def failed(exc: BaseException) -> None:
+            self.pending_ticket = ticket
+            messages.info(self, self.tr("无法开始受理：") + messages.describe(exc))
+
+        Op(self, lambda: intake.start_draft(actor, bundle_code, ticket_no=ticket)).success(self.open_case) \
+            .failure(failed).run_in_background()
 
     def open_case(self, view: CaseView) -> None:
         self.autosave.attach(view.case_uuid)
@@ -160,13 +226,16 @@ class IntakePage(QWidget):
         self.drafts_banner.hide()
         self._update_case_label()
         self._set_actions_enabled(True)
-        self.case_changed.emit(view)
+        self._case_changed(view)
         self.applicant.first_editor().setFocus() if not view.applicant.name else None
+        if self._pending_material and self.materials_ui is not None:
+            self.materials_ui.select(self._pending_material)
+        self._pending_material = None
 
     def resume(self, case_uuid: str) -> None:
         intake = self.ctx.intake
         self.close_case()
-        self.tasks.run(lambda: intake.get(case_uuid), on_success=self.open_case, on_failure=self._failed)
+        Query(self, lambda: intake.get(case_uuid)).success(self.open_case).failure(self._failed).run_in_background()
 
     def resume_latest_draft(self) -> None:
         if self._latest_draft:
@@ -179,15 +248,25 @@ class IntakePage(QWidget):
         self.form_panel = None
         self.checklist.clear()
         self._show_empty()
-        self.case_changed.emit(None)
+        self._case_changed(None)
+
+    def _case_changed(self, view: CaseView | None) -> None:
+        self.case_changed.emit(view)
+        self.shell.events.publish(CaseOpened(view))
 
     def flush(self) -> None:
         """On window close: every pending change written before the program goes."""
         self.autosave.flush_now()
 
+    def close_down(self) -> None:
+        """The window is closing: the pending autosave written, scanning and the inbox banner stopped."""
+        self.flush()
+        if self.materials_ui is not None:
+            self.materials_ui.shutdown()
+
     def refresh_drafts(self) -> None:
         intake, actor = self.ctx.intake, self.actor
-        self.tasks.run(lambda: intake.drafts(actor), on_success=self._show_drafts)
+        Query(self, lambda: intake.drafts(actor)).success(self._show_drafts).run_in_background()
 
     def _show_drafts(self, drafts: list[Any]) -> None:
         if not drafts or self.case is not None:
@@ -222,120 +301,10 @@ class IntakePage(QWidget):
         for btn in (self.accept_button, self.notify_button, self.reject_button):
             btn.setEnabled(on)
 
-    def _section(self, title: str, body: QWidget, lay: QVBoxLayout, name: str = "") -> QGroupBox:
-        box = QGroupBox(title)
-        if name:
-            box.setObjectName(name)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(14, 10, 14, 12)
-        inner.addWidget(body)
-        lay.addWidget(box)
-        return box
-
-    def _build_form(self, view: CaseView) -> None:
-        assert self.merged is not None
-        bundle = self.merged.bundle
-        content = QWidget()
-        content.setObjectName("formContent")
-        lay = QVBoxLayout(content)
-        lay.setContentsMargins(4, 0, 10, 12)
-        lay.setSpacing(10)
-        title = QLabel(bundle.name, content)
-        title.setObjectName("bundleTitle")
-        lay.addWidget(title)
-        matters = QLabel(self.tr("联办事项：") + "、".join(f"{m.name}（{m.department}）" for m in self.merged.matters), content)
-        matters.setObjectName("mattersLine")
-        matters.setWordWrap(True)
-        self.matters_label = matters
-        lay.addWidget(matters)
-        self.situations = None
-        if bundle.situations:
-            self.situations = SituationPanel(bundle, view.situations)
-            self.situations.answered.connect(self.answer_situation)
-            self._section(self.tr("情形"), self.situations, lay, "situationsBox")
-        kinds = tuple(k.value for k in bundle.applicant_kinds)
-        self.applicant = PersonBlock("applicant", kinds)
-        self.applicant.set_value(view.applicant.model_dump())
-        self.applicant.changed.connect(lambda d: self.autosave.set_part("applicant", d))
-        self.applicant.left.connect(self.autosave.flush)
-        self.applicant.id_confirmed.connect(self._look_up_history)
-        applicant_box = QWidget()
-        ab = QVBoxLayout(applicant_box)
-        ab.setContentsMargins(0, 0, 0, 0)
-        self.history = HistoryBanner(applicant_box)
-        self.history.prefill.connect(self.prefill)
-        self.history.reuse.connect(self.reuse_materials)
-        ab.addWidget(self.history)
-        ab.addWidget(self.applicant)
-        self._section(self.tr("申请人"), applicant_box, lay, "applicantBox")
-        self.agent_box = QGroupBox(self.tr("有代办人（代为办理）"))
-        self.agent_box.setObjectName("agentBox")
-        self.agent_box.setCheckable(True)
-        self.agent_box.setChecked(view.agent is not None)
-        self.agent = PersonBlock("agent", ("person",), phone_required=False)
-        if view.agent is not None:
-            self.agent.set_value(view.agent.model_dump())
-        self.agent.setVisible(view.agent is not None)
-        agl = QVBoxLayout(self.agent_box)
-        agl.setContentsMargins(14, 4, 14, 4)
-        agl.addWidget(self.agent)
-        self.agent_box.toggled.connect(self._agent_toggled)
-        self.agent.changed.connect(lambda d: self.autosave.set_part("agent", d))
-        self.agent.left.connect(self.autosave.flush)
-        lay.addWidget(self.agent_box)
-        self.form_box = QGroupBox(self.tr("申请表（一表申请）"))
-        self.form_box.setObjectName("formBox")
-        self.form_layout = QVBoxLayout(self.form_box)
-        self.form_layout.setContentsMargins(14, 10, 14, 12)
-        lay.addWidget(self.form_box)
-        lay.addStretch(1)
-        self._build_fields(view.form)
-        self.form_scroll.setWidget(content)
-
-    def _build_fields(self, values: dict[str, Any]) -> None:
-        assert self.merged is not None
-        if self.form_panel is not None:
-            self.form_panel.setParent(None)
-            self.form_panel.deleteLater()
-        self.form_panel = FormPanel(self.merged, values)
-        self.form_panel.changed.connect(self.autosave.set_form)
-        self.form_panel.left.connect(lambda _c: self.autosave.flush())
-        self.form_panel.built.connect(self._tab_order_when_built)
-        self.form_layout.addWidget(self.form_panel)
-
-    def _tab_order_when_built(self) -> None:
-        """Tab order is set once the progressively built form and checklist are complete."""
-        if self.case is not None and self.form_panel is not None and self.form_panel.complete \
-                and self.checklist.complete:
-            self._fix_tab_order()
-
-    def _fix_tab_order(self) -> None:
-        chain: list[QWidget] = []
-        if self.situations is not None:
-            chain += [g.checkedButton() or g.button(0) for g in self.situations.groups.values()]
-        a = self.applicant
-        chain += [w for w in (a.kind_group.checkedButton(), a.name, a.id_type, a.id_number, a.phone, a.rep, a.address) if w]
-        chain.append(self.agent_box)
-        g = self.agent
-        chain += [g.name, g.id_type, g.id_number, g.phone, g.address]
-        if self.form_panel is not None:
-            chain += self.form_panel.focus_order()
-        chain += [c.focus_target() for c in self.checklist.cards.values()]
-        chain += [self.checklist.commitment, self.accept_button]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-
-    def _agent_toggled(self, on: bool) -> None:
-        self.agent.setVisible(on)
-        self.autosave.set_part("agent", self.agent.value() if on else None)
-        if on:
-            self.agent.name.setFocus()
-
     def _update_case_label(self) -> None:
         if self.case is None:
             return
-        status = CASE_STATUS_LABELS.get(self.case.status.value, self.case.status.value)
-        self.case_label.setText(f"{self.case.case_no} · {status}")
+        self.case_label.setText(f"{self.case.case_no} · {labels.case_status(self.case.status)}")
 
     # -- changes ----------------------------------------------------------------------------------
     def _saved(self, view: CaseView) -> None:
@@ -351,11 +320,11 @@ class IntakePage(QWidget):
 
         def job() -> CaseView:
             view = intake.save_draft(case_uuid, situations={code: option})
-            keep = {f.code for f in merge(ctx.catalog.bundle(view.bundle_code), view.situations).fields}
-            adapters.prune_form(ctx, case_uuid, keep)
+            intake.keep_form_fields(case_uuid, {f.code for f in merge(ctx.catalog.bundle(view.bundle_code),
+                                                                      view.situations).fields})
             return intake.get(case_uuid)
 
-        self.tasks.run(job, write=True, on_success=self._situations_applied, on_failure=self._failed)
+        Op(self, job).success(self._situations_applied).failure(self._failed).run_in_background()
 
     def _situations_applied(self, view: CaseView) -> None:
         if self.case is None or view.case_uuid != self.case.case_uuid:
@@ -372,8 +341,8 @@ class IntakePage(QWidget):
         if self.case is None:
             return
         case_uuid, intake = self.case.case_uuid, self.ctx.intake
-        self.tasks.run(lambda: intake.set_material(case_uuid, code, MaterialStatus(status)), write=True,
-                       on_success=self._materials_changed, on_failure=self._failed)
+        Op(self, lambda: intake.set_material(case_uuid, code, MaterialStatus(status))) \
+            .success(self.materials_changed).failure(self._failed).run_in_background()
 
     def import_files(self, code: str, paths: list[Path]) -> None:
         """The seam for files into a material: the import dialog, drag-and-drop and tests all call this."""
@@ -384,17 +353,18 @@ class IntakePage(QWidget):
         if card is not None:
             card.pages.setText(self.tr("导入中…"))
 
-        def done(result: adapters.ImportResult) -> None:
-            self._materials_changed(result.view)
+        def done(result: ImportResult) -> None:
+            self.materials_changed(result.view)
             if result.problems and code in self.checklist.cards:
                 self.checklist.cards[code].show_problem("\n".join(result.problems))
             if result.imported:
-                self.message.emit(self.tr("已导入 %n 个文件", "", result.imported))
+                messages.info(self, self.tr("已导入 %n 个文件", "", result.imported))
 
-        self.tasks.run(lambda: adapters.import_files(ctx, case_uuid, code, paths), write=True,
-                       on_success=done, on_failure=self._failed)
+        Op(self, lambda: import_files(ctx, case_uuid, code, paths)).success(done).failure(self._failed) \
+            .run_in_background()
 
-    def _materials_changed(self, view: CaseView) -> None:
+    def materials_changed(self, view: CaseView) -> None:
+        """The case read again after its materials changed: the checklist follows (and its problems go)."""
         if self.case is None or view.case_uuid != self.case.case_uuid or self.merged is None:
             return
         self.case = view
@@ -408,7 +378,8 @@ class IntakePage(QWidget):
         if self.case is None:
             return
         intake, case_uuid = self.ctx.intake, self.case.case_uuid
-        self.tasks.run(lambda: intake.history(id_number), on_success=lambda h: self._history_found(h, case_uuid))
+        Query(self, lambda: intake.history(id_number)).success(lambda h: self._history_found(h, case_uuid)) \
+            .run_in_background()
 
     def _history_found(self, history: Any, case_uuid: str) -> None:
         if self.case is None or self.case.case_uuid != case_uuid or history is None:
@@ -429,7 +400,7 @@ class IntakePage(QWidget):
                 editor.set_value(h.form[code])
                 self.autosave.set_form(code, editor.value())
         self.autosave.flush()
-        self.message.emit(self.tr("已按历史记录预填，请与申请人核对"))
+        messages.info(self, self.tr("已按历史记录预填，请与申请人核对"))
 
     def reuse_materials(self) -> None:
         h = self.history.history
@@ -444,34 +415,25 @@ class IntakePage(QWidget):
                 intake.reuse_material(case_uuid, r.code, r)
             return intake.get(case_uuid)
 
-        self.tasks.run(job, write=True, on_success=self._materials_changed, on_failure=self._failed)
+        Op(self, job).success(self.materials_changed).failure(self._failed).run_in_background()
         self.history.reused()
 
     # -- outcomes ---------------------------------------------------------------------------------
     def accept_case(self) -> None:
+        """受理 under the window's accept rule (``ui.intake.accept``), as the operator now at the window."""
         if self.case is None:
             return
         self.autosave.flush()
-        case_uuid, intake, actor = self.case.case_uuid, self.ctx.intake, self.actor
+        ctx, actor, case_uuid = self.ctx, self.actor, self.case.case_uuid
         signed = self.checklist.commitment.isChecked()
-        needs_commitment = self.tr("有容缺后补的材料，须申请人签署告知承诺书")
+        rule, texts = self.accept_rule, self.accept_texts()
+        Op(self, lambda: rule(ctx, actor, case_uuid, signed, texts)).success(self._accept_done) \
+            .failure(self._failed).run_in_background()
 
-        def job() -> tuple[str, Any]:
-            problems = intake.check_for_accept(case_uuid)
-            if problems:
-                view = intake.get(case_uuid)
-                if not any(m.status is MaterialStatus.DEFERRED for m in view.materials) or signed:
-                    problems.pop("commitment", None)
-                elif "commitment" not in problems:
-                    problems["commitment"] = needs_commitment
-            if not problems:
-                try:
-                    return "accepted", intake.accept(actor, case_uuid, commitment_signed=signed)
-                except ValidationFailed as exc:
-                    return "problems", exc.problems
-            return "problems", problems
-
-        self.tasks.run(job, write=True, on_success=self._accept_done, on_failure=self._failed)
+    def accept_texts(self) -> dict[str, str]:
+        """The messages an accept rule may add, translated here (the rule runs in a worker)."""
+        return {"commitment": self.tr("有容缺后补的材料，须申请人签署告知承诺书"),
+                "signature": self.tr("上门受理须有申请人签名（在左侧签名板签名并保存）")}
 
     def _accept_done(self, result: tuple[str, Any]) -> None:
         kind, payload = result
@@ -481,7 +443,8 @@ class IntakePage(QWidget):
         self.show_problems(payload)
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        """Marks every problem at its field and lists them all in one dialog."""
+        """Marks every problem at its field and lists them all in one dialog (in the interface language)."""
+        problems = messages.translate_problems(problems)
         for key, message in problems.items():
             section, _, rest = key.partition(".")
             if section == "applicant":
@@ -512,7 +475,7 @@ class IntakePage(QWidget):
             target = self.form_panel.editors[rest].focus_target()
         elif section == "materials" and rest in self.checklist.cards:
             target = self.checklist.cards[rest].focus_target()
-            self.checklist.scroll.ensureWidgetVisible(self.checklist.cards[rest])
+            self.checklist.scroll_area.ensureWidgetVisible(self.checklist.cards[rest])
         elif section == "commitment":
             target = self.checklist.commitment
         if target is not None:
@@ -524,8 +487,8 @@ class IntakePage(QWidget):
             return
         self.autosave.flush()
         case_uuid, intake, actor = self.case.case_uuid, self.ctx.intake, self.actor
-        self.tasks.run(lambda: intake.notify(actor, case_uuid), write=True,
-                       on_success=self._finished, on_failure=self._failed)
+        Op(self, lambda: intake.notify(actor, case_uuid)).success(self._finished).failure(self._failed) \
+            .run_in_background()
 
     def reject_case(self) -> None:
         if self.case is None:
@@ -539,23 +502,23 @@ class IntakePage(QWidget):
             return
         self.autosave.flush()
         case_uuid, intake, actor = self.case.case_uuid, self.ctx.intake, self.actor
-        self.tasks.run(lambda: intake.reject(actor, case_uuid, reason), write=True,
-                       on_success=self._finished, on_failure=self._failed)
+        Op(self, lambda: intake.reject(actor, case_uuid, reason)).success(self._finished).failure(self._failed) \
+            .run_in_background()
 
     def _finished(self, view: CaseView) -> None:
         self.close_case()
         self.finished.emit(view.case_uuid)
-        dialog = OutcomeDialog(view, self._renderer is not None, self)
+        self.shell.events.publish(CaseFinished(view.case_uuid))
+        dialog = OutcomeDialog(view, self._can_print, self)
         dialog.next_requested.connect(self.new_case)
         dialog.print_requested.connect(self.print_case)
         self._open_dialog(dialog)
-        self.message.emit(f"{view.case_no} " + CASE_STATUS_LABELS.get(view.status.value, ""))
+        messages.info(self, f"{view.case_no} " + labels.case_status(view.status))
 
     def print_case(self, case_uuid: str) -> None:
-        """The outcome's documents in the print preview (``ui.intake.printing``): printer choice, queue, 补打."""
-        if self._renderer is not None:
-            printing.print_outcome(self.ctx, self.actor, self.tasks, case_uuid, parent=self.window(),
-                                   on_failure=self._failed)
+        """The outcome's documents in the print preview (``ui/printing`` answers ``PrintRequested``)."""
+        if self._can_print:
+            self.shell.events.publish(PrintRequested(case_uuid))
 
     def _open_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -567,7 +530,7 @@ class IntakePage(QWidget):
         if isinstance(exc, ValidationFailed):
             self.show_problems(exc.problems)
             return
-        self.message.emit(self.tr("操作失败：") + str(exc))
+        messages.error(self, exc, timeout_ms=messages.INFO_MS)
 
     # -- keyboard ---------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
@@ -584,3 +547,11 @@ def _now() -> str:
     import datetime as dt
 
     return dt.datetime.now().strftime("%H:%M:%S")
+
+
+def _renderer_installed() -> bool:
+    """Printing (printing/, reportlab) is installed: its renderer is registered (not imported yet)."""
+    from importlib.metadata import entry_points
+
+    return any(ep.name == "render" for ep in entry_points(group="window_clerk.documents"))
+

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from clerk.intake.model import ID_TYPE_LABELS
 from clerk.intake.validation import check_person, check_phone
+from ui import labels, messages
 from ui.intake.fields import ProblemLabel
 from ui.qt import (
     QButtonGroup,
@@ -15,6 +15,7 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -72,7 +73,7 @@ class PersonBlock(QWidget):
         self.id_type = QComboBox(self)
         self.id_type.setObjectName(f"{where}_id_type")
         self._fill_id_types()
-        self.id_type.currentIndexChanged.connect(lambda _i: (self._emit(), self._check("id_number")))
+        self.id_type.currentIndexChanged.connect(self._id_type_changed)
         self.id_number = self._line("id_number", 40)
         self.id_number.setPlaceholderText(self.tr("18 位号码，末位可为 X"))
         grid.addWidget(self._label(self.tr("证件类型"), required=True), row, 0)
@@ -109,8 +110,6 @@ class PersonBlock(QWidget):
         return line
 
     def _with_problem(self, line: QWidget, key: str) -> Any:
-        from ui.qt import QVBoxLayout
-
         box = QVBoxLayout()
         box.setSpacing(2)
         box.addWidget(line)
@@ -128,7 +127,7 @@ class PersonBlock(QWidget):
         self.id_type.clear()
         types = ("uscc",) if self._kind == "enterprise" else PERSON_ID_TYPES
         for t in types:
-            self.id_type.addItem(ID_TYPE_LABELS[t], t)
+            self.id_type.addItem(labels.id_type(t), t)
         self.id_type.blockSignals(False)
 
     def _show_kind_fields(self) -> None:
@@ -136,6 +135,10 @@ class PersonBlock(QWidget):
         self.rep.setVisible(enterprise)
         self.rep_label.setVisible(enterprise)
         self.name_label.setText(self._name_text() + " *")
+
+    def _id_type_changed(self, _index: int) -> None:
+        self._emit()
+        self._check("id_number")
 
     def _kind_toggled(self, i: int, checked: bool) -> None:
         if checked:
@@ -159,7 +162,7 @@ class PersonBlock(QWidget):
         return data
 
     def set_value(self, data: dict[str, Any]) -> None:
-        kind = data.get("kind") if data.get("kind") in self.kinds else self.kinds[0]
+        kind = str(data["kind"]) if data.get("kind") in self.kinds else self.kinds[0]
         self._kind = kind
         btn = self.kind_group.button(self.kinds.index(kind))
         if btn is not None:
@@ -189,9 +192,11 @@ class PersonBlock(QWidget):
         if key == "phone":
             if not data["phone"].strip():
                 return self.tr("请填写联系电话（办理进度和领取通知要用）") if self.phone_required else None
-            return check_phone(data["phone"])[1]
+            problem = check_phone(data["phone"])[1]
+            return messages.translate(problem) if problem else None
         _, problems = check_person(data, self.where, kinds=self.kinds)
-        return problems.get(f"{self.where}.{key}")
+        problem = problems.get(f"{self.where}.{key}")
+        return messages.translate(problem) if problem else None
 
     def _check(self, key: str) -> str | None:
         problem = self.problem_for(key)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from clerk.catalog.schema import Bundle
+import functools
+
+from clerk.catalog.schema import Bundle, Situation
 from ui.qt import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QRadioButton, QWidget, Signal
 
 
@@ -41,9 +43,13 @@ class SituationPanel(QWidget):
                 self.buttons[(s.code, o.code)] = rb
             row.addStretch(1)
             grid.addLayout(row, r, 1)
-            group.idToggled.connect(lambda i, on, s=s: on and self.answered.emit(s.code, s.options[i].code))
+            group.idToggled.connect(functools.partial(self._toggled, s))
             self.groups[s.code] = group
         grid.setColumnMinimumWidth(0, 180)
+
+    def _toggled(self, situation: Situation, i: int, on: bool) -> None:
+        if on:
+            self.answered.emit(situation.code, situation.options[i].code)
 
     def first_editor(self) -> QWidget | None:
         for group in self.groups.values():

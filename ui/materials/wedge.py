@@ -11,9 +11,20 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
-from ui.materials._qt import QPlainTextEdit
-from ui.qt import QEvent, QKeyEvent, QLineEdit, QObject, Qt, QTextEdit, QWidget, Signal
+from ui.qt import (
+    QEvent,
+    QKeyEvent,
+    QLineEdit,
+    QObject,
+    QPlainTextEdit,
+    Qt,
+    QTextEdit,
+    QWidget,
+    Signal,
+    cpp_address,
+)
 
 GAP_MS = 50
 """Longest pause between two keys of a scan (a person types 100+ ms apart)."""
@@ -37,9 +48,12 @@ class WedgeFilter(QObject):
 
     scanned = Signal(str, str)
 
-    def __init__(self, parent: QObject | None = None, *, gap_ms: int = GAP_MS) -> None:
+    def __init__(self, parent: QObject | None = None, *, gap_ms: int = GAP_MS,
+                 active: Callable[[], bool] = lambda: True) -> None:
         super().__init__(parent)
         self.gap = gap_ms / 1000.0
+        self.active = active
+        """False while a screen takes scans as typing (the shell's scan target): the keys pass untouched."""
         self._buffer: list[str] = []
         self._last = 0.0
         self._target: QWidget | None = None
@@ -52,6 +66,9 @@ class WedgeFilter(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget) or not isinstance(event, QKeyEvent):
+            return False
+        if not self.active():
+            self.reset()
             return False
         if self._propagated(obj, event):
             return False
@@ -83,9 +100,7 @@ class WedgeFilter(QObject):
 
     def _propagated(self, obj: QWidget, event: QKeyEvent) -> bool:
         """True when this is the same key event travelling up to a parent (the filter sees each step)."""
-        from shiboken6 import getCppPointer
-
-        ident = (getCppPointer(event)[0], event.key(), event.text())
+        ident = (cpp_address(event), event.key(), event.text())
         prev = self._seen_obj
         same = ident == self._seen and isinstance(prev, QWidget) and _is_ancestor(obj, prev)
         self._seen, self._seen_obj = ident, obj

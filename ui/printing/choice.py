@@ -9,37 +9,31 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-from ui.printing._qt import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget, Signal
+from clerk.documents import printer_setting
+from ui.ops import Op, Query
 from ui.printing.pages import QT_SCHEME
-from ui.tasks import Tasks
-
-SETTING_FOR_KIND: dict[str, str] = {
-    "receipt": "printer_a4", "one_time_notice": "printer_a4", "commitment": "printer_a4", "refusal": "printer_a4",
-    "delivery_receipt": "printer_a4", "supplement_notice": "printer_a4", "separators": "printer_a4",
-    "labels": "printer_a4",
-}
-"""Which settings field remembers the printer of a document kind (all case documents are A4 today;
-queue tickets use ``printer_ticket``)."""
+from ui.qt import QComboBox, QCoreApplication, QFileDialog, QHBoxLayout, QObject, QPushButton, QWidget, Signal
 
 
 def setting_for(kind: str) -> str:
-    return SETTING_FOR_KIND.get(kind, "printer_ticket" if kind == "ticket" else "printer_a4")
+    """Which settings field remembers the printer of a document kind (``clerk.documents``)."""
+    return printer_setting(kind)
 
 
 def remembered(ctx: Any, kind: str) -> str:
     return str(getattr(ctx.settings, setting_for(kind), "") or "")
 
 
-def remember(ctx: Any, tasks: Tasks, kind: str, spec: str) -> None:
-    """Keeps ``spec`` as the printer of ``kind`` (settings saved in a write task when it changed)."""
+def remember(where: QObject, kind: str, spec: str) -> None:
+    """Keeps ``spec`` as the printer of ``kind`` (settings saved in a write op when it changed);
+    ``where`` is a widget with ``ctx`` (the preview, the queue dialog)."""
+    ctx: Any = where.ctx  # type: ignore[attr-defined]
     field = setting_for(kind)
     if getattr(ctx.settings, field, None) == spec:
         return
     setattr(ctx.settings, field, spec)
     settings, path = ctx.settings, ctx.paths.settings
-    tasks.run(lambda: settings.save(path), write=True)
+    Op(where, lambda: settings.save(path)).run_in_background()
 
 
 def list_cups_queues() -> list[str]:
@@ -75,10 +69,9 @@ class PrinterChoice(QWidget):
     changed = Signal(str)
     queues_loaded = Signal(int)
 
-    def __init__(self, tasks: Tasks, pdf_dir: Path, initial: str = "", *, keep_label: str = "",
+    def __init__(self, pdf_dir: Path, initial: str = "", *, keep_label: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tasks = tasks
         self.pdf_dir = Path(pdf_dir)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -103,7 +96,7 @@ class PrinterChoice(QWidget):
         self.set_spec(initial) if initial else self.combo.setCurrentIndex(0)
         self.combo.currentIndexChanged.connect(self._changed)
         self._changed()
-        tasks.run(list_cups_queues, on_success=self._queues, on_failure=lambda _e: self.queues_loaded.emit(0))
+        Query(self, list_cups_queues).success(self._queues).failure(lambda _e: self.queues_loaded.emit(0)).run_in_background()
 
     def _pdf_text(self) -> str:
         return self.tr("另存为 PDF：") + str(self.pdf_dir)
@@ -156,6 +149,6 @@ class PrinterChoice(QWidget):
 
 
 def _tooltip_role() -> Any:
-    from ui.printing._qt import Qt
+    from ui.qt import Qt
 
     return Qt.ItemDataRole.ToolTipRole

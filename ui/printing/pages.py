@@ -10,9 +10,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-from ui.printing._qt import QImage, QPainter, QPrinter, QRect
+from ui.qt import QCoreApplication, QImage, QPainter, QRect
+from ui.qt.printsupport import QPrinter
 
 _PDFIUM = threading.Lock()
 PREVIEW_DPI = 110
@@ -66,7 +65,7 @@ def draw_pages(printer: QPrinter, images: list[QImage]) -> None:
 
 
 def _keep_aspect() -> Any:
-    from ui.printing._qt import Qt
+    from ui.qt import Qt
 
     return Qt.AspectRatioMode.KeepAspectRatio
 

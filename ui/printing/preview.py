@@ -6,11 +6,17 @@ tasks; the dialog only shows pages and the clerk's printer choice (remembered pe
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
+from clerk.context import AppContext
+from clerk.security.actor import Actor
+from ui import labels, messages
+from ui.ops import Op, Query, mark_closing
 from ui.printing import choice
-from ui.printing._qt import (
+from ui.printing.pages import QT_SCHEME, make_printer, qt_printer, render_pages
+from ui.qt import (
     QComboBox,
     QDialog,
     QFrame,
@@ -19,7 +25,6 @@ from ui.printing._qt import (
     QKeySequence,
     QLabel,
     QPixmap,
-    QPrintDialog,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -27,10 +32,9 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
-from ui.printing.pages import QT_SCHEME, make_printer, qt_printer, render_pages
-from ui.tasks import Tasks
+from ui.qt.printsupport import QPrintDialog
+from ui.shell import Shell
 
 ZOOMS = (50, 75, 100, 125, 150, 200)
 
@@ -43,12 +47,12 @@ class Rendered:
     reprint: bool
 
 
-def render_for_preview(ctx: Any, case_uuid: str, kind: str) -> Rendered:
+def render_for_preview(ctx: AppContext, case_uuid: str, kind: str) -> Rendered:
     """The document as it would print now (补打-marked when printed before) and its page images."""
     from clerk import clock
-    from clerk.printjobs import PrintQueue, render_document
+    from clerk.printjobs import render_document
 
-    reprint = PrintQueue(ctx.store, ctx.pages).was_printed(case_uuid, kind)
+    reprint = ctx.print_queue.was_printed(case_uuid, kind)
     pdf = render_document(ctx, case_uuid, kind, reprint_at=clock.now() if reprint else None)
     return Rendered(kind, pdf, render_pages(pdf), reprint)
 
@@ -66,12 +70,10 @@ class PrintPreviewDialog(QDialog):
     printed = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, ctx: Any, actor: Any, tasks: Tasks, case_uuid: str, kinds: list[str], *,
-                 case_no: str = "", parent: QWidget | None = None) -> None:
-        from clerk.printjobs import KIND_LABELS
-
+    def __init__(self, shell: Shell, case_uuid: str, kinds: list[str], *, case_no: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.actor, self.tasks, self.case_uuid = ctx, actor, tasks, case_uuid
+        self.shell, self.case_uuid = shell, case_uuid
         self.kinds = list(kinds)
         self.docs: dict[str, Rendered] = {}
         self.page = 0
@@ -83,7 +85,7 @@ class PrintPreviewDialog(QDialog):
         root.setContentsMargins(12, 12, 12, 12)
         root.setSpacing(12)
         root.addLayout(self._viewer(), 1)
-        root.addWidget(self._side(KIND_LABELS))
+        root.addWidget(self._side())
         for kind in self.kinds:
             self._render(kind)
 
@@ -119,23 +121,32 @@ class PrintPreviewDialog(QDialog):
         self.zoom_in.setToolTip(self.tr("放大 (Ctrl++)"))
         self.zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
         self.zoom_in.clicked.connect(lambda: self._step_zoom(1))
-        for w in (self.zoom_out, self.zoom_combo, self.zoom_in):
-            bar.addWidget(w)
+        for tool in (self.zoom_out, self.zoom_combo, self.zoom_in):
+            bar.addWidget(tool)
         v.addLayout(bar)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("previewArea")
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setStyleSheet("QScrollArea#previewArea { background: #5f6670; border: none; }")
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("previewArea")
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area.setStyleSheet("QScrollArea#previewArea { background: #5f6670; border: none; }")
         self.page_view = QLabel(self.tr("正在生成文书…"))
         self.page_view.setObjectName("pageView")
         self.page_view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_view.setStyleSheet("QLabel#pageView { color: white; background: transparent; }")
-        self.scroll.setWidget(self.page_view)
-        self.scroll.setWidgetResizable(False)
-        v.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.page_view)
+        self.scroll_area.setWidgetResizable(False)
+        v.addWidget(self.scroll_area, 1)
         return v
 
-    def _side(self, labels: dict[str, str]) -> QWidget:
+    @property
+    def ctx(self) -> AppContext:
+        return self.shell.ctx
+
+    @property
+    def actor(self) -> Actor:
+        """The operator now at the window: a print is recorded under whoever prints it."""
+        return self.shell.actor
+
+    def _side(self) -> QWidget:
         side = QFrame(self)
         side.setObjectName("previewSide")
         side.setFixedWidth(380)
@@ -146,7 +157,7 @@ class PrintPreviewDialog(QDialog):
         self.doc_combo = QComboBox(side)
         self.doc_combo.setObjectName("docCombo")
         for kind in self.kinds:
-            self.doc_combo.addItem(labels.get(kind, kind), kind)
+            self.doc_combo.addItem(labels.document_kind(kind), kind)
         self.doc_combo.currentIndexChanged.connect(self._doc_changed)
         v.addWidget(self.doc_combo)
         self.reprint_label = QLabel(self.tr("此文书已打印过，本次为补打（每页标注“补打”及时间）"), side)
@@ -158,7 +169,7 @@ class PrintPreviewDialog(QDialog):
         v.addSpacing(8)
         v.addWidget(QLabel(self.tr("打印到"), side))
         kind = self.kinds[0] if self.kinds else "receipt"
-        self.printer = choice.PrinterChoice(self.tasks, self.ctx.paths.data_dir / "prints",
+        self.printer = choice.PrinterChoice(self.ctx.paths.data_dir / "prints",
                                             choice.remembered(self.ctx, kind), parent=side)
         v.addWidget(self.printer)
         v.addSpacing(8)
@@ -190,8 +201,8 @@ class PrintPreviewDialog(QDialog):
     # -- rendering ------------------------------------------------------------------------------------
     def _render(self, kind: str) -> None:
         ctx, case_uuid = self.ctx, self.case_uuid
-        self.tasks.run(lambda: render_for_preview(ctx, case_uuid, kind),
-                       on_success=alive(self, self._rendered), on_failure=alive(self, lambda e: self._fail(kind, e)))
+        Query(self, lambda: render_for_preview(ctx, case_uuid, kind)).success(self._rendered) \
+            .failure(lambda e: self._fail(kind, e)).run_in_background()
 
     def _rendered(self, doc: Rendered) -> None:
         self.docs[doc.kind] = doc
@@ -201,7 +212,7 @@ class PrintPreviewDialog(QDialog):
         self.rendered.emit(doc.kind)
 
     def _fail(self, kind: str, exc: BaseException) -> None:
-        message = str(exc) or type(exc).__name__
+        message = messages.describe(exc)
         if kind == self.current_kind():
             self.page_view.setText(self.tr("无法生成文书：") + message)
             self.page_view.adjustSize()
@@ -254,7 +265,7 @@ class PrintPreviewDialog(QDialog):
         if not doc or not doc.pages:
             return 100
         img = doc.pages[self.page]
-        room = self.scroll.viewport().size()
+        room = self.scroll_area.viewport().size()
         return max(10, int(min((room.width() - 24) / img.width(), (room.height() - 24) / img.height()) * 100))
 
     def _paint(self) -> None:
@@ -270,7 +281,7 @@ class PrintPreviewDialog(QDialog):
         self.page_view.setToolTip(self.tr("缩放 %1%").replace("%1", str(percent)))
 
     def done(self, result: int) -> None:
-        self._closing = True  # results of tasks still running are dropped
+        mark_closing(self)  # results of ops still running are dropped
         super().done(result)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
@@ -290,7 +301,7 @@ class PrintPreviewDialog(QDialog):
                 return
             spec = QT_SCHEME + configured.printerName()
         for kind in kinds:
-            choice.remember(self.ctx, self.tasks, kind, spec)
+            choice.remember(self, kind, spec)
         self.print_button.setEnabled(False)
         self.print_all_button.setEnabled(False)
         self.status.setText(self.tr("正在打印…"))
@@ -303,8 +314,8 @@ class PrintPreviewDialog(QDialog):
                                   make_printer=lambda s: make_printer(s, configured))
 
         for kind in kinds:
-            self.tasks.run(lambda k=kind: job(k), write=True, on_success=alive(self, self._printed),  # type: ignore[misc]
-                           on_failure=alive(self, lambda e, k=kind: self._print_failed(k, e)))  # type: ignore[misc]
+            Op(self, functools.partial(job, kind)).success(self._printed) \
+                .failure(functools.partial(self._print_failed, kind)).run_in_background()
 
     def _printed(self, outcome: Any) -> None:
         job = outcome.job
@@ -317,9 +328,10 @@ class PrintPreviewDialog(QDialog):
         self.printed.emit(outcome)
 
     def _print_failed(self, kind: str, exc: BaseException) -> None:
-        self.status.setText(self.tr("无法打印：") + (str(exc) or type(exc).__name__))
+        message = messages.describe(exc)
+        self.status.setText(self.tr("无法打印：") + message)
         self._after_print()
-        self.failed.emit(str(exc))
+        self.failed.emit(message)
 
     def _after_print(self) -> None:
         self.print_button.setEnabled(self.current_kind() in self.docs)
@@ -329,10 +341,9 @@ class PrintPreviewDialog(QDialog):
                 self._render(kind)
 
 
-def open_preview(ctx: Any, actor: Any, tasks: Tasks, case_uuid: str, kinds: list[str], *, case_no: str = "",
-                 parent: QWidget | None = None) -> PrintPreviewDialog:
-    """Opens the (non-modal) preview; it deletes itself when closed."""
-    dialog = PrintPreviewDialog(ctx, actor, tasks, case_uuid, kinds, case_no=case_no, parent=parent)
+def open_preview(shell: Shell, case_uuid: str, kinds: list[str], *, case_no: str = "") -> PrintPreviewDialog:
+    """Opens the (non-modal) preview over the shell's window; it deletes itself when closed."""
+    dialog = PrintPreviewDialog(shell, case_uuid, kinds, case_no=case_no, parent=shell.widget)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -1,17 +1,21 @@
 """The print queue in the window: a status-bar badge (queued + failed jobs) and a dialog to retry or cancel them.
 
-Both read ``clerk.printjobs.PrintQueue`` in tasks and refresh on ``PRINT_QUEUE_CHANGED`` (the bridge's
-``print_queue_changed``).
+Both read ``ctx.print_queue`` in queries and refresh on ``PrintQueueChanged``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
+from clerk.context import AppContext
+from clerk.events import PrintQueueChanged
+from ui import labels, messages
+from ui.events import EventListener
+from ui.ops import Op, Query
 from ui.printing import choice
-from ui.printing._qt import (
+from ui.printing.pages import make_printer
+from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
@@ -24,22 +28,17 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
-from ui.printing.pages import make_printer
-from ui.tasks import Tasks
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("PrintQueueDialog", "文书"), QT_TRANSLATE_NOOP("PrintQueueDialog", "打印机"), QT_TRANSLATE_NOOP("PrintQueueDialog", "状态"), QT_TRANSLATE_NOOP("PrintQueueDialog", "时间"),
            QT_TRANSLATE_NOOP("PrintQueueDialog", "原因"))
 
 
-def _queue(ctx: Any) -> Any:
-    from clerk.printjobs import PrintQueue
-
-    return PrintQueue(ctx.store, ctx.pages, ctx.events)
+def _queue(ctx: AppContext) -> Any:
+    return ctx.print_queue
 
 
-class PrintQueueBadge(QPushButton):
+class PrintQueueBadge(EventListener, QPushButton):
     """「打印队列 N」 in the status bar; hidden while nothing waits; a click opens the queue dialog.
 
     Signals:
@@ -48,9 +47,9 @@ class PrintQueueBadge(QPushButton):
 
     counted = Signal(int)
 
-    def __init__(self, ctx: Any, actor: Any, tasks: Tasks, bridge: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.actor, self.tasks = ctx, actor, tasks
+        self.ctx = ctx
         self.count = 0
         self.dialog: PrintQueueDialog | None = None
         self._generation = 0
@@ -61,13 +60,16 @@ class PrintQueueBadge(QPushButton):
                            " padding: 1px 10px; font-weight: bold; }")
         self.hide()
         self.clicked.connect(self.open_dialog)
-        bridge.print_queue_changed.connect(self.refresh)
+        self.listen(ctx.events)
+        self.refresh()
+
+    def on_event_print_queue_changed(self, _event: PrintQueueChanged) -> None:
         self.refresh()
 
     def refresh(self) -> None:
         self._generation += 1
         generation, ctx = self._generation, self.ctx
-        self.tasks.run(lambda: _queue(ctx).pending(), on_success=alive(self, lambda jobs: self._show(generation, jobs)))
+        Query(self, lambda: _queue(ctx).pending()).success(lambda jobs: self._show(generation, jobs)).run_in_background()
 
     def _show(self, generation: int, jobs: list[Any]) -> None:
         if generation != self._generation:
@@ -82,14 +84,14 @@ class PrintQueueBadge(QPushButton):
 
     def open_dialog(self) -> PrintQueueDialog:
         if self.dialog is None:
-            self.dialog = PrintQueueDialog(self.ctx, self.tasks, self.window())
+            self.dialog = PrintQueueDialog(self.ctx, self.window())
             self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.show()
         return self.dialog
 
 
-class PrintQueueDialog(QDialog):
+class PrintQueueDialog(EventListener, QDialog):
     """Jobs waiting for a printer (queued or failed): retry on the same or another printer, or cancel.
 
     Signals:
@@ -102,9 +104,9 @@ class PrintQueueDialog(QDialog):
     retried = Signal(object)
     message = Signal(str)
 
-    def __init__(self, ctx: Any, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.tasks = ctx, tasks
+        self.ctx = ctx
         self.jobs: list[Any] = []
         self.setObjectName("printQueueDialog")
         self.setWindowTitle(self.tr("打印队列"))
@@ -131,7 +133,7 @@ class PrintQueueDialog(QDialog):
         v.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("重试到："), self))
-        self.printer = choice.PrinterChoice(tasks, ctx.paths.data_dir / "prints", keep_label=self.tr("原打印机"),
+        self.printer = choice.PrinterChoice(ctx.paths.data_dir / "prints", keep_label=self.tr("原打印机"),
                                             parent=self)
         self.printer.setMinimumWidth(460)
         row.addWidget(self.printer)
@@ -156,22 +158,23 @@ class PrintQueueDialog(QDialog):
         bottom.addWidget(close)
         v.addLayout(bottom)
         self.message.connect(self.status.setText)
-        bridge = getattr(parent, "bridge", None)
-        if bridge is not None:
-            bridge.print_queue_changed.connect(self.refresh)
+        self.listen(ctx.events)
         self._selection()
+        self.refresh()
+
+    def on_event_print_queue_changed(self, _event: PrintQueueChanged) -> None:
         self.refresh()
 
     def refresh(self) -> None:
         ctx = self.ctx
-        self.tasks.run(lambda: _queue(ctx).pending(), on_success=alive(self, self._fill))
+        Query(self, lambda: _queue(ctx).pending()).success(self._fill).run_in_background()
 
     def _fill(self, jobs: list[Any]) -> None:
         selected = self.selected()
         self.jobs = jobs
         self.table.setRowCount(len(jobs))
         for r, job in enumerate(jobs):
-            values = (str(job.id), job.title, choice.describe(job.printer), job.state_label,
+            values = (str(job.id), job.title, choice.describe(job.printer), labels.print_job_state(job.state),
                       job.created_at.strftime("%m-%d %H:%M"), job.error)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -202,8 +205,7 @@ class PrintQueueDialog(QDialog):
         ctx, printer = self.ctx, self.printer.spec() or None
         self.retry_button.setEnabled(False)
         self.message.emit(self.tr("正在重试 #%1…").replace("%1", str(job.id)))
-        self.tasks.run(lambda: _queue(ctx).retry(job.id, printer, make_printer=make_printer), write=True,
-                       on_success=alive(self, self._retried), on_failure=alive(self, self._failed))
+        Op(self, lambda: _queue(ctx).retry(job.id, printer, make_printer=make_printer)).success(self._retried).failure(self._failed).run_in_background()
 
     def _retried(self, outcome: Any) -> None:
         if outcome.printed:
@@ -218,9 +220,8 @@ class PrintQueueDialog(QDialog):
         if job is None:
             return
         ctx = self.ctx
-        self.tasks.run(lambda: _queue(ctx).cancel(job.id), write=True,
-                       on_success=alive(self, lambda j: self.message.emit(self.tr("已取消：") + j.title)), on_failure=alive(self, self._failed))
+        Op(self, lambda: _queue(ctx).cancel(job.id)).success(lambda j: self.message.emit(self.tr("已取消：") + j.title)).failure(self._failed).run_in_background()
 
     def _failed(self, exc: BaseException) -> None:
         self._selection()
-        self.message.emit(self.tr("操作失败：") + (str(exc) or type(exc).__name__))
+        self.message.emit(self.tr("操作失败：") + messages.describe(exc))

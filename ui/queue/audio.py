@@ -13,9 +13,9 @@ from typing import Any
 
 from clerk.queueing import Announcement
 from clerk.queueing.speech import render_announcement
+from ui.ops import Query, TaskManager
 from ui.qt import QObject, QUrl, Signal
 from ui.queue.common import audio_possible
-from ui.tasks import Tasks
 
 
 class Announcer(QObject):
@@ -29,7 +29,7 @@ class Announcer(QObject):
     announced = Signal(str, str)
     failed = Signal(str)
 
-    def __init__(self, tasks: Tasks, directory: Path | None = None, parent: QObject | None = None,
+    def __init__(self, tasks: TaskManager, directory: Path | None = None, parent: QObject | None = None,
                  *, play: bool | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
@@ -52,8 +52,7 @@ class Announcer(QObject):
         self._busy = True
         self._n += 1
         path = self.directory / f"call-{self._n % 20:02d}.wav"
-        self.tasks.run(lambda: render_announcement(item.spoken, path),
-                       on_success=lambda p: self._made(item, p), on_failure=self._failed)
+        Query(self, lambda: render_announcement(item.spoken, path)).success(lambda p: self._made(item, p)).failure(self._failed).run_in_background()
 
     def _made(self, item: Announcement, path: Path) -> None:
         self._busy = False
@@ -71,7 +70,7 @@ class Announcer(QObject):
         if not self.play_sound:
             return
         try:
-            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+            from ui.qt.multimedia import QMediaDevices, QSoundEffect
 
             if QMediaDevices.defaultAudioOutput().isNull():
                 self.play_sound = False  # no speakers: stop looking

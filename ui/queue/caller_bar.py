@@ -1,6 +1,6 @@
 """The caller bar (叫号条) in the window-mode header: current ticket, call next (F2), recall (F3), start,
 finish, no-show, transfer, pause/open the window. The hall server being down is shown plainly and never
-stops intake: every request runs in a worker (ui.tasks) with short time-outs."""
+stops intake: every request runs in a worker (ui.ops) with short time-outs."""
 
 from __future__ import annotations
 
@@ -8,17 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 from clerk import events as ev
-from clerk.queueing import (
-    CallerService,
-    Move,
-    Ticket,
-    TicketState,
-    Unreachable,
-    WindowState,
-    service_name,
-    window_label,
-)
-from clerk.queueing.model import PRIORITY_LABELS, TICKET_STATE_LABELS, Priority
+from clerk.queueing import CallerService, Move, Ticket, TicketState, Unreachable, WindowState
+from clerk.queueing.model import Priority
+from ui import labels, messages
+from ui.ops import Query
 from ui.qt import (
     QButtonGroup,
     QComboBox,
@@ -37,8 +30,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.queue.common import HallAccess, error_text
-from ui.tasks import Tasks
+from ui.queue.common import HallAccess
 
 REFRESH_MS = 15000
 
@@ -60,7 +52,7 @@ class TransferDialog(QDialog):
         group.addButton(self.to_window)
         self.service = QComboBox(self)
         for code in services:
-            self.service.addItem(f"{service_name(code)}（{code}）", code)
+            self.service.addItem(f"{labels.service(code)}（{code}）", code)
         self.window_edit = QLineEdit(self)
         self.window_edit.setPlaceholderText(self.tr("窗口代码，如 W05"))
         form.addRow(self.to_service, self.service)
@@ -113,14 +105,14 @@ class CallerBar(QFrame):
     message = Signal(str)
     changed = Signal()
 
-    def __init__(self, access: HallAccess, window: str, tasks: Tasks, events: ev.EventBus | None = None,
+    def __init__(self, access: HallAccess, window: str, events: ev.EventBus | None = None,
                  parent: QWidget | None = None, *, auto_refresh: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("callerBar")
         self.setStyleSheet("QFrame#callerBar { background: #ffffff; border-radius: 6px; }"
                            " QFrame#callerBar QLabel { color: #102a43; }"
                            " QFrame#callerBar QPushButton { padding: 4px 10px; }")
-        self.access, self.window_code, self.tasks, self.events = access, window, tasks, events
+        self.access, self.window_code, self.events = access, window, events
         self._caller: CallerService | None = None
         self.busy = False
         self.services: list[str] = []
@@ -164,7 +156,7 @@ class CallerBar(QFrame):
         self._timer.timeout.connect(self.refresh)
         if auto_refresh:
             self._timer.start()
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self, self.refresh)
 
     # -- state -------------------------------------------------------------------------------------
     def caller(self) -> CallerService:
@@ -193,13 +185,13 @@ class CallerBar(QFrame):
             mine = sum(self.waiting.get(s, 0) for s in (info.services if info else ()))
             self.status.setText(self.tr("● 等候 %1 人").replace("%1", str(mine)))
             self.status.setStyleSheet("color: #1b7f3b; font-weight: bold;")
-            self.status.setToolTip(window_label(self.window_code))
+            self.status.setToolTip(labels.window(self.window_code))
         else:
             self.status.setText(self.tr("● 连接中…"))
             self.status.setStyleSheet("color: #666;")
         if t is not None:
-            prio = "" if t.priority is Priority.NORMAL else f"·{PRIORITY_LABELS[t.priority]}"
-            self.ticket_label.setText(f"{t.ticket_no} {TICKET_STATE_LABELS[t.state]}{prio}")
+            prio = "" if t.priority is Priority.NORMAL else f"·{labels.priority(t.priority)}"
+            self.ticket_label.setText(f"{t.ticket_no} {labels.ticket_state(t.state)}{prio}")
         elif info is not None and info.current_ticket:
             self.ticket_label.setText(self.tr("%1（服务器上）").replace("%1", info.current_ticket))
         else:
@@ -251,10 +243,10 @@ class CallerBar(QFrame):
             elif self._caller is not None:
                 self.online = self._caller.online
             self._render()
-            self.message.emit(error_text(exc))
+            self.message.emit(messages.describe(exc))
             self.changed.emit()
 
-        self.tasks.run(job, on_success=ok, on_failure=failed)
+        Query(self, job).success(ok).failure(failed).run_in_background()
         return True
 
     def refresh(self) -> None:
@@ -285,7 +277,7 @@ class CallerBar(QFrame):
 
     def transfer(self, *, service: str | None = None, window: str | None = None) -> None:
         def done(t: Ticket) -> None:
-            where = service_name(service) if service else window_label(window or "")
+            where = labels.service(service) if service else labels.window(window or "")
             self.message.emit(self.tr("%1 号已转到%2").replace("%1", t.ticket_no).replace("%2", where))
 
         self._run(lambda c: c.transfer(service=service, window=window), done)

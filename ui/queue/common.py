@@ -1,4 +1,4 @@
-"""Shared by the queue screens: reaching the hall server, messages for queue errors, the save-file seam, fonts."""
+"""Shared by the queue screens: reaching the hall server, the save-file seam, sound on or off."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from clerk.queueing import HallClient, QueueError
-from clerk.queueing.access import client_from_context
-from ui.qt import QFileDialog, QFont, QWidget
+from clerk.context import AppContext
+from clerk.queueing import HallClient
+from clerk.queueing.access import client_from_context, local_platform_client
+from ui.qt import QFileDialog, QWidget
+from ui.shell import Shell
 
 DEMO_PASSWORD = "demo"
 
@@ -40,35 +41,15 @@ class HallAccess:
         return cls(lambda: HallClient(url, token))
 
     @classmethod
-    def for_session(cls, session: Any) -> HallAccess:
-        """Demo: the embedded server and its demo login; otherwise settings + keyring (clerk.queueing.access)."""
-        if not getattr(session, "demo", False):
-            return cls(lambda: client_from_context(session.ctx))
+    def for_context(cls, ctx: AppContext, *, demo: bool, username: str = "") -> HallAccess:
+        """Demo: the embedded platform and its demo login; otherwise settings + keyring (clerk.queueing.access)."""
+        if demo:
+            return cls(lambda: local_platform_client(ctx, username, DEMO_PASSWORD))
+        return cls(lambda: client_from_context(ctx))
 
-        def make() -> HallClient:
-            thread = getattr(session, "_server_thread", None)
-            if thread is not None:
-                thread.join(30)
-            server = getattr(session, "server", None)
-            if server is None:
-                return HallClient("", lambda: None)  # → Unreachable: 未设置叫号服务器地址
-            token: list[str] = []
-
-            def provide() -> str:
-                if not token:
-                    token.append(HallClient(server.url).login(session.actor.username, DEMO_PASSWORD,
-                                                              session.ctx.settings.device_id or "demo"))
-                return token[0]
-
-            return HallClient(server.url, provide)
-
-        return cls(make)
-
-
-def error_text(exc: BaseException) -> str:
-    if isinstance(exc, QueueError):
-        return exc.message
-    return f"{type(exc).__name__}: {exc}"
+    @classmethod
+    def for_shell(cls, shell: Shell) -> HallAccess:
+        return cls.for_context(shell.ctx, demo=shell.demo, username=shell.actor.username)
 
 
 SaveDialog = Callable[[QWidget, str, str, str], str]
@@ -78,13 +59,6 @@ SaveDialog = Callable[[QWidget, str, str, str], str]
 def native_save_dialog(parent: QWidget, caption: str, suggested: str, filt: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filt)
     return str(path or "")
-
-
-def big_font(base: QFont, pixel_size: int, bold: bool = False) -> QFont:
-    f = QFont(base)
-    f.setPixelSize(pixel_size)
-    f.setBold(bold)
-    return f
 
 
 def audio_possible() -> bool:

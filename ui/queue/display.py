@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from clerk.queueing import Board, BoardWatcher, service_name, window_label
+from clerk.queueing import Board, BoardWatcher
+from ui import labels, messages
+from ui.ops import Query, TaskManager
 from ui.qt import QFrame, QGridLayout, QHBoxLayout, QLabel, Qt, QTimer, QVBoxLayout, QWidget, Signal
 from ui.queue.audio import Announcer
-from ui.queue.common import HallAccess, error_text
-from ui.tasks import Tasks
+from ui.queue.common import HallAccess
 
 POLL_MS = 2000
 STYLE = """
@@ -42,7 +43,7 @@ class DisplayWindow(QWidget):
     board_shown = Signal(object)
     announced = Signal(str, str)
 
-    def __init__(self, access: HallAccess, hall_name: str, tasks: Tasks, parent: QWidget | None = None,
+    def __init__(self, access: HallAccess, hall_name: str, tasks: TaskManager, parent: QWidget | None = None,
                  *, announcer: Announcer | None = None, auto_poll: bool = True, announce_initial: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("display")
@@ -133,7 +134,7 @@ class DisplayWindow(QWidget):
         self.timer.timeout.connect(self.poll)
         if auto_poll:
             self.timer.start()
-            QTimer.singleShot(0, self.poll)
+            QTimer.singleShot(0, self, self.poll)
 
     def _tick(self) -> None:
         self.clock.setText(dt.datetime.now().strftime("%H:%M:%S"))
@@ -143,12 +144,12 @@ class DisplayWindow(QWidget):
         if self._polling:
             return
         self._polling = True
-        self.tasks.run(lambda: self.access.client().board(), on_success=self._board, on_failure=self._failed)
+        Query(self, lambda: self.access.client().board()).success(self._board).failure(self._failed).run_in_background()
 
     def _failed(self, exc: BaseException) -> None:
         self._polling = False
         self.online = False
-        self.offline.setToolTip(error_text(exc))
+        self.offline.setToolTip(messages.describe(exc))
         self.offline.show()
 
     def _board(self, board: Board) -> None:
@@ -163,11 +164,11 @@ class DisplayWindow(QWidget):
         if board.calls:
             latest = board.calls[0]
             self.now_number.setText(latest.ticket_no)
-            self.now_window.setText(self.tr("请到 %1办理").replace("%1", window_label(latest.window)))
+            self.now_window.setText(self.tr("请到 %1办理").replace("%1", labels.window(latest.window)))
         else:
             self.now_number.setText("—")
             self.now_window.setText(self.tr("请留意叫号"))
-        self.recent.setText("\n".join(f"{c.ticket_no}  →  {window_label(c.window)}" for c in board.calls[1:6]))
+        self.recent.setText("\n".join(f"{c.ticket_no}  →  {labels.window(c.window)}" for c in board.calls[1:6]))
         for cell in self._win_cells:
             self.win_grid.removeWidget(cell)
             cell.deleteLater()
@@ -178,7 +179,7 @@ class DisplayWindow(QWidget):
             cell.setObjectName("winCell")
             v = QVBoxLayout(cell)
             v.setContentsMargins(14, 8, 14, 8)
-            name = QLabel(window_label(win), cell)
+            name = QLabel(labels.window(win), cell)
             name.setObjectName("winName")
             name.setAlignment(Qt.AlignmentFlag.AlignCenter)
             num = QLabel(no, cell)
@@ -188,7 +189,7 @@ class DisplayWindow(QWidget):
             v.addWidget(num)
             self.win_grid.addWidget(cell, i // 3, i % 3)
             self._win_cells.append(cell)
-        self.waiting.setText("\n".join(self.tr("%1：%2 人").replace("%1", service_name(code)).replace("%2", str(n))
+        self.waiting.setText("\n".join(self.tr("%1：%2 人").replace("%1", labels.service(code)).replace("%2", str(n))
                                        for code, n in board.waiting.items()))
         self.board_shown.emit(board)
 

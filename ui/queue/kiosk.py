@@ -9,6 +9,8 @@ from typing import Any
 
 from clerk.queueing import PRIORITY_LABELS, Priority, Ticket, service_name
 from clerk.settings import HallSettings
+from ui import labels, messages
+from ui.ops import Query, TaskManager
 from ui.qt import (
     QButtonGroup,
     QGridLayout,
@@ -24,8 +26,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.queue.common import HallAccess, error_text
-from ui.tasks import Tasks
+from ui.queue.common import HallAccess
 
 BACK_AFTER_MS = 20000
 STYLE = """
@@ -88,7 +89,7 @@ class KioskWindow(QWidget):
     issued = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, access: HallAccess, hall: HallSettings, tasks: Tasks, printer: Any = None,
+    def __init__(self, access: HallAccess, hall: HallSettings, tasks: TaskManager, printer: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kiosk")
@@ -110,7 +111,7 @@ class KioskWindow(QWidget):
         self._back_timer.setSingleShot(True)
         self._back_timer.setInterval(BACK_AFTER_MS)
         self._back_timer.timeout.connect(self.back)
-        QTimer.singleShot(0, self.load_services)
+        QTimer.singleShot(0, self, self.load_services)
 
     # -- pages -------------------------------------------------------------------------------------
     def _choose_page(self) -> QWidget:
@@ -134,7 +135,7 @@ class KioskWindow(QWidget):
         self.priority_group = QButtonGroup(page)
         self.priority_buttons: dict[Priority, QPushButton] = {}
         for p in Priority:
-            b = QPushButton(PRIORITY_LABELS[p], page)
+            b = QPushButton(labels.priority(p), page)
             b.setObjectName("priority")
             b.setCheckable(True)
             b.setProperty("priority", p.value)
@@ -213,8 +214,7 @@ class KioskWindow(QWidget):
             self.appointment.setFocus()
 
     def load_services(self) -> None:
-        self.tasks.run(lambda: self.access.client().board(), on_success=lambda b: self.set_services(b.waiting),
-                       on_failure=lambda e: self._show_error(error_text(e)))
+        Query(self, lambda: self.access.client().board()).success(lambda b: self.set_services(b.waiting)).failure(lambda e: self._show_error(messages.describe(e))).run_in_background()
 
     def set_services(self, waiting: dict[str, int]) -> None:
         for b in self.service_buttons.values():
@@ -223,7 +223,7 @@ class KioskWindow(QWidget):
         self.service_buttons = {}
         cols = 2 if len(waiting) <= 4 else 3
         for i, (code, n) in enumerate(waiting.items()):
-            b = QPushButton(f"{service_name(code)}\n" + self.tr("等候 %1 人").replace("%1", str(n)), self.grid_host)
+            b = QPushButton(f"{labels.service(code)}\n" + self.tr("等候 %1 人").replace("%1", str(n)), self.grid_host)
             b.setObjectName("service")
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             b.clicked.connect(lambda _c=False, c=code: self.take(c))
@@ -258,7 +258,7 @@ class KioskWindow(QWidget):
                 from printing import QueueTicket, render_queue_ticket
 
                 pdf = render_queue_ticket(QueueTicket(
-                    number=ticket.ticket_no, service_name=service_name(ticket.service),
+                    number=ticket.ticket_no, service_name=service_name(ticket.service),  # printed in Chinese
                     people_ahead=ticket.waiting_ahead or 0, issued_at=_parse_time(ticket.issued_at),
                     note=PRIORITY_LABELS[ticket.priority] if ticket.priority is not Priority.NORMAL else "",
                 ), hall)
@@ -267,7 +267,7 @@ class KioskWindow(QWidget):
                 return Issued(ticket, False, str(getattr(exc, "message", exc)))
             return Issued(ticket, True)
 
-        self.tasks.run(job, on_success=self._issued, on_failure=self._failed)
+        Query(self, job).success(self._issued).failure(self._failed).run_in_background()
 
     def _issued(self, result: Issued) -> None:
         self.busy = False
@@ -276,8 +276,8 @@ class KioskWindow(QWidget):
         for b in self.service_buttons.values():
             b.setEnabled(True)
         self.ticket_no.setText(t.ticket_no)
-        prio = "" if t.priority is Priority.NORMAL else self.tr("（%1优先）").replace("%1", PRIORITY_LABELS[t.priority])
-        self.ticket_info.setText(self.tr("%1%2 · 前面还有 %3 人").replace("%1", service_name(t.service))
+        prio = "" if t.priority is Priority.NORMAL else self.tr("（%1优先）").replace("%1", labels.priority(t.priority))
+        self.ticket_info.setText(self.tr("%1%2 · 前面还有 %3 人").replace("%1", labels.service(t.service))
                                  .replace("%2", prio).replace("%3", str(t.waiting_ahead or 0)))
         if result.printed:
             self.print_note.setText(self.tr("请取走小票，留意大厅屏幕和语音叫号"))
@@ -295,7 +295,7 @@ class KioskWindow(QWidget):
         self.busy = False
         for b in self.service_buttons.values():
             b.setEnabled(True)
-        self._show_error(error_text(exc))
+        self._show_error(messages.describe(exc))
 
     def back(self) -> None:
         self._back_timer.stop()

@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from clerk.queueing import Snapshot, SupervisorService, TidalSuggestion, service_name, window_label
-from clerk.queueing.model import WINDOW_STATE_LABELS, WindowState
+from clerk.context import AppContext
+from clerk.queueing import Snapshot, SupervisorService, TidalSuggestion
+from clerk.queueing.model import WindowState
 from clerk.queueing.report import export_day
 from clerk.queueing.supervisor import HourFigures
+from ui import labels, messages
+from ui.ops import Query, TaskManager
 from ui.qt import (
     QColor,
     QCoreApplication,
@@ -19,17 +22,22 @@ from ui.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPainter,
+    QPaintEvent,
+    QPen,
     QPushButton,
+    QRectF,
     QSplitter,
     Qt,
+    QTableWidget,
+    QTableWidgetItem,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ui.queue._qt import QPainter, QPaintEvent, QPen, QRectF, QTableWidget, QTableWidgetItem
-from ui.queue.common import HallAccess, SaveDialog, downloads_dir, error_text, native_save_dialog
-from ui.tasks import Tasks
+from ui.queue.alerts import FollowupAlerts
+from ui.queue.common import HallAccess, SaveDialog, downloads_dir, native_save_dialog
 
 POLL_MS = 10000
 STYLE = """
@@ -108,9 +116,9 @@ class SupervisorWindow(QWidget):
     exported = Signal(str)
     message = Signal(str)
 
-    def __init__(self, service_for: HallAccess, thresholds_from: object, tasks: Tasks, hall_name: str = "",
+    def __init__(self, service_for: HallAccess, thresholds_from: object, tasks: TaskManager, hall_name: str = "",
                  parent: QWidget | None = None, *, auto_poll: bool = True,
-                 service: SupervisorService | None = None, followup_ctx: object = None) -> None:
+                 service: SupervisorService | None = None, followup_ctx: AppContext | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supervisor")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -171,12 +179,12 @@ class SupervisorWindow(QWidget):
         self.alerts.setWordWrap(True)
         rv.addWidget(self.alerts, 1)
         rv.addWidget(self._head(self.tr("跟进提醒（容缺超期、差评）"), right))
-        self.followup_list = QListWidget(right)  # filled by ui.followup.alerts (watch_followup)
+        self.followup_list = QListWidget(right)  # filled by ui.queue.alerts (watch_followup)
         self.followup_list.setObjectName("followupAlerts")
         self.followup_list.setWordWrap(True)
         self.followup_list.setMinimumHeight(120)
         rv.addWidget(self.followup_list, 1)
-        self.followup = None
+        self.followup: FollowupAlerts | None = None
         rv.addWidget(self._head(self.tr("潮汐窗口建议"), right))
         self.tidal_host = QWidget(right)
         self.tidal_box = QVBoxLayout(self.tidal_host)
@@ -202,14 +210,12 @@ class SupervisorWindow(QWidget):
             self.watch_followup(followup_ctx)
         if auto_poll:
             self.timer.start()
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self, self.refresh)
 
-    def watch_followup(self, ctx: object) -> None:
+    def watch_followup(self, ctx: AppContext) -> None:
         """Overdue commitments and low evaluation scores of this data dir, refreshed with the hall's figures
         and a new low score at once (clerk LOW_SCORE_RECEIVED)."""
-        from ui.followup.alerts import FollowupAlerts
-
-        self.followup = FollowupAlerts(ctx, self.tasks, self.followup_list, self)
+        self.followup = FollowupAlerts(ctx, self.followup_list, self)
         self.followup.refresh()
 
     @staticmethod
@@ -240,11 +246,11 @@ class SupervisorWindow(QWidget):
         if self._busy:
             return
         self._busy = True
-        self.tasks.run(lambda: self.service().refresh(), on_success=self._show, on_failure=self._failed)
+        Query(self, lambda: self.service().refresh()).success(self._show).failure(self._failed).run_in_background()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.message.emit(error_text(exc))
+        self.message.emit(messages.describe(exc))
 
     def _show(self, snap: Snapshot) -> None:
         self._busy = False
@@ -253,8 +259,8 @@ class SupervisorWindow(QWidget):
         self.windows.setRowCount(len(st.windows))
         for r, (code, w) in enumerate(st.windows.items()):
             info = snap.windows.get(code)
-            cells = [window_label(code), WINDOW_STATE_LABELS[w.state],
-                     "、".join(service_name(s) for s in info.services) if info else "",
+            cells = [labels.window(code), labels.window_state(w.state),
+                     "、".join(labels.service(s) for s in info.services) if info else "",
                      w.current_ticket or "—", str(w.served), _minutes(w.avg_service_s)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -264,7 +270,7 @@ class SupervisorWindow(QWidget):
         self.queues.setRowCount(len(st.services))
         for r, (code, s) in enumerate(st.services.items()):
             expected = snap.expected_wait_min(code, self.service().thresholds.default_service_s)
-            cells = [service_name(code), str(s.waiting), _minutes(s.longest_wait_s) if s.waiting else "—",
+            cells = [labels.service(code), str(s.waiting), _minutes(s.longest_wait_s) if s.waiting else "—",
                      self.tr("%1 分钟").replace("%1", f"{expected:.0f}") if s.waiting else "—", str(s.served), str(s.no_shows)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -273,9 +279,9 @@ class SupervisorWindow(QWidget):
                 self.queues.setItem(r, c, item)
         self.alerts.clear()
         for a in snap.alerts:
-            item = QListWidgetItem("⚠ " + a.message)
-            item.setForeground(QColor("#b00020"))
-            self.alerts.addItem(item)
+            alert = QListWidgetItem("⚠ " + a.message)
+            alert.setForeground(QColor("#b00020"))
+            self.alerts.addItem(alert)
         if not snap.alerts:
             self.alerts.addItem(self.tr("暂无提醒"))
         self._show_tidal(list(snap.suggestions))
@@ -285,9 +291,10 @@ class SupervisorWindow(QWidget):
 
     def _show_tidal(self, suggestions: list[TidalSuggestion]) -> None:
         while self.tidal_box.count():
-            item = self.tidal_box.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            taken = self.tidal_box.takeAt(0)
+            old = taken.widget() if taken is not None else None
+            if old is not None:
+                old.deleteLater()
         self.tidal_buttons = {}
         for s in suggestions:
             card = QFrame(self.tidal_host)
@@ -297,7 +304,7 @@ class SupervisorWindow(QWidget):
             text.setObjectName("tidalText")
             text.setWordWrap(True)
             h.addWidget(text, 1)
-            b = QPushButton(self.tr("一键开放 %1").replace("%1", window_label(s.window)), card)
+            b = QPushButton(self.tr("一键开放 %1").replace("%1", labels.window(s.window)), card)
             b.setObjectName("applyTidal")
             b.clicked.connect(lambda _c=False, sug=s: self.apply(sug))
             h.addWidget(b)
@@ -312,12 +319,11 @@ class SupervisorWindow(QWidget):
     def reassign(self, window: str, services: list[str], state: WindowState = WindowState.OPEN) -> None:
         """Sets a window's services and opens it, then refreshes."""
         def done(_info: object) -> None:
-            names = "、".join(service_name(s) for s in services)
-            self.message.emit(self.tr("%1 已开放，办理：%2").replace("%1", window_label(window)).replace("%2", names))
+            names = "、".join(labels.service(s) for s in services)
+            self.message.emit(self.tr("%1 已开放，办理：%2").replace("%1", labels.window(window)).replace("%2", names))
             self.refresh()
 
-        self.tasks.run(lambda: self.service().reassign(window, services, state), on_success=done,
-                       on_failure=self._failed)
+        Query(self, lambda: self.service().reassign(window, services, state)).success(done).failure(self._failed).run_in_background()
 
     def export(self) -> None:
         """Asks where to save (through ``save_dialog``) and writes the day's workbook in a worker."""
@@ -332,8 +338,7 @@ class SupervisorWindow(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         hall = self.hall_name
-        self.tasks.run(lambda: export_day(snap, Path(path), hall), on_success=lambda p: self._exported(str(p)),
-                       on_failure=lambda e: self.message.emit(self.tr("导出失败：") + str(e)))
+        Query(self, lambda: export_day(snap, Path(path), hall)).success(lambda p: self._exported(str(p))).failure(lambda e: self.message.emit(self.tr("导出失败：") + messages.describe(e))).run_in_background()
 
     def _exported(self, path: str) -> None:
         self.message.emit(self.tr("已导出：") + path)

@@ -6,7 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from ui.date_range import DateRangeFilter
+from ui import messages
+from ui.ops import Query
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -18,6 +19,7 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QModelIndex,
+    QPersistentModelIndex,
     QPushButton,
     Qt,
     QTableView,
@@ -25,7 +27,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
+from ui.widgets.date_range import DateRangeFilter
 
 PAGE_SIZE = 50
 
@@ -47,10 +49,10 @@ class AuditTableModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -58,7 +60,7 @@ class AuditTableModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         e = self.rows[index.row()]
@@ -105,7 +107,6 @@ class AuditDialog(QDialog):
         from clerk.security.audit import ACTION_LABELS
 
         self.ctx, self.actor = ctx, actor
-        self.tasks = Tasks(self)
         self.offset = 0
         self.has_more = False
         self._generation = 0
@@ -204,8 +205,7 @@ class AuditDialog(QDialog):
         store, actor, f, offset = self.ctx.store, self.actor, self.filters(), self.offset
         self._generation += 1
         generation = self._generation
-        self.tasks.run(lambda: list_entries(store, actor, limit=PAGE_SIZE + 1, offset=offset, **f),
-                       on_success=lambda rows: self._show(generation, rows), on_failure=self._refused)
+        Query(self, lambda: list_entries(store, actor, limit=PAGE_SIZE + 1, offset=offset, **f)).success(lambda rows: self._show(generation, rows)).failure(self._refused).run_in_background()
 
     def _show(self, generation: int, rows: list[Any]) -> None:
         if generation != self._generation:
@@ -220,14 +220,14 @@ class AuditDialog(QDialog):
         self.loaded.emit(len(rows))
 
     def _refused(self, exc: BaseException) -> None:
-        self._say(str(exc), ok=False)
+        self._say(messages.describe(exc), ok=False)
 
     def verify(self) -> None:
         from clerk.security.audit import verify_store
 
         store = self.ctx.store
         self.verify_button.setEnabled(False)
-        self.tasks.run(lambda: verify_store(store), on_success=self._verified, on_failure=self._verify_failed)
+        Query(self, lambda: verify_store(store)).success(self._verified).failure(self._verify_failed).run_in_background()
 
     def _verified(self, result: Any) -> None:
         self.verify_button.setEnabled(True)
@@ -239,7 +239,7 @@ class AuditDialog(QDialog):
 
     def _verify_failed(self, exc: BaseException) -> None:
         self.verify_button.setEnabled(True)
-        self._say(self.tr("无法校验审计链：") + str(exc), ok=False)
+        self._say(self.tr("无法校验审计链：") + messages.describe(exc), ok=False)
 
     def _say(self, text: str, *, ok: bool) -> None:
         colour = "#1e7e34" if ok else "#c0392b"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui import messages
+from ui.ops import Op
 from ui.qt import (
     QApplication,
     QEvent,
@@ -19,7 +21,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
+from ui.shell import Shell
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -97,7 +99,9 @@ class LockOverlay(QFrame):
         self.password.clear()
         self.error.hide()
         self.unlock_button.setEnabled(True)
-        self.setGeometry(self.parentWidget().rect())
+        host = self.parentWidget()
+        if host is not None:
+            self.setGeometry(host.rect())
         self.show()
         self.raise_()
         self.password.setFocus()
@@ -129,12 +133,14 @@ class IdleGuard(QObject):
     locked = Signal()
     unlocked = Signal(object)
 
-    def __init__(self, window: Any, ctx: Any, actor: Any, tasks: Tasks) -> None:
+    def __init__(self, shell: Shell) -> None:
+        window = shell.widget
         super().__init__(window)
         from clerk.security.operators import IdleLock
 
-        self.window, self.ctx, self.tasks = window, ctx, tasks
-        self.idle = IdleLock(actor, ctx.settings.idle_lock_minutes)
+        self.window, self.ctx = window, shell.ctx
+        self.idle = IdleLock(shell.actor, self.ctx.settings.idle_lock_minutes)
+        shell.actor_changed.connect(self.set_actor)
         self.overlay = LockOverlay(window)
         self.overlay.unlock_requested.connect(self._unlock)
         self._disabled: list[Any] = []
@@ -142,7 +148,9 @@ class IdleGuard(QObject):
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         window.installEventFilter(self)
 
     @property
@@ -183,25 +191,23 @@ class IdleGuard(QObject):
         from clerk.security import audit
 
         actor, store = self.idle.actor, self.ctx.store
-        self._disabled = [w for w in (self.window.centralWidget(), self.window.menuBar()) if w.isEnabled()]
+        self._disabled = [w for w in (self.window.centralWidget(), self.window.menuBar()) if w is not None and w.isEnabled()]
         self._disabled += [a for a in self.window.actions() if a.isEnabled()]
         for w in self._disabled:
             w.setEnabled(False)
         self.overlay.show_for(actor)
-        self.tasks.run(lambda: audit.record(store, actor, audit.AuditAction.LOCK), write=True)
+        Op(self, lambda: audit.record(store, actor, audit.AuditAction.LOCK)).run_in_background()
         self.locked.emit()
 
     def _unlock(self, username: str, password: str) -> None:
-        from clerk.security.operators import OperatorService
-
-        idle, service = self.idle, OperatorService(self.ctx.store, self.ctx.settings)
-        self.tasks.run(lambda: idle.unlock(service, username, password), write=True,
-                       on_success=self._uncover, on_failure=self._refused)
+        idle, service = self.idle, self.ctx.operators()
+        Op(self, lambda: idle.unlock(service, username, password)).success(self._uncover).failure(self._refused).run_in_background()
 
     def _refused(self, exc: BaseException) -> None:
         from clerk.security.operators import LoginError
 
-        self.overlay.show_error(str(exc) if isinstance(exc, LoginError) else self.tr("解锁失败：") + str(exc))
+        text = messages.describe(exc)
+        self.overlay.show_error(text if isinstance(exc, LoginError) else self.tr("解锁失败：") + text)
 
     def _uncover(self, who: Any) -> None:
         for w in self._disabled:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ui import messages
+from ui.ops import Op, TaskManager
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +20,6 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
 
 PRIMARY = ("QPushButton { background: #1f4e8c; color: #ffffff; border: 1px solid #1f4e8c; font-weight: bold;"
            " padding: 6px 22px; } QPushButton:hover { background: #2f6fba; }"
@@ -39,7 +40,7 @@ class _NoticingLogin:
             return dict(self.call(username, password))
         except PlatformUnavailable as exc:
             if self.notice is not None:
-                self.notice.append(str(exc))
+                self.notice.append(messages.describe(exc))
             raise
 
 
@@ -49,10 +50,10 @@ def operator_service(ctx: Any, notice: list[str] | None = None) -> Any:
     ``notice`` collects the reason when the platform could not be reached (the service then logs in
     offline), so the dialog can say so.
     """
-    from clerk.security.operators import OperatorService, platform_login
+    from clerk.sync.online import platform_login
 
     online = _NoticingLogin(platform_login(ctx), notice) if ctx.settings.platform_url else None
-    return OperatorService(ctx.store, ctx.settings, online=online)
+    return ctx.operators(online=online)
 
 
 class LoginDialog(QDialog):
@@ -75,7 +76,8 @@ class LoginDialog(QDialog):
         self.login_result: Any = None
         self._closed = False
         self.platform_problem = ""
-        self.tasks = Tasks(self)
+        self.tasks = TaskManager(self) if parent is None else None
+        """Its own threads only when it has no window to use (the field laptop logs in before any window)."""
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("切换操作员") if switch_from is not None else self.tr("操作员登录"))
         self.setModal(True)
@@ -168,8 +170,7 @@ class LoginDialog(QDialog):
         self.error.setText(self.tr("正在登录…"))
         self.error.setStyleSheet("color: #5b6573;")
         self.error.show()
-        self.tasks.run(job, write=True, on_success=lambda r: self._done(r, notice),
-                       on_failure=lambda e: self._failed(e, notice))
+        Op(self, job).success(lambda r: self._done(r, notice)).failure(lambda e: self._failed(e, notice)).run_in_background()
 
     def _done(self, result: Any, notice: list[str]) -> None:
         if self._closed:  # cancelled while the login ran: keep the old operator
@@ -189,11 +190,11 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(True)
         self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
         if isinstance(exc, LoginError):
-            message = str(exc)
+            message = messages.describe(exc)
             if self.platform_problem and isinstance(exc, UnknownOperator):
                 message = self.platform_problem + "。\n" + message
         else:
-            message = self.tr("登录失败：") + str(exc)
+            message = self.tr("登录失败：") + messages.describe(exc)
         self.show_error(message)
         self.password.clear()
         self.password.setFocus()

@@ -1,20 +1,22 @@
 """Showing a masked value in full (查看完整信息): a reason first, the value for a short time, audited
-by ``clerk.security.reveal``. Installed on the case list's table as a context menu."""
+by ``clerk.security.reveal``. Offered in the case list's right-click menu (``shell.add_case_menu``)."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
+from clerk.intake.service import CaseSummary
+from ui import messages
+from ui.ops import Op
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
     QMenu,
-    QPoint,
     QPushButton,
     Qt,
     QTimer,
@@ -22,7 +24,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.tasks import Tasks
+from ui.shell import Shell
 
 SHOW_SECONDS = 20
 CASE_LIST_FIELDS = (("applicant.id_number", QT_TRANSLATE_NOOP("CaseListReveal", "查看完整证件号码…")),
@@ -44,7 +46,6 @@ class RevealDialog(QDialog):
         from clerk.security.reveal import REVEALABLE
 
         self.ctx, self.actor, self.case_uuid, self.field = ctx, actor, case_uuid, field
-        self.tasks = Tasks(self)
         self.remaining = SHOW_SECONDS
         self.setObjectName("revealDialog")
         self.setWindowTitle(self.tr("查看完整信息"))
@@ -100,12 +101,11 @@ class RevealDialog(QDialog):
 
         store, actor, case_uuid, field = self.ctx.store, self.actor, self.case_uuid, self.field
         self.show_button.setEnabled(False)
-        self.tasks.run(lambda: reveal(store, actor, case_uuid, field, reason), write=True,
-                       on_success=self._show, on_failure=self._refused)
+        Op(self, lambda: reveal(store, actor, case_uuid, field, reason)).success(self._show).failure(self._refused).run_in_background()
 
     def _refused(self, exc: BaseException) -> None:
         self.show_button.setEnabled(True)
-        self.error.setText(str(exc))
+        self.error.setText(messages.describe(exc))
         self.error.show()
 
     def _show(self, value: str) -> None:
@@ -138,29 +138,21 @@ class RevealDialog(QDialog):
 
 
 class CaseListReveal:
-    """The context menu of the case list's table: reveal the masked ID number or phone of a row."""
+    """Two entries of the case list's right-click menu: reveal the masked ID number or phone of a case."""
 
-    def __init__(self, page: Any, ctx: Any, actor_of: Any) -> None:
-        self.page, self.ctx, self.actor_of = page, ctx, actor_of
+    def __init__(self, shell: Shell) -> None:
+        self.shell = shell
         self.dialog: RevealDialog | None = None
-        table = page.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._menu)
+        shell.add_case_menu(self.fill)
 
-    def _menu(self, pos: QPoint) -> None:
-        table = self.page.table
-        index = table.indexAt(pos)
-        if not index.isValid():
-            return
-        menu = QMenu(table)
-        row = index.row()
+    def fill(self, case: CaseSummary, menu: QMenu) -> None:
         for field, label in CASE_LIST_FIELDS:
-            menu.addAction(QCoreApplication.translate("CaseListReveal", label), lambda f=field: self.request(row, f))
-        menu.popup(table.viewport().mapToGlobal(pos))
+            menu.addAction(QCoreApplication.translate("CaseListReveal", label), functools.partial(self.request, case, field))
 
-    def request(self, row: int, field: str) -> RevealDialog:
-        r = self.page.model.rows[row]
-        what = f"{r.case_no} · {r.applicant_name}"
-        self.dialog = RevealDialog(self.ctx, self.actor_of(), r.case_uuid, field, what, self.page)
+    def request(self, case: CaseSummary, field: str) -> RevealDialog:
+        """The reveal dialog for one field of ``case``, as the operator now at the window."""
+        what = f"{case.case_no} · {case.applicant_name}"
+        self.dialog = RevealDialog(self.shell.ctx, self.shell.actor, case.case_uuid, field, what,
+                                   self.shell.current_tab() or self.shell.widget)
         self.dialog.open()
         return self.dialog

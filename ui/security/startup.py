@@ -5,13 +5,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ui.qt import QMessageBox, Qt, QWidget
 
 if TYPE_CHECKING:
+    from clerk.context import AppContext
+    from clerk.security.actor import Actor
     from ui.security.login import LoginDialog
-    from ui.session import Session
+
+
+class LoginSession(Protocol):
+    """What the login before the pages fills in (``ui.shell.session.Session``)."""
+
+    ctx: AppContext
+    actor: Actor
+    logged_in: bool
+    login: Any
 
 log = logging.getLogger(__name__)
 
@@ -24,23 +34,26 @@ def open_failure_text(exc: BaseException) -> str:
     """What happened and what to do, for a data dir that could not be opened (no traceback)."""
     from clerk.security.keys import KeyUnavailable
     from clerk.store.engine import StoreError
+    from ui import messages
 
     if isinstance(exc, KeyUnavailable | StoreError):
-        return (f"本地数据无法打开：{exc}\n\n"
+        return (f"本地数据无法打开：{messages.describe(exc)}\n\n"
                 "可以这样处理：\n"
                 "1. 把旧的数据目录移到别处，重新启动本程序并联网登录，平台上已有的案件和目录会重新同步下来；\n"
                 "2. 尚未同步的案件只能用事先导出的恢复文件找回，请联系大厅管理员执行\n"
                 "   python -m clerk recovery import 恢复文件 --private-key 管理员私钥.pem\n"
                 "详见 docs/security.md（“钥匙串丢失密钥时”）。")
-    return f"无法打开数据目录：{exc}"
+    return f"无法打开数据目录：{messages.describe(exc)}"
 
 
 def show_open_failure(parent: QWidget | None, exc: BaseException) -> None:
     """A modal error box with ``open_failure_text`` (main.py then exits with status 1)."""
-    QMessageBox.critical(parent, TITLE, open_failure_text(exc))
+    from ui import messages
+
+    messages.error_box(parent, TITLE, open_failure_text(exc))
 
 
-def login_first(window: Any, session: Session, *, on_ready: Callable[[Session], None],
+def login_first(window: QWidget, session: LoginSession, *, on_ready: Callable[[Any], None],
                 on_cancel: Callable[[], None]) -> LoginDialog:
     """Non-demo start: the login dialog over the still empty main window; the pages come after login.
 
@@ -56,7 +69,9 @@ def login_first(window: Any, session: Session, *, on_ready: Callable[[Session], 
         session.login = result
         on_ready(session)
         if not result.online and dialog.platform_problem:
-            window.statusBar().showMessage(dialog.platform_problem + "，已离线登录", 15000)
+            from ui import messages
+
+            messages.info(window, dialog.platform_problem + "，已离线登录", 15000)
 
     dialog.logged_in.connect(done)
     dialog.rejected.connect(on_cancel)

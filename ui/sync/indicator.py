@@ -1,16 +1,13 @@
 """The sync state in the status bar (online/offline, waiting, parked, last success, needs login) and its menu.
 
-Fed by the bridge's ``sync_progress`` (``clerk.sync.SyncState``, published by the worker thread).
+Fed by ``SyncProgress`` events (``clerk.sync.SyncState``, published by the worker thread).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-from ui.printing._qt import QMenu, QToolButton, QWidget, Signal
-from ui.tasks import Tasks
+from ui.qt import QCoreApplication, QMenu, QToolButton, QWidget, Signal
 
 COLOURS = {"online": "#188038", "offline": "#c5221f", "login": "#b06000", "idle": "#5f6368"}
 
@@ -64,9 +61,8 @@ class SyncIndicator(QToolButton):
     login_requested = Signal()
     state_shown = Signal(object)
 
-    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tasks = tasks
         self.state: Any = None
         self.setObjectName("syncIndicator")
         self.setAutoRaise(True)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from ui.printing._qt import (
+from ui.ops import Query
+from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QFrame,
     QHBoxLayout,
@@ -20,9 +20,8 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
+    is_valid,
 )
-from ui.tasks import Tasks
 
 NOTICES = {
     "ready_for_pickup": (QT_TRANSLATE_NOOP("CaseNotices", "已办结待领取"), QT_TRANSLATE_NOOP("CaseNotices", "请通知申请人领取")),
@@ -69,9 +68,9 @@ class CaseNotices(QWidget):
 
     shown = Signal(str)
 
-    def __init__(self, ctx: Any, tasks: Tasks, host: QWidget) -> None:
+    def __init__(self, ctx: Any, host: QWidget) -> None:
         super().__init__(host)
-        self.ctx, self.tasks, self.host = ctx, tasks, host
+        self.ctx, self.host = ctx, host
         self.setObjectName("caseNotices")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.column = QVBoxLayout(self)
@@ -84,15 +83,14 @@ class CaseNotices(QWidget):
         if status not in NOTICES:
             return
         ctx = self.ctx
-        self.tasks.run(lambda: ctx.intake.get(case_uuid), on_success=alive(self, lambda v: self.notify(v, status, note)),
-                       on_failure=alive(self, lambda _e: None))
+        Query(self, lambda: ctx.intake.get(case_uuid)).success(lambda v: self.notify(v, status, note)).failure(lambda _e: None).run_in_background()
 
     def notify(self, view: Any, status: str, note: str) -> Notice:
         title, action = (self.tr(t) for t in NOTICES[status])
         who = getattr(view.applicant, "name", "") or ""
         text = f"{view.case_no}（{who}，{view.bundle_name}）：{action}" + (self.tr("\n平台备注：") + note if note else "")
         notice = Notice(title, text, self)
-        notice.destroyed.connect(lambda *_: QTimer.singleShot(0, self._place))
+        notice.destroyed.connect(lambda *_: QTimer.singleShot(0, self, self._place) if is_valid(self) else None)
         self.column.insertWidget(0, notice)
         self._place()
         self.show()

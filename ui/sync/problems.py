@@ -1,6 +1,6 @@
 """The sync problems dialog: parked outbox items (platform refused them, or a file is missing here).
 
-``engine.list_problems()``, ``retry(id)`` and ``discard(id, reason, operator)`` run in tasks; a retry
+``engine.list_problems()``, ``retry(id)`` and ``discard(id, reason, operator)`` run in ops; a retry
 wakes the worker so the item goes out at once.
 """
 
@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from ui.printing._qt import (
+from ui import messages
+from ui.ops import Op, Query
+from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
@@ -24,9 +25,7 @@ from ui.printing._qt import (
     QVBoxLayout,
     QWidget,
     Signal,
-    alive,
 )
-from ui.tasks import Tasks
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("ProblemsDialog", "类型"), QT_TRANSLATE_NOOP("ProblemsDialog", "受理编号"), QT_TRANSLATE_NOOP("ProblemsDialog", "尝试"), QT_TRANSLATE_NOOP("ProblemsDialog", "时间"),
            QT_TRANSLATE_NOOP("ProblemsDialog", "原因"))
@@ -44,10 +43,10 @@ class ProblemsDialog(QDialog):
     loaded = Signal(int)
     changed = Signal(str)
 
-    def __init__(self, engine: Callable[[], Any], tasks: Tasks, operator: str, *, wake: Callable[[], None],
+    def __init__(self, engine: Callable[[], Any], operator: Callable[[], str], *, wake: Callable[[], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.tasks, self.operator, self.wake = engine, tasks, operator, wake
+        self.engine, self.operator, self.wake = engine, operator, wake
         self.problems: list[Any] = []
         self.setObjectName("syncProblems")
         self.setWindowTitle(self.tr("同步问题"))
@@ -95,7 +94,7 @@ class ProblemsDialog(QDialog):
 
     def refresh(self) -> None:
         engine = self.engine
-        self.tasks.run(lambda: engine().list_problems(), on_success=alive(self, self._fill), on_failure=alive(self, self._failed))
+        Query(self, lambda: engine().list_problems()).success(self._fill).failure(self._failed).run_in_background()
 
     def _fill(self, problems: list[Any]) -> None:
         self.problems = problems
@@ -134,7 +133,7 @@ class ProblemsDialog(QDialog):
             self.changed.emit(self.tr("已重新排队上传：#%1").replace("%1", str(p.item_id)))
             self.refresh()
 
-        self.tasks.run(lambda: engine().retry(p.item_id), write=True, on_success=alive(self, done), on_failure=alive(self, self._failed))
+        Op(self, lambda: engine().retry(p.item_id)).success(done).failure(self._failed).run_in_background()
 
     def _ask_discard(self) -> None:
         reason, ok = QInputDialog.getText(self, self.tr("放弃同步"), self.tr("放弃的理由（至少 4 个字，留档备查）："),
@@ -146,15 +145,14 @@ class ProblemsDialog(QDialog):
         p = self.selected()
         if p is None:
             return
-        engine, operator = self.engine, self.operator
+        engine, operator = self.engine, self.operator()
 
         def done(_: object) -> None:
             self.changed.emit(self.tr("已放弃：#%1").replace("%1", str(p.item_id)))
             self.refresh()
 
-        self.tasks.run(lambda: engine().discard(p.item_id, reason, operator), write=True, on_success=alive(self, done),
-                       on_failure=alive(self, self._failed))
+        Op(self, lambda: engine().discard(p.item_id, reason, operator)).success(done).failure(self._failed).run_in_background()
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(self.tr("操作失败：") + (str(exc) or type(exc).__name__))
+        self.status.setText(self.tr("操作失败：") + messages.describe(exc))
         self._selection()
