@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import platformdirs
 
+from clerk import clock
 from clerk.catalog.loader import load_catalog_dir
 from clerk.catalog.schema import Catalog
 from clerk.events import EventBus
@@ -250,6 +251,7 @@ class AppContext:
         paths = Paths((data_dir or default_data_dir()).expanduser().resolve())
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         settings = Settings.load(paths.settings)
+        clock.set_zone(settings.hall.time_zone)  # every clock and date of the program is the hall's
         store = Store(paths.db, key=db_key)
         if not settings.device_id:
             settings.device_id = _device_id(store)

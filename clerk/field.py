@@ -252,7 +252,8 @@ def start_visit(ctx: FieldContext, actor: Actor, visit_uuid: str, situations: di
         except CaseNotFound:
             pass
     pre = prefill(ctx, visit_uuid)
-    view = ctx.intake.start_draft(actor, plan.bundle_code, situations)
+    view = ctx.intake.start_draft(actor, plan.bundle_code, situations,
+                                  place={"kind": "visit", "address": plan.address, "visit_uuid": plan.visit_uuid})
     view = ctx.intake.save_draft(view.case_uuid, applicant=dict(pre.get("applicant") or {}),
                                  form=dict(pre.get("form") or {}))
     _set_visit_case(ctx.store, visit_uuid, view.case_uuid)

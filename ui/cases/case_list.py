@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from clerk import clock
 from clerk.context import AppContext
 from clerk.intake.search import CaseQuery
 from clerk.security.masking import mask_id, mask_phone
@@ -87,7 +88,7 @@ class CaseTableModel(QAbstractTableModel):
             mask_id(r.applicant_id_number) if r.applicant_id_number else "",
             mask_phone(r.applicant_phone) if r.applicant_phone else "",
             labels.case_status(r.status),
-            f"{r.created_at:%Y-%m-%d %H:%M}",
+            f"{clock.local(r.created_at):%Y-%m-%d %H:%M}",
             (r.due_date.isoformat() if r.due_date else "")
             + (QCoreApplication.translate("CaseTableModel", _DEADLINE_SUFFIX[flag]) if flag in _DEADLINE_SUFFIX else ""),
         ][c]

@@ -544,9 +544,9 @@ class IntakePage(FormLayout, EventListener, QWidget):
 
 
 def _now() -> str:
-    import datetime as dt
+    from clerk import clock
 
-    return dt.datetime.now().strftime("%H:%M:%S")
+    return clock.now().strftime("%H:%M:%S")
 
 
 def _renderer_installed() -> bool:

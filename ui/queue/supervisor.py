@@ -3,9 +3,9 @@ tidal-window suggestions with one-click reassignment, the day's hourly chart, Ex
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from clerk import clock
 from clerk.context import AppContext
 from clerk.queueing import Snapshot, SupervisorService, TidalSuggestion
 from clerk.queueing.model import WindowState
@@ -286,7 +286,7 @@ class SupervisorWindow(QWidget):
             self.alerts.addItem(self.tr("暂无提醒"))
         self._show_tidal(list(snap.suggestions))
         self.chart.set_hours(snap.hours)
-        self.message.emit(self.tr("更新于 %1").replace("%1", dt.datetime.fromtimestamp(snap.at).strftime("%H:%M:%S")))
+        self.message.emit(self.tr("更新于 %1").replace("%1", clock.from_timestamp(snap.at).strftime("%H:%M:%S")))
         self.refreshed.emit(snap)
 
     def _show_tidal(self, suggestions: list[TidalSuggestion]) -> None:
