@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.events import CaseFinished, EventListener
+from ui import messages
+from ui.events import CaseFinished, EventListener, HandOutRequested, SupplementRequested, TicketCalled
 from ui.followup.handout import HandoutPage
 from ui.followup.supplements import SupplementsPage
 from ui.ops import Query
@@ -45,6 +46,22 @@ class FollowupFeature(EventListener, QObject):
 
     def on_event_case_finished(self, event: CaseFinished) -> None:
         self.open_evaluation(event.case_uuid)
+
+    def on_event_hand_out_requested(self, event: HandOutRequested) -> None:
+        self.shell.show_tab(self.handout)
+        self.handout.lookup.setText(event.case_no)
+        self.handout.open_text(event.case_no)
+
+    def on_event_supplement_requested(self, _event: SupplementRequested) -> None:
+        self.shell.show_tab(self.supplements)
+
+    def on_event_ticket_called(self, event: TicketCalled) -> None:
+        """A 出件 ticket was called: the hand-out, its lookup ready for the receipt's barcode."""
+        if event.service == "pickup":
+            self.shell.show_tab(self.handout)
+            self.handout.lookup.setFocus()
+            messages.info(self.shell.widget, self.tr("%1 号（出件）已叫到：请扫描受理通知书条码或输入证件号码")
+                          .replace("%1", event.ticket_no))
 
     def _tab_shown(self, page: Any) -> None:
         if page is self.handout:
