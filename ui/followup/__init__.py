@@ -90,7 +90,12 @@ class FollowupFeature(EventListener, QObject):
                              timeout_ms=self.evaluation_timeout_ms, anchor=shell.widget)
         w.destroyed.connect(lambda _o=None, w=w: self._gone(w))
         self.evaluation = w
+        from ui.qt import QApplication
+
+        active = QApplication.activeWindow()  # the clerk's window or dialog keeps the keyboard
         w.present()
+        if active is not None and active is not w:
+            active.activateWindow()
 
     def _gone(self, w: QWidget) -> None:
         if self.evaluation is w:

@@ -46,6 +46,13 @@ def install(shell: Shell, *, accept_rule: AcceptRule = accept_at_window, scannin
     shell.add_action(QCoreApplication.translate("MainWindow", "导入到当前材料"), ["Ctrl+O"], on_page(page.import_into_focused))
     shell.add_action(QCoreApplication.translate("MainWindow", "可免提交的材料全部调用电子证照"), ["Ctrl+E"],
                      on_page(page.waive_e_licences))
+    def toggle_commitment() -> None:
+        box = page.checklist.commitment
+        if box.isVisible():
+            box.toggle()
+            box.setFocus()
+
+    shell.add_action(QCoreApplication.translate("MainWindow", "告知承诺书已签署"), ["Alt+Q"], on_page(toggle_commitment))
     if scanning:
         shell.add_action(QCoreApplication.translate("MainWindow", "扫描到当前材料"), ["Ctrl+Shift+S"],
                          on_page(page.scan_into_focused))

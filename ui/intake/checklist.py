@@ -304,7 +304,7 @@ class ChecklistPanel(QWidget):
         self.cards_layout.addStretch(1)
         self.scroll_area.setWidget(self.inner)
         lay.addWidget(self.scroll_area, 1)
-        self.commitment = QCheckBox(self.tr("告知承诺书已签署（有容缺后补材料时必须）(&Q)"), self)
+        self.commitment = QCheckBox(self.tr("告知承诺书已签署（有容缺后补材料时必须）Alt+Q"), self)
         self.commitment.setObjectName("commitment")
         self.commitment.toggled.connect(self.commitment_changed)
         self.commitment.hide()
@@ -316,6 +316,8 @@ class ChecklistPanel(QWidget):
         self._cards: dict[str, MaterialCard] = {}
         self._codes: list[str] = []
         self.compact = False
+        self.file_picker: Any = None
+        """The file dialog of every card (``ui.widgets.files.FilePicker``); tests put a function here."""
         self.building: Incremental | None = None
 
     @property
@@ -351,10 +353,13 @@ class ChecklistPanel(QWidget):
     def _add_card(self, m: CaseMaterial, names: dict[str, str]) -> None:
         card = MaterialCard(m, names, self.inner)
         card.set_compact(self.compact)
+        card.file_picker = self.file_picker
         card.status_chosen.connect(self.status_chosen)
         card.files_chosen.connect(self.files_chosen)
         card.status.installEventFilter(self)
         self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+        if self.inner.isVisible():
+            card.show()
         self._cards[m.code] = card
         self.card_added.emit(card)
 

@@ -33,9 +33,11 @@ from ui.intake.layout import FormLayout
 from ui.intake.picker import BundlePicker
 from ui.ops import Op, Query
 from ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -591,6 +593,8 @@ class IntakePage(FormLayout, EventListener, QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None) if self.dialog is dialog else None)
         dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()  # its keys (Ctrl+P, F2, Enter) work at once
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationFailed):
@@ -652,7 +656,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
         from a name, Enter skips the ID type (Tab still stops there)."""
         focus = self.focusWidget()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() \
-                and isinstance(focus, QLineEdit | QComboBox | QRadioButton | ChoiceRow):
+                and isinstance(focus, QLineEdit | QComboBox | QRadioButton | ChoiceRow | QGroupBox | QCheckBox):
             for block in (getattr(self, "applicant", None), getattr(self, "agent", None)):
                 if block is not None and focus is block.name and block.id_type.currentIndex() == 0:
                     block.id_number.setFocus(Qt.FocusReason.TabFocusReason)
