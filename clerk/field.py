@@ -154,6 +154,12 @@ def prepare_visit(ctx: FieldContext, client: PlatformClient, *, operator: str | 
     catalog_updated = engine.refresh_catalog(force=True)
     engine.pull_updates()  # statuses as fresh as possible before going out
     items = fetch_visits(client, operator)
+    return store_visits(ctx, items, operator=operator, catalog_updated=catalog_updated)
+
+
+def store_visits(ctx: FieldContext, items: list[dict[str, Any]], *, operator: str | None = None,
+                 catalog_updated: bool = False) -> PreparedVisits:
+    """Keeps a visit list (the platform's, or the demo's two prepared visits) and each visitor's prefill."""
     now = clock.now()
     old = _load_json(ctx.store, VISITS_KEY) or {}
     done: dict[str, Any] = dict(old.get("cases") or {})

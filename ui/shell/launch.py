@@ -145,8 +145,9 @@ def run_field(args: argparse.Namespace) -> int:
         from ui.shell import demo
 
         demo.start_demo(session)
+        demo.seed_demo_visits(session.ctx)
     window = FieldWindow(session)
-    window.show()
+    window.showMaximized()  # the laptop's whole screen: nothing below its edge
     try:
         return qapp.exec()
     finally:
