@@ -35,6 +35,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    bring_to_front,
 )
 from ui.shell import Shell
 
@@ -200,8 +201,7 @@ def open_case_view(shell: Shell, case_uuid: str) -> CaseViewDialog:
     dialog = CaseViewDialog(shell, case_uuid, shell.widget)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
+    bring_to_front(dialog)
     return dialog
 
 

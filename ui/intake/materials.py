@@ -14,7 +14,7 @@ from ui.intake.inbox_banner import InboxBanner
 from ui.intake.scan_panel import ScanPanel
 from ui.intake.thumbs import PageStrip, Thumbnails
 from ui.ops import Query
-from ui.qt import QApplication, QEvent, QObject, QTimer, QWidget
+from ui.qt import QApplication, QEvent, QObject, QTimer, QWidget, bring_to_front
 
 if TYPE_CHECKING:
     from clerk.intake.model import CaseView
@@ -94,7 +94,7 @@ class MaterialsPanel(EventListener, QObject):
                                      parent=self.page.window(), read_only=True)
             self.viewer.finished.connect(self._viewer_closed)
             self.viewer.show()
-            self.viewer.raise_()
+            bring_to_front(self.viewer)
 
         Query(self, lambda: intake.get(case_uuid)).success(show).run_in_background()
 

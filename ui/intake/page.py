@@ -50,6 +50,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    bring_to_front,
 )
 from ui.shell import Shell
 from ui.widgets.choice import ChoiceRow
@@ -593,8 +594,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None) if self.dialog is dialog else None)
         dialog.open()
-        dialog.raise_()
-        dialog.activateWindow()  # its keys (Ctrl+P, F2, Enter) work at once
+        bring_to_front(dialog)  # its keys (Ctrl+P, F2, Enter) work at once
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationFailed):

@@ -32,6 +32,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    bring_to_front,
 )
 from ui.qt.printsupport import QPrintDialog
 from ui.shell import Shell
@@ -360,7 +361,6 @@ def open_preview(shell: Shell, case_uuid: str, kinds: list[str], *, case_no: str
     dialog = PrintPreviewDialog(shell, case_uuid, kinds, case_no=case_no, parent=shell.widget)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()  # the focus goes to the preview: Ctrl+P prints, Esc closes
+    bring_to_front(dialog)  # the focus goes to the preview: Ctrl+P prints, Esc closes
     (dialog.print_all_button if len(kinds) > 1 else dialog.print_button).setFocus()
     return dialog
