@@ -55,7 +55,9 @@ class CaseFileContext(Protocol):
     store: Store
     intake: IntakeService
     materials: MaterialsService
-    print_queue: PrintQueue
+
+    @property
+    def print_queue(self) -> PrintQueue: ...
 
     @property
     def handout(self) -> HandoutService: ...
