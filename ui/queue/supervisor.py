@@ -53,6 +53,17 @@ QPushButton#applyTidal { background: #1f4e8c; color: #ffffff; border: none; bord
 """
 
 
+def axis_ticks(peak: int, steps: int = 4) -> list[int]:
+    """Whole-number ticks from 0 that cover ``peak``: a 1-2-5 step, every label different (never "1, 1, 0")."""
+    step = 1
+    while step * steps < peak:
+        for factor in (2, 5 / 2, 2):  # 1 → 2 → 5 → 10 → 20 → 50 …
+            step = int(step * factor)
+            if step * steps >= peak:
+                break
+    return [step * i for i in range(steps + 1)]
+
+
 class HourChart(QWidget):
     """Bars per hour of the day: peak waiting (light) and served (dark), painted; no chart library."""
 
@@ -72,7 +83,8 @@ class HourChart(QWidget):
         span = range(8, 19)
         if self.hours:
             span = range(min(8, min(self.hours)), max(18, max(self.hours)) + 1)
-        top = max([1] + [max(f.waiting_peak, f.served) for f in self.hours.values()])
+        ticks = axis_ticks(max([0] + [max(f.waiting_peak, f.served) for f in self.hours.values()]))
+        top = ticks[-1]
         left, bottom, right, head = 44, 30, 12, 30
         w, h = self.width() - left - right, self.height() - bottom - head
         p.setPen(QPen(QColor("#334e68")))
@@ -84,11 +96,11 @@ class HourChart(QWidget):
             x += 18 + width + 24
         slot = w / len(span)
         p.setPen(QPen(QColor("#d9e2ec")))
-        for i in range(5):
-            y = head + h - h * i / 4
+        for tick in ticks:
+            y = head + h - h * tick / top
             p.drawLine(left, int(y), left + w, int(y))
             p.setPen(QPen(QColor("#829ab1")))
-            p.drawText(QRectF(0, y - 9, left - 6, 18), Qt.AlignmentFlag.AlignRight, str(round(top * i / 4)))
+            p.drawText(QRectF(0, y - 9, left - 6, 18), Qt.AlignmentFlag.AlignRight, str(tick))
             p.setPen(QPen(QColor("#d9e2ec")))
         bar = max(3.0, slot * 0.34)
         for i, hour in enumerate(span):
