@@ -204,6 +204,9 @@ class ScanPanel(QFrame):
         self.count.setEnabled(not self.scanning and self.source.currentData() == "flatbed")
         if self.case_uuid is None and not self.scanning:
             self.status.setText(self.tr("打开一个案件后可以扫描"))
+        elif not self.scanning and self.device.currentData() is None:
+            if self.status.text() in ("", self.tr("打开一个案件后可以扫描")):  # a case is open: never the stale hint
+                self.status.setText(self.tr("请先点“查找扫描仪”，或按 Ctrl+O 导入文件"))
 
     # -- devices -------------------------------------------------------------------------------------
     def find_devices(self) -> None:
