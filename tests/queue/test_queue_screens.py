@@ -227,3 +227,24 @@ def test_supervisor_never_opens_past_the_screen_edge(qtbot) -> None:  # type: ig
     qtbot.addWidget(small)
     show_fitted(small, room.width() // 2, room.height() // 2)
     assert (small.width(), small.height()) == (room.width() // 2, room.height() // 2)
+
+
+def test_supervisor_fills_its_tables_soon_after_a_first_failed_refresh(qtbot, hall, tasks) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: the demo's supervisor tables stayed empty ~20 s (the platform was still starting at the
+    first refresh, and the next came a 10 s poll later)."""
+    from ui.queue.supervisor import POLL_MS, SupervisorWindow
+
+    attempts: list[int] = []
+
+    def token() -> str:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise ConnectionError("platform still starting")
+        return HallClient(hall.url).login("boss", PASSWORD, "screen")
+
+    w = SupervisorWindow(HallAccess.for_url(hall.url, token), None, tasks, "大厅", auto_poll=True)
+    _show(qtbot, w)
+    with qtbot.waitSignal(w.refreshed, timeout=POLL_MS // 2):
+        pass
+    assert len(attempts) >= 2 and w.windows.rowCount() >= 0 and w.snapshot is not None
+    w.timer.stop()

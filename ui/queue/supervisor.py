@@ -40,6 +40,8 @@ from ui.queue.alerts import FollowupAlerts
 from ui.queue.common import HallAccess, SaveDialog, downloads_dir, native_save_dialog
 
 POLL_MS = 10000
+FIRST_RETRY_MS = 500
+"""Until the first figures arrive a failed refresh is retried this soon (the tables filled within 2 s)."""
 STYLE = """
 QWidget#supervisor { background: #f3f5f8; }
 QLabel#supTitle { font-size: 22px; font-weight: bold; color: #1f4e8c; }
@@ -263,6 +265,8 @@ class SupervisorWindow(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.message.emit(messages.describe(exc))
+        if self.snapshot is None and self.timer.isActive():  # nothing shown yet (the platform starting): soon again
+            QTimer.singleShot(FIRST_RETRY_MS, self, self.refresh)
 
     def _show(self, snap: Snapshot) -> None:
         self._busy = False
