@@ -1846,17 +1846,17 @@ Platform note: </translation>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="92"/>
+        <location filename="../../ui/queue/supervisor.py" line="94"/>
         <source>等候人数峰值</source>
         <translation>Peak waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="92"/>
+        <location filename="../../ui/queue/supervisor.py" line="94"/>
         <source>办结人数</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="114"/>
+        <location filename="../../ui/queue/supervisor.py" line="116"/>
         <source>%1时</source>
         <translation>%1h</translation>
     </message>
@@ -1986,27 +1986,32 @@ Platform note: </translation>
         <translation>Choose a bundle on the left (Ctrl+N to search; pinyin initials work)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="344"/>
+        <location filename="../../ui/intake/page.py" line="340"/>
+        <source>请在左侧上门清单中选择一户（↑/↓），按回车开始办理</source>
+        <translation>Pick a household in the visit list on the left (↑/↓) and press Enter to start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/page.py" line="345"/>
         <source>未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="620"/>
+        <location filename="../../ui/intake/page.py" line="621"/>
         <source>请先把光标移到要导入的材料上（Tab 或 ↑/↓）</source>
         <translation>Move to the material to import into first (Tab or ↑/↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="628"/>
+        <location filename="../../ui/intake/page.py" line="629"/>
         <source>请先把光标移到要扫描的材料上</source>
         <translation>Move to the material to scan into first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="639"/>
+        <location filename="../../ui/intake/page.py" line="640"/>
         <source>没有可以调用电子证照免提交的缺少材料</source>
         <translation>No missing material can be taken from e-licences</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="651"/>
+        <location filename="../../ui/intake/page.py" line="652"/>
         <source>%n 项材料调用电子证照免提交</source>
         <translation>
             <numerusform>%n material taken from e-licences</numerusform>
@@ -2015,7 +2020,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/intake/layout.py" line="80"/>
-        <location filename="../../ui/intake/page.py" line="383"/>
+        <location filename="../../ui/intake/page.py" line="384"/>
         <source>联办事项：</source>
         <translation>Matters: </translation>
     </message>
@@ -2045,17 +2050,17 @@ Platform note: </translation>
         <translation>Application form (one form)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="361"/>
+        <location filename="../../ui/intake/page.py" line="362"/>
         <source>已自动保存 %1</source>
         <translation>Autosaved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="402"/>
+        <location filename="../../ui/intake/page.py" line="403"/>
         <source>导入中…</source>
         <translation>Importing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="409"/>
+        <location filename="../../ui/intake/page.py" line="410"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2063,27 +2068,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="451"/>
+        <location filename="../../ui/intake/page.py" line="452"/>
         <source>已按历史记录预填，请与申请人核对</source>
         <translation>Prefilled from history; check with the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="483"/>
+        <location filename="../../ui/intake/page.py" line="484"/>
         <source>有容缺后补的材料，须申请人签署告知承诺书</source>
         <translation>Some materials are deferred: the applicant must sign the commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="484"/>
+        <location filename="../../ui/intake/page.py" line="485"/>
         <source>上门受理须有申请人签名（在左侧签名板签名并保存）</source>
         <translation>Home-visit intake needs the applicant&apos;s signature (sign on the pad on the left and save)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="509"/>
+        <location filename="../../ui/intake/page.py" line="510"/>
         <source>申请人联系电话</source>
         <translation>Applicant phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="509"/>
+        <location filename="../../ui/intake/page.py" line="510"/>
         <source>申请人证件号码</source>
         <translation>Applicant ID number</translation>
     </message>
@@ -2693,7 +2698,7 @@ Platform note: </translation>
         <translation>Comprehensive window workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="26"/>
+        <location filename="../../ui/intake/__init__.py" line="28"/>
         <location filename="../../ui/shell/main_window.py" line="50"/>
         <source>综合受理</source>
         <translation>Intake</translation>
@@ -2725,37 +2730,37 @@ Platform note: </translation>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="36"/>
+        <location filename="../../ui/intake/__init__.py" line="38"/>
         <source>新建受理</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="37"/>
+        <location filename="../../ui/intake/__init__.py" line="39"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="38"/>
+        <location filename="../../ui/intake/__init__.py" line="40"/>
         <source>立即保存</source>
         <translation>Save now</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="46"/>
+        <location filename="../../ui/intake/__init__.py" line="48"/>
         <source>导入到当前材料</source>
         <translation>Import into the current material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="47"/>
+        <location filename="../../ui/intake/__init__.py" line="49"/>
         <source>可免提交的材料全部调用电子证照</source>
         <translation>Take every waivable material from e-licences</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="55"/>
+        <location filename="../../ui/intake/__init__.py" line="57"/>
         <source>告知承诺书已签署</source>
         <translation>Commitment letter signed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="57"/>
+        <location filename="../../ui/intake/__init__.py" line="59"/>
         <source>扫描到当前材料</source>
         <translation>Scan into the current material</translation>
     </message>
@@ -3964,161 +3969,161 @@ Platform note: </translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="138"/>
-        <location filename="../../ui/queue/supervisor.py" line="149"/>
+        <location filename="../../ui/queue/supervisor.py" line="140"/>
+        <location filename="../../ui/queue/supervisor.py" line="151"/>
         <source>大厅监管</source>
         <translation>Hall supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="161"/>
+        <location filename="../../ui/queue/supervisor.py" line="163"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="164"/>
+        <location filename="../../ui/queue/supervisor.py" line="166"/>
         <source>导出今日数据 (Excel)…</source>
         <translation>Export today&apos;s data (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="175"/>
-        <location filename="../../ui/queue/supervisor.py" line="176"/>
+        <location filename="../../ui/queue/supervisor.py" line="177"/>
+        <location filename="../../ui/queue/supervisor.py" line="178"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="176"/>
+        <location filename="../../ui/queue/supervisor.py" line="178"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="176"/>
+        <location filename="../../ui/queue/supervisor.py" line="178"/>
         <source>办理业务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="176"/>
+        <location filename="../../ui/queue/supervisor.py" line="178"/>
         <source>当前号</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="177"/>
-        <location filename="../../ui/queue/supervisor.py" line="181"/>
+        <location filename="../../ui/queue/supervisor.py" line="179"/>
+        <location filename="../../ui/queue/supervisor.py" line="183"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="177"/>
+        <location filename="../../ui/queue/supervisor.py" line="179"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="179"/>
+        <location filename="../../ui/queue/supervisor.py" line="181"/>
         <source>排队</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="180"/>
+        <location filename="../../ui/queue/supervisor.py" line="182"/>
         <source>业务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="180"/>
+        <location filename="../../ui/queue/supervisor.py" line="182"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="180"/>
+        <location filename="../../ui/queue/supervisor.py" line="182"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="180"/>
+        <location filename="../../ui/queue/supervisor.py" line="182"/>
         <source>预计等候</source>
         <translation>Expected wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="181"/>
+        <location filename="../../ui/queue/supervisor.py" line="183"/>
         <source>过号</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="183"/>
+        <location filename="../../ui/queue/supervisor.py" line="185"/>
         <source>今日按小时</source>
         <translation>Today by hour</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="189"/>
+        <location filename="../../ui/queue/supervisor.py" line="191"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="193"/>
+        <location filename="../../ui/queue/supervisor.py" line="195"/>
         <source>跟进提醒（容缺超期、差评）</source>
         <translation>Follow-up alerts (overdue deferred materials, poor ratings)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="200"/>
+        <location filename="../../ui/queue/supervisor.py" line="202"/>
         <source>潮汐窗口建议</source>
         <translation>Tidal window suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="205"/>
+        <location filename="../../ui/queue/supervisor.py" line="207"/>
         <source>各业务预计等候都在阈值以内，无需调整。</source>
         <translation>Expected waits for all services are within the threshold: no change needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="286"/>
-        <location filename="../../ui/queue/supervisor.py" line="369"/>
+        <location filename="../../ui/queue/supervisor.py" line="290"/>
+        <location filename="../../ui/queue/supervisor.py" line="373"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="298"/>
+        <location filename="../../ui/queue/supervisor.py" line="302"/>
         <source>暂无提醒</source>
         <translation>No alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="301"/>
+        <location filename="../../ui/queue/supervisor.py" line="305"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="319"/>
+        <location filename="../../ui/queue/supervisor.py" line="323"/>
         <source>一键开放 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="335"/>
+        <location filename="../../ui/queue/supervisor.py" line="339"/>
         <source>%1 已开放，办理：%2</source>
         <translation>%1 opened for: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="344"/>
+        <location filename="../../ui/queue/supervisor.py" line="348"/>
         <source>还没有数据可导出</source>
         <translation>No data to export yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="347"/>
+        <location filename="../../ui/queue/supervisor.py" line="351"/>
         <source>导出今日数据</source>
         <translation>Export today&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="347"/>
+        <location filename="../../ui/queue/supervisor.py" line="351"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="353"/>
+        <location filename="../../ui/queue/supervisor.py" line="357"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="356"/>
+        <location filename="../../ui/queue/supervisor.py" line="360"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="370"/>
+        <location filename="../../ui/queue/supervisor.py" line="374"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>

@@ -304,6 +304,8 @@ def test_field_mode_prepare_visit_sign_and_photo(qtbot: Any, session: Any, serve
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
     assert "还没有上门清单" in field_panel(w).prepared_label.text()
+    hint = intake(w).form_scroll.widget().text()  # no bundle search on the laptop: the hint names the visit list
+    assert "上门清单" in hint and "Ctrl+N 搜索" not in hint
     with qtbot.waitSignal(field_panel(w).prepared, timeout=20000), qtbot.waitSignal(field_panel(w).visits_loaded, timeout=20000):
         qtbot.mouseClick(field_panel(w).prepare_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: field_panel(w).visit_list.count() == 2, timeout=10000)

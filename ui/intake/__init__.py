@@ -23,6 +23,8 @@ def install(shell: Shell, *, accept_rule: AcceptRule = accept_at_window, scannin
         page.picker_enabled = False
         page.picker.hide()
         page.reflow()
+        if page.case is None:
+            page._show_empty()  # the hint names the visit list, not a bundle search that is not there
     shell.add_tab(page, QCoreApplication.translate("MainWindow", "综合受理"))
 
     def new_case() -> None:

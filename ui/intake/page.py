@@ -336,7 +336,8 @@ class IntakePage(FormLayout, EventListener, QWidget):
 
     # -- building the form ------------------------------------------------------------------------
     def _show_empty(self) -> None:
-        empty = QLabel(self.tr("请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）"))
+        empty = QLabel(self.tr("请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）") if self.picker_enabled
+                       else self.tr("请在左侧上门清单中选择一户（↑/↓），按回车开始办理"))
         empty.setObjectName("emptyHint")
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setWordWrap(True)
