@@ -2772,6 +2772,41 @@ Platform note: </translation>
             <numerusform>Created %n demo cases</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="25"/>
+        <source>下一位</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="26"/>
+        <source>重呼</source>
+        <translation>recall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="27"/>
+        <source>开始办理</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="28"/>
+        <source>办结</source>
+        <translation>finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="29"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="30"/>
+        <source>转移</source>
+        <translation>transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="31"/>
+        <source>暂停/开放窗口</source>
+        <translation>Pause/open window</translation>
+    </message>
 </context>
 <context>
     <name>MaterialCard</name>
