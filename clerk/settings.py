@@ -43,6 +43,16 @@ class HallSettings(BaseModel):
     )
     mask_names: bool = False
     """Mask names (张*明) on lists and printouts where a full name is not needed."""
+    region_code: str = Field(default="", pattern=r"^([0-9]{6})?$")
+    """The hall's region (行政区划代码, 6 digits): a case's handling region (属地) defaults to it, and a
+    case for another region is taken in as 异地代收代办. Empty: the ``org_code`` when it is one."""
+
+    @property
+    def region(self) -> str:
+        """The hall's region code ("" when neither ``region_code`` nor ``org_code`` is one)."""
+        if self.region_code:
+            return self.region_code
+        return self.org_code if len(self.org_code) == 6 and self.org_code.isdigit() else ""
 
 
 class Settings(BaseModel):

@@ -33,7 +33,8 @@ def test_catalog_list_and_show(data_dir: Path) -> None:
     assert lines["newborn"] == "新生儿出生一件事"
     r = clerk("catalog", "show", "newborn", "--answer", "settle_with=father", "--json", data_dir=data_dir, check=True)
     doc = json.loads(r.stdout)
-    assert set(doc) == {"code", "name", "situations", "fields", "materials"}
+    assert {"code", "name", "situations", "fields", "materials", "matters", "time_limit_days"} <= set(doc)
+    assert {"code", "name", "national_code", "time_limit_days"} <= set(doc["matters"][0])
     assert {"code", "label", "type", "required", "options"} == set(doc["fields"][0])
     assert {"code", "name", "required", "deferrable", "e_license", "matters"} == set(doc["materials"][0])
     assert "father_hukou_booklet" in {m["code"] for m in doc["materials"]}
