@@ -44,7 +44,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from clerk.intake.model import CASE_STATUS_LABELS
     from clerk.intake.service import CaseNotFound
 
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         try:
             view = ctx.intake.get_by_no(args.case)
