@@ -193,3 +193,23 @@ def test_a_v1_client_against_the_11_server(ctx: Any, people: Any, server: Embedd
                        headers={**auth, "Idempotency-Key": event["event_uuid"]}, timeout=10)
     assert ok.status_code == 201 and ok.json()["status"] == "delivered" and "matters" not in ok.json()
 
+
+
+def test_backoffice_advance_moves_one_matter(ctx: Any, people: Any, server: EmbeddedServer, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from backoffice.__main__ import run as backoffice_main
+    from backoffice.workflow import IllegalMove
+
+    engine = login_engine(ctx, server)
+    case = accepted_case(ctx, people, matters=THREE)
+    engine.run_once(catalog=False)
+    admin = ["--db", f"sqlite:///{tmp_path / 'bo.db'}", "--files-dir", str(tmp_path / "bo-files"),
+             "--data-key-file", str(tmp_path / "bo-files.key")]
+    assert backoffice_main([*admin, "advance", case.case_uuid, "in_review", "--matter", HUKOU]) == 0
+    out = capsys.readouterr().out
+    assert HUKOU in out and "received" in out  # the case stands where its least advanced matter stands
+    assert _server_matters(server, case.case_uuid) == {CERT: "received", VACC: "received", HUKOU: "in_review"}
+    with pytest.raises(IllegalMove, match="received"):  # not reviewed yet (main() prints it in one line, exit 2)
+        backoffice_main([*admin, "advance", case.case_uuid, "approved", "--matter", CERT])
+    assert backoffice_main([*admin, "advance", case.case_uuid, "in_review"]) == 0  # every matter that may
+    assert _server_matters(server, case.case_uuid) == dict.fromkeys(THREE, "in_review")
