@@ -102,8 +102,14 @@ class CaseFile:
             "agent": _person_json(c.agent.model_dump(mode="json")) if c.agent else None,
             "persons": [{"person": p, "label": person_label(p), "same_as": s, "same_as_label": person_label(s)}
                         for p, s in c.persons.items()],
-            "matters": [{"code": m.code, "name": m.name, "department": m.department,
-                         "time_limit_days": m.time_limit_days} for m in c.matters],
+            "matters": [{"code": m.code, "national_code": m.national_code, "name": m.name,
+                         "department": m.department, "time_limit_days": m.time_limit_days,
+                         "status": m.status.value if m.status else None,
+                         "status_label": CASE_STATUS_LABELS[m.status.value] if m.status else None,
+                         "due_days": m.due_days, "due_date": m.due_date.isoformat() if m.due_date else None,
+                         "project_no": m.project_no or None, "note": m.note} for m in c.matters],
+            "region": {"handling": c.handling_region or c.intake_region, "intake": c.intake_region,
+                       "remote_intake": c.remote_intake},
             "form": [{"code": k, "label": form_labels.get(k, k), "value": c.form.get(k)}
                      for k in [*form_labels, *[k for k in c.form if k not in form_labels]] if k in c.form],
             "materials": [{
@@ -162,7 +168,13 @@ class CaseFile:
         if dates["return_by"]:
             lines.append(f"补齐材料期限：{dates['return_by']}")
         lines.append("办理事项：")
-        lines += [f"  {m['name']}（{m['department']}，{m['time_limit_days']} 个工作日）" for m in d["matters"]]
+        if d["region"]["remote_intake"]:
+            lines.append(f"异地代收代办：属地 {d['region']['handling']}（受理地 {d['region']['intake']}）")
+        lines += [f"  {m['name']}（{m['department']}，{m['time_limit_days']} 个工作日"
+                  + (f"，{m['due_date']} 前" if m["due_date"] else "") + "）"
+                  + (f"  【{m['status_label']}】" if m["status_label"] else "")
+                  + (f"  事项编码 {m['national_code']}" if m["national_code"] else "")
+                  + (f"  办件编号 {m['project_no']}" if m["project_no"] else "") for m in d["matters"]]
         if d["situations"]:
             lines.append("情形：" + "；".join(f"{s['question']}{s['answer']}" for s in d["situations"]))
         lines.append("申请表：")

@@ -113,6 +113,66 @@ def fill_value(field: Any, rng: random.Random, people: DemoPeople) -> Any:
     return people.fake.word()[: field.max_length] if field.max_length < 10 else people.fake.sentence(nb_words=3)[:min(20, field.max_length)]
 
 
+def fill_form(merged: Any, rng: random.Random, people: DemoPeople) -> dict[str, Any]:
+    """Plausible values for every field of a merged form, with the fields the bundle's conditions
+    (办理条件) read set so that they hold (a demo or test case is an eligible one)."""
+    from clerk.catalog import eligibility
+
+    form = {f.code: fill_value(f, rng, people) for f in merged.fields}
+    for c in eligibility.applicable(merged):
+        _make_hold(c.test, form, merged.answers)
+    return form
+
+
+def eligible_case(bundle: Any, rng: random.Random, people: DemoPeople,
+                  answers: dict[str, Any] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Situation answers (random unless given) and a filled form that pass the bundle's conditions
+    (办理条件): fields a condition reads get a value that holds; answers are drawn again when a
+    condition on them fails (the demo takes in eligible cases)."""
+    from clerk import clock
+    from clerk.catalog import eligibility
+    from clerk.catalog.merge import merge
+
+    fixed = answers
+    for _ in range(50):
+        picked = dict(fixed) if fixed is not None else {
+            s.code: ([rng.choice(s.options).code] if s.multiple else rng.choice(s.options).code) for s in bundle.situations}
+        merged = merge(bundle, picked)
+        form = fill_form(merged, rng, people)
+        kind = bundle.applicant_kinds[0].value
+        if not eligibility.check(merged, form=form, applicant_kind=kind, today=clock.today()):
+            return picked, form
+    return picked, form
+
+
+def _make_hold(cond: dict[str, Any], form: dict[str, Any], answers: Any) -> None:
+    """Sets the form fields a condition reads so that it holds where a field can decide it."""
+    from clerk import clock
+    from clerk.catalog.conditions import age_limit, evaluate
+
+    today = clock.today()
+    if "all" in cond:
+        for c in cond["all"]:
+            _make_hold(c, form, answers)
+    elif "any" in cond:
+        if not any(evaluate(c, answers, form=form, today=today) for c in cond["any"]):
+            for c in cond["any"]:
+                if "field" in c:
+                    _make_hold(c, form, answers)
+                    return
+    elif "field" in cond and cond["field"] in form:
+        code = cond["field"]
+        if "equals" in cond:
+            form[code] = cond["equals"]
+        elif "in" in cond:
+            form[code] = cond["in"][0]
+        elif "under_age" in cond:
+            form[code] = (today - dt.timedelta(days=20)).isoformat()
+        elif "at_least_age" in cond:
+            back = today - (age_limit(today, cond["at_least_age"]) - today) - dt.timedelta(days=30)
+            form[code] = back.isoformat()
+
+
 def take_demo_case(ctx: Any, actor: Any, people: DemoPeople, bundle_code: str | None = None, *,
                    outcome: str = "accept", answers: dict[str, str] | None = None,
                    scans: dict[str, bytes] | None = None) -> Any:
@@ -126,13 +186,11 @@ def take_demo_case(ctx: Any, actor: Any, people: DemoPeople, bundle_code: str | 
 
     rng = people.rng
     bundle = ctx.catalog.bundle(bundle_code) if bundle_code else rng.choice(ctx.catalog.bundles)
-    if answers is None:
-        answers = {s.code: rng.choice(s.options).code for s in bundle.situations}
+    answers, form = eligible_case(bundle, rng, people, answers)
     merged = merge(bundle, answers)
     svc = ctx.intake
     view = svc.start_draft(actor, bundle.code, answers)
     applicant = people.enterprise() if bundle.applicant_kinds[0].value == "enterprise" else people.person()
-    form = {f.code: fill_value(f, rng, people) for f in merged.fields}
     svc.save_draft(view.case_uuid, applicant=applicant, form=form)
     if outcome == "draft":
         return svc.get(view.case_uuid)

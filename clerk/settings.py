@@ -58,6 +58,16 @@ class HallSettings(BaseModel):
             if value not in ("Asia/Shanghai", "PRC"):
                 raise ValueError(f"未知的时区“{value}”（应为 IANA 时区名，如 Asia/Shanghai）") from None
         return value
+    region_code: str = Field(default="", pattern=r"^([0-9]{6})?$")
+    """The hall's region (行政区划代码, 6 digits): a case's handling region (属地) defaults to it, and a
+    case for another region is taken in as 异地代收代办. Empty: the ``org_code`` when it is one."""
+
+    @property
+    def region(self) -> str:
+        """The hall's region code ("" when neither ``region_code`` nor ``org_code`` is one)."""
+        if self.region_code:
+            return self.region_code
+        return self.org_code if len(self.org_code) == 6 and self.org_code.isdigit() else ""
 
 
 class Settings(BaseModel):

@@ -33,8 +33,10 @@ def test_catalog_list_and_show(data_dir: Path) -> None:
     assert lines["newborn"] == "新生儿出生一件事"
     r = clerk("catalog", "show", "newborn", "--answer", "settle_with=father", "--json", data_dir=data_dir, check=True)
     doc = json.loads(r.stdout)
-    assert set(doc) == {"code", "name", "situations", "fields", "materials"}
-    assert {"code", "label", "type", "required", "options"} <= set(doc["fields"][0]) <= {"code", "label", "type", "required", "options", "person", "person_field"}
+    assert {"code", "name", "situations", "fields", "materials", "matters", "time_limit_days"} <= set(doc)
+    assert {"code", "name", "national_code", "time_limit_days"} <= set(doc["matters"][0])
+    assert {"code", "label", "type", "required", "options"} <= set(doc["fields"][0]) <= {
+        "code", "label", "type", "required", "options", "person", "person_field"}
     assert {"code", "name", "required", "deferrable", "e_license", "matters"} == set(doc["materials"][0])
     assert "father_hukou_booklet" in {m["code"] for m in doc["materials"]}
     r = clerk("catalog", "show", "newborn", "--answer", "settle_with=uncle", "--json", data_dir=data_dir)
@@ -81,11 +83,11 @@ def _complete_document(tmp_path: Path, data_dir: Path) -> dict[str, Any]:
     shown = json.loads(clerk("catalog", "show", "social_security_card", "--json", data_dir=data_dir, check=True).stdout)
     from clerk.catalog import merge
     from clerk.catalog.loader import load_catalog_dir
-    from clerk.demo import fill_value
+    from clerk.demo import fill_form
 
     people = DemoPeople(9)
     merged = merge(load_catalog_dir().bundle("social_security_card"), {})
-    form = {f.code: fill_value(f, people.rng, people) for f in merged.fields}
+    form = fill_form(merged, people.rng, people)
     for f in merged.fields:
         if isinstance(form[f.code], bool) or f.type.value == "date":
             continue

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from clerk.catalog.schema import Bundle, Catalog
+from clerk.catalog.schema import SCHEMA_VERSION, Bundle, Catalog, national_code_problems
 from clerk.errors import ClerkError
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -74,31 +74,54 @@ def load_bundle_file(path: Path) -> Bundle:
 
 
 def _dead_answer_sets(bundle: Bundle, where: str) -> list[str]:
-    """Answer combinations under which no matter applies (checked exhaustively up to 4096 of them)."""
-    import itertools
+    """Answer combinations under which no matter applies, or under which a matter that cannot go
+    alone applies without the matters it needs (checked exhaustively up to 4096 combinations)."""
+    from clerk.catalog.merge import SituationError, answer_sets, merge
 
-    from clerk.catalog.merge import SituationError, merge
-
-    options = [[o.code for o in s.options] for s in bundle.situations]
-    total = 1
-    for o in options:
-        total *= len(o)
-    if total > 4096:
+    combos = answer_sets(bundle)
+    if combos is None:
         return []
     out = []
-    for combo in itertools.product(*options):
-        answers = dict(zip((s.code for s in bundle.situations), combo, strict=True))
+    for answers in combos:
+        shown = {k: (list(v) if isinstance(v, tuple) else v) for k, v in answers.items()}
         try:
-            merge(bundle, answers)
+            merged = merge(bundle, answers)
         except SituationError:
-            out.append(f"{where}: 回答 {answers} 下没有任何事项适用")
+            out.append(f"{where}: 回答 {shown} 下没有任何事项适用")
+            continue
+        here = {m.code for m in merged.available}
+        for m in merged.available:
+            if m.needed and not set(m.needed) & here:
+                out.append(f"{where}: 回答 {shown} 下“{m.name}”不能单独办理，但它需要的事项都不适用")
     return out
 
 
-def load_catalog_dir(directory: Path | None = None, *, thorough: bool = False) -> Catalog:
+def upgrade_notes(bundle: Bundle, where: str) -> list[str]:
+    """What a schema 1 bundle file lacks to be schema 2 (empty for a schema 2 file): one line each."""
+    if bundle.schema_version >= SCHEMA_VERSION:
+        return []
+    out = [f"{where}: 仍是第 {bundle.schema_version} 版格式，可以使用；升级到第 {SCHEMA_VERSION} 版请加 "
+           f"schema_version: {SCHEMA_VERSION}，并补齐以下各项"]
+    labels = {"national_code": "national_code（事项编码）", "handling_level": "handling_level（省/市/县/乡）",
+              "result": "result（结果名称 name 与领取方式 obtain）", "fees": "fees（收费；不收费写 []）"}
+    for m in bundle.matters:
+        missing = m.missing_v2()
+        if missing:
+            out.append(f"{where}: 事项 {m.code}（{m.name}）缺少 " + "、".join(labels[k] for k in missing))
+    if not any(m.depends_on for m in bundle.matters) and len(bundle.matters) > 1:
+        out.append(f"{where}: 没有 depends_on：若某事项要用另一事项的结果（如户口登记要用出生医学证明），"
+                   "请写明，办结日期按先后顺序累计")
+    if not bundle.conditions:
+        out.append(f"{where}: 没有 conditions（办理条件）：办事指南对申请人有限制的，请写明并附提示语")
+    return out
+
+
+def load_catalog_dir(directory: Path | None = None, *, thorough: bool = False,
+                     notes: list[str] | None = None) -> Catalog:
     """Loads every ``bundles/*.yaml`` under ``directory`` (default: the shipped ``forms/``).
 
-    ``thorough`` also merges every combination of situation answers to find dead ones (``catalog check``).
+    ``thorough`` also merges every combination of situation answers to find dead ones (``catalog check``);
+    ``notes`` (a list) receives what schema 1 files should add (``upgrade_notes``).
     """
     directory = directory or DEFAULT_CATALOG_DIR
     bundle_dir = directory / "bundles" if (directory / "bundles").is_dir() else directory
@@ -115,12 +138,15 @@ def load_catalog_dir(directory: Path | None = None, *, thorough: bool = False) -
             continue
         if thorough:
             problems.extend(_dead_answer_sets(b, f.name))
+        if notes is not None:
+            notes.extend(upgrade_notes(b, f.name))
         if b.code != f.stem:
             problems.append(f"{f.name}: code {b.code!r} does not match the file name")
         bundles.append(b)
     codes = [b.code for b in bundles]
     for c in sorted({c for c in codes if codes.count(c) > 1}):
         problems.append(f"bundle code {c!r} appears more than once")
+    problems.extend(national_code_problems(bundles))
     if problems:
         raise CatalogError(problems)
     digest = hashlib.sha256(

@@ -21,17 +21,20 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from clerk.catalog.merge import SituationError, merge
+from clerk import clock
+from clerk.catalog import eligibility
+from clerk.catalog.merge import MatterChoiceError, SituationError, merge
 from clerk.events import CaseAccepted, CaseNotified, CaseSaved
+from clerk.intake.matters import checked_merge
 from clerk.intake.model import MaterialStatus
 from clerk.intake.request import IntakeRequest, PersonInput, RequestRefused
 from clerk.intake.service import IntakeService, derive_form
 from clerk.intake.validation import (
     Problems,
-    ValidationFailed,
     check_delivery,
     check_form,
     check_person,
+    check_region,
     shown,
 )
 from clerk.security.actor import Actor, Permission
@@ -49,19 +52,26 @@ class IntakeResult:
     return_by: dt.date | None
     missing: list[str]
     replayed: bool = False
+    matters: tuple[dict[str, Any], ...] = ()
+    """The chosen matters: ``{"code", "national_code", "due_date"}`` (due dates once accepted)."""
+    region: str = ""
+    remote_intake: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {"case_no": self.case_no, "case_uuid": self.case_uuid, "outcome": self.outcome,
                 "due_date": self.due_date.isoformat() if self.due_date else None,
                 "return_by": self.return_by.isoformat() if self.return_by else None,
-                "missing": list(self.missing)}
+                "missing": list(self.missing), "matters": [dict(m) for m in self.matters],
+                "region": self.region, "remote_intake": self.remote_intake}
 
     @classmethod
     def from_json(cls, d: dict[str, Any], *, replayed: bool = False) -> IntakeResult:
         return cls(str(d["case_uuid"]), str(d["case_no"]), "accepted" if d["outcome"] == "accepted" else "notified",
                    dt.date.fromisoformat(d["due_date"]) if d.get("due_date") else None,
                    dt.date.fromisoformat(d["return_by"]) if d.get("return_by") else None,
-                   [str(c) for c in d.get("missing") or []], replayed)
+                   [str(c) for c in d.get("missing") or []], replayed,
+                   tuple(dict(m) for m in d.get("matters") or []), str(d.get("region") or ""),
+                   bool(d.get("remote_intake")))
 
 
 def _replay_kv_key(key: str) -> str:
@@ -85,9 +95,15 @@ def check_request(svc: IntakeService, req: IntakeRequest) -> Problems:
     except KeyError:
         return {"bundle_code": f"事项目录中没有一件事 {shown(req.bundle_code)}"}
     try:
-        merged = merge(bundle, req.situations)
+        merged = merge(bundle, req.situations, req.matters, applicant_kind=req.applicant.kind)
     except SituationError as exc:
         return {f"situations.{k}": v for k, v in exc.problems.items()}
+    except MatterChoiceError as exc:
+        return {"matters": exc.message}
+    if req.region is not None:
+        _, problem = check_region(req.region)
+        if problem:
+            problems["region"] = problem
     kinds = tuple(k.value for k in bundle.applicant_kinds)
     applicant, p = check_person(_person_dict(req.applicant), "applicant", kinds=kinds)
     problems.update(p)
@@ -95,19 +111,25 @@ def check_request(svc: IntakeService, req: IntakeRequest) -> Problems:
         _, p = check_person(_person_dict(req.agent), "agent", kinds=("person",))
         problems.update(p)
     types = {f.code: f.type.value for f in merged.fields}
-    form = svc._active_form(bundle, merged, derive_form(dict(req.form), applicant, types))
-    _, p = check_form(merged, form, strict=True)
+    derived = derive_form(dict(req.form), applicant, types)
+    form = svc._active_form(bundle, merged, derived)
+    checked, p = check_form(merged, form, strict=True)
     problems.update(p)
+    for failure in eligibility.check(merged, form={**derived, **checked}, applicant_kind=req.applicant.kind,
+                                     today=clock.today()):
+        problems[f"conditions.{failure.code}"] = failure.text()
     _, p = check_delivery(req.delivery.model_dump())
     problems.update(p)
     by_code = {m.code: m for m in merged.materials}
+    of_bundle = {mat.key for mt in bundle.matters for mat in mt.materials}
     deferred = False
     for m in req.materials:
         where = f"materials.{m.code}"
         mm = by_code.get(m.code)
         if mm is None:
-            problems[where] = "本件事（在所选情形下）的材料清单中没有这一项"
-            continue
+            if m.code not in of_bundle:
+                problems[where] = "本件事（在所选情形下）的材料清单中没有这一项"
+            continue  # a material of a matter not chosen, or not asked under these answers: ignored
         if m.status == "deferred":
             deferred = True
             if not mm.deferrable:
@@ -164,20 +186,19 @@ def take_in(svc: IntakeService, actor: Actor, req: IntakeRequest, *, fingerprint
     """
     actor.require(Permission.INTAKE)
     bundle = svc.bundle(req.bundle_code)
-    try:
-        merged = merge(bundle, req.situations)
-    except SituationError as exc:
-        raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
+    merged = checked_merge(bundle, req.situations, req.matters, applicant_kind=req.applicant.kind)
     with svc.store.write() as s:
         earlier = replayed(svc, s, req, fingerprint)
         if earlier is not None:
             return earlier
-        row = svc._new_row(s, actor, bundle, merged, ticket_no=req.ticket_no, case_uuid=req.case_uuid)
+        row = svc._new_row(s, actor, bundle, merged, ticket_no=req.ticket_no, case_uuid=req.case_uuid,
+                           applicant={"kind": req.applicant.kind}, region=req.region)
         svc._apply(row, applicant=_person_dict(req.applicant),
                    agent=_person_dict(req.agent) if req.agent else None, form=dict(req.form),
                    delivery=req.delivery.model_dump(), commitment_signed=req.commitment_signed or None)
+        listed = {m.code for m in row.materials}
         for m in req.materials:
-            if m.status != "provided":
+            if m.status != "provided" and m.code in listed:
                 svc._set_material(row, m.code, MaterialStatus(m.status), deadline=m.deadline)
         if attach is not None:
             attach(s, row)
@@ -188,7 +209,11 @@ def take_in(svc: IntakeService, actor: Actor, req: IntakeRequest, *, fingerprint
             view = svc._notify_row(s, actor, row)
         else:
             view = svc._accept_row(s, actor, row, commitment_signed=req.commitment_signed)
-        result = IntakeResult(view.case_uuid, view.case_no, outcome, view.due_date, view.return_by, missing)
+        result = IntakeResult(view.case_uuid, view.case_no, outcome, view.due_date, view.return_by, missing,
+                              matters=tuple({"code": m.code, "national_code": m.national_code,
+                                             "due_date": m.due_date.isoformat() if m.due_date else None}
+                                            for m in view.matters),
+                              region=view.handling_region or view.intake_region, remote_intake=view.remote_intake)
         key = req.replay_key
         if key is not None:
             s.add(KeyValueRow(key=_replay_kv_key(key), value=json.dumps(

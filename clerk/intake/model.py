@@ -147,10 +147,44 @@ class CaseMaterial(_Model):
 
 
 class MatterView(_Model):
+    """A matter of a case: what the catalog says and, once accepted, its due date and status."""
+
     code: str
     name: str
     department: str
     time_limit_days: int
+    national_code: str | None = None
+    """事项编码 (GB/T 39554.1-2020); None for a catalog of schema 1."""
+    status: CaseStatus | None = None
+    """The matter's own status once the case is accepted (None on a draft)."""
+    due_days: int | None = None
+    """Working days from acceptance to its due date, along ``depends_on``."""
+    due_date: dt.date | None = None
+    depends_on: list[str] = Field(default_factory=list)
+    handling_level: str | None = None
+    result_name: str = ""
+    note: str = ""
+    project_no: str = ""
+    """办件编号: the platform's number of this matter's handling (once the platform has given it)."""
+
+
+class DocumentMatter(_Model):
+    """A chosen matter as the case document (API 1.1) carries it."""
+
+    code: str
+    national_code: str | None = None
+    name: str
+    department: str
+    time_limit_days: int
+    due_date: dt.date | None = None
+
+
+class DocumentRegion(_Model):
+    """跨域通办 (API 1.1): the authority's region (属地) and the hall's; ``proxy`` = 异地代收代办."""
+
+    handling: str
+    intake: str
+    mode: Literal["local", "proxy"] = "local"
 
 
 class Delivery(_Model):
@@ -170,7 +204,7 @@ class CaseView(_Model):
     bundle_name: str
     catalog_version: str
     matters: list[MatterView]
-    situations: dict[str, str] = Field(default_factory=dict)
+    situations: dict[str, str | list[str]] = Field(default_factory=dict)
     situation_labels: dict[str, str] = Field(default_factory=dict)
     """``{question: answer label}`` for display."""
     applicant: Person
@@ -204,6 +238,27 @@ class CaseView(_Model):
     delivery: Delivery = Field(default_factory=Delivery)
     platform_case_id: str | None = None
     platform_note: str = ""
+    chosen_matters: list[str] | None = None
+    """The matters the applicant chose (None: every matter the situations switch on)."""
+    available_matters: list[MatterView] = Field(default_factory=list)
+    """On a draft: every matter the situations switch on (what the applicant may choose from)."""
+    handling_region: str = ""
+    """属地: the region code of the handling authority ("" on a draft: the hall's)."""
+    intake_region: str = ""
+    """The hall's region code."""
+    remote_intake: bool = False
+    """异地代收代办: taken in here for the authority of another region."""
+
+    @property
+    def joint(self) -> bool:
+        """联办: several matters taken together (one alone is 单独办理)."""
+        return len(self.matters) > 1
+
+    def matter(self, code: str) -> MatterView:
+        for m in self.matters:
+            if m.code == code:
+                return m
+        raise KeyError(code)
 
     @property
     def missing(self) -> list[CaseMaterial]:
@@ -239,6 +294,11 @@ class CaseView(_Model):
             device_id=self.device_id,
             ticket_no=self.ticket_no,
             delivery=self.delivery,
+            matters=[DocumentMatter(code=m.code, national_code=m.national_code, name=m.name, department=m.department,
+                                    time_limit_days=m.time_limit_days, due_date=m.due_date) for m in self.matters],
+            region=DocumentRegion(handling=self.handling_region or self.intake_region, intake=self.intake_region,
+                                  mode="proxy" if self.remote_intake else "local")
+            if (self.handling_region or self.intake_region) else None,
         )
 
 
@@ -251,13 +311,14 @@ class DocumentMaterial(_Model):
 
 
 class CaseDocument(_Model):
-    """The case document of ``POST /api/v1/cases`` (shared/platform-api.md)."""
+    """The case document of ``POST /api/v1/cases`` (shared/platform-api.md; ``matters`` and ``region``
+    are API 1.1, left out for a platform of version 1 by ``clerk.sync.outbox.wire_case_document``)."""
 
     case_uuid: str
     case_no: str
     bundle_code: str
     catalog_version: str
-    situations: dict[str, str] = Field(default_factory=dict)
+    situations: dict[str, str | list[str]] = Field(default_factory=dict)
     applicant: DocumentPerson
     agent: DocumentPerson | None = None
     form: dict[str, Any] = Field(default_factory=dict)
@@ -270,3 +331,5 @@ class CaseDocument(_Model):
     device_id: str
     ticket_no: str | None = None
     delivery: Delivery = Field(default_factory=Delivery)
+    matters: list[DocumentMatter] | None = None
+    region: DocumentRegion | None = None

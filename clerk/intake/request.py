@@ -154,6 +154,22 @@ def _uuid(value: str) -> str:
 
 
 Code = Annotated[str, AfterValidator(_pattern(CODE_RE, "应为小写字母开头的代码（a-z、0-9、_）"))]
+
+
+def _answer(value: Any) -> Any:
+    """A situation's answer: an option code, or (a multiple-choice situation) a list of them."""
+    items = value if isinstance(value, list) else [value]
+    if isinstance(value, list) and len(value) > 50:
+        raise _fail("太多：最多 50 项")
+    for v in items:
+        if not isinstance(v, str):
+            raise _fail(f"应为选项代码（加引号），多选时为选项代码的列表，而不是 {shown(v)}")
+        if not CODE_RE.fullmatch(v):
+            raise _fail(f"应为小写字母开头的代码（a-z、0-9、_），而不是 {shown(v)}")
+    return list(value) if isinstance(value, list) else value
+
+
+Answer = Annotated[Any, BeforeValidator(_answer)]
 Name = Annotated[str, AfterValidator(_text(100))]
 Line = Annotated[str, AfterValidator(_text(200))]
 IdNumber = Annotated[str, AfterValidator(_code_text(40))]
@@ -206,11 +222,21 @@ class MaterialInput(_Input):
         return self
 
 
+REGION_RE = re.compile(r"[0-9]{6}")
+"""A handling region (属地): a 6-digit 行政区划代码."""
+
+
 class IntakeRequest(_Input):
     """The case document of ``python -m clerk intake FILE.json``."""
 
     bundle_code: Code
-    situations: dict[Code, Code] = Field(default_factory=dict, max_length=50)
+    situations: dict[Code, Answer] = Field(default_factory=dict, max_length=50)
+    """Answers by situation code; a multiple-choice situation takes a list of option codes."""
+    matters: list[Code] | None = Field(default=None, min_length=1, max_length=50)
+    """The matters the applicant chose (单办/联办; default: every matter the situations switch on).
+    Fields and materials of matters not chosen may be present: they are ignored."""
+    region: Annotated[str, AfterValidator(_pattern(REGION_RE, "属地应为 6 位行政区划代码（如 440305）"))] | None = None
+    """The handling region (属地) when it is not the hall's: 异地代收代办."""
     applicant: PersonInput
     agent: PersonInput | None = None
     form: dict[Code, FormValue] = Field(default_factory=dict, max_length=500)
@@ -233,6 +259,10 @@ class IntakeRequest(_Input):
         dupes = sorted({c for c in codes if codes.count(c) > 1})
         if dupes:
             raise _fail("材料重复出现：" + "、".join(dupes))
+        chosen = list(self.matters or [])
+        dupes = sorted({c for c in chosen if chosen.count(c) > 1})
+        if dupes:
+            raise _fail("事项重复出现：" + "、".join(dupes))
         return self
 
     @property
@@ -260,6 +290,7 @@ _TYPE_MESSAGES: dict[str, str] = {
     "model_type": "应为一个对象 {…}",
     "model_attributes_type": "应为一个对象 {…}",
     "list_type": "应为一个列表 […]",
+    "too_short": "至少要有一项",
     "none_required": "应为 null",
     "date_type": "日期应写成 YYYY-MM-DD",
 }

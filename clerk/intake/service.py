@@ -16,11 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from clerk import clock
-from clerk.catalog.merge import MergedForm, SituationError, merge
+from clerk.catalog import eligibility
+from clerk.catalog.merge import MatterChoiceError, MergedForm, SituationError, merge
 from clerk.catalog.schema import Bundle, Catalog
 from clerk.errors import ClerkError
 from clerk.events import CaseAccepted, CaseNotified, CaseRejected, CaseSaved, EventBus
 from clerk.intake import lifecycle, search
+from clerk.intake import matters as matter_rows
+from clerk.intake.matters import checked_merge, matter_view, merge_row, stored_answers
 from clerk.intake.model import (
     CaseMaterial,
     CaseStatus,
@@ -39,6 +42,7 @@ from clerk.intake.validation import (
     check_delivery,
     check_form,
     check_person,
+    check_region,
     check_text,
     shown,
 )
@@ -179,7 +183,17 @@ class IntakeService:
             raise ValidationFailed({"bundle_code": f"事项目录中没有“{code}”这一件事"}) from None
 
     def merged(self, row: CaseRow) -> MergedForm:
-        return merge(self.bundle(row.bundle_code), row.situations)
+        """The case's form and checklist: its bundle under its answers and its chosen matters."""
+        return merge_row(self.bundle(row.bundle_code), row)
+
+    def eligibility(self, case_uuid: str) -> list[eligibility.EligibilityFailure]:
+        """The bundle's conditions (办理条件) that fail for what the draft holds so far: the window
+        shows them as soon as the fields they read are filled (undecided ones do not fail)."""
+        with self.store.read() as s:
+            row = self._load(s, case_uuid)
+            merged = self.merged(row)
+            form = derived_form(row.form, row.applicant, row.persons or {}, merged)
+            return eligibility.check(merged, form=form, applicant_kind=row.applicant_kind, today=clock.today())
 
     # -- drafts --------------------------------------------------------------------------------
     def start_draft(
@@ -191,20 +205,21 @@ class IntakeService:
         ticket_no: str | None = None,
         applicant: dict[str, Any] | None = None,
         place: dict[str, str] | None = None,
+        matters: list[str] | None = None,
+        region: str | None = None,
     ) -> CaseView:
-        """Opens a new draft with its case number (the number is never reused).
+        """Opens a new draft with its case number (the number is never reused). ``matters``: the
+        applicant's choice (None: every matter the answers switch on); ``region``: the handling
+        region when it is not the hall's (异地代收代办).
 
         ``place``: where it is taken — ``{"kind": "visit", "address": …}`` on a home visit (上门办理; the
         receipt says so); at the window by default.
         """
         actor.require(Permission.INTAKE)
         bundle = self.bundle(bundle_code)
-        try:
-            merged = merge(bundle, situations)
-        except SituationError as exc:
-            raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
+        merged = checked_merge(bundle, situations, matters, applicant_kind=(applicant or {}).get("kind"))
         with self.store.write() as s:
-            row = self._new_row(s, actor, bundle, merged, ticket_no=ticket_no, applicant=applicant)
+            row = self._new_row(s, actor, bundle, merged, ticket_no=ticket_no, applicant=applicant, region=region)
             if place:
                 row.place = {k: str(v)[:300] for k, v in place.items()}
             view = self._view(row)
@@ -212,7 +227,8 @@ class IntakeService:
         return view
 
     def _new_row(self, s: Session, actor: Actor, bundle: Bundle, merged: MergedForm, *, ticket_no: str | None,
-                 applicant: dict[str, Any] | None = None, case_uuid: str | None = None) -> CaseRow:
+                 applicant: dict[str, Any] | None = None, case_uuid: str | None = None,
+                 region: str | None = None) -> CaseRow:
         """A new draft row with its case number, added to ``s`` (window and ticket checked by pattern:
         they become part of the case number and the platform document)."""
         window = actor.window or self.settings.window
@@ -221,17 +237,22 @@ class IntakeService:
             problems["window"] = f"窗口号应为 1 至 8 位大写字母或数字（如 W03），而不是 {shown(window)}"
         if ticket_no is not None and not TICKET_RE.fullmatch(ticket_no):
             problems["ticket_no"] = f"排队号应为 1 至 16 位大写字母或数字（如 A012），而不是 {shown(ticket_no)}"
+        handling = ""
+        if region:
+            handling, problem = check_region(region)
+            if problem:
+                problems["region"] = problem
         if problems:
             raise ValidationFailed(problems)
         now = clock.now()
-        kind = bundle.applicant_kinds[0].value
+        kind = str((applicant or {}).get("kind") or bundle.applicant_kinds[0].value)
         row = CaseRow(
             case_uuid=case_uuid or str(uuid.uuid4()),
             case_no=next_case_no(s, self.settings.hall.org_code, window, now.date()),
             status=CaseStatus.DRAFT.value,
             bundle_code=bundle.code,
             catalog_version=self.catalog.version,
-            situations=merged.answers,
+            situations=stored_answers(merged.answers),
             applicant={"kind": kind, "id_type": "uscc" if kind == "enterprise" else "cn_ric", **(applicant or {})},
             agent=None,
             form={},
@@ -244,6 +265,8 @@ class IntakeService:
             device_id=self.settings.device_id,
             ticket_no=ticket_no,
             applicant_kind=kind,
+            chosen_matters=None if len(merged.matters) == len(merged.available) else list(merged.chosen),
+            handling_region=handling,
         )
         self._index_applicant(row)
         s.add(row)
@@ -262,18 +285,22 @@ class IntakeService:
         delivery: dict[str, Any] | None = None,
         commitment_signed: bool | None = None,
         persons: dict[str, str] | None = None,
+        matters: list[str] | None | bool = False,
+        region: str | None = None,
     ) -> CaseView:
         """Autosave: stores what was typed as it is (checked on accept). ``agent=None`` removes the agent.
 
         ``commitment_signed`` records (or withdraws) the applicant's signed 告知承诺书 on the draft.
         ``persons`` links other persons of the form to someone already on the case (``{"father":
         "applicant"}``: 同申请人; ``""`` unlinks): their fields are filled from that person from now on.
+        ``matters``: the applicant's choice of matters (None: all that apply; False: unchanged) — the
+        checklist follows it at once; ``region``: the handling region ("" for the hall's own).
         """
         with self.store.write() as s:
             row = self._load(s, case_uuid)
             self._editable(row)
             self._apply(row, situations=situations, applicant=applicant, agent=agent, form=form, delivery=delivery,
-                        commitment_signed=commitment_signed, persons=persons)
+                        commitment_signed=commitment_signed, persons=persons, matters=matters, region=region)
             view = self._view(row)
         self.events.publish(CaseSaved(case_uuid))
         return view
@@ -281,14 +308,29 @@ class IntakeService:
     def _apply(self, row: CaseRow, *, situations: dict[str, str] | None = None, applicant: dict[str, Any] | None = None,
                agent: dict[str, Any] | None | bool = False, form: dict[str, Any] | None = None,
                delivery: dict[str, Any] | None = None, commitment_signed: bool | None = None,
-               persons: dict[str, str] | None = None) -> None:
-        if situations is not None:
-            try:
-                merged = merge(self.bundle(row.bundle_code), {**row.situations, **situations})
-            except SituationError as exc:
-                raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
-            row.situations = merged.answers
+               persons: dict[str, str] | None = None,
+               matters: list[str] | None | bool = False, region: str | None = None) -> None:
+        bundle = self.bundle(row.bundle_code)
+        if situations is not None or matters is not False:
+            answers = {**row.situations, **(situations or {})}
+            chosen = row.chosen_matters if matters is False else (list(matters) if isinstance(matters, list) else None)
+            if matters is False and chosen is not None:  # answers changed: keep the choices that still apply
+                try:
+                    here = {m.code for m in merge(bundle, answers, applicant_kind=row.applicant_kind).available}
+                except SituationError as exc:
+                    raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
+                chosen = [c for c in chosen if c in here] or None
+            merged = checked_merge(bundle, answers, chosen, applicant_kind=row.applicant_kind)
+            row.situations = stored_answers(merged.answers)
+            row.chosen_matters = None if len(merged.matters) == len(merged.available) else list(merged.chosen)
             self._sync_materials(row, merged)
+        if region is not None:
+            handling = ""
+            if region.strip():
+                handling, problem = check_region(region)
+                if problem:
+                    raise ValidationFailed({"region": problem})
+            row.handling_region = handling
         if applicant is not None:
             row.applicant = {**row.applicant, **{k: v for k, v in applicant.items()}}
             self._index_applicant(row)
@@ -302,7 +344,8 @@ class IntakeService:
             merged_now = self.merged(row)
             links = {k: v for k, v in {**(row.persons or {}), **persons}.items() if v}
             row.persons = persons_.clean_links(merged_now, links)
-        if form is not None or applicant is not None or situations is not None or persons is not None:
+        if form is not None or applicant is not None or situations is not None or persons is not None \
+                or matters is not False:
             row.form = derived_form(row.form, row.applicant, row.persons or {}, self.merged(row))
         if delivery is not None:
             row.delivery = {**row.delivery, **delivery}
@@ -496,7 +539,12 @@ class IntakeService:
         row.accepted_at = now
         row.operator = actor.username
         row.window = actor.window or row.window
-        row.due_date = self.calendar.add_working_days(now.date(), merged.time_limit_days)
+        calendar = self.calendar
+        row.matter_rows = matter_rows.new_rows(merged, now, calendar)
+        row.due_date = calendar.add_working_days(now.date(), merged.time_limit_days)
+        hall_region = self.settings.hall.region
+        row.handling_region = row.handling_region or hall_region
+        row.remote_intake = bool(row.handling_region and hall_region and row.handling_region != hall_region)
         row.updated_at = now
         view = self._view(row, operator_name=actor.display_name)
         s.add(OutboxRow(kind="case", idempotency_key=row.case_uuid, case_uuid=row.case_uuid,
@@ -625,7 +673,7 @@ class IntakeService:
     def _load(self, s: Session, case_uuid: str) -> CaseRow:
         row = s.execute(
             select(CaseRow).where(CaseRow.case_uuid == case_uuid)
-            .options(selectinload(CaseRow.materials).selectinload(MaterialRow.files))
+            .options(selectinload(CaseRow.materials).selectinload(MaterialRow.files), selectinload(CaseRow.matter_rows))
         ).scalar_one_or_none()
         if row is None:
             raise CaseNotFound(case_uuid)
@@ -675,10 +723,7 @@ class IntakeService:
     def _full_check(self, row: CaseRow) -> tuple[dict[str, Any], Problems, MergedForm]:
         bundle = self.bundle(row.bundle_code)
         problems: Problems = {}
-        try:
-            merged = merge(bundle, row.situations)
-        except SituationError as exc:
-            raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
+        merged = checked_merge(bundle, row.situations, row.chosen_matters, applicant_kind=row.applicant_kind)
         kinds = tuple(k.value for k in bundle.applicant_kinds)
         applicant, p = check_person(row.applicant, "applicant", kinds=kinds)
         problems.update(p)
@@ -688,9 +733,12 @@ class IntakeService:
         if row.agent:
             agent, p = check_person(row.agent, "agent", kinds=("person",))
             problems.update(p)
-        form, p = check_form(merged, self._active_form(bundle, merged, derived_form(
-            row.form, applicant, row.persons or {}, merged)))
+        derived = derived_form(row.form, applicant, row.persons or {}, merged)
+        form, p = check_form(merged, self._active_form(bundle, merged, derived))
         problems.update(p)
+        for failure in eligibility.check(merged, form={**derived, **form}, applicant_kind=row.applicant_kind,
+                                         today=clock.today()):
+            problems[f"conditions.{failure.code}"] = failure.text()
         delivery, p = self._check_delivery(row.delivery)
         problems.update(p)
         return {"applicant": applicant, "agent": agent, "form": form, "delivery": delivery}, problems, merged
@@ -737,19 +785,40 @@ class IntakeService:
                            r.applicant_id_number, r.applicant_phone, r.created_at, r.due_date, r.ticket_no)
 
     def _view(self, row: CaseRow, operator_name: str = "") -> CaseView:
+        available: list[MatterView] = []
         try:
             bundle = self.catalog.bundle(row.bundle_code)
-            merged = merge(bundle, row.situations)
+            merged = merge_row(bundle, row)
             bundle_name = bundle.name
-            matters = [MatterView(code=m.code, name=m.name, department=m.department, time_limit_days=m.time_limit_days)
-                       for m in merged.matters]
+            stored = {m.code: m for m in row.matter_rows}
+            if stored:
+                matters = [matter_view(m) for m in row.matter_rows]
+            else:  # a draft, or a case accepted before matters had rows: every matter at the case's status
+                at = None if CaseStatus(row.status) in lifecycle.EDITABLE | {CaseStatus.REJECTED} else CaseStatus(row.status)
+                days = merged.matter_days
+                matters = [MatterView(code=m.code, name=m.name, department=m.department,
+                                      time_limit_days=m.time_limit_days, national_code=m.national_code, status=at,
+                                      due_days=days[m.code], depends_on=[d for d in m.depends_on if d in days],
+                                      handling_level=m.handling_level.value if m.handling_level else None,
+                                      result_name=m.result.name if m.result else "")
+                           for m in merged.matters]
+            if CaseStatus(row.status) in lifecycle.EDITABLE:
+                available = [MatterView(code=m.code, name=m.name, department=m.department,
+                                        time_limit_days=m.time_limit_days, national_code=m.national_code,
+                                        depends_on=list(m.depends_on),
+                                        handling_level=m.handling_level.value if m.handling_level else None,
+                                        result_name=m.result.name if m.result else "")
+                             for m in merged.available]
             labels = {f.code: f.label for f in merged.fields}
             sit_labels = {}
             for sdef in bundle.situations:
                 ans = row.situations.get(sdef.code)
-                sit_labels[sdef.question] = next((o.label for o in sdef.options if o.code == ans), ans or "")
-        except (KeyError, SituationError):  # catalog changed since: show what is stored
-            bundle_name, matters, labels, sit_labels = row.bundle_code, [], {}, {}
+                picked = ans if isinstance(ans, list) else [ans]
+                sit_labels[sdef.question] = "、".join(next((o.label for o in sdef.options if o.code == a), str(a or ""))
+                                                     for a in picked) or "（未选）"
+        except (KeyError, SituationError, MatterChoiceError):  # catalog changed since: show what is stored
+            bundle_name, labels, sit_labels = row.bundle_code, {}, {}
+            matters = [matter_view(m) for m in row.matter_rows]
         a = row.applicant or {}
         applicant = _person(a)
         agent = None
@@ -781,6 +850,9 @@ class IntakeService:
                               address=str(d.get("address", "")), recipient=str(d.get("recipient", "")),
                               phone=str(d.get("phone", ""))),
             platform_case_id=row.platform_case_id, platform_note=row.platform_note,
+            chosen_matters=list(row.chosen_matters) if row.chosen_matters is not None else None,
+            available_matters=available, handling_region=row.handling_region or "",
+            intake_region=self.settings.hall.region, remote_intake=bool(row.remote_intake),
         )
 
 

@@ -91,6 +91,30 @@ def known_region(code: str) -> bool:
     return "county" in parts
 
 
+def region_name(code: str) -> str:
+    """The name of a region code (``440305`` → ``广东省南山区``; "" when unknown)."""
+    from stdnum import numdb
+
+    if len(code) != 6 or not code.isdigit():
+        return ""
+    parts = dict(p for part in numdb.get("cn/loc").info(code) for p in part[1].items())
+    province = str(parts.get("province", ""))
+    county = str(parts.get("county", "")).split("]")[-1].split(",")[-1]
+    if not county:
+        return ""
+    return county if county == province else province + county
+
+
+def check_region(value: str) -> tuple[str, str | None]:
+    """A handling region (属地): a 6-digit 行政区划代码 that exists (province, city or county)."""
+    code = normalise_code(value)
+    if len(code) != 6 or not code.isdigit():
+        return code, f"属地应为 6 位行政区划代码（如 440305），而不是 {shown(value)}"
+    if not region_name(code):
+        return code, f"行政区划代码 {code} 不存在"
+    return code, None
+
+
 def check_cn_ric(value: str) -> tuple[str, str | None]:
     """居民身份证号码: 18 characters, region, a real birth date not in the future, check digit."""
     number = normalise_code(value)

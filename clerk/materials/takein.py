@@ -67,7 +67,8 @@ def check_files(intake: IntakeService, req: IntakeRequest, base: Path, *,
     problems: Problems = {}
     out: dict[str, MaterialFiles] = {}
     try:
-        merged = merge(intake.catalog.bundle(req.bundle_code), req.situations)
+        merged = merge(intake.catalog.bundle(req.bundle_code), req.situations, req.matters,
+                       applicant_kind=req.applicant.kind)
     except (KeyError, ValueError):
         return problems, out  # reported by check_request
     by_code = {m.code: m for m in merged.materials}
@@ -140,7 +141,9 @@ def take_in_document(intake: IntakeService, materials: MaterialsService, actor: 
 
             by_code = {m.code: m for m in row.materials}
             for code, items in stored.items():
-                mat = by_code[code]
+                mat = by_code.get(code)
+                if mat is None:  # a material of a matter not chosen: ignored
+                    continue
                 pos = 0
                 for p, new_pages, size in items:
                     blob_row(p.sha256, size, p.media_type)

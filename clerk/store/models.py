@@ -78,10 +78,49 @@ class CaseRow(Base):
     platform_case_id: Mapped[str | None] = mapped_column(String(64), default=None)
     platform_note: Mapped[str] = mapped_column(Text, default="")
     platform_updated_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime(), default=None)
+    chosen_matters: Mapped[list[Any] | None] = mapped_column(default=None)
+    """The matter codes the applicant chose (单办/联办); None: every matter the situations switch on."""
+    handling_region: Mapped[str] = mapped_column(String(12), default="")
+    """属地: the region code of the authority that handles the case ("" before acceptance: the hall's)."""
+    remote_intake: Mapped[bool] = mapped_column(default=False)
+    """异地代收代办: taken in here for another region's authority (``handling_region`` is not the hall's)."""
 
     materials: Mapped[list[MaterialRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="MaterialRow.position"
     )
+    matter_rows: Mapped[list[CaseMatterRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseMatterRow.position"
+    )
+
+
+class CaseMatterRow(Base):
+    """One chosen matter of an accepted case: its national code, due date and its own status.
+
+    Written at acceptance; each matter then follows the case lifecycle on its own (the platform's
+    per-matter updates, hand-out of what is ready); the case's ``status`` is derived from them.
+    """
+
+    __tablename__ = "case_matters"
+    __table_args__ = (UniqueConstraint("case_uuid", "code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_uuid: Mapped[str] = mapped_column(ForeignKey("cases.case_uuid", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(64))
+    national_code: Mapped[str | None] = mapped_column(String(40), default=None)
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    time_limit_days: Mapped[int] = mapped_column(Integer, default=1)
+    due_days: Mapped[int] = mapped_column(Integer, default=1)
+    """Working days from acceptance to its due date (its chain of ``depends_on``)."""
+    due_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    status_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime(), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+    info: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """Catalog facts at acceptance: handling_level, depends_on, result name and obtain methods."""
+
+    case: Mapped[CaseRow] = relationship(back_populates="matter_rows")
 
 
 class MaterialRow(Base):
