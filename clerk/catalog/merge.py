@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clerk.catalog.conditions import evaluate
-from clerk.catalog.schema import OBTAIN_LABELS, Bundle, Condition, FieldType, FileType, Matter, Option, PersonField
+from clerk.catalog.schema import (
+    OBTAIN_LABELS,
+    Bundle,
+    Condition,
+    FieldType,
+    FileType,
+    Matter,
+    Option,
+    PersonField,
+)
 from clerk.errors import ClerkError
 
 Answer = str | tuple[str, ...]

@@ -27,7 +27,6 @@ COMMAND_MODULES = [
     "clerk.cli.case_cmd",
     "clerk.cli.assist_cmd",
     "clerk.cli.queue_cmd",
-    "clerk.cli.case_cmd",
     "clerk.cli.health_cmd",
 ]
 

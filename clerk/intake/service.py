@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -200,7 +200,7 @@ class IntakeService:
         self,
         actor: Actor,
         bundle_code: str,
-        situations: dict[str, str] | None = None,
+        situations: Mapping[str, str | list[str]] | None = None,
         *,
         ticket_no: str | None = None,
         applicant: dict[str, Any] | None = None,
@@ -217,7 +217,7 @@ class IntakeService:
         """
         actor.require(Permission.INTAKE)
         bundle = self.bundle(bundle_code)
-        merged = checked_merge(bundle, situations, matters, applicant_kind=(applicant or {}).get("kind"))
+        merged = checked_merge(bundle, dict(situations) if situations is not None else None, matters, applicant_kind=(applicant or {}).get("kind"))
         with self.store.write() as s:
             row = self._new_row(s, actor, bundle, merged, ticket_no=ticket_no, applicant=applicant, region=region)
             if place:
@@ -278,7 +278,7 @@ class IntakeService:
         self,
         case_uuid: str,
         *,
-        situations: dict[str, str] | None = None,
+        situations: Mapping[str, str | list[str]] | None = None,
         applicant: dict[str, Any] | None = None,
         agent: dict[str, Any] | None | bool = False,
         form: dict[str, Any] | None = None,
@@ -305,7 +305,7 @@ class IntakeService:
         self.events.publish(CaseSaved(case_uuid))
         return view
 
-    def _apply(self, row: CaseRow, *, situations: dict[str, str] | None = None, applicant: dict[str, Any] | None = None,
+    def _apply(self, row: CaseRow, *, situations: Mapping[str, str | list[str]] | None = None, applicant: dict[str, Any] | None = None,
                agent: dict[str, Any] | None | bool = False, form: dict[str, Any] | None = None,
                delivery: dict[str, Any] | None = None, commitment_signed: bool | None = None,
                persons: dict[str, str] | None = None,

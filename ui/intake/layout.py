@@ -43,7 +43,7 @@ class FormLayout:
     form_scroll: QScrollArea
     accept_button: QPushButton
 
-    def answer_situation(self, code: str, option: str) -> None:
+    def answer_situation(self, code: str, option: str | list[str]) -> None:
         raise NotImplementedError
 
     def _look_up_history(self, id_number: str) -> None:

@@ -361,7 +361,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
             self.case = view
             self.save_label.setText(self.tr("已自动保存 %1").replace("%1", _now()))
 
-    def answer_situation(self, code: str, option: str) -> None:
+    def answer_situation(self, code: str, option: str | list[str]) -> None:
         if self.case is None:
             return
         self.autosave.flush()

@@ -21,10 +21,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("cases") as b:
-        b.add_column(sa.Column("chosen_matters", sa.JSON(), nullable=True))
-        b.add_column(sa.Column("handling_region", sa.String(length=12), nullable=False, server_default=""))
-        b.add_column(sa.Column("remote_intake", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # Plain ADD COLUMNs: a batch rebuild of ``cases`` on SQLite drops the table, and its ON DELETE
+    # CASCADE foreign keys would take every case's materials with it.
+    op.add_column("cases", sa.Column("chosen_matters", sa.JSON(), nullable=True))
+    op.add_column("cases", sa.Column("handling_region", sa.String(length=12), nullable=False, server_default=""))
+    op.add_column("cases", sa.Column("remote_intake", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.create_table(
         "case_matters",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
