@@ -16,7 +16,7 @@ checked; the intake screen applies it as the clerk types, to show the filled fie
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from clerk.catalog.merge import MergedField, MergedForm
@@ -59,7 +59,14 @@ class PersonSlot:
 
     code: str
     fields: dict[PersonField, str]
-    """person_field → the merged form's field code."""
+    """person_field → the merged form's field code (the first field asking it)."""
+    also: dict[PersonField, tuple[str, ...]] = field(default_factory=dict)
+    """Further fields asking the same part of the same person (现居住地址 and 参保登记所在地址): filled
+    together with the first."""
+
+    def codes(self) -> list[tuple[PersonField, str]]:
+        """Every (part, field code) of this person, the first field of each part first."""
+        return [*self.fields.items(), *((p, c) for p, cs in self.also.items() for c in cs)]
 
     @property
     def label(self) -> str:
@@ -71,12 +78,18 @@ def slots(merged: MergedForm | Iterable[MergedField]) -> list[PersonSlot]:
     the order their first field comes (a person without a name or ID field is still a person)."""
     fields = merged.fields if isinstance(merged, MergedForm) else tuple(merged)
     found: dict[str, dict[PersonField, str]] = {}
+    also: dict[str, dict[PersonField, tuple[str, ...]]] = {}
     for f in fields:
         if f.person is None or f.person_field is None:
             continue
-        found.setdefault(f.person, {}).setdefault(f.person_field, f.code)
+        mine = found.setdefault(f.person, {})
+        if f.person_field in mine:
+            extra = also.setdefault(f.person, {})
+            extra[f.person_field] = (*extra.get(f.person_field, ()), f.code)
+        else:
+            mine[f.person_field] = f.code
     order = sorted(found, key=lambda c: c != PERSON_APPLICANT)
-    return [PersonSlot(c, found[c]) for c in order]
+    return [PersonSlot(c, found[c], also.get(c, {})) for c in order]
 
 
 def others(merged: MergedForm | Iterable[MergedField]) -> list[PersonSlot]:
@@ -168,7 +181,7 @@ def filled_fields(merged: MergedForm, links: Mapping[str, Any]) -> dict[str, str
         source = PERSON_APPLICANT if s.code == PERSON_APPLICANT else clean.get(s.code)
         if source is None:
             continue
-        for part, code in s.fields.items():
+        for part, code in s.codes():
             if part is PersonField.RELATION:
                 continue  # a relation is the person's own (子、女 …), never the source's
             out[code] = source
@@ -195,7 +208,7 @@ def fill_persons(form: Mapping[str, Any], applicant: Mapping[str, Any], links: M
             source_code = clean.get(s.code)
         if source_code is not None:
             values, id_type = sources.get(source_code, ({}, "cn_ric"))
-            for part, code in s.fields.items():
+            for part, code in s.codes():
                 if part is PersonField.RELATION or part not in values:
                     continue
                 fitted = _fits(by_code[code], part, values[part], id_type)
