@@ -35,4 +35,4 @@ translations: install
 	$(VPY) resources/translations/update.py
 
 bench: install
-	@for b in bench/*.py; do echo "== $$b"; $(VPY) $$b; done
+	@f=$$(mktemp); for b in bench/[!_]*.py; do echo "== $$b"; BENCH_FIGURES=$$f $(VPY) $$b; done; $(VPY) bench/_table.py $$f; rm -f $$f
