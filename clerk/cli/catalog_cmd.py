@@ -6,8 +6,6 @@ import argparse
 import json
 from pathlib import Path
 
-from clerk.catalog.loader import CatalogError, load_catalog_dir
-from clerk.catalog.merge import SituationError, merge
 from clerk.cli import CliError, add_data_dir
 
 
@@ -43,6 +41,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             raise CliError(f"--answer {a!r}: 应写成 情形=选项，如 settle_with=father")
         k, v = a.split("=", 1)
         answers[k.strip()] = v.strip()
+    from clerk.catalog.merge import SituationError, merge
     from clerk.context import workstation_catalog
 
     try:
@@ -70,6 +69,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from clerk.catalog.loader import CatalogError, load_catalog_dir
+
     try:
         catalog = load_catalog_dir(args.path, thorough=True)
     except CatalogError as exc:
