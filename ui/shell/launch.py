@@ -31,6 +31,27 @@ def _probe(what: str) -> None:
         print(f"{what} {time.time():.6f}", flush=True)
 
 
+def _probe_ready(window: Any, qapp: Any) -> None:
+    """Ready: the bench's probe line, then quit — or, with WINDOW_CLERK_STARTUP_PROBE=idle, first wait until
+    every background job of the window is done and a second more, and print the resident memory (RSS)."""
+    _probe("ready")
+    if os.environ.get("WINDOW_CLERK_STARTUP_PROBE") != "idle":
+        qapp.quit()
+        return
+    from ui.qt import QTimer
+
+    def idle() -> None:
+        if window.tasks.pending:
+            QTimer.singleShot(100, idle)
+            return
+        with open("/proc/self/statm", encoding="ascii") as f:
+            pages = int(f.read().split()[1])
+        print(f"rss {pages * os.sysconf('SC_PAGE_SIZE')}", flush=True)
+        qapp.quit()
+
+    QTimer.singleShot(1000, idle)
+
+
 def run_window(args: argparse.Namespace, language: str) -> int:
     from ui import app as ui_app
     from ui.qt import QApplication
@@ -56,8 +77,7 @@ def run_window(args: argparse.Namespace, language: str) -> int:
 
             login_first(window, session, on_ready=proceed, on_cancel=lambda: qapp.exit(0))
             if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):  # bench: the login dialog is up, the clerk can type
-                _probe("ready")
-                qapp.quit()
+                _probe_ready(window, qapp)
             return
         proceed(session)
 
@@ -69,8 +89,7 @@ def run_window(args: argparse.Namespace, language: str) -> int:
             demo.start_demo(session)
             demo.seed_if_empty(window)
         if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):
-            _probe("ready")
-            qapp.quit()
+            _probe_ready(window, qapp)
 
     def failed(exc: BaseException) -> None:  # no key in the keychain, a cache that will not open …
         from ui import messages
