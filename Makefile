@@ -35,4 +35,4 @@ translations: install
 	$(VPY) resources/translations/update.py
 
 bench: install
-	@f=$$(mktemp); for b in bench/[!_]*.py; do echo "== $$b"; BENCH_FIGURES=$$f $(VPY) $$b; done; $(VPY) bench/_table.py $$f; rm -f $$f
+	@f=$$(mktemp); for b in bench/[!_]*.py; do echo "== $$b"; BENCH_QUICK=1 BENCH_FIGURES=$$f $(VPY) $$b; done; $(VPY) bench/_table.py $$f; rm -f $$f

@@ -26,9 +26,10 @@ QUEUE_MODES = ("kiosk", "display", "supervisor")
 
 
 def _probe(what: str) -> None:
-    """bench/startup.py reads these lines (WINDOW_CLERK_STARTUP_PROBE): when shown, when ready."""
+    """bench/startup.py reads these lines (WINDOW_CLERK_STARTUP_PROBE): when shown, when ready (the time,
+    and the CPU seconds the process used so far)."""
     if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):
-        print(f"{what} {time.time():.6f}", flush=True)
+        print(f"{what} {time.time():.6f} {time.process_time():.4f}", flush=True)
 
 
 def _probe_ready(window: Any, qapp: Any) -> None:
