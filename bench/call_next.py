@@ -32,7 +32,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.append(str(Path(__file__).resolve().parent))
 
 import requests  # noqa: E402
-
 from _figures import Figure, report  # noqa: E402
 
 SERVICES = ("intake", "pickup", "consult")

@@ -23,6 +23,7 @@ from unittest import mock
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _figures import Figure, report  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
@@ -30,7 +31,6 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 import printing.notice  # noqa: E402
 import printing.receipt  # noqa: E402
-from _figures import Figure, report  # noqa: E402
 from clerk.intake.model import CaseStatus  # noqa: E402
 from clerk.settings import HallSettings  # noqa: E402
 from printing.fonts import FONT_NAME, register_cjk_font  # noqa: E402
