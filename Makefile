@@ -4,7 +4,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install sysdeps lint bench screenshots translations
+.PHONY: run test install sysdeps lint bench screenshots translations dist
 
 sysdeps:
 	@bash .ci/system-packages.sh
@@ -35,4 +35,9 @@ translations: install
 	$(VPY) resources/translations/update.py
 
 bench: install
+	@$(VPY) -m pip install -q -e ".[bench]"
 	@f=$$(mktemp); for b in bench/[!_]*.py; do echo "== $$b"; BENCH_QUICK=1 BENCH_FIGURES=$$f $(VPY) $$b; done; $(VPY) bench/_table.py $$f; rm -f $$f
+
+# The two Debian packages (workstation, back office) into dist/ — docs/deploy.md.
+dist: install
+	@$(VPY) deploy/build.py
