@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # img2pdf (with pikepdf) and pypdfium2 are imported when a PDF is built, not at start
