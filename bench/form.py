@@ -3,7 +3,8 @@
     python bench/form.py [N]
 
 Three figures:
-- first screen built and painted (the rows a clerk sees first; the rest arrive progressively): target < 50 ms;
+- first screen built and painted (the rows a clerk sees first; the rest arrive progressively): target < 50 ms
+  of this process's CPU (wall time shown too);
 - the whole form and checklist built, laid out and painted (this process's CPU time: the machine is
   shared, and wall time would count other processes), against a bare Qt peer that builds the same
   rows (a label and the same kind of input per field, a frame with the same labels and buttons per
@@ -256,7 +257,7 @@ def main() -> int:
     _size, bundle, answers = largest(catalog)
     merged = merge(bundle, answers)
     times, cpu = first_screen(qapp, bundle, answers, n)
-    med = statistics.median(times) * 1000
+    med, cpu_med = statistics.median(times) * 1000, statistics.median(cpu) * 1000
     print(f"largest bundle: {bundle.name} ({bundle.code}) {len(merged.fields)} fields + {len(merged.materials)} materials")
     print(f"first screen built and painted: median {med:.1f} ms wall, {statistics.median(cpu) * 1000:.1f} ms CPU, "
           f"min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f} (n={n})")
@@ -273,7 +274,7 @@ def main() -> int:
     e_ours, e_bare = exponent(rows, ours_t), exponent(rows, bare_t)
     print(f"growth exponent over ×1–×8: ours {e_ours:.2f}, bare Qt {e_bare:.2f}")
     report("form", [
-        Figure("form: first screen (ms)", med, None, None, "< 50 ms", med < 50),
+        Figure("form: first screen, CPU (ms)", cpu_med, "(wall, shared machine)", med, "< 50 ms", cpu_med < 50),
         Figure("form: whole build, largest bundle (ms)", ours_t[0] * 1000, "bare Qt, same rows", bare_t[0] * 1000,
                "≤ 2×", ours_t[0] / bare_t[0] <= 2),
         Figure("form: whole build ×8 rows (ms)", ours_t[-1] * 1000, "bare Qt, same rows", bare_t[-1] * 1000,
