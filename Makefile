@@ -34,9 +34,12 @@ lint: install
 translations: install
 	$(VPY) resources/translations/update.py
 
+# Every bench in its quick size (BENCH_QUICK=1), then one table of every figure, its peer, ratio, target, met or not.
 bench: install
 	@$(VPY) -m pip install -q -e ".[bench]"
-	@for b in bench/*.py; do echo "== $$b"; $(VPY) $$b; done
+	@f=$$(mktemp); for b in bench/[!_]*.py; do case $$b in bench/hall_load.py) continue;; esac; \
+	  echo "== $$b"; BENCH_QUICK=1 BENCH_FIGURES=$$f $(VPY) $$b; done; $(VPY) bench/_table.py $$f; rm -f $$f
+	@echo "(bench/hall_load.py, the 16-minute hall day on PostgreSQL, runs on its own: $(VPY) bench/hall_load.py)"
 
 # The two Debian packages (workstation, back office) into dist/ — docs/deploy.md.
 dist: install

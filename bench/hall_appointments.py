@@ -143,6 +143,18 @@ def main() -> None:
         line("  peer: board", boards, "")
         print(f"{'hand over 200 fallback tickets':<34} {hand_over:7.0f} ms once, {again:.0f} ms again (all exists)"
               "   (target < 2000 ms)")
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from _figures import Figure, report
+
+        report("hall_appointments", [
+            Figure("booking p95 (ms)", pct(booking, 95), "ticket with phone p95", pct(tickets, 95), "< 60 ms",
+                   pct(booking, 95) < 60),
+            Figure("call a number p95 (ms)", pct(numbers, 95), "call-next p95", pct(nexts, 95), "≤ 2×",
+                   pct(numbers, 95) <= 2 * pct(nexts, 95)),
+            Figure("status page p95 (ms)", pct(statuses, 95), "board p95", pct(boards, 95), "< 30 ms",
+                   pct(statuses, 95) < 30),
+            Figure("hand over 200 fallback tickets (ms)", hand_over, None, None, "< 2000 ms", hand_over < 2000),
+        ])
     finally:
         proc.terminate()
         proc.wait(10)

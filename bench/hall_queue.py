@@ -1,8 +1,12 @@
 """Hall-queue benchmark: call-next latency with 50 windows calling at once, board and stats latency
 with 20,000 tickets in the day, on SQLite and (if its binaries are there) PostgreSQL 15.
 
-Targets: call-next p95 < 30 ms, board < 20 ms, stats < 50 ms. The server runs as its own process
-(``python -m backoffice``) so the 50 client threads do not share its interpreter.
+The server runs as its own process (``python -m backoffice``), and so do the callers: 10 client
+processes of 5 threads each (50 windows), so the clients' threads do not share one interpreter either.
+Call-next under that load is compared with a no-op GET /health from the same 50 callers under the
+same load, phases alternated (call, health, call, health), p95 over all: target call-next p95 ≤ 1.5×
+the no-op's. Every call-next must hand out a different ticket (exactly once). Board < 20 ms, stats
+< 50 ms. PostgreSQL too when its binaries are there (not under BENCH_QUICK).
 """
 
 # ruff: noqa: E402
@@ -21,7 +25,6 @@ import socket
 import statistics
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,8 +39,65 @@ from backoffice.auth import create_user  # noqa: E402
 from backoffice.config import Config  # noqa: E402
 from backoffice.db import QueueCounter, QueueWindow, Ticket  # noqa: E402
 
+sys.path.append(_HERE)
+from _figures import Figure, report  # noqa: E402
+
+FIGURES: list[Figure] = []
+
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 TICKETS, WINDOWS, CALLS_PER_WINDOW = 20_000, 50, 20
+PROCESSES = 10
+CALLER = """
+import json, sys, threading, time
+import requests
+url, token, first, n, calls, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+out, lock = [], threading.Lock()
+sessions = []
+for w in range(first, first + n):
+    s = requests.Session()
+    s.headers["Authorization"] = "Bearer " + token
+    s.get(url + "/api/v1/health")  # the connection is open before the start
+    sessions.append((w, s))
+print("ready", flush=True)
+sys.stdin.readline()
+def run(w, s):
+    for _ in range(calls):
+        t0 = time.perf_counter()
+        if mode == "call":
+            r = s.post(f"{url}/api/v1/queue/windows/W{w:02d}/call-next")
+        else:
+            r = s.get(url + "/api/v1/health")
+        dt = (time.perf_counter() - t0) * 1000
+        assert r.status_code == 200, r.text
+        with lock:
+            out.append(dt)
+threads = [threading.Thread(target=run, args=ws) for ws in sessions]
+for t in threads: t.start()
+for t in threads: t.join()
+print(json.dumps(out), flush=True)
+"""
+
+
+def callers(url: str, token: str, mode: str) -> list[float]:
+    """Latencies (ms) of 50 callers in PROCESSES processes, started together."""
+    per = WINDOWS // PROCESSES
+    procs = [subprocess.Popen([sys.executable, "-c", CALLER, url, token, str(i * per), str(per), str(CALLS_PER_WINDOW),
+                               mode], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+             for i in range(PROCESSES)]
+    for p in procs:
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+    for p in procs:
+        assert p.stdin is not None
+        p.stdin.write("go\n")
+        p.stdin.flush()
+    out: list[float] = []
+    for p in procs:
+        assert p.stdout is not None
+        import json
+
+        out += json.loads(p.stdout.readline())
+        p.wait(60)
+    return out
 
 
 def free_port() -> int:
@@ -106,32 +166,21 @@ def measure(label: str, db_url: str, files: Path) -> None:
                               json={"username": "bench", "password": "bench-pass", "device_id": "bench"}).json()["token"]
         auth = {"Authorization": f"Bearer {token}"}
         latencies: list[float] = []
-        lock = threading.Lock()
-        gate = threading.Barrier(WINDOWS)
-
-        def window(n: int) -> None:
-            s = requests.Session()
-            s.headers.update(auth)
-            s.get(url + "/api/v1/health")  # connection ready before the gate
-            gate.wait()
-            for _ in range(CALLS_PER_WINDOW):
-                t0 = time.perf_counter()
-                r = s.post(f"{url}/api/v1/queue/windows/W{n:02d}/call-next")
-                dt = (time.perf_counter() - t0) * 1000
-                assert r.status_code == 200, r.text
-                with lock:
-                    latencies.append(dt)
-
-        threads = [threading.Thread(target=window, args=(n,)) for n in range(WINDOWS)]
+        noops: list[float] = []
         t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        for phase in ("call", "health", "call", "health"):
+            (latencies if phase == "call" else noops).extend(callers(url, token, phase))
         wall = time.perf_counter() - t0
-        print(f"[{label}] call-next, {WINDOWS} windows at once, {len(latencies)} calls: "
-              f"p50 {pct(latencies, 50):.1f} ms, p95 {pct(latencies, 95):.1f} ms "
-              f"({len(latencies) / wall:.0f} calls/s)  target p95 < 30 ms")
+        calls, distinct = called_once(db_url)
+        print(f"[{label}] call-next, {WINDOWS} callers in {PROCESSES} processes, {len(latencies)} calls: "
+              f"p50 {pct(latencies, 50):.1f} ms, p95 {pct(latencies, 95):.1f} ms; no-op GET /health under the same "
+              f"load p50 {pct(noops, 50):.1f} ms, p95 {pct(noops, 95):.1f} ms "
+              f"(ratio p95 {pct(latencies, 95) / pct(noops, 95):.2f}, target ≤ 1.5); {distinct} distinct tickets "
+              f"for {calls} calls ({len(latencies) + len(noops)} requests in {wall:.1f} s)")
+        assert calls == distinct == len(latencies), "a ticket was handed out twice"
+        FIGURES.append(Figure(f"call-next p95, 50 callers, {label} (ms)", pct(latencies, 95),
+                              "no-op GET, same load", pct(noops, 95), "≤ 1.5×",
+                              pct(latencies, 95) / pct(noops, 95) <= 1.5))
         s = requests.Session()
         s.headers.update(auth)
 
@@ -147,9 +196,24 @@ def measure(label: str, db_url: str, files: Path) -> None:
             lat = timed(path)
             print(f"[{label}] {path.rsplit('/', 1)[1]} with {TICKETS} tickets today: p50 {statistics.median(lat):.1f} ms, "
                   f"p95 {pct(lat, 95):.1f} ms  target < {target} ms")
+            FIGURES.append(Figure(f"{path.rsplit('/', 1)[1]} p95, {label} (ms)", pct(lat, 95), None, None,
+                                  f"< {target} ms", pct(lat, 95) < target))
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def called_once(db_url: str) -> tuple[int, int]:
+    """Calls recorded and distinct tickets among them."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as c:
+            row = c.execute(text("SELECT COUNT(*), COUNT(DISTINCT ticket_id) FROM queue_calls")).one()
+            return int(row[0]), int(row[1])
+    finally:
+        engine.dispose()
 
 
 def with_postgres(run: Callable[[str], None]) -> None:
@@ -178,9 +242,11 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bo-bench-"))
     try:
         measure("sqlite", f"sqlite:///{tmp / 'bench.db'}", tmp / "files")
-        with_postgres(lambda url: measure("postgresql", url, tmp / "pgfiles"))
+        if not os.environ.get("BENCH_QUICK"):
+            with_postgres(lambda url: measure("postgresql", url, tmp / "pgfiles"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    report("hall_queue", FIGURES)
 
 
 if __name__ == "__main__":

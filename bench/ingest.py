@@ -127,6 +127,14 @@ def main() -> int:
     print(f"ratio encrypted / plain (time per page): {p / e:6.2f}        target ≤ 1.3  {'OK' if p / e <= 1.3 else 'MISSED'}")
     print("rounds (pages/s): bare " + ", ".join(f"{x:.1f}" for x in bare) + "; plain " +
           ", ".join(f"{x:.1f}" for x in plain) + "; encrypted " + ", ".join(f"{x:.1f}" for x in enc))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _figures import Figure, report
+
+    report("ingest", [  # time per page: 1 / (pages/s)
+        Figure("ingest: plain store, s per page", 1 / p, "bare open + thumbnail + write", 1 / b, "≤ 1.5×, ≥ 10 p/s",
+               b / p <= 1.5 and p >= 10),
+        Figure("ingest: encrypted store, s per page", 1 / e, "plain store", 1 / p, "≤ 1.3×", p / e <= 1.3),
+    ])
     return 0
 
 

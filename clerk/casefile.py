@@ -305,12 +305,11 @@ def case_file(ctx: CaseFileContext, key: str, *, calendar: WorkCalendar | None =
     from clerk.documents import case_documents
 
     view = find_case(ctx.intake, key)
-    pages: dict[str, int] = {}
-    for m in view.materials:
-        try:
-            pages[m.code] = len(ctx.materials.list_pages(view.case_uuid, m.code))
-        except Exception:  # a material without a page list (an old case): its file pages count  # noqa: BLE001
-            pages[m.code] = m.pages
+    try:
+        listed = ctx.materials.case_pages(view.case_uuid)  # one read, whatever the number of materials
+        pages = {m.code: len(listed.get(m.code, ())) for m in view.materials}
+    except Exception:  # no page list (an old case): the files' page counts  # noqa: BLE001
+        pages = {m.code: m.pages for m in view.materials}
     prints = ctx.print_queue.history(view.case_uuid)
     audit_rows = case_audit(ctx.store, view.case_uuid)
     handover = ctx.handout.handover_record(view.case_uuid)

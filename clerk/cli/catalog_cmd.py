@@ -6,9 +6,6 @@ import argparse
 import json
 from pathlib import Path
 
-from clerk.catalog.loader import CatalogError, load_catalog_dir
-from clerk.catalog.merge import MatterChoiceError, SituationError, merge
-from clerk.catalog.schema import SCHEMA_VERSION
 from clerk.cli import CliError, add_data_dir
 
 
@@ -46,6 +43,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             raise CliError(f"--answer {a!r}: 应写成 情形=选项，如 settle_with=father")
         k, v = a.split("=", 1)
         answers[k.strip()] = v.strip()
+    from clerk.catalog.merge import MatterChoiceError, SituationError, merge
     from clerk.context import workstation_catalog
 
     multi: dict[str, object] = {}
@@ -90,6 +88,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Problems: one per line on stderr, exit 2. A valid catalog with schema 1 files: exit 0, and one
     line per thing to add to each of them (``upgrade_notes``) before the summary."""
+    from clerk.catalog.loader import CatalogError, load_catalog_dir
+    from clerk.catalog.schema import SCHEMA_VERSION
+
     notes: list[str] = []
     try:
         catalog = load_catalog_dir(args.path, thorough=True, notes=notes)

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 
 from clerk.cli import add_data_dir, open_context
-from clerk.intake.model import CASE_STATUS_LABELS
-from clerk.intake.search import CaseQuery
 from clerk.security.actor import Actor, Role
 
 
@@ -24,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser("search", help="find cases by number, name, pinyin initials, ID number or phone")
     add_data_dir(s)
     s.add_argument("text")
-    from clerk.intake.model import CaseStatus
+    from clerk.intake.statuses import CaseStatus  # not clerk.intake.model: pydantic is not needed for -h
 
     s.add_argument("--status", action="append", default=[], choices=[c.value for c in CaseStatus], metavar="STATUS",
                    help="only cases in this status (repeatable): " + ", ".join(c.value for c in CaseStatus))
@@ -62,6 +60,9 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from clerk.intake.model import CASE_STATUS_LABELS
+    from clerk.intake.search import CaseQuery
+
     ctx = open_context(args, read_only=True)
     try:
         q = CaseQuery(args.text, tuple(args.status), args.date_from, args.date_to, max(1, min(args.limit, 500)), max(0, args.offset))

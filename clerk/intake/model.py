@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from clerk.intake.statuses import CaseStatus as CaseStatus  # re-exported: where it was first defined
+
 
 class MaterialStatus(StrEnum):
     """How a material of the checklist stands."""
@@ -22,22 +24,6 @@ class MaterialStatus(StrEnum):
     NOT_REQUIRED = "not_required"
     ORIGINAL_CHECKED = "original_checked"  # 已核验原件: the original seen at the counter, no scan (sent as provided)
     MISSING = "missing"  # local only: not (yet) provided; never sent to the platform
-
-
-class CaseStatus(StrEnum):
-    """The case lifecycle; transitions live in ``clerk.intake.lifecycle``."""
-
-    DRAFT = "draft"
-    ACCEPTED = "accepted"  # 受理 at the window, not yet confirmed by the platform
-    NOTIFIED = "notified"  # 一次性告知: materials missing, draft kept for the return visit
-    REJECTED = "rejected"  # 不予受理
-    RECEIVED = "received"
-    IN_REVIEW = "in_review"
-    SUPPLEMENT_REQUIRED = "supplement_required"
-    APPROVED = "approved"
-    DENIED = "denied"  # the platform's "rejected" after review (不予许可)
-    READY_FOR_PICKUP = "ready_for_pickup"
-    DELIVERED = "delivered"
 
 
 class IdType(StrEnum):

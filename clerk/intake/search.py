@@ -110,19 +110,25 @@ def number_columns(digits: str) -> list[Any]:
 
 _ROWID: Any = literal_column("cases.rowid")
 
+SUMMARY_COLUMNS: tuple[Any, ...] = (
+    CaseRow.case_uuid, CaseRow.case_no, CaseRow.status, CaseRow.bundle_code, CaseRow.applicant_name,
+    CaseRow.applicant_id_number, CaseRow.applicant_phone, CaseRow.created_at, CaseRow.due_date, CaseRow.ticket_no,
+)
+"""What a list of matches shows (``CaseSummary``): read as columns, not as whole rows with their JSON."""
+
 
 def build(q: CaseQuery) -> Select[Any]:
     """One page of matches, newest first.
 
     The page is chosen on rowids from the (key, created_at) index alone and only its rows are read:
     a short prefix (``zh``) can match thousands of cases, and sorting whole rows would cost ~100 ms
-    at a million cases.
+    at a million cases. Only the summary's columns are read (``SUMMARY_COLUMNS``).
     """
     page = (
         select(_ROWID).select_from(CaseRow.__table__).where(*_conditions(q))
         .order_by(CaseRow.created_at.desc()).limit(q.limit).offset(q.offset)
     )
-    return select(CaseRow).where(_ROWID.in_(page)).order_by(CaseRow.created_at.desc())
+    return select(*SUMMARY_COLUMNS).where(_ROWID.in_(page)).order_by(CaseRow.created_at.desc())
 
 
 def _unindexed(cond: Any) -> Any:
@@ -141,7 +147,7 @@ def count(q: CaseQuery) -> Select[Any]:
     return select(func.count()).select_from(CaseRow.__table__).where(*_conditions(q))
 
 
-def search_number_prefix(session: Any, q: CaseQuery) -> tuple[list[CaseRow], int]:
+def search_number_prefix(session: Any, q: CaseQuery) -> tuple[list[Any], int]:
     """One page and the exact total of a number-prefix search, each step a range on one key's index.
 
     The count is summed over the keys that match at all (inclusion–exclusion: ID + phone − both …),
@@ -176,7 +182,7 @@ def search_number_prefix(session: Any, q: CaseQuery) -> tuple[list[CaseRow], int
         select(_ROWID).select_from(CaseRow.__table__).where(*conds)
         .order_by(CaseRow.created_at.desc()).limit(q.limit).offset(q.offset)
     )
-    rows = session.execute(select(CaseRow).where(_ROWID.in_(page)).order_by(CaseRow.created_at.desc())).scalars().all()
+    rows = session.execute(select(*SUMMARY_COLUMNS).where(_ROWID.in_(page)).order_by(CaseRow.created_at.desc())).all()
     return list(rows), total
 
 

@@ -653,7 +653,7 @@ class IntakeService:
             if search.classify(query.text) == "number_prefix":  # 138…, 2301021992…
                 found, total = search.search_number_prefix(s, query)
                 return [self._summary(r) for r in found], total
-            rows = s.execute(search.build(query)).scalars().all()
+            rows = s.execute(search.build(query)).all()
             total = s.execute(search.count(query)).scalar_one() if query.offset or len(rows) >= query.limit else len(rows)
             return [self._summary(r) for r in rows], int(total)
 
@@ -780,7 +780,8 @@ class IntakeService:
                 problems[where] = f"“{m.name}”是必需材料，不能标为无需提交"
         return problems
 
-    def _summary(self, r: CaseRow) -> CaseSummary:
+    def _summary(self, r: Any) -> CaseSummary:
+        """A list line from a ``CaseRow`` or a row of ``search.SUMMARY_COLUMNS``."""
         return CaseSummary(r.case_uuid, r.case_no, CaseStatus(r.status), r.bundle_code, r.applicant_name,
                            r.applicant_id_number, r.applicant_phone, r.created_at, r.due_date, r.ticket_no)
 

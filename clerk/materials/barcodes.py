@@ -13,9 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import barcode
-from barcode.writer import ImageWriter, SVGWriter
-from PIL import Image
+from PIL import Image  # python-barcode itself is imported when a barcode is drawn, not at start
 
 SEPARATOR_PREFIX = "SEP:"
 _DECODE_MAX_SIDE = 2400
@@ -54,6 +52,9 @@ def _options(module_width_mm: float, height_mm: float, text: bool) -> dict[str, 
 
 def code128_svg(value: str, *, module_width_mm: float = 0.33, height_mm: float = 12.0, text: bool = True) -> bytes:
     """A Code128 as SVG (scales without loss in the UI)."""
+    import barcode
+    from barcode.writer import SVGWriter
+
     code = barcode.get("code128", value, writer=SVGWriter())
     out: bytes = code.render(_options(module_width_mm, height_mm, text))
     return out
@@ -62,6 +63,9 @@ def code128_svg(value: str, *, module_width_mm: float = 0.33, height_mm: float =
 def code128_image(value: str, *, dpi: int = 300, module_width_mm: float = 0.33, height_mm: float = 12.0,
                   text: bool = True) -> Image.Image:
     """A Code128 as a Pillow image at ``dpi`` (keep ≥ 2 px per module: 0.33 mm at 150 dpi is 1.9 px)."""
+    import barcode
+    from barcode.writer import ImageWriter
+
     code = barcode.get("code128", value, writer=ImageWriter())
     opts = _options(module_width_mm, height_mm, text)
     opts["dpi"] = dpi

@@ -10,10 +10,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import img2pdf
-import pypdfium2 as pdfium
-from PIL import Image
+if TYPE_CHECKING:  # img2pdf (with pikepdf) and pypdfium2 are imported when a PDF is built, not at start
+    import pypdfium2 as pdfium
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class PagePart:
 
 def _image_pdf(data: bytes, media_type: str, page_index: int) -> bytes:
     """A one-page PDF of an image page; JPEG bytes embedded unchanged."""
+    import img2pdf
+    from PIL import Image
+
     if media_type == "image/jpeg":
         try:
             return bytes(img2pdf.convert(data, rotation=img2pdf.Rotation.ifvalid))
@@ -48,6 +51,8 @@ def _image_pdf(data: bytes, media_type: str, page_index: int) -> bytes:
 
 def build_pdf(parts: Sequence[PagePart], read: Callable[[str], bytes]) -> tuple[bytes, int]:
     """The PDF of ``parts`` in order and its page count. ``read(sha)`` gives a blob's bytes."""
+    import pypdfium2 as pdfium
+
     out = pdfium.PdfDocument.new()
     opened: dict[str, pdfium.PdfDocument] = {}
     keep: list[pdfium.PdfDocument] = []

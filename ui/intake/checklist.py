@@ -206,8 +206,9 @@ class MaterialCard(QFrame):
             self.note.setVisible(bool(note))
         missing_required = material.status is MaterialStatus.MISSING and material.required
         self.setProperty("status", "missing" if missing_required else st if st != "missing" else "optional")
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):  # a new card is polished when first shown
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def set_page_count(self, n: int) -> None:
         """The material's stored pages (from the page list, not from the upload files)."""

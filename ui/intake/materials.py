@@ -43,6 +43,10 @@ class MaterialsPanel(EventListener, QObject):
         self.viewer: PageViewer | None = None
         self.pages: dict[str, list[PageInfo]] = {}
         self.strips: dict[str, PageStrip] = {}
+        self._pages_of: str | None = None  # the case whose pages are loaded (or being loaded) in self.pages
+        self._loaded = False
+        self._reads = 0  # a later read's result replaces an earlier one's, never the other way round
+        self._shown: dict[str, MaterialCard] = {}  # cards made so far (without forcing the rest to be built)
         self._dirty: set[str] = set()
         self.thumbs = Thumbnails(page.ctx.materials, self)
 
@@ -123,8 +127,11 @@ class MaterialsPanel(EventListener, QObject):
         return self.page.case
 
     def _case_changed(self, view: CaseView | None) -> None:
-        self.pages = {}
-        self._dirty.clear()
+        if view is None or view.case_uuid != self._pages_of:
+            self.pages, self._pages_of, self._loaded, self._shown = {}, None, False, {}
+            self._dirty.clear()
+            if view is not None:
+                self._load_pages()
         if self.viewer is not None and (view is None or view.case_uuid != self.viewer.case_uuid):
             self.viewer.close()
             self.viewer = None
@@ -166,28 +173,40 @@ class MaterialsPanel(EventListener, QObject):
         card.strip = strip
         strip.page_clicked.connect(lambda i, c=card.code: self.open_viewer(c, i))
         card.installEventFilter(self)
-        self._load_pages(card.code)
+        self._shown[card.code] = card
+        card.destroyed.connect(lambda _o=None, c=card.code, w=card: self._forget_card(c, w))
+        if self.case is not None and self._pages_of != self.case.case_uuid:
+            self._load_pages()
+        elif self._loaded:
+            self._show_card_pages(card)
         self._names_timer.start(0)
 
-    def _card(self, code: str) -> MaterialCard | None:
-        return self.checklist.cards.get(code)
+    def _forget_card(self, code: str, card: MaterialCard) -> None:
+        if self._shown.get(code) is card:
+            del self._shown[code]
 
-    def _load_pages(self, code: str) -> None:
+    def _load_pages(self) -> None:
+        """The pages of every material of the open case in one background read (not one per card)."""
         view = self.case
         if view is None:
             return
         materials, case_uuid = self.page.ctx.materials, view.case_uuid
-        Query(self, lambda: materials.list_pages(case_uuid, code)) \
-            .success(lambda pages: self._show_pages(case_uuid, code, pages)) \
-            .failure(lambda exc: log.warning("pages of %s: %s", code, exc)).run_in_background()
+        self._pages_of = case_uuid
+        self._reads += 1
+        read = self._reads
+        Query(self, lambda: materials.case_pages(case_uuid)) \
+            .success(lambda pages: self._show_pages(case_uuid, read, pages)) \
+            .failure(lambda exc: log.warning("pages of %s: %s", case_uuid, exc)).run_in_background()
 
-    def _show_pages(self, case_uuid: str, code: str, pages: list[PageInfo]) -> None:
-        if self.case is None or self.case.case_uuid != case_uuid:
+    def _show_pages(self, case_uuid: str, read: int, pages: dict[str, list[PageInfo]]) -> None:
+        if self.case is None or self.case.case_uuid != case_uuid or self._pages_of != case_uuid or read != self._reads:
             return
-        self.pages[code] = pages
-        card = self._card(code)
-        if card is None:
-            return
+        self.pages, self._loaded = pages, True
+        for card in list(self._shown.values()):
+            self._show_card_pages(card)
+
+    def _show_card_pages(self, card: MaterialCard) -> None:
+        pages = self.pages.get(card.code, [])
         if card.strip is not None:
             card.strip.set_pages(pages)
         card.set_page_count(len(pages))
@@ -198,9 +217,8 @@ class MaterialsPanel(EventListener, QObject):
             self._refresh_timer.start()
 
     def _reload_dirty(self) -> None:
-        codes, self._dirty = self._dirty, set()
-        for code in codes:
-            self._load_pages(code)
+        self._dirty = set()
+        self._load_pages()
         self._refresh_view()
 
     def _refresh_view(self) -> None:

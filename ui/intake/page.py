@@ -294,6 +294,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
         self.case = None
         self.merged = None
         self.form_panel = None
+        self.person_links = None  # deleted with the form it was in (opening another case rebuilds both)
         self.checklist.clear()
         self._show_empty()
         self._case_changed(None)

@@ -26,9 +26,31 @@ QUEUE_MODES = ("kiosk", "display", "supervisor")
 
 
 def _probe(what: str) -> None:
-    """bench/startup.py reads these lines (WINDOW_CLERK_STARTUP_PROBE): when shown, when ready."""
+    """bench/startup.py reads these lines (WINDOW_CLERK_STARTUP_PROBE): when shown, when ready (the time,
+    and the CPU seconds the process used so far)."""
     if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):
-        print(f"{what} {time.time():.6f}", flush=True)
+        print(f"{what} {time.time():.6f} {time.process_time():.4f}", flush=True)
+
+
+def _probe_ready(window: Any, qapp: Any) -> None:
+    """Ready: the bench's probe line, then quit — or, with WINDOW_CLERK_STARTUP_PROBE=idle, first wait until
+    every background job of the window is done and a second more, and print the resident memory (RSS)."""
+    _probe("ready")
+    if os.environ.get("WINDOW_CLERK_STARTUP_PROBE") != "idle":
+        qapp.quit()
+        return
+    from ui.qt import QTimer
+
+    def idle() -> None:
+        if window.tasks.pending:
+            QTimer.singleShot(100, idle)
+            return
+        with open("/proc/self/statm", encoding="ascii") as f:
+            pages = int(f.read().split()[1])
+        print(f"rss {pages * os.sysconf('SC_PAGE_SIZE')}", flush=True)
+        qapp.quit()
+
+    QTimer.singleShot(1000, idle)
 
 
 def run_window(args: argparse.Namespace, language: str) -> int:
@@ -56,8 +78,7 @@ def run_window(args: argparse.Namespace, language: str) -> int:
 
             login_first(window, session, on_ready=proceed, on_cancel=lambda: qapp.exit(0))
             if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):  # bench: the login dialog is up, the clerk can type
-                _probe("ready")
-                qapp.quit()
+                _probe_ready(window, qapp)
             return
         proceed(session)
 
@@ -69,8 +90,7 @@ def run_window(args: argparse.Namespace, language: str) -> int:
             demo.start_demo(session)
             demo.seed_if_empty(window)
         if os.environ.get("WINDOW_CLERK_STARTUP_PROBE"):
-            _probe("ready")
-            qapp.quit()
+            _probe_ready(window, qapp)
 
     def failed(exc: BaseException) -> None:  # no key in the keychain, a cache that will not open …
         from ui import messages
