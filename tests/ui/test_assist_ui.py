@@ -141,3 +141,21 @@ def test_the_window_assistant_answers_with_its_source(qtbot, window) -> None:
     assert box.answers[0].source.material == "father_id_card"
     html = box.view.toPlainText()
     assert box.answers[0].text in html and "父亲居民身份证" in html and "新生儿出生一件事" in html
+
+
+def test_every_cross_check_message_has_a_template_for_the_english_interface() -> None:
+    """The warnings clerk.assist.checks writes (as its f-strings make them) are said again in English."""
+    from ui.messages.catalog import _compiled
+
+    samples = [
+        "这一页看起来是营业执照，不像“父亲居民身份证”应有的居民身份证人像面或居民身份证国徽面",
+        "未能从这一页识别出“父亲居民身份证”的内容，请核对是否放对、拍清",
+        "公民身份号码未能可靠识别（校验位不对），请人工核对",
+        "“父亲居民身份证”已于2020-01-01过期，请核对是否使用有效证件",
+        "“父亲居民身份证”上的号码与表上父亲的号码不一致，是母亲（赵六）的，请核对是否放错材料",
+        "“父亲居民身份证”上的号码与表上父亲的号码不一致，请核对是否放错材料",
+        "“父亲居民身份证”上的姓名“张三”与表上父亲“王五”不一致，请核对",
+    ]
+    exact, patterns = _compiled()
+    for text in samples:
+        assert text in exact or any(p.match(text) for p, _t in patterns), text

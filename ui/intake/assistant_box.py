@@ -74,10 +74,11 @@ class AssistantBox(QDialog):
             self.view.setHtml("<p>" + escape(self.tr("事项目录里没有找到回答这个问题的内容，请换个说法，或请教首席窗口。")) + "</p>")
             return
         parts = []
+        where = self.tr("出处：")
         for a in answers:
             src = self._source(a)
             parts.append(f"<p><b>{escape(a.subject)}</b>：{escape(a.text)}<br>"
-                         f"<span style='color:#666'>{escape(self.tr('出处：'))}{escape(' · '.join(src))}</span></p>")
+                         f"<span style='color:#666'>{escape(where)}{escape(' · '.join(src))}</span></p>")
         self.view.setHtml("".join(parts))
 
     def _source(self, a: Answer) -> list[str]:
