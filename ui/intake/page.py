@@ -168,6 +168,8 @@ class IntakePage(FormLayout, EventListener, QWidget):
 
         self.assist = AssistPanel(self)
         """OCR offers and cross-check warnings of the pages scanned or imported into a material."""
+        self.assistant_box: Any = None
+        """The window assistant's question box (F1), once opened."""
         self.listen(shell.events)
 
     @property
