@@ -33,6 +33,12 @@ OFFERED_STYLE = "background: #fff4c2; border: 2px solid #e0a100; border-radius: 
 """How a field with a recognised value waiting for the clerk's confirmation looks."""
 
 
+MAX_PAGES = {"idcard_front": 2, "idcard_back": 2}
+"""A material with more pages than its document has (an ID card: front and back) got a file of something
+else: its pages are not read (the OCR would take the CPU for pages that cannot be the card)."""
+MAX_PAGES_OTHER = 6
+
+
 @dataclass(frozen=True)
 class Reading:
     """What one page of a material gave: the extraction, its offers and warnings, the pages read."""
@@ -54,7 +60,7 @@ def read_new_page(ctx: AppContext, case_uuid: str, code: str, seen: frozenset[in
     ids = frozenset(p.id for p in pages)
     new = [p for p in pages if p.id not in seen]
     rule = material_rule(code)
-    if not new or rule is None or not rule.kinds:
+    if not new or rule is None or not rule.kinds or len(pages) > MAX_PAGES.get(rule.kinds[0], MAX_PAGES_OTHER):
         return Reading(case_uuid, code, None, [], [], ids)
     page = new[-1]
     image = open_page(ctx.pages.read(page.sha256), page.media_type, page.page_index, dpi=200.0)
@@ -227,27 +233,28 @@ class AssistPanel(EventListener, QObject):
         self._read(event.code)
 
     def _read(self, code: str) -> None:
-        if code in self._reading:
+        """Reads the new page of ``code``; one OCR at a time (the other read thread stays free for the screen)."""
+        if self._reading:
             self._waiting.add(code)
             return
         self._reading.add(code)
         ctx, case_uuid, seen = self.page.ctx, self._case_uuid, self._seen.get(code, frozenset())
         assert case_uuid is not None
-        card = self.page.checklist.cards.get(code)
-        if card is not None:
-            card.pages.setText(self.tr("正在识别…"))
+
+        def next_one() -> None:
+            self._reading.discard(code)
+            if self._waiting and self._seeded:
+                self._read(self._waiting.pop())
 
         def done(reading: Reading) -> None:
-            self._reading.discard(code)
             self._show(reading)
-            if code in self._waiting and self._seeded:
-                self._waiting.discard(code)
-                self._read(code)
+            next_one()
 
         def failed(exc: BaseException) -> None:
-            self._reading.discard(code)
             messages.warning(self.page, self.tr("未能识别这一页：") + messages.describe(exc))
+            next_one()
 
+        messages.info(self.page, self.tr("正在识别…"))
         Query(self, lambda: read_new_page(ctx, case_uuid, code, seen)).success(done).failure(failed) \
             .run_in_background()
 

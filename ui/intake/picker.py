@@ -49,12 +49,6 @@ class BundlePicker(QWidget):
         self.search.setToolTip(self.tr("新建受理 (Ctrl+N)：输入后按回车选第一项，↓ 进入列表"))
         self.search.setClearButtonEnabled(True)
         lay.addWidget(self.search)
-        self.list = QListWidget(self)
-        self.list.setObjectName("bundleList")
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        lay.addWidget(self.list, 1)
         self.guide_title = QLabel(self.tr("智能导办"), self)
         self.guide_title.setObjectName("guideTitle")
         self.guide_title.setToolTip(self.tr("按申请人的原话推荐一件事及其情形；↓ 进入，回车选中"))
@@ -63,8 +57,16 @@ class BundlePicker(QWidget):
         self.guide_list.setObjectName("guideList")
         self.guide_list.setWordWrap(True)
         self.guide_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.guide_list.setMaximumHeight(200)
+        self.guide_list.setStyleSheet("#guideList { background: #f3f8ff; border: 1px solid #9bbbe0; }"
+                                      " #guideList::item { padding: 4px 2px; }")
         lay.addWidget(self.guide_list)
+        self.list = QListWidget(self)
+        self.list.setObjectName("bundleList")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lay.addWidget(self.list, 1)
+        lay.addStretch(0)  # the room of the bundle list while no name matches and only 智能导办 shows
         self.suggestions: list[Suggestion] = []
         self._show_guide(False)
         for b in catalog.bundles:
@@ -121,6 +123,7 @@ class BundlePicker(QWidget):
             item.setToolTip(self.tr("匹配：") + "、".join(s.matched) if s.matched else s.bundle_name)
             self.guide_list.addItem(item)
         self._show_guide(bool(self.suggestions))
+        self.list.setVisible(bool(self.visible_codes()) or not self.suggestions)
 
     def _suggestion_text(self, s: Suggestion) -> str:
         text = s.bundle_name
@@ -144,8 +147,8 @@ class BundlePicker(QWidget):
         self.guide_list.setVisible(on)
         if on:
             rows = self.guide_list.count()
-            self.guide_list.setFixedHeight(min(200, sum(self.guide_list.sizeHintForRow(i) for i in range(rows))
-                                               + 2 * self.guide_list.frameWidth() + 4))
+            self.guide_list.setFixedHeight(min(320, sum(self.guide_list.sizeHintForRow(i) for i in range(rows))
+                                               + 2 * self.guide_list.frameWidth() + 8))
 
     def _choose_first(self) -> None:
         codes = self.visible_codes()
