@@ -22,14 +22,14 @@ OUT = Path(__file__).resolve().parent
 
 def main() -> int:
     size = sys.argv[1] if len(sys.argv) > 1 else "1366x768"
+    import subprocess
+    import time
+
     from clerk.context import AppContext
     from clerk.samples import photograph, render
     from clerk.security.actor import Actor, Role
     from ui import app as ui_app
     from ui.intake import IntakePage
-    import subprocess
-    import time
-
     from ui.qt import QApplication, QInputMethodEvent
     from ui.shell.main_window import MainWindow
     from ui.shell.session import Session
