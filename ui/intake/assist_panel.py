@@ -202,7 +202,7 @@ class AssistPanel(EventListener, QObject):
         self._case_uuid = view.case_uuid if view is not None else None
         if view is None:
             return
-        codes = [m.code for m in view.materials if (r := material_rule(m.code)) is not None and r.kinds]
+        codes = [m.code for m in view.materials]
         materials, case_uuid = self.page.ctx.materials, view.case_uuid
 
         def seed() -> dict[str, frozenset[int]]:  # pages already there when the case opens are not read again
@@ -238,7 +238,9 @@ class AssistPanel(EventListener, QObject):
             self._waiting.add(code)
             return
         self._reading.add(code)
-        ctx, case_uuid, seen = self.page.ctx, self._case_uuid, self._seen.get(code, frozenset())
+        # A page moved in from another material of the case was there already: it is not read again.
+        seen = frozenset().union(*self._seen.values()) if self._seen else frozenset()
+        ctx, case_uuid = self.page.ctx, self._case_uuid
         assert case_uuid is not None
 
         def next_one() -> None:
@@ -261,7 +263,7 @@ class AssistPanel(EventListener, QObject):
     def _show(self, reading: Reading) -> None:
         if reading.case_uuid != self._case_uuid or self.page.case is None:
             return
-        self._seen[reading.code] = reading.page_ids
+        self._seen[reading.code] = self._seen.get(reading.code, frozenset()) | reading.page_ids
         if reading.extraction is None:
             return
         self.readings += 1
