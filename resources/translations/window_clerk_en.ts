@@ -77,22 +77,22 @@
 <context>
     <name>AssistPanel</name>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="238"/>
+        <location filename="../../ui/intake/assist_panel.py" line="259"/>
         <source>正在识别…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="249"/>
+        <location filename="../../ui/intake/assist_panel.py" line="256"/>
         <source>未能识别这一页：</source>
         <translation>Could not read this page: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="271"/>
+        <location filename="../../ui/intake/assist_panel.py" line="280"/>
         <source>从“%1”识别到以下内容，请与原件核对后采用（未采用的不会填入）</source>
         <translation>Read from “%1”: check against the original and take what is right (nothing is filled until taken)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/assist_panel.py" line="276"/>
+        <location filename="../../ui/intake/assist_panel.py" line="285"/>
         <source>识别到 %n 项内容，按 Alt+Y 全部采用，Alt+1… 逐项采用</source>
         <translation>
             <numerusform>Read %n value; Alt+Y takes it</numerusform>
@@ -100,22 +100,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="278"/>
+        <location filename="../../ui/intake/assist_panel.py" line="287"/>
         <source>这一页没有识别出可预填的内容</source>
         <translation>Nothing on this page could be read to prefill</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="308"/>
+        <location filename="../../ui/intake/assist_panel.py" line="317"/>
         <source>识别结果待确认：%1</source>
         <translation>Read value waiting for confirmation: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="348"/>
+        <location filename="../../ui/intake/assist_panel.py" line="357"/>
         <source>识别结果已采用，请与申请人核对</source>
         <translation>Read values taken; check them with the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="366"/>
+        <location filename="../../ui/intake/assist_panel.py" line="375"/>
         <source>识别结果未采用</source>
         <translation>Read values not taken</translation>
     </message>
@@ -244,17 +244,17 @@
         <translation>New case (Ctrl+N): type, Enter picks the first match, ↓ enters the list</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/picker.py" line="58"/>
+        <location filename="../../ui/intake/picker.py" line="52"/>
         <source>智能导办</source>
         <translation>Smart guide</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/picker.py" line="60"/>
+        <location filename="../../ui/intake/picker.py" line="54"/>
         <source>按申请人的原话推荐一件事及其情形；↓ 进入，回车选中</source>
         <translation>Suggests the service bundle and its situations from the applicant&apos;s own words; ↓ to enter, Enter to choose</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/picker.py" line="121"/>
+        <location filename="../../ui/intake/picker.py" line="123"/>
         <source>匹配：</source>
         <translation>Matched: </translation>
     </message>
@@ -2097,27 +2097,27 @@ Platform note: </translation>
         <translation>Check everything and accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="202"/>
+        <location filename="../../ui/intake/page.py" line="204"/>
         <source>%1 号（咨询）已叫到</source>
         <translation>Ticket %1 (enquiry) called</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="207"/>
+        <location filename="../../ui/intake/page.py" line="209"/>
         <source>%1 号已叫到：请选择要办理的事项</source>
         <translation>Ticket %1 called: choose the service to handle</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="267"/>
+        <location filename="../../ui/intake/page.py" line="269"/>
         <source>无法开始受理：</source>
         <translation>Cannot start intake: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="333"/>
+        <location filename="../../ui/intake/page.py" line="335"/>
         <source>未填姓名</source>
         <translation>(no name)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="334"/>
+        <location filename="../../ui/intake/page.py" line="336"/>
         <source>有 %n 份未办完的草稿。最近：</source>
         <translation>
             <numerusform>%n unfinished draft. Latest: </numerusform>
@@ -2125,37 +2125,37 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="346"/>
+        <location filename="../../ui/intake/page.py" line="348"/>
         <source>请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）</source>
         <translation>Choose a bundle on the left (Ctrl+N to search; pinyin initials work)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="347"/>
+        <location filename="../../ui/intake/page.py" line="349"/>
         <source>请在左侧上门清单中选择一户（↑/↓），按回车开始办理</source>
         <translation>Pick a household in the visit list on the left (↑/↓) and press Enter to start</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="352"/>
+        <location filename="../../ui/intake/page.py" line="354"/>
         <source>未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="628"/>
+        <location filename="../../ui/intake/page.py" line="630"/>
         <source>请先把光标移到要导入的材料上（Tab 或 ↑/↓）</source>
         <translation>Move to the material to import into first (Tab or ↑/↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="636"/>
+        <location filename="../../ui/intake/page.py" line="638"/>
         <source>请先把光标移到要扫描的材料上</source>
         <translation>Move to the material to scan into first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="647"/>
+        <location filename="../../ui/intake/page.py" line="649"/>
         <source>没有可以调用电子证照免提交的缺少材料</source>
         <translation>No missing material can be taken from e-licences</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="659"/>
+        <location filename="../../ui/intake/page.py" line="661"/>
         <source>%n 项材料调用电子证照免提交</source>
         <translation>
             <numerusform>%n material taken from e-licences</numerusform>
@@ -2164,7 +2164,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/intake/layout.py" line="80"/>
-        <location filename="../../ui/intake/page.py" line="391"/>
+        <location filename="../../ui/intake/page.py" line="393"/>
         <source>联办事项：</source>
         <translation>Matters: </translation>
     </message>
@@ -2194,17 +2194,17 @@ Platform note: </translation>
         <translation>Application form (one form)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="369"/>
+        <location filename="../../ui/intake/page.py" line="371"/>
         <source>已自动保存 %1</source>
         <translation>Autosaved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="410"/>
+        <location filename="../../ui/intake/page.py" line="412"/>
         <source>导入中…</source>
         <translation>Importing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="417"/>
+        <location filename="../../ui/intake/page.py" line="419"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2212,27 +2212,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="459"/>
+        <location filename="../../ui/intake/page.py" line="461"/>
         <source>已按历史记录预填，请与申请人核对</source>
         <translation>Prefilled from history; check with the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="491"/>
+        <location filename="../../ui/intake/page.py" line="493"/>
         <source>有容缺后补的材料，须申请人签署告知承诺书</source>
         <translation>Some materials are deferred: the applicant must sign the commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="492"/>
+        <location filename="../../ui/intake/page.py" line="494"/>
         <source>上门受理须有申请人签名（在左侧签名板签名并保存）</source>
         <translation>Home-visit intake needs the applicant&apos;s signature (sign on the pad on the left and save)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="517"/>
+        <location filename="../../ui/intake/page.py" line="519"/>
         <source>申请人联系电话</source>
         <translation>Applicant phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="517"/>
+        <location filename="../../ui/intake/page.py" line="519"/>
         <source>申请人证件号码</source>
         <translation>Applicant ID number</translation>
     </message>
@@ -3101,27 +3101,27 @@ Platform note: </translation>
 <context>
     <name>OfferBar</name>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="88"/>
+        <location filename="../../ui/intake/assist_panel.py" line="94"/>
         <source>全部采用 Alt+Y</source>
         <translation>Take all Alt+Y</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="90"/>
+        <location filename="../../ui/intake/assist_panel.py" line="96"/>
         <source>不采用 Alt+N</source>
         <translation>Don&apos;t take Alt+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="114"/>
+        <location filename="../../ui/intake/assist_panel.py" line="120"/>
         <source>采用 %1</source>
         <translation>Take %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="114"/>
+        <location filename="../../ui/intake/assist_panel.py" line="120"/>
         <source>采用</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="119"/>
+        <location filename="../../ui/intake/assist_panel.py" line="125"/>
         <source>现为：</source>
         <translation>now: </translation>
     </message>
@@ -4787,7 +4787,7 @@ Platform note: </translation>
 <context>
     <name>WarningStrip</name>
     <message>
-        <location filename="../../ui/intake/assist_panel.py" line="148"/>
+        <location filename="../../ui/intake/assist_panel.py" line="154"/>
         <source>忽略 Alt+W</source>
         <translation>Dismiss Alt+W</translation>
     </message>
