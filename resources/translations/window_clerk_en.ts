@@ -75,6 +75,100 @@
     </message>
 </context>
 <context>
+    <name>AssistPanel</name>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="259"/>
+        <source>正在识别…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="256"/>
+        <source>未能识别这一页：</source>
+        <translation>Could not read this page: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="280"/>
+        <source>从“%1”识别到以下内容，请与原件核对后采用（未采用的不会填入）</source>
+        <translation>Read from “%1”: check against the original and take what is right (nothing is filled until taken)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/intake/assist_panel.py" line="285"/>
+        <source>识别到 %n 项内容，按 Alt+Y 全部采用，Alt+1… 逐项采用</source>
+        <translation>
+            <numerusform>Read %n value; Alt+Y takes it</numerusform>
+            <numerusform>Read %n values; Alt+Y takes all, Alt+1… one by one</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="287"/>
+        <source>这一页没有识别出可预填的内容</source>
+        <translation>Nothing on this page could be read to prefill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="317"/>
+        <source>识别结果待确认：%1</source>
+        <translation>Read value waiting for confirmation: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="357"/>
+        <source>识别结果已采用，请与申请人核对</source>
+        <translation>Read values taken; check them with the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="375"/>
+        <source>识别结果未采用</source>
+        <translation>Read values not taken</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantBox</name>
+    <message>
+        <location filename="../../ui/intake/assistant_box.py" line="28"/>
+        <source>窗口助手</source>
+        <translation>Window assistant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assistant_box.py" line="34"/>
+        <source>问材料为什么要、去哪里开、办理时限、法律依据……答案都摘自事项目录，并注明出处。</source>
+        <translation>Ask why a material is needed, where to get it, time limits, the legal basis… Every answer is quoted from the service catalog with its source.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assistant_box.py" line="41"/>
+        <source>例如：为什么要父亲的身份证</source>
+        <translation>e.g. why is the father&apos;s ID card needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assistant_box.py" line="44"/>
+        <source>提问 Enter</source>
+        <translation>Ask Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assistant_box.py" line="52"/>
+        <source>关闭 Esc</source>
+        <translation>Close Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assistant_box.py" line="74"/>
+        <source>事项目录里没有找到回答这个问题的内容，请换个说法，或请教首席窗口。</source>
+        <translation>The service catalog has nothing that answers this; try other words, or ask the lead clerk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assistant_box.py" line="77"/>
+        <source>出处：</source>
+        <translation>Source: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assistant_box.py" line="93"/>
+        <source>事项 </source>
+        <translation>Matter </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assistant_box.py" line="96"/>
+        <source>材料 </source>
+        <translation>Material </translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../ui/security/audit_view.py" line="114"/>
@@ -135,19 +229,34 @@
 <context>
     <name>BundlePicker</name>
     <message>
-        <location filename="../../ui/intake/picker.py" line="35"/>
+        <location filename="../../ui/intake/picker.py" line="43"/>
         <source>一件事</source>
         <translation>One-thing bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/picker.py" line="40"/>
+        <location filename="../../ui/intake/picker.py" line="48"/>
         <source>搜索：名称、拼音首字母、关键词</source>
         <translation>Name, pinyin initials, keyword</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/picker.py" line="41"/>
+        <location filename="../../ui/intake/picker.py" line="49"/>
         <source>新建受理 (Ctrl+N)：输入后按回车选第一项，↓ 进入列表</source>
         <translation>New case (Ctrl+N): type, Enter picks the first match, ↓ enters the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/picker.py" line="52"/>
+        <source>智能导办</source>
+        <translation>Smart guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/picker.py" line="54"/>
+        <source>按申请人的原话推荐一件事及其情形；↓ 进入，回车选中</source>
+        <translation>Suggests the service bundle and its situations from the applicant&apos;s own words; ↓ to enter, Enter to choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/picker.py" line="123"/>
+        <source>匹配：</source>
+        <translation>Matched: </translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1205,41 @@ Platform note: </translation>
         <source>登录叫号服务器失败：{detail}</source>
         <translation>logging in to the queue server failed: {detail}</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="110"/>
+        <source>这一页看起来是{kind}，不像“{material}”应有的{expected}</source>
+        <translation>This page looks like {kind}, not the {expected} “{material}” should be</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="111"/>
+        <source>未能从这一页识别出“{material}”的内容，请核对是否放对、拍清</source>
+        <translation>Nothing of “{material}” could be read from this page; check that the right page was scanned, and sharply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="112"/>
+        <source>{field}未能可靠识别（{reason}），请人工核对</source>
+        <translation>{field} could not be read reliably ({reason}); check it by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="113"/>
+        <source>“{material}”已于{valid_to}过期，请核对是否使用有效证件</source>
+        <translation>“{material}” expired on {valid_to}; check that a valid document is used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="114"/>
+        <source>“{material}”上的号码与表上{who}的号码不一致，是{other}（{name}）的，请核对是否放错材料</source>
+        <translation>The number on “{material}” is not the {who}&apos;s on the form, it is the {other}&apos;s ({name}); check whether the material is the wrong one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="115"/>
+        <source>“{material}”上的号码与表上{who}的号码不一致，请核对是否放错材料</source>
+        <translation>The number on “{material}” is not the {who}&apos;s on the form; check whether the material is the wrong one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="116"/>
+        <source>“{material}”上的姓名“{got}”与表上{who}“{expected}”不一致，请核对</source>
+        <translation>The name “{got}” on “{material}” is not the {who} “{expected}” on the form; please check</translation>
+    </message>
 </context>
 <context>
     <name>DateRangeFilter</name>
@@ -1928,52 +2072,52 @@ Platform note: </translation>
         <translation>All drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="146"/>
+        <location filename="../../ui/intake/page.py" line="147"/>
         <source>不予受理…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="149"/>
+        <location filename="../../ui/intake/page.py" line="150"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="151"/>
+        <location filename="../../ui/intake/page.py" line="152"/>
         <source>材料不齐且不能容缺时，一次告知需补正的全部材料</source>
         <translation>When materials are missing and cannot be deferred, list everything missing at once</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="153"/>
+        <location filename="../../ui/intake/page.py" line="154"/>
         <source>受理 (Ctrl+Enter)</source>
         <translation>Accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="155"/>
+        <location filename="../../ui/intake/page.py" line="156"/>
         <source>检查全部内容并受理 (Ctrl+Enter)</source>
         <translation>Check everything and accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="197"/>
+        <location filename="../../ui/intake/page.py" line="204"/>
         <source>%1 号（咨询）已叫到</source>
         <translation>Ticket %1 (enquiry) called</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="202"/>
+        <location filename="../../ui/intake/page.py" line="209"/>
         <source>%1 号已叫到：请选择要办理的事项</source>
         <translation>Ticket %1 called: choose the service to handle</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="260"/>
+        <location filename="../../ui/intake/page.py" line="269"/>
         <source>无法开始受理：</source>
         <translation>Cannot start intake: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="326"/>
+        <location filename="../../ui/intake/page.py" line="335"/>
         <source>未填姓名</source>
         <translation>(no name)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="327"/>
+        <location filename="../../ui/intake/page.py" line="336"/>
         <source>有 %n 份未办完的草稿。最近：</source>
         <translation>
             <numerusform>%n unfinished draft. Latest: </numerusform>
@@ -1981,37 +2125,37 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="339"/>
+        <location filename="../../ui/intake/page.py" line="348"/>
         <source>请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）</source>
         <translation>Choose a bundle on the left (Ctrl+N to search; pinyin initials work)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="340"/>
+        <location filename="../../ui/intake/page.py" line="349"/>
         <source>请在左侧上门清单中选择一户（↑/↓），按回车开始办理</source>
         <translation>Pick a household in the visit list on the left (↑/↓) and press Enter to start</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="345"/>
+        <location filename="../../ui/intake/page.py" line="354"/>
         <source>未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="621"/>
+        <location filename="../../ui/intake/page.py" line="630"/>
         <source>请先把光标移到要导入的材料上（Tab 或 ↑/↓）</source>
         <translation>Move to the material to import into first (Tab or ↑/↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="629"/>
+        <location filename="../../ui/intake/page.py" line="638"/>
         <source>请先把光标移到要扫描的材料上</source>
         <translation>Move to the material to scan into first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="640"/>
+        <location filename="../../ui/intake/page.py" line="649"/>
         <source>没有可以调用电子证照免提交的缺少材料</source>
         <translation>No missing material can be taken from e-licences</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="652"/>
+        <location filename="../../ui/intake/page.py" line="661"/>
         <source>%n 项材料调用电子证照免提交</source>
         <translation>
             <numerusform>%n material taken from e-licences</numerusform>
@@ -2020,7 +2164,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/intake/layout.py" line="80"/>
-        <location filename="../../ui/intake/page.py" line="384"/>
+        <location filename="../../ui/intake/page.py" line="393"/>
         <source>联办事项：</source>
         <translation>Matters: </translation>
     </message>
@@ -2050,17 +2194,17 @@ Platform note: </translation>
         <translation>Application form (one form)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="362"/>
+        <location filename="../../ui/intake/page.py" line="371"/>
         <source>已自动保存 %1</source>
         <translation>Autosaved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="403"/>
+        <location filename="../../ui/intake/page.py" line="412"/>
         <source>导入中…</source>
         <translation>Importing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="410"/>
+        <location filename="../../ui/intake/page.py" line="419"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2068,27 +2212,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="452"/>
+        <location filename="../../ui/intake/page.py" line="461"/>
         <source>已按历史记录预填，请与申请人核对</source>
         <translation>Prefilled from history; check with the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="484"/>
+        <location filename="../../ui/intake/page.py" line="493"/>
         <source>有容缺后补的材料，须申请人签署告知承诺书</source>
         <translation>Some materials are deferred: the applicant must sign the commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="485"/>
+        <location filename="../../ui/intake/page.py" line="494"/>
         <source>上门受理须有申请人签名（在左侧签名板签名并保存）</source>
         <translation>Home-visit intake needs the applicant&apos;s signature (sign on the pad on the left and save)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="510"/>
+        <location filename="../../ui/intake/page.py" line="519"/>
         <source>申请人联系电话</source>
         <translation>Applicant phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="510"/>
+        <location filename="../../ui/intake/page.py" line="519"/>
         <source>申请人证件号码</source>
         <translation>Applicant ID number</translation>
     </message>
@@ -2764,6 +2908,31 @@ Platform note: </translation>
         <source>扫描到当前材料</source>
         <translation>Scan into the current material</translation>
     </message>
+    <message>
+        <location filename="../../ui/intake/__init__.py" line="81"/>
+        <source>全部采用识别结果</source>
+        <translation>Take all read values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/__init__.py" line="82"/>
+        <source>不采用识别结果</source>
+        <translation>Do not take the read values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/__init__.py" line="84"/>
+        <source>采用第 %1 项识别结果</source>
+        <translation>Take read value %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/__init__.py" line="86"/>
+        <source>忽略当前材料的核对提醒</source>
+        <translation>Dismiss the check warnings of the current material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/__init__.py" line="101"/>
+        <source>窗口助手</source>
+        <translation>Window assistant</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/shell/demo.py" line="156"/>
         <source>已生成 %n 件演示案件</source>
@@ -2927,6 +3096,34 @@ Platform note: </translation>
         <location filename="../../ui/sync/notify.py" line="53"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>OfferBar</name>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="94"/>
+        <source>全部采用 Alt+Y</source>
+        <translation>Take all Alt+Y</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="96"/>
+        <source>不采用 Alt+N</source>
+        <translation>Don&apos;t take Alt+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="120"/>
+        <source>采用 %1</source>
+        <translation>Take %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="120"/>
+        <source>采用</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="125"/>
+        <source>现为：</source>
+        <translation>now: </translation>
     </message>
 </context>
 <context>
@@ -3223,6 +3420,64 @@ Platform note: </translation>
         <location filename="../../ui/intake/person.py" line="184"/>
         <source>请填写联系电话（办理进度和领取通知要用）</source>
         <translation>Enter a phone number (for progress and pickup notices)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonLabel</name>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="121"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="122"/>
+        <source>父亲</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="123"/>
+        <source>母亲</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="124"/>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="125"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="126"/>
+        <source>新任法定代表人</source>
+        <translation>new legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="127"/>
+        <source>逝者</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="128"/>
+        <source>卖方</source>
+        <translation>seller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="129"/>
+        <source>买方</source>
+        <translation>buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="130"/>
+        <source>新生儿</source>
+        <translation>Newborn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="131"/>
+        <source>申请单位</source>
+        <translation>applying organisation</translation>
     </message>
 </context>
 <context>
@@ -4527,6 +4782,14 @@ Platform note: </translation>
         <location filename="../../ui/queue/caller_bar.py" line="91"/>
         <source>请选择业务</source>
         <translation>Choose a service</translation>
+    </message>
+</context>
+<context>
+    <name>WarningStrip</name>
+    <message>
+        <location filename="../../ui/intake/assist_panel.py" line="154"/>
+        <source>忽略 Alt+W</source>
+        <translation>Dismiss Alt+W</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,44 @@ def install(shell: Shell, *, accept_rule: AcceptRule = accept_at_window, scannin
     if scanning:
         shell.add_action(QCoreApplication.translate("MainWindow", "扫描到当前材料"), ["Ctrl+Shift+S"],
                          on_page(page.scan_into_focused))
+    _install_assist(shell, page)
     shell.on_close(page.close_down)
     page.refresh_drafts()
     return page
+
+
+def _install_assist(shell: Shell, page: IntakePage) -> None:
+    """The keys of the offline assist: OCR offers (Alt+Y all, Alt+1…9 one, Alt+N none), Alt+W dismisses a
+    card's warnings, F1 the window assistant."""
+    from ui.intake.assistant_box import AssistantBox
+    from ui.qt import bring_to_front
+
+    assist = page.assist
+
+    def when_offers(fn: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            if shell.current_tab() is page and page.dialog is None and assist.offers:
+                fn()
+        return run
+
+    shell.add_action(QCoreApplication.translate("MainWindow", "全部采用识别结果"), ["Alt+Y"], when_offers(assist.accept_all))
+    shell.add_action(QCoreApplication.translate("MainWindow", "不采用识别结果"), ["Alt+N"], when_offers(assist.ignore_offers))
+    for n in range(1, 10):
+        shell.add_action(QCoreApplication.translate("MainWindow", "采用第 %1 项识别结果").replace("%1", str(n)),
+                         [f"Alt+{n}"], when_offers(lambda n=n: assist.accept_nth(n)))  # type: ignore[misc]
+    shell.add_action(QCoreApplication.translate("MainWindow", "忽略当前材料的核对提醒"), ["Alt+W"],
+                     lambda: assist.dismiss() if shell.current_tab() is page else None)
+
+    def open_assistant() -> None:
+        box = getattr(page, "assistant_box", None)
+        bundle = page.case.bundle_code if page.case is not None else None
+        if box is None or not box.isVisible():
+            box = AssistantBox(shell.ctx.catalog, bundle, page.window())
+            page.assistant_box = box
+        box.bundle = bundle
+        box.show()
+        bring_to_front(box)
+        box.question.setFocus()
+        box.question.selectAll()
+
+    shell.add_action(QCoreApplication.translate("MainWindow", "窗口助手"), ["F1"], open_assistant)

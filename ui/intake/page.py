@@ -112,6 +112,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
         self.picker = BundlePicker(shell.ctx.catalog, self.splitter)
         self.picker.setObjectName("pickerPanel")
         self.picker.chosen.connect(self.start)
+        self.picker.guided.connect(self.start)
         self.form_scroll = QScrollArea(self.splitter)
         self.form_scroll.setObjectName("formScroll")
         self.form_scroll.setWidgetResizable(True)
@@ -163,6 +164,12 @@ class IntakePage(FormLayout, EventListener, QWidget):
             from ui.intake.materials import MaterialsPanel
 
             self.materials_ui = MaterialsPanel(self)
+        from ui.intake.assist_panel import AssistPanel
+
+        self.assist = AssistPanel(self)
+        """OCR offers and cross-check warnings of the pages scanned or imported into a material."""
+        self.assistant_box: Any = None
+        """The window assistant's question box (F1), once opened."""
         self.listen(shell.events)
 
     @property
@@ -245,13 +252,15 @@ class IntakePage(FormLayout, EventListener, QWidget):
         super().resizeEvent(event)
         self.reflow()
 
-    def start(self, bundle_code: str) -> None:
-        """Starts a new draft for the chosen bundle (default situation answers), with the called ticket."""
+    def start(self, bundle_code: str, answers: dict[str, str] | None = None) -> None:
+        """Starts a new draft for the chosen bundle (default situation answers, or those 智能导办 implied),
+        with the called ticket."""
         self.close_case()
         actor, intake = self.actor, self.ctx.intake
         ticket, self.pending_ticket = self.pending_ticket, None
+        situations = dict(answers) if answers else None
         if ticket is None:
-            Op(self, lambda: intake.start_draft(actor, bundle_code)).success(self.open_case) \
+            Op(self, lambda: intake.start_draft(actor, bundle_code, situations)).success(self.open_case) \
                 .failure(self._failed).run_in_background()
             return
 
@@ -259,7 +268,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
             self.pending_ticket = ticket
             messages.info(self, self.tr("无法开始受理：") + messages.describe(exc))
 
-        Op(self, lambda: intake.start_draft(actor, bundle_code, ticket_no=ticket)).success(self.open_case) \
+        Op(self, lambda: intake.start_draft(actor, bundle_code, situations, ticket_no=ticket)).success(self.open_case) \
             .failure(failed).run_in_background()
 
     def open_case(self, view: CaseView) -> None:

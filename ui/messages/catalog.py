@@ -106,8 +106,31 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreText", "响应不是有效的 JSON"),
     QT_TRANSLATE_NOOP("CoreText", "意外的响应"),
     QT_TRANSLATE_NOOP("CoreText", "登录叫号服务器失败：{detail}"),
+    # clerk.assist.checks: cross-checks of a recognised page (shown on the material's card)
+    QT_TRANSLATE_NOOP("CoreText", "这一页看起来是{kind}，不像“{material}”应有的{expected}"),
+    QT_TRANSLATE_NOOP("CoreText", "未能从这一页识别出“{material}”的内容，请核对是否放对、拍清"),
+    QT_TRANSLATE_NOOP("CoreText", "{field}未能可靠识别（{reason}），请人工核对"),
+    QT_TRANSLATE_NOOP("CoreText", "“{material}”已于{valid_to}过期，请核对是否使用有效证件"),
+    QT_TRANSLATE_NOOP("CoreText", "“{material}”上的号码与表上{who}的号码不一致，是{other}（{name}）的，请核对是否放错材料"),
+    QT_TRANSLATE_NOOP("CoreText", "“{material}”上的号码与表上{who}的号码不一致，请核对是否放错材料"),
+    QT_TRANSLATE_NOOP("CoreText", "“{material}”上的姓名“{got}”与表上{who}“{expected}”不一致，请核对"),
 )
 """Every core message the screens translate, as ``tr()`` sources (context ``CoreText``)."""
+
+PERSON_NAMES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("PersonLabel", "申请人"),
+    QT_TRANSLATE_NOOP("PersonLabel", "父亲"),
+    QT_TRANSLATE_NOOP("PersonLabel", "母亲"),
+    QT_TRANSLATE_NOOP("PersonLabel", "监护人"),
+    QT_TRANSLATE_NOOP("PersonLabel", "法定代表人"),
+    QT_TRANSLATE_NOOP("PersonLabel", "新任法定代表人"),
+    QT_TRANSLATE_NOOP("PersonLabel", "逝者"),
+    QT_TRANSLATE_NOOP("PersonLabel", "卖方"),
+    QT_TRANSLATE_NOOP("PersonLabel", "买方"),
+    QT_TRANSLATE_NOOP("PersonLabel", "新生儿"),
+    QT_TRANSLATE_NOOP("PersonLabel", "申请单位"),
+)
+"""The people a recognised document may belong to (``clerk.assist.checks.PERSON_LABELS``), for lupdate."""
 
 _FIELD = re.compile(r"\{(\w+)\}")
 RECURSIVE = frozenset({"problem", "detail"})
@@ -116,6 +139,7 @@ RECURSIVE = frozenset({"problem", "detail"})
 
 def _labels() -> dict[str, Callable[[str], str]]:
     """Values that are core labels (Chinese in the message): label text → the UI's label."""
+    from clerk.assist.checks import PERSON_LABELS
     from clerk.intake.model import CASE_STATUS_LABELS
     from clerk.queueing.lifecycle import MOVE_LABELS
     from clerk.queueing.model import TICKET_STATE_LABELS
@@ -124,7 +148,10 @@ def _labels() -> dict[str, Callable[[str], str]]:
     case = {text: code for code, text in CASE_STATUS_LABELS.items()}
     ticket = {text: str(code) for code, text in TICKET_STATE_LABELS.items()}
     move = {text: str(code) for code, text in MOVE_LABELS.items()}
+    person = {text: code for code, text in PERSON_LABELS.items()}
     return {
+        "who": lambda t: QCoreApplication.translate("PersonLabel", PERSON_LABELS[person[t]]) if t in person else t,
+        "other": lambda t: QCoreApplication.translate("PersonLabel", PERSON_LABELS[person[t]]) if t in person else t,
         "kinds": lambda t: t.replace(" 或 ", QCoreApplication.translate(CONTEXT, " 或 ")),
         "case_status": lambda t: labels.case_status(case[t]) if t in case else t,
         "ticket_state": lambda t: labels.ticket_state(ticket[t]) if t in ticket else t,
