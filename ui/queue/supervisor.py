@@ -1,5 +1,7 @@
 """The hall supervisor's dashboard (大厅监管, ``--mode supervisor``): windows and queues live, alerts,
-tidal-window suggestions with one-click reassignment, the day's hourly chart, Excel export."""
+tidal-window suggestions with one-click reassignment, the day's hourly chart, Excel export; the phone
+line's bookings (电话预约) and the SMS journal (短信记录) on their own tabs (hidden when the hall server
+does not offer them)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from ui.qt import (
     QRectF,
     QSplitter,
     Qt,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QTimer,
@@ -37,6 +40,7 @@ from ui.qt import (
     Signal,
 )
 from ui.queue.alerts import FollowupAlerts
+from ui.queue.booking_desk import BookingPanel, SmsPanel
 from ui.queue.common import HallAccess, SaveDialog, downloads_dir, native_save_dialog
 
 POLL_MS = 10000
@@ -201,7 +205,17 @@ class SupervisorWindow(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        root.addWidget(split, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("supervisorTabs")
+        self.tabs.addTab(split, self.tr("大厅"))
+        self.booking = BookingPanel(service_for, self)
+        self.booking.message.connect(self.message)
+        self.tabs.addTab(self.booking, self.tr("电话预约"))
+        self.sms = SmsPanel(service_for, self)
+        self.tabs.addTab(self.sms, self.tr("短信记录"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        root.addWidget(self.tabs, 1)
+        self._features_known = False
 
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -252,8 +266,27 @@ class SupervisorWindow(QWidget):
         self._busy = False
         self.message.emit(messages.describe(exc))
 
+    def _tab_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is self.booking:
+            self.booking.reload()
+        elif page is self.sms:
+            self.sms.refresh()
+
+    def show_features(self, appointments: bool, sms: bool) -> None:
+        """Hides the tabs of what the hall server does not offer (a v1 server offers neither)."""
+        self.tabs.setTabVisible(self.tabs.indexOf(self.booking), appointments)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.sms), sms)
+
     def _show(self, snap: Snapshot) -> None:
         self._busy = False
+        if not self._features_known:
+            self._features_known = True
+            access = self.access
+            Query(self, lambda: access.client().features()).success(
+                lambda f: self.show_features(f.appointments, f.has("sms"))).run_in_background()
+        if self.tabs.currentWidget() is self.sms:
+            self.sms.refresh()
         self.snapshot = snap
         st = snap.stats
         self.windows.setRowCount(len(st.windows))
