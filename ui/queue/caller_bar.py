@@ -390,7 +390,8 @@ class CallerBar(QFrame):
         self._run(lambda c: c.call_number(ticket_no), done)
 
     def open_call_number(self) -> None:
-        if self.busy or self.call_dialog is not None:
+        """F11: the dialog, when a call is possible now (no ticket still open, the window open)."""
+        if self.busy or self.call_dialog is not None or not self.buttons["call_number"].isEnabled():
             return
         parked = self._caller.parked if self._caller else ()
         self.call_dialog = CallNumberDialog(parked, self.window())
