@@ -60,6 +60,138 @@
     </message>
 </context>
 <context>
+    <name>BookingPanel</name>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="89"/>
+        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <source>业务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="95"/>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="103"/>
+        <source>查询时段</source>
+        <translation>Show slots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="112"/>
+        <source>可预约时段（选中一行）</source>
+        <translation>Bookable slots (select a row)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="113"/>
+        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <source>时段</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="113"/>
+        <source>容量</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="113"/>
+        <source>已约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="113"/>
+        <source>余量</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="120"/>
+        <source>预约人</source>
+        <translation>Person booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="132"/>
+        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="133"/>
+        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="134"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="135"/>
+        <source>预约所选时段</source>
+        <translation>Book the selected slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="147"/>
+        <source>当天预约</source>
+        <translation>Bookings of the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="149"/>
+        <source>取消所选预约</source>
+        <translation>Cancel the selected booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <source>预约码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <source>排队号</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="225"/>
+        <source>这一天不能预约（%1）</source>
+        <translation>This day cannot be booked (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="255"/>
+        <source>请先在左侧选择一个还有余量的时段</source>
+        <translation>Select a slot with free places on the left first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="274"/>
+        <source>已预约：预约码 %1（%2 %3 %4），短信已发给预约人</source>
+        <translation>Booked: code %1 (%2 %3 %4); an SMS was sent to the person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="285"/>
+        <source>请先在“当天预约”中选中要取消的预约</source>
+        <translation>Select the booking to cancel in &quot;Bookings of the day&quot; first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="293"/>
+        <source>预约 %1 已取消，时段名额已释放</source>
+        <translation>Booking %1 cancelled; its place is free again</translation>
+    </message>
+</context>
+<context>
     <name>BundlePicker</name>
     <message>
         <location filename="../../ui/intake/picker.py" line="35"/>
@@ -78,155 +210,234 @@
     </message>
 </context>
 <context>
+    <name>CallNumberDialog</name>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="107"/>
+        <source>叫指定号</source>
+        <translation>Call a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="110"/>
+        <source>输入要叫的排队号（如 A012、应急号 X1A003），或从下面选一个暂挂的号叫回：</source>
+        <translation>Type the ticket to call (e.g. A012, fallback X1A003), or pick a parked ticket below to call it back:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="114"/>
+        <source>排队号</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="116"/>
+        <source>本窗口暂挂的号（↓ 选择，回车叫回）</source>
+        <translation>Parked at this window (↓ to choose, Enter to call back)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="122"/>
+        <source>（%1 暂挂）</source>
+        <translation> (parked %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="135"/>
+        <source>叫号</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="136"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="158"/>
+        <source>请输入排队号</source>
+        <translation>Type a ticket number</translation>
+    </message>
+</context>
+<context>
     <name>CallerBar</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="146"/>
+        <location filename="../../ui/queue/caller_bar.py" line="217"/>
         <source>叫号 F2</source>
         <translation>Call F2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="146"/>
+        <location filename="../../ui/queue/caller_bar.py" line="217"/>
         <source>叫下一位 (F2)</source>
         <translation>Call next (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="147"/>
+        <location filename="../../ui/queue/caller_bar.py" line="218"/>
         <source>重呼 F3</source>
         <translation>Recall F3</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="147"/>
+        <location filename="../../ui/queue/caller_bar.py" line="218"/>
         <source>再叫一次当前号 (F3)</source>
         <translation>Call the current ticket again (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="148"/>
+        <location filename="../../ui/queue/caller_bar.py" line="219"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="148"/>
+        <location filename="../../ui/queue/caller_bar.py" line="219"/>
         <source>申请人已到窗口，开始办理</source>
         <translation>The applicant is at the window: start serving</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="149"/>
+        <location filename="../../ui/queue/caller_bar.py" line="220"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="149"/>
+        <location filename="../../ui/queue/caller_bar.py" line="220"/>
         <source>本号办理完毕</source>
         <translation>This ticket is completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="150"/>
+        <location filename="../../ui/queue/caller_bar.py" line="221"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="150"/>
+        <location filename="../../ui/queue/caller_bar.py" line="221"/>
         <source>叫号后申请人未到</source>
         <translation>The applicant did not come after the call</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="151"/>
+        <location filename="../../ui/queue/caller_bar.py" line="222"/>
         <source>转移…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="151"/>
+        <location filename="../../ui/queue/caller_bar.py" line="222"/>
         <source>转给其他业务或窗口</source>
         <translation>Transfer to another service or window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="152"/>
-        <location filename="../../ui/queue/caller_bar.py" line="212"/>
+        <location filename="../../ui/queue/caller_bar.py" line="223"/>
+        <location filename="../../ui/queue/caller_bar.py" line="301"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="152"/>
+        <location filename="../../ui/queue/caller_bar.py" line="223"/>
         <source>暂停/开放本窗口</source>
         <translation>Pause / open this window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="177"/>
+        <location filename="../../ui/queue/caller_bar.py" line="224"/>
+        <source>暂挂 F10</source>
+        <translation>Park F10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="224"/>
+        <source>申请人暂时离开（如去复印材料）：本号挂起，稍后叫回 (F10)</source>
+        <translation>The applicant stepped away (e.g. to copy a document): park the ticket and call it back later (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="225"/>
+        <source>叫指定号 F11</source>
+        <translation>Call number F11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="226"/>
+        <source>叫指定的排队号：暂挂的号叫回、应急号、转来的号 (F11)</source>
+        <translation>Call a chosen ticket: a parked one back, a fallback ticket, one sent over (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="260"/>
         <source>● 叫号离线</source>
         <translation>● Calling offline</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="181"/>
+        <location filename="../../ui/queue/caller_bar.py" line="264"/>
         <source>● 窗口暂停</source>
         <translation>● Window paused</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="181"/>
+        <location filename="../../ui/queue/caller_bar.py" line="264"/>
         <source>● 窗口关闭</source>
         <translation>● Window closed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="186"/>
+        <location filename="../../ui/queue/caller_bar.py" line="269"/>
         <source>● 等候 %1 人</source>
         <translation>● %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="190"/>
+        <location filename="../../ui/queue/caller_bar.py" line="273"/>
         <source>● 连接中…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="196"/>
+        <location filename="../../ui/queue/caller_bar.py" line="279"/>
         <source>%1（服务器上）</source>
         <translation>%1 (on the server)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="198"/>
+        <location filename="../../ui/queue/caller_bar.py" line="281"/>
         <source>当前号：—</source>
         <translation>Ticket: —</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="212"/>
+        <location filename="../../ui/queue/caller_bar.py" line="301"/>
         <source>开放窗口</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="259"/>
+        <location filename="../../ui/queue/caller_bar.py" line="353"/>
         <source>暂无等候的号</source>
         <translation>No tickets waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="261"/>
+        <location filename="../../ui/queue/caller_bar.py" line="355"/>
+        <location filename="../../ui/queue/caller_bar.py" line="387"/>
         <source>已叫 %1 号</source>
         <translation>Called ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="267"/>
+        <location filename="../../ui/queue/caller_bar.py" line="361"/>
         <source>已重呼 %1 号</source>
         <translation>Recalled ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="273"/>
+        <location filename="../../ui/queue/caller_bar.py" line="367"/>
         <source>%1 号已办结</source>
         <translation>Ticket %1 completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="276"/>
+        <location filename="../../ui/queue/caller_bar.py" line="370"/>
         <source>%1 号过号</source>
         <translation>Ticket %1: no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="281"/>
+        <location filename="../../ui/queue/caller_bar.py" line="375"/>
         <source>%1 号已转到%2</source>
         <translation>Ticket %1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="304"/>
+        <location filename="../../ui/queue/caller_bar.py" line="382"/>
+        <source>%1 号已暂挂，申请人回来后可从“暂挂”叫回 (F11)</source>
+        <translation>%1 parked; call it back from &quot;Parked&quot; when the applicant returns (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="411"/>
+        <source>叫回 %1</source>
+        <translation>Call back %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="415"/>
+        <source>暂挂 %1</source>
+        <translation>Parked %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="438"/>
         <source>窗口已开放</source>
         <translation>Window open</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="306"/>
+        <location filename="../../ui/queue/caller_bar.py" line="440"/>
         <source>窗口已暂停，不再叫新号</source>
         <translation>Window paused: no new tickets will be called</translation>
     </message>
@@ -938,6 +1149,111 @@ Platform note: </translation>
         <source>登录叫号服务器失败：{detail}</source>
         <translation>logging in to the queue server failed: {detail}</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="110"/>
+        <source>当前号 {ticket_no} 尚未处理完：请先办结、暂挂、过号或转移，再叫号</source>
+        <translation>Ticket {ticket_no} is still open: finish, park, mark as no-show or transfer it before calling another</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="111"/>
+        <source>“{ticket_no}”不是排队号（如 A012、X1A003）</source>
+        <translation>&quot;{ticket_no}&quot; is not a ticket number (e.g. A012, X1A003)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="112"/>
+        <source>叫号服务器不支持“{feature}”（服务器版本较旧），此功能暂不可用。</source>
+        <translation>The queue server does not offer &quot;{feature}&quot; (an older version); this is not available.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="113"/>
+        <source>叫号系统临时故障，本号为本机应急号（{prefix} 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队</source>
+        <translation>The queue system is temporarily down: this is a fallback number of this kiosk (range {prefix}); listen for the windows calling it; once the system is back it waits in the order taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="114"/>
+        <source>叫号系统临时故障，本号为本机应急号（{prefix} 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队；预约将在系统恢复后核验</source>
+        <translation>The queue system is temporarily down: this is a fallback number of this kiosk (range {prefix}); listen for the windows calling it; once the system is back it waits in the order taken; the appointment is checked then</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="115"/>
+        <source>无法连接叫号服务器，且本机未设置应急号段（python -m clerk queue enroll），无法取号。请引导群众到服务台人工登记。（{detail}）</source>
+        <translation>Cannot reach the queue server and this kiosk has no fallback range (python -m clerk queue enroll): no ticket can be issued. Please send people to the service desk. ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="116"/>
+        <source>无法连接叫号服务器，且本机未设置应急号段（python -m clerk queue enroll），无法取号。请引导群众到服务台人工登记。</source>
+        <translation>Cannot reach the queue server and this kiosk has no fallback range (python -m clerk queue enroll): no ticket can be issued. Please send people to the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="117"/>
+        <source>预约签到成功，请留意叫号</source>
+        <translation>Checked in; please listen for your number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="118"/>
+        <source>预约号，优先办理</source>
+        <translation>Appointment ticket, served first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="119"/>
+        <source>当天办理请直接取号；自助预约仅限以后的日期。</source>
+        <translation>For today, please take a ticket; the kiosk books later days only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="120"/>
+        <source>请填写预约人姓名（不超过 50 字）</source>
+        <translation>Enter the name of the person booking (at most 50 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="121"/>
+        <source>身份证号码不正确，请核对后重新输入</source>
+        <translation>The ID number is not valid; please check it and type it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="122"/>
+        <source>手机号码不正确（11 位手机号或带区号的固定电话）</source>
+        <translation>The phone number is not valid (an 11-digit mobile or a landline with area code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="123"/>
+        <source>该时段已约满，请选择其他时段。</source>
+        <translation>This slot is full; please choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="124"/>
+        <source>此人当天已预约过该业务，不能重复预约。</source>
+        <translation>This person already has a booking for this service that day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="125"/>
+        <source>还没到签到时间</source>
+        <translation>Too early to check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="126"/>
+        <source>还没到签到时间，请于 {time} 后签到</source>
+        <translation>Too early to check in; please check in after {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="127"/>
+        <source>预约时段已过，请普通取号</source>
+        <translation>The booked slot is over; please take an ordinary ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="128"/>
+        <source>预约无效</source>
+        <translation>The appointment is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="129"/>
+        <source>该预约已签到</source>
+        <translation>This appointment is already checked in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="130"/>
+        <source>暂停取号：{detail}</source>
+        <translation>No tickets now: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>DateRangeFilter</name>
@@ -950,48 +1266,58 @@ Platform note: </translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/queue/display.py" line="52"/>
+        <location filename="../../ui/queue/display.py" line="59"/>
         <source>叫号屏</source>
         <translation>Calling display</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="68"/>
+        <location filename="../../ui/queue/display.py" line="75"/>
         <source>叫号服务器连接中断，正在重试…</source>
         <translation>Lost the connection to the calling server, retrying…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="84"/>
+        <location filename="../../ui/queue/display.py" line="91"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="92"/>
-        <location filename="../../ui/queue/display.py" line="170"/>
+        <location filename="../../ui/queue/display.py" line="99"/>
+        <source>应急号（系统故障期间取的号）</source>
+        <translation>Fallback ticket (taken while the system was down)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="104"/>
+        <location filename="../../ui/queue/display.py" line="183"/>
         <source>请留意叫号</source>
         <translation>Please listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="97"/>
+        <location filename="../../ui/queue/display.py" line="109"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="108"/>
+        <location filename="../../ui/queue/display.py" line="120"/>
         <source>各窗口当前号</source>
         <translation>Current ticket at each window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="117"/>
+        <location filename="../../ui/queue/display.py" line="129"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="167"/>
+        <location filename="../../ui/queue/display.py" line="179"/>
         <source>请到 %1办理</source>
         <translation>Please go to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="192"/>
+        <location filename="../../ui/queue/display.py" line="185"/>
+        <source>（应急号）</source>
+        <translation> (fallback)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="208"/>
         <source>%1：%2 人</source>
         <translation>%1: %2 waiting</translation>
     </message>
@@ -1645,17 +1971,17 @@ Platform note: </translation>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="80"/>
+        <location filename="../../ui/queue/supervisor.py" line="84"/>
         <source>等候人数峰值</source>
         <translation>Peak waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="80"/>
+        <location filename="../../ui/queue/supervisor.py" line="84"/>
         <source>办结人数</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="102"/>
+        <location filename="../../ui/queue/supervisor.py" line="106"/>
         <source>%1时</source>
         <translation>%1h</translation>
     </message>
@@ -1852,70 +2178,270 @@ Platform note: </translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="98"/>
-        <location filename="../../ui/queue/kiosk.py" line="122"/>
+        <location filename="../../ui/queue/kiosk.py" line="195"/>
+        <location filename="../../ui/queue/kiosk.py" line="246"/>
         <source>自助取号</source>
         <translation>Self-service tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="130"/>
+        <location filename="../../ui/queue/kiosk.py" line="253"/>
         <source>① 请选择取号类别</source>
         <translation>① Choose a ticket type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="151"/>
+        <location filename="../../ui/queue/kiosk.py" line="272"/>
         <source>请输入预约码（短信或“掌上办”中的预约码）</source>
         <translation>Enter your appointment code (from the SMS or the mobile app)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="154"/>
+        <location filename="../../ui/queue/kiosk.py" line="275"/>
         <source>② 请点击要办理的业务</source>
         <translation>② Tap the service you need</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="174"/>
+        <location filename="../../ui/queue/kiosk.py" line="286"/>
+        <location filename="../../ui/queue/kiosk.py" line="331"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="287"/>
+        <location filename="../../ui/queue/kiosk.py" line="360"/>
+        <source>预约以后日期</source>
+        <translation>Book a later day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="299"/>
+        <source>应急号</source>
+        <translation>Fallback ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="303"/>
+        <location filename="../../ui/queue/kiosk.py" line="587"/>
         <source>您的排队号</source>
         <translation>Your ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="194"/>
+        <location filename="../../ui/queue/kiosk.py" line="320"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="226"/>
+        <location filename="../../ui/queue/kiosk.py" line="332"/>
+        <source>请输入预约成功短信中的 8 位预约码，签到后取得预约号，优先办理。</source>
+        <translation>Type the 8-character code from your booking SMS; checking in gives an appointment ticket, served first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="337"/>
+        <source>预约码，如 7KQ2M9XD</source>
+        <translation>Appointment code, e.g. 7KQ2M9XD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="349"/>
+        <source>签到取号</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="351"/>
+        <location filename="../../ui/queue/kiosk.py" line="405"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="361"/>
+        <source>当天办理请直接取号。请选择业务、日期和时段，填写本人信息后确认预约。</source>
+        <translation>For today, take a ticket. Choose the service, day and slot, fill in your details and confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="372"/>
+        <source>业务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="373"/>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="387"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="387"/>
+        <source>预约人姓名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="388"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="388"/>
+        <source>18 位居民身份证号码</source>
+        <translation>18-digit resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="389"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="389"/>
+        <source>接收预约码短信</source>
+        <translation>For the SMS with your code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="403"/>
+        <source>确认预约</source>
+        <translation>Confirm booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="476"/>
+        <source>叫号服务器暂时无法连接。本机继续发放应急号（%1 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队。</source>
+        <translation>The queue server cannot be reached. This kiosk keeps issuing fallback numbers (range %1); listen for the windows calling them; once the system is back they wait in the order taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="480"/>
+        <source>叫号服务器暂时无法连接，本机未设置应急号段，暂不能取号。请到服务台人工登记。</source>
+        <translation>The queue server cannot be reached and this kiosk has no fallback range: no tickets now. Please go to the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="484"/>
+        <source>叫号系统已恢复：%1 张应急号已交给叫号服务器，按取号先后顺序排队。</source>
+        <translation>The queue system is back: %1 fallback tickets were handed to the queue server and wait in the order taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="487"/>
+        <source>%1 张被拒绝，请工作人员处理。</source>
+        <translation>%1 were refused; staff will see to them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="512"/>
         <source>等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="246"/>
+        <location filename="../../ui/queue/kiosk.py" line="512"/>
+        <source>应急取号</source>
+        <translation>Fallback ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="541"/>
+        <location filename="../../ui/queue/kiosk.py" line="549"/>
         <source>请先输入预约码</source>
         <translation>Enter the appointment code first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="279"/>
+        <location filename="../../ui/queue/kiosk.py" line="593"/>
         <source>（%1优先）</source>
         <translation> (%1 priority)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="280"/>
+        <location filename="../../ui/queue/kiosk.py" line="595"/>
+        <source>%1%2 · 本机应急号</source>
+        <translation>%1%2 · fallback number of this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="597"/>
         <source>%1%2 · 前面还有 %3 人</source>
         <translation>%1%2 · %3 ahead of you</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="283"/>
+        <location filename="../../ui/queue/kiosk.py" line="599"/>
+        <source>，预计等候约 %1 分钟</source>
+        <translation>, about %1 min wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="604"/>
         <source>请取走小票，留意大厅屏幕和语音叫号</source>
         <translation>Please take your ticket and watch the hall screen and listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="285"/>
+        <location filename="../../ui/queue/kiosk.py" line="606"/>
         <source>小票未能打印（%1），请记下您的号码</source>
         <translation>The ticket could not be printed (%1); please note your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="287"/>
+        <location filename="../../ui/queue/kiosk.py" line="608"/>
         <source>本机未连接打印机，请记下您的号码，留意大厅屏幕和语音叫号</source>
         <translation>No printer connected: please note your number and watch the hall screen and listen for your number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="642"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="645"/>
+        <source>%1月%2日 %3</source>
+        <translation>%3 %2/%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="670"/>
+        <source>%1  余 %2 个</source>
+        <translation>%1  %2 free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="671"/>
+        <source>%1  已约满</source>
+        <translation>%1  full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="682"/>
+        <source>这一天不能预约，请选择其他日期。</source>
+        <translation>This day cannot be booked; please choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="694"/>
+        <source>请先选择预约时段</source>
+        <translation>Choose a slot first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="717"/>
+        <source>预约成功，您的预约码</source>
+        <translation>Booked: your appointment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="724"/>
+        <source>%1 · %2月%3日 %4</source>
+        <translation>%1 · %3/%2 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="726"/>
+        <source>预约码已发送到您的手机。请在预约时段前后到本机“预约签到”，凭预约码取号。</source>
+        <translation>The code was sent to your phone. Around your slot, use &quot;Appointment check-in&quot; at this kiosk to get your ticket.</translation>
     </message>
 </context>
 <context>
@@ -2094,6 +2620,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>暂挂</source>
         <translation>Parked</translation>
     </message>
@@ -2144,6 +2671,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>叫号</source>
         <translation>call</translation>
     </message>
@@ -2168,72 +2696,153 @@ Platform note: </translation>
         <translation>transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="100"/>
         <source>综合受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>咨询</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="124"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="114"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="117"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="122"/>
+        <source>已预约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="123"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="125"/>
+        <source>爽约</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="129"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="130"/>
+        <source>掌上办</source>
+        <translation>Mobile app</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="131"/>
+        <source>取号机</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="132"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="136"/>
+        <source>取号</source>
+        <translation>Ticket issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="137"/>
+        <source>即将叫到</source>
+        <translation>Turn near</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="139"/>
+        <source>顺延次日</source>
+        <translation>Carried to next day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="140"/>
+        <source>闭厅截止</source>
+        <translation>Closed at closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="141"/>
+        <source>预约成功</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="142"/>
+        <source>预约取消</source>
+        <translation>Booking cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="146"/>
+        <source>待发送</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="147"/>
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="148"/>
+        <source>发送失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="204"/>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="205"/>
         <source>%1 窗口</source>
         <translation>%1 window</translation>
     </message>
@@ -2411,14 +3020,24 @@ Platform note: </translation>
         <translation>Save now</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/__init__.py" line="24"/>
+        <location filename="../../ui/queue/__init__.py" line="25"/>
         <source>叫下一位</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/__init__.py" line="25"/>
+        <location filename="../../ui/queue/__init__.py" line="26"/>
         <source>重呼</source>
         <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="27"/>
+        <source>暂挂当前号</source>
+        <translation>Park the ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="28"/>
+        <source>叫指定号…</source>
+        <translation>Call a number…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/shell/demo.py" line="132"/>
@@ -3520,163 +4139,221 @@ Platform note: </translation>
     </message>
 </context>
 <context>
-    <name>SupervisorWindow</name>
+    <name>SmsPanel</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="126"/>
-        <location filename="../../ui/queue/supervisor.py" line="137"/>
-        <source>大厅监管</source>
-        <translation>Hall supervision</translation>
+        <location filename="../../ui/queue/booking_desk.py" line="324"/>
+        <source>刷新短信记录</source>
+        <translation>Refresh SMS journal</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="149"/>
-        <source>刷新</source>
-        <translation>Refresh</translation>
+        <location filename="../../ui/queue/booking_desk.py" line="329"/>
+        <source>时间</source>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="152"/>
-        <source>导出今日数据 (Excel)…</source>
-        <translation>Export today&apos;s data (Excel)…</translation>
+        <location filename="../../ui/queue/booking_desk.py" line="329"/>
+        <source>类型</source>
+        <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="163"/>
-        <location filename="../../ui/queue/supervisor.py" line="164"/>
-        <source>窗口</source>
-        <translation>Window</translation>
+        <location filename="../../ui/queue/booking_desk.py" line="329"/>
+        <source>排队号/预约码</source>
+        <translation>Ticket / code</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="164"/>
+        <location filename="../../ui/queue/booking_desk.py" line="329"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="330"/>
+        <source>内容</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="330"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="164"/>
+        <location filename="../../ui/queue/booking_desk.py" line="380"/>
+        <source>共 %1 条，已发送 %2，失败 %3</source>
+        <translation>%1 messages, %2 sent, %3 failed</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="130"/>
+        <location filename="../../ui/queue/supervisor.py" line="141"/>
+        <source>大厅监管</source>
+        <translation>Hall supervision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="153"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="156"/>
+        <source>导出今日数据 (Excel)…</source>
+        <translation>Export today&apos;s data (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="167"/>
+        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="168"/>
         <source>办理业务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="164"/>
+        <location filename="../../ui/queue/supervisor.py" line="168"/>
         <source>当前号</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="165"/>
         <location filename="../../ui/queue/supervisor.py" line="169"/>
+        <location filename="../../ui/queue/supervisor.py" line="173"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="165"/>
+        <location filename="../../ui/queue/supervisor.py" line="169"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="167"/>
+        <location filename="../../ui/queue/supervisor.py" line="171"/>
         <source>排队</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="172"/>
         <source>业务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="172"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="172"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="172"/>
         <source>预计等候</source>
         <translation>Expected wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="169"/>
+        <location filename="../../ui/queue/supervisor.py" line="173"/>
         <source>过号</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="171"/>
+        <location filename="../../ui/queue/supervisor.py" line="175"/>
         <source>今日按小时</source>
         <translation>Today by hour</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="177"/>
+        <location filename="../../ui/queue/supervisor.py" line="181"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="181"/>
+        <location filename="../../ui/queue/supervisor.py" line="185"/>
         <source>跟进提醒（容缺超期、差评）</source>
         <translation>Follow-up alerts (overdue deferred materials, poor ratings)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="188"/>
+        <location filename="../../ui/queue/supervisor.py" line="192"/>
         <source>潮汐窗口建议</source>
         <translation>Tidal window suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="193"/>
+        <location filename="../../ui/queue/supervisor.py" line="197"/>
         <source>各业务预计等候都在阈值以内，无需调整。</source>
         <translation>Expected waits for all services are within the threshold: no change needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="274"/>
-        <location filename="../../ui/queue/supervisor.py" line="357"/>
+        <location filename="../../ui/queue/supervisor.py" line="210"/>
+        <source>大厅</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="213"/>
+        <source>电话预约</source>
+        <translation>Phone booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="215"/>
+        <source>短信记录</source>
+        <translation>SMS journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="307"/>
+        <location filename="../../ui/queue/supervisor.py" line="390"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="286"/>
+        <location filename="../../ui/queue/supervisor.py" line="319"/>
         <source>暂无提醒</source>
         <translation>No alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="289"/>
+        <location filename="../../ui/queue/supervisor.py" line="322"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="307"/>
+        <location filename="../../ui/queue/supervisor.py" line="340"/>
         <source>一键开放 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="323"/>
+        <location filename="../../ui/queue/supervisor.py" line="356"/>
         <source>%1 已开放，办理：%2</source>
         <translation>%1 opened for: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="332"/>
+        <location filename="../../ui/queue/supervisor.py" line="365"/>
         <source>还没有数据可导出</source>
         <translation>No data to export yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="335"/>
+        <location filename="../../ui/queue/supervisor.py" line="368"/>
         <source>导出今日数据</source>
         <translation>Export today&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="335"/>
+        <location filename="../../ui/queue/supervisor.py" line="368"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="341"/>
+        <location filename="../../ui/queue/supervisor.py" line="374"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="344"/>
+        <location filename="../../ui/queue/supervisor.py" line="377"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="358"/>
+        <location filename="../../ui/queue/supervisor.py" line="391"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
@@ -3997,52 +4674,52 @@ Platform note: </translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="44"/>
+        <location filename="../../ui/queue/caller_bar.py" line="50"/>
         <source>转移排队号 %1</source>
         <translation>Transfer ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="46"/>
+        <location filename="../../ui/queue/caller_bar.py" line="52"/>
         <source>把 %1 号转给其他业务或其他窗口；该号将优先于后来的号等候。</source>
         <translation>Transfer ticket %1 to another service or window; it will wait ahead of later tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="48"/>
+        <location filename="../../ui/queue/caller_bar.py" line="54"/>
         <source>转到业务</source>
         <translation>To service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="49"/>
+        <location filename="../../ui/queue/caller_bar.py" line="55"/>
         <source>转到窗口</source>
         <translation>To window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="57"/>
+        <location filename="../../ui/queue/caller_bar.py" line="63"/>
         <source>窗口代码，如 W05</source>
         <translation>Window code, e.g. W05</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="66"/>
+        <location filename="../../ui/queue/caller_bar.py" line="72"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="67"/>
+        <location filename="../../ui/queue/caller_bar.py" line="73"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="84"/>
+        <location filename="../../ui/queue/caller_bar.py" line="90"/>
         <source>请填写要转去的窗口代码</source>
         <translation>Enter the code of the target window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="87"/>
+        <location filename="../../ui/queue/caller_bar.py" line="93"/>
         <source>不能转给本窗口</source>
         <translation>Cannot transfer to this window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="90"/>
+        <location filename="../../ui/queue/caller_bar.py" line="96"/>
         <source>请选择业务</source>
         <translation>Choose a service</translation>
     </message>
