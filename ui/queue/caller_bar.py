@@ -10,7 +10,16 @@ from collections.abc import Callable
 from typing import Any
 
 from clerk import events as ev
-from clerk.queueing import CallerService, HallFeatures, Move, QueueError, Ticket, TicketState, Unreachable, WindowState
+from clerk.queueing import (
+    CallerService,
+    HallFeatures,
+    Move,
+    QueueError,
+    Ticket,
+    TicketState,
+    Unreachable,
+    WindowState,
+)
 from clerk.queueing.model import ParkedTicket, Priority
 from ui import labels, messages
 from ui.ops import Query
