@@ -62,131 +62,131 @@
 <context>
     <name>BookingPanel</name>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="89"/>
-        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <location filename="../../ui/queue/booking_desk.py" line="90"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
         <source>业务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="95"/>
+        <location filename="../../ui/queue/booking_desk.py" line="96"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="103"/>
+        <location filename="../../ui/queue/booking_desk.py" line="104"/>
         <source>查询时段</source>
         <translation>Show slots</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="112"/>
+        <location filename="../../ui/queue/booking_desk.py" line="113"/>
         <source>可预约时段（选中一行）</source>
         <translation>Bookable slots (select a row)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="113"/>
-        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <location filename="../../ui/queue/booking_desk.py" line="114"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
         <source>时段</source>
         <translation>Slot</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="113"/>
+        <location filename="../../ui/queue/booking_desk.py" line="114"/>
         <source>容量</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="113"/>
+        <location filename="../../ui/queue/booking_desk.py" line="114"/>
         <source>已约</source>
         <translation>Booked</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="113"/>
+        <location filename="../../ui/queue/booking_desk.py" line="114"/>
         <source>余量</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="120"/>
+        <location filename="../../ui/queue/booking_desk.py" line="121"/>
         <source>预约人</source>
         <translation>Person booking</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="132"/>
-        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <location filename="../../ui/queue/booking_desk.py" line="133"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="133"/>
-        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <location filename="../../ui/queue/booking_desk.py" line="134"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="134"/>
+        <location filename="../../ui/queue/booking_desk.py" line="135"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="135"/>
+        <location filename="../../ui/queue/booking_desk.py" line="136"/>
         <source>预约所选时段</source>
         <translation>Book the selected slot</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="147"/>
+        <location filename="../../ui/queue/booking_desk.py" line="148"/>
         <source>当天预约</source>
         <translation>Bookings of the day</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="149"/>
+        <location filename="../../ui/queue/booking_desk.py" line="150"/>
         <source>取消所选预约</source>
         <translation>Cancel the selected booking</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
         <source>预约码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="155"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <location filename="../../ui/queue/booking_desk.py" line="157"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <location filename="../../ui/queue/booking_desk.py" line="157"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <location filename="../../ui/queue/booking_desk.py" line="157"/>
         <source>排队号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="225"/>
+        <location filename="../../ui/queue/booking_desk.py" line="229"/>
         <source>这一天不能预约（%1）</source>
         <translation>This day cannot be booked (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="255"/>
+        <location filename="../../ui/queue/booking_desk.py" line="259"/>
         <source>请先在左侧选择一个还有余量的时段</source>
         <translation>Select a slot with free places on the left first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="274"/>
+        <location filename="../../ui/queue/booking_desk.py" line="278"/>
         <source>已预约：预约码 %1（%2 %3 %4），短信已发给预约人</source>
         <translation>Booked: code %1 (%2 %3 %4); an SMS was sent to the person</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="285"/>
+        <location filename="../../ui/queue/booking_desk.py" line="289"/>
         <source>请先在“当天预约”中选中要取消的预约</source>
         <translation>Select the booking to cancel in &quot;Bookings of the day&quot; first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="293"/>
+        <location filename="../../ui/queue/booking_desk.py" line="297"/>
         <source>预约 %1 已取消，时段名额已释放</source>
         <translation>Booking %1 cancelled; its place is free again</translation>
     </message>
@@ -212,42 +212,42 @@
 <context>
     <name>CallNumberDialog</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="107"/>
+        <location filename="../../ui/queue/caller_bar.py" line="116"/>
         <source>叫指定号</source>
         <translation>Call a number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="110"/>
+        <location filename="../../ui/queue/caller_bar.py" line="119"/>
         <source>输入要叫的排队号（如 A012、应急号 X1A003），或从下面选一个暂挂的号叫回：</source>
         <translation>Type the ticket to call (e.g. A012, fallback X1A003), or pick a parked ticket below to call it back:</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="114"/>
+        <location filename="../../ui/queue/caller_bar.py" line="123"/>
         <source>排队号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="116"/>
+        <location filename="../../ui/queue/caller_bar.py" line="125"/>
         <source>本窗口暂挂的号（↓ 选择，回车叫回）</source>
         <translation>Parked at this window (↓ to choose, Enter to call back)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="122"/>
+        <location filename="../../ui/queue/caller_bar.py" line="131"/>
         <source>（%1 暂挂）</source>
         <translation> (parked %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="135"/>
+        <location filename="../../ui/queue/caller_bar.py" line="145"/>
         <source>叫号</source>
         <translation>call</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="136"/>
+        <location filename="../../ui/queue/caller_bar.py" line="146"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="158"/>
+        <location filename="../../ui/queue/caller_bar.py" line="168"/>
         <source>请输入排队号</source>
         <translation>Type a ticket number</translation>
     </message>
@@ -255,189 +255,189 @@
 <context>
     <name>CallerBar</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="217"/>
+        <location filename="../../ui/queue/caller_bar.py" line="227"/>
         <source>叫号 F2</source>
         <translation>Call F2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="217"/>
+        <location filename="../../ui/queue/caller_bar.py" line="227"/>
         <source>叫下一位 (F2)</source>
         <translation>Call next (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="218"/>
+        <location filename="../../ui/queue/caller_bar.py" line="228"/>
         <source>重呼 F3</source>
         <translation>Recall F3</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="218"/>
+        <location filename="../../ui/queue/caller_bar.py" line="228"/>
         <source>再叫一次当前号 (F3)</source>
         <translation>Call the current ticket again (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="219"/>
+        <location filename="../../ui/queue/caller_bar.py" line="229"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="219"/>
+        <location filename="../../ui/queue/caller_bar.py" line="229"/>
         <source>申请人已到窗口，开始办理</source>
         <translation>The applicant is at the window: start serving</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="220"/>
+        <location filename="../../ui/queue/caller_bar.py" line="230"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="220"/>
+        <location filename="../../ui/queue/caller_bar.py" line="230"/>
         <source>本号办理完毕</source>
         <translation>This ticket is completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="221"/>
+        <location filename="../../ui/queue/caller_bar.py" line="231"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="221"/>
+        <location filename="../../ui/queue/caller_bar.py" line="231"/>
         <source>叫号后申请人未到</source>
         <translation>The applicant did not come after the call</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="222"/>
+        <location filename="../../ui/queue/caller_bar.py" line="232"/>
         <source>转移…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="222"/>
+        <location filename="../../ui/queue/caller_bar.py" line="232"/>
         <source>转给其他业务或窗口</source>
         <translation>Transfer to another service or window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="223"/>
-        <location filename="../../ui/queue/caller_bar.py" line="301"/>
+        <location filename="../../ui/queue/caller_bar.py" line="233"/>
+        <location filename="../../ui/queue/caller_bar.py" line="312"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="223"/>
+        <location filename="../../ui/queue/caller_bar.py" line="233"/>
         <source>暂停/开放本窗口</source>
         <translation>Pause / open this window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="224"/>
+        <location filename="../../ui/queue/caller_bar.py" line="234"/>
         <source>暂挂 F10</source>
         <translation>Park F10</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="224"/>
+        <location filename="../../ui/queue/caller_bar.py" line="234"/>
         <source>申请人暂时离开（如去复印材料）：本号挂起，稍后叫回 (F10)</source>
         <translation>The applicant stepped away (e.g. to copy a document): park the ticket and call it back later (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="225"/>
+        <location filename="../../ui/queue/caller_bar.py" line="235"/>
         <source>叫指定号 F11</source>
         <translation>Call number F11</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="226"/>
+        <location filename="../../ui/queue/caller_bar.py" line="236"/>
         <source>叫指定的排队号：暂挂的号叫回、应急号、转来的号 (F11)</source>
         <translation>Call a chosen ticket: a parked one back, a fallback ticket, one sent over (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="260"/>
+        <location filename="../../ui/queue/caller_bar.py" line="271"/>
         <source>● 叫号离线</source>
         <translation>● Calling offline</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="264"/>
+        <location filename="../../ui/queue/caller_bar.py" line="275"/>
         <source>● 窗口暂停</source>
         <translation>● Window paused</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="264"/>
+        <location filename="../../ui/queue/caller_bar.py" line="275"/>
         <source>● 窗口关闭</source>
         <translation>● Window closed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="269"/>
+        <location filename="../../ui/queue/caller_bar.py" line="280"/>
         <source>● 等候 %1 人</source>
         <translation>● %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="273"/>
+        <location filename="../../ui/queue/caller_bar.py" line="284"/>
         <source>● 连接中…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="279"/>
+        <location filename="../../ui/queue/caller_bar.py" line="290"/>
         <source>%1（服务器上）</source>
         <translation>%1 (on the server)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="281"/>
+        <location filename="../../ui/queue/caller_bar.py" line="292"/>
         <source>当前号：—</source>
         <translation>Ticket: —</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="301"/>
+        <location filename="../../ui/queue/caller_bar.py" line="312"/>
         <source>开放窗口</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="353"/>
+        <location filename="../../ui/queue/caller_bar.py" line="364"/>
         <source>暂无等候的号</source>
         <translation>No tickets waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="355"/>
-        <location filename="../../ui/queue/caller_bar.py" line="387"/>
+        <location filename="../../ui/queue/caller_bar.py" line="366"/>
+        <location filename="../../ui/queue/caller_bar.py" line="398"/>
         <source>已叫 %1 号</source>
         <translation>Called ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="361"/>
+        <location filename="../../ui/queue/caller_bar.py" line="372"/>
         <source>已重呼 %1 号</source>
         <translation>Recalled ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="367"/>
+        <location filename="../../ui/queue/caller_bar.py" line="378"/>
         <source>%1 号已办结</source>
         <translation>Ticket %1 completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="370"/>
+        <location filename="../../ui/queue/caller_bar.py" line="381"/>
         <source>%1 号过号</source>
         <translation>Ticket %1: no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="375"/>
+        <location filename="../../ui/queue/caller_bar.py" line="386"/>
         <source>%1 号已转到%2</source>
         <translation>Ticket %1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="382"/>
+        <location filename="../../ui/queue/caller_bar.py" line="393"/>
         <source>%1 号已暂挂，申请人回来后可从“暂挂”叫回 (F11)</source>
         <translation>%1 parked; call it back from &quot;Parked&quot; when the applicant returns (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="411"/>
+        <location filename="../../ui/queue/caller_bar.py" line="422"/>
         <source>叫回 %1</source>
         <translation>Call back %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="415"/>
+        <location filename="../../ui/queue/caller_bar.py" line="426"/>
         <source>暂挂 %1</source>
         <translation>Parked %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="438"/>
+        <location filename="../../ui/queue/caller_bar.py" line="449"/>
         <source>窗口已开放</source>
         <translation>Window open</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="440"/>
+        <location filename="../../ui/queue/caller_bar.py" line="451"/>
         <source>窗口已暂停，不再叫新号</source>
         <translation>Window paused: no new tickets will be called</translation>
     </message>
@@ -1971,17 +1971,17 @@ Platform note: </translation>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="84"/>
+        <location filename="../../ui/queue/supervisor.py" line="86"/>
         <source>等候人数峰值</source>
         <translation>Peak waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="84"/>
+        <location filename="../../ui/queue/supervisor.py" line="86"/>
         <source>办结人数</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="106"/>
+        <location filename="../../ui/queue/supervisor.py" line="108"/>
         <source>%1时</source>
         <translation>%1h</translation>
     </message>
@@ -2178,268 +2178,273 @@ Platform note: </translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="195"/>
-        <location filename="../../ui/queue/kiosk.py" line="246"/>
+        <location filename="../../ui/queue/kiosk.py" line="200"/>
+        <location filename="../../ui/queue/kiosk.py" line="251"/>
         <source>自助取号</source>
         <translation>Self-service tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="253"/>
+        <location filename="../../ui/queue/kiosk.py" line="258"/>
         <source>① 请选择取号类别</source>
         <translation>① Choose a ticket type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="272"/>
+        <location filename="../../ui/queue/kiosk.py" line="277"/>
         <source>请输入预约码（短信或“掌上办”中的预约码）</source>
         <translation>Enter your appointment code (from the SMS or the mobile app)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="275"/>
+        <location filename="../../ui/queue/kiosk.py" line="280"/>
         <source>② 请点击要办理的业务</source>
         <translation>② Tap the service you need</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="286"/>
-        <location filename="../../ui/queue/kiosk.py" line="331"/>
+        <location filename="../../ui/queue/kiosk.py" line="291"/>
+        <location filename="../../ui/queue/kiosk.py" line="336"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="287"/>
-        <location filename="../../ui/queue/kiosk.py" line="360"/>
+        <location filename="../../ui/queue/kiosk.py" line="292"/>
+        <location filename="../../ui/queue/kiosk.py" line="365"/>
         <source>预约以后日期</source>
         <translation>Book a later day</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="299"/>
+        <location filename="../../ui/queue/kiosk.py" line="304"/>
         <source>应急号</source>
         <translation>Fallback ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="303"/>
-        <location filename="../../ui/queue/kiosk.py" line="587"/>
+        <location filename="../../ui/queue/kiosk.py" line="308"/>
+        <location filename="../../ui/queue/kiosk.py" line="612"/>
         <source>您的排队号</source>
         <translation>Your ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="320"/>
+        <location filename="../../ui/queue/kiosk.py" line="325"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="332"/>
+        <location filename="../../ui/queue/kiosk.py" line="337"/>
         <source>请输入预约成功短信中的 8 位预约码，签到后取得预约号，优先办理。</source>
         <translation>Type the 8-character code from your booking SMS; checking in gives an appointment ticket, served first.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="337"/>
+        <location filename="../../ui/queue/kiosk.py" line="342"/>
         <source>预约码，如 7KQ2M9XD</source>
         <translation>Appointment code, e.g. 7KQ2M9XD</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="349"/>
+        <location filename="../../ui/queue/kiosk.py" line="354"/>
         <source>签到取号</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="351"/>
-        <location filename="../../ui/queue/kiosk.py" line="405"/>
+        <location filename="../../ui/queue/kiosk.py" line="356"/>
+        <location filename="../../ui/queue/kiosk.py" line="413"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="361"/>
+        <location filename="../../ui/queue/kiosk.py" line="366"/>
         <source>当天办理请直接取号。请选择业务、日期和时段，填写本人信息后确认预约。</source>
         <translation>For today, take a ticket. Choose the service, day and slot, fill in your details and confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="372"/>
+        <location filename="../../ui/queue/kiosk.py" line="378"/>
         <source>业务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="373"/>
+        <location filename="../../ui/queue/kiosk.py" line="379"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="387"/>
+        <location filename="../../ui/queue/kiosk.py" line="395"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="387"/>
+        <location filename="../../ui/queue/kiosk.py" line="395"/>
         <source>预约人姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="388"/>
+        <location filename="../../ui/queue/kiosk.py" line="396"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="388"/>
+        <location filename="../../ui/queue/kiosk.py" line="396"/>
         <source>18 位居民身份证号码</source>
         <translation>18-digit resident ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="389"/>
+        <location filename="../../ui/queue/kiosk.py" line="397"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="389"/>
+        <location filename="../../ui/queue/kiosk.py" line="397"/>
         <source>接收预约码短信</source>
         <translation>For the SMS with your code</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="403"/>
+        <location filename="../../ui/queue/kiosk.py" line="411"/>
         <source>确认预约</source>
         <translation>Confirm booking</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="476"/>
+        <location filename="../../ui/queue/kiosk.py" line="485"/>
         <source>叫号服务器暂时无法连接。本机继续发放应急号（%1 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队。</source>
         <translation>The queue server cannot be reached. This kiosk keeps issuing fallback numbers (range %1); listen for the windows calling them; once the system is back they wait in the order taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="480"/>
+        <location filename="../../ui/queue/kiosk.py" line="489"/>
         <source>叫号服务器暂时无法连接，本机未设置应急号段，暂不能取号。请到服务台人工登记。</source>
         <translation>The queue server cannot be reached and this kiosk has no fallback range: no tickets now. Please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="484"/>
+        <location filename="../../ui/queue/kiosk.py" line="493"/>
         <source>叫号系统已恢复：%1 张应急号已交给叫号服务器，按取号先后顺序排队。</source>
         <translation>The queue system is back: %1 fallback tickets were handed to the queue server and wait in the order taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="487"/>
+        <location filename="../../ui/queue/kiosk.py" line="496"/>
         <source>%1 张被拒绝，请工作人员处理。</source>
         <translation>%1 were refused; staff will see to them.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="512"/>
+        <location filename="../../ui/queue/kiosk.py" line="517"/>
         <source>等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="512"/>
+        <location filename="../../ui/queue/kiosk.py" line="517"/>
         <source>应急取号</source>
         <translation>Fallback ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="541"/>
-        <location filename="../../ui/queue/kiosk.py" line="549"/>
+        <location filename="../../ui/queue/kiosk.py" line="563"/>
+        <location filename="../../ui/queue/kiosk.py" line="571"/>
         <source>请先输入预约码</source>
         <translation>Enter the appointment code first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="593"/>
+        <location filename="../../ui/queue/kiosk.py" line="602"/>
+        <source>没有找到这个预约（今天的预约码或身份证），请核对预约短信，或普通取号。</source>
+        <translation>No booking found for today with this code or ID card; please check your booking SMS, or take an ordinary ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="618"/>
         <source>（%1优先）</source>
         <translation> (%1 priority)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="595"/>
+        <location filename="../../ui/queue/kiosk.py" line="620"/>
         <source>%1%2 · 本机应急号</source>
         <translation>%1%2 · fallback number of this kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="597"/>
+        <location filename="../../ui/queue/kiosk.py" line="622"/>
         <source>%1%2 · 前面还有 %3 人</source>
         <translation>%1%2 · %3 ahead of you</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="599"/>
+        <location filename="../../ui/queue/kiosk.py" line="624"/>
         <source>，预计等候约 %1 分钟</source>
         <translation>, about %1 min wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="604"/>
+        <location filename="../../ui/queue/kiosk.py" line="629"/>
         <source>请取走小票，留意大厅屏幕和语音叫号</source>
         <translation>Please take your ticket and watch the hall screen and listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="606"/>
+        <location filename="../../ui/queue/kiosk.py" line="631"/>
         <source>小票未能打印（%1），请记下您的号码</source>
         <translation>The ticket could not be printed (%1); please note your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="608"/>
+        <location filename="../../ui/queue/kiosk.py" line="633"/>
         <source>本机未连接打印机，请记下您的号码，留意大厅屏幕和语音叫号</source>
         <translation>No printer connected: please note your number and watch the hall screen and listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <location filename="../../ui/queue/kiosk.py" line="666"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <location filename="../../ui/queue/kiosk.py" line="666"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <location filename="../../ui/queue/kiosk.py" line="666"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <location filename="../../ui/queue/kiosk.py" line="666"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <location filename="../../ui/queue/kiosk.py" line="666"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="641"/>
+        <location filename="../../ui/queue/kiosk.py" line="666"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="642"/>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="645"/>
+        <location filename="../../ui/queue/kiosk.py" line="670"/>
         <source>%1月%2日 %3</source>
         <translation>%3 %2/%1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="670"/>
+        <location filename="../../ui/queue/kiosk.py" line="695"/>
         <source>%1  余 %2 个</source>
         <translation>%1  %2 free</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="671"/>
+        <location filename="../../ui/queue/kiosk.py" line="696"/>
         <source>%1  已约满</source>
         <translation>%1  full</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="682"/>
+        <location filename="../../ui/queue/kiosk.py" line="707"/>
         <source>这一天不能预约，请选择其他日期。</source>
         <translation>This day cannot be booked; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="694"/>
+        <location filename="../../ui/queue/kiosk.py" line="719"/>
         <source>请先选择预约时段</source>
         <translation>Choose a slot first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="717"/>
+        <location filename="../../ui/queue/kiosk.py" line="742"/>
         <source>预约成功，您的预约码</source>
         <translation>Booked: your appointment code</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="724"/>
+        <location filename="../../ui/queue/kiosk.py" line="749"/>
         <source>%1 · %2月%3日 %4</source>
         <translation>%1 · %3/%2 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="726"/>
+        <location filename="../../ui/queue/kiosk.py" line="751"/>
         <source>预约码已发送到您的手机。请在预约时段前后到本机“预约签到”，凭预约码取号。</source>
         <translation>The code was sent to your phone. Around your slot, use &quot;Appointment check-in&quot; at this kiosk to get your ticket.</translation>
     </message>
@@ -4141,42 +4146,42 @@ Platform note: </translation>
 <context>
     <name>SmsPanel</name>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="324"/>
+        <location filename="../../ui/queue/booking_desk.py" line="328"/>
         <source>刷新短信记录</source>
         <translation>Refresh SMS journal</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="329"/>
+        <location filename="../../ui/queue/booking_desk.py" line="333"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="329"/>
+        <location filename="../../ui/queue/booking_desk.py" line="333"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="329"/>
+        <location filename="../../ui/queue/booking_desk.py" line="333"/>
         <source>排队号/预约码</source>
         <translation>Ticket / code</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="329"/>
+        <location filename="../../ui/queue/booking_desk.py" line="333"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="330"/>
+        <location filename="../../ui/queue/booking_desk.py" line="334"/>
         <source>内容</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="330"/>
+        <location filename="../../ui/queue/booking_desk.py" line="334"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/booking_desk.py" line="380"/>
+        <location filename="../../ui/queue/booking_desk.py" line="384"/>
         <source>共 %1 条，已发送 %2，失败 %3</source>
         <translation>%1 messages, %2 sent, %3 failed</translation>
     </message>
@@ -4184,176 +4189,176 @@ Platform note: </translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="130"/>
-        <location filename="../../ui/queue/supervisor.py" line="141"/>
+        <location filename="../../ui/queue/supervisor.py" line="132"/>
+        <location filename="../../ui/queue/supervisor.py" line="143"/>
         <source>大厅监管</source>
         <translation>Hall supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="153"/>
+        <location filename="../../ui/queue/supervisor.py" line="155"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="156"/>
+        <location filename="../../ui/queue/supervisor.py" line="158"/>
         <source>导出今日数据 (Excel)…</source>
         <translation>Export today&apos;s data (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="167"/>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="169"/>
+        <location filename="../../ui/queue/supervisor.py" line="170"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="170"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="170"/>
         <source>办理业务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="170"/>
         <source>当前号</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="169"/>
-        <location filename="../../ui/queue/supervisor.py" line="173"/>
+        <location filename="../../ui/queue/supervisor.py" line="171"/>
+        <location filename="../../ui/queue/supervisor.py" line="175"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="169"/>
+        <location filename="../../ui/queue/supervisor.py" line="171"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="171"/>
+        <location filename="../../ui/queue/supervisor.py" line="173"/>
         <source>排队</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="172"/>
+        <location filename="../../ui/queue/supervisor.py" line="174"/>
         <source>业务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="172"/>
+        <location filename="../../ui/queue/supervisor.py" line="174"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="172"/>
+        <location filename="../../ui/queue/supervisor.py" line="174"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="172"/>
+        <location filename="../../ui/queue/supervisor.py" line="174"/>
         <source>预计等候</source>
         <translation>Expected wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="173"/>
+        <location filename="../../ui/queue/supervisor.py" line="175"/>
         <source>过号</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="175"/>
+        <location filename="../../ui/queue/supervisor.py" line="177"/>
         <source>今日按小时</source>
         <translation>Today by hour</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="181"/>
+        <location filename="../../ui/queue/supervisor.py" line="183"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="185"/>
+        <location filename="../../ui/queue/supervisor.py" line="187"/>
         <source>跟进提醒（容缺超期、差评）</source>
         <translation>Follow-up alerts (overdue deferred materials, poor ratings)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="192"/>
+        <location filename="../../ui/queue/supervisor.py" line="194"/>
         <source>潮汐窗口建议</source>
         <translation>Tidal window suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="197"/>
+        <location filename="../../ui/queue/supervisor.py" line="199"/>
         <source>各业务预计等候都在阈值以内，无需调整。</source>
         <translation>Expected waits for all services are within the threshold: no change needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="210"/>
+        <location filename="../../ui/queue/supervisor.py" line="212"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="213"/>
+        <location filename="../../ui/queue/supervisor.py" line="215"/>
         <source>电话预约</source>
         <translation>Phone booking</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="215"/>
+        <location filename="../../ui/queue/supervisor.py" line="217"/>
         <source>短信记录</source>
         <translation>SMS journal</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="307"/>
-        <location filename="../../ui/queue/supervisor.py" line="390"/>
+        <location filename="../../ui/queue/supervisor.py" line="317"/>
+        <location filename="../../ui/queue/supervisor.py" line="400"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="319"/>
+        <location filename="../../ui/queue/supervisor.py" line="329"/>
         <source>暂无提醒</source>
         <translation>No alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="322"/>
+        <location filename="../../ui/queue/supervisor.py" line="332"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="340"/>
+        <location filename="../../ui/queue/supervisor.py" line="350"/>
         <source>一键开放 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="356"/>
+        <location filename="../../ui/queue/supervisor.py" line="366"/>
         <source>%1 已开放，办理：%2</source>
         <translation>%1 opened for: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="365"/>
+        <location filename="../../ui/queue/supervisor.py" line="375"/>
         <source>还没有数据可导出</source>
         <translation>No data to export yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="368"/>
+        <location filename="../../ui/queue/supervisor.py" line="378"/>
         <source>导出今日数据</source>
         <translation>Export today&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="368"/>
+        <location filename="../../ui/queue/supervisor.py" line="378"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="374"/>
+        <location filename="../../ui/queue/supervisor.py" line="384"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="377"/>
+        <location filename="../../ui/queue/supervisor.py" line="387"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="391"/>
+        <location filename="../../ui/queue/supervisor.py" line="401"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
@@ -4674,52 +4679,52 @@ Platform note: </translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="50"/>
+        <location filename="../../ui/queue/caller_bar.py" line="59"/>
         <source>转移排队号 %1</source>
         <translation>Transfer ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="52"/>
+        <location filename="../../ui/queue/caller_bar.py" line="61"/>
         <source>把 %1 号转给其他业务或其他窗口；该号将优先于后来的号等候。</source>
         <translation>Transfer ticket %1 to another service or window; it will wait ahead of later tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="54"/>
+        <location filename="../../ui/queue/caller_bar.py" line="63"/>
         <source>转到业务</source>
         <translation>To service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="55"/>
+        <location filename="../../ui/queue/caller_bar.py" line="64"/>
         <source>转到窗口</source>
         <translation>To window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="63"/>
+        <location filename="../../ui/queue/caller_bar.py" line="72"/>
         <source>窗口代码，如 W05</source>
         <translation>Window code, e.g. W05</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="72"/>
+        <location filename="../../ui/queue/caller_bar.py" line="81"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="73"/>
+        <location filename="../../ui/queue/caller_bar.py" line="82"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="90"/>
+        <location filename="../../ui/queue/caller_bar.py" line="99"/>
         <source>请填写要转去的窗口代码</source>
         <translation>Enter the code of the target window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="93"/>
+        <location filename="../../ui/queue/caller_bar.py" line="102"/>
         <source>不能转给本窗口</source>
         <translation>Cannot transfer to this window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="96"/>
+        <location filename="../../ui/queue/caller_bar.py" line="105"/>
         <source>请选择业务</source>
         <translation>Choose a service</translation>
     </message>

@@ -86,7 +86,7 @@ def test_park_call_back_and_call_a_number_by_keys(qtbot, tmp_path, hall, client:
         qtbot.waitUntil(lambda: bar.current is None and not bar.busy, timeout=10000)
         assert client.get_ticket(a1.ticket_id).state is TicketState.PARKED
         assert [p.ticket_no for p in client.get_window("W03").parked] == [a1.ticket_no]
-        assert bar.parked_button.isVisible() and bar.parked_button.text() == "暂挂 1"
+        assert bar.parked_button.isVisible() and bar.parked_button.text() == "暂挂 1 ▾"
         assert "已暂挂" in w.statusBar().currentMessage()
         assert [a.text() for a in bar.parked_menu.actions()] == [f"叫回 {a1.ticket_no}"]
         qtbot.keyClick(w, Qt.Key.Key_F2)  # the window is free for the next one meanwhile

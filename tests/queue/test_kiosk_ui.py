@@ -94,13 +94,17 @@ def test_the_kiosk_keeps_numbering_through_an_outage(qtbot, tasks, tmp_path: Pat
     prefix = HallClient(url, lambda: token).claim_prefix("kiosk-a")  # the restart too
     kiosk = KioskAccess.over(HallAccess.for_url(url, lambda: token), Store(tmp_path / "kiosk.sqlite3"), "kiosk-a",
                              prefix)
-    w = KioskWindow(kiosk, HallSettings(), tasks, None, auto_retry=False)
+    from printing import PdfFilePrinter
+    from tests.helpers.printing import pdf_text, squeezed
+
+    printed = tmp_path / "tickets"
+    w = KioskWindow(kiosk, HallSettings(), tasks, PdfFilePrinter(printed), auto_retry=False)
     show(qtbot, w)
     qtbot.waitUntil(lambda: w.state is not None and len(w.service_buttons) == 3, timeout=10000)
     assert w.state.online and not w.offline_banner.isVisible()
     with qtbot.waitSignal(w.issued, timeout=10000) as first:
         press(qtbot, w.service_buttons["intake"])
-    assert first.args[0].ticket.ticket_no == "A001" and not w.ticket_fallback.isVisible()
+    assert first.args[0].ticket.ticket_no == "A001" and not w.ticket_fallback.isVisible() and first.args[0].printed
     press(qtbot, w.done_button)
     qtbot.waitUntil(lambda: not w._loading, timeout=10000)
 
@@ -117,6 +121,10 @@ def test_the_kiosk_keeps_numbering_through_an_outage(qtbot, tasks, tmp_path: Pat
     assert t.offline and t.ticket_no == f"{prefix}A001" and w.ticket_no.text() == t.ticket_no
     assert w.ticket_fallback.isVisible() and "应急号" in w.ticket_fallback.text()
     assert "本机应急号" in w.ticket_info.text() and f"{prefix} 号段" in w.ticket_note.text()
+    assert off.args[0].printed  # the printed ticket says so too, and does not claim how many wait
+    text = squeezed(pdf_text(max(printed.glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns).read_bytes()))
+    assert t.ticket_no in text and "本机应急号" in text and "系统恢复后按取号先后顺序排队" in text
+    assert "您前面还有" not in text
     shot(w, "queue-kiosk-fallback-ticket.png")
     press(qtbot, w.done_button)
     qtbot.waitUntil(lambda: not w._loading, timeout=15000)
@@ -212,6 +220,7 @@ def test_check_in_by_code_and_booking_a_later_day(qtbot, tasks, tmp_path: Path,
     with qtbot.waitSignal(w.failed, timeout=10000):
         qtbot.keyClick(w.code_edit, Qt.Key.Key_Return)
     assert w.check_in_error.isVisible() and w.pages.currentIndex() == CHECK_IN
+    assert "没有找到这个预约" in w.check_in_error.text()
     w.code_edit.clear()
     qtbot.keyClicks(w.code_edit, code.lower())
     with qtbot.waitSignal(w.issued, timeout=10000) as checked:

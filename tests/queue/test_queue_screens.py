@@ -88,7 +88,7 @@ def test_kiosk_issues_and_prints(qtbot, access, tasks, tmp_path, client: HallCli
     qtbot.keyClicks(w.appointment, "NOPE")
     with qtbot.waitSignal(w.failed, timeout=10000):
         qtbot.mouseClick(w.service_buttons["pickup"], Qt.MouseButton.LeftButton)
-    assert "拒绝" in w.error.text()
+    assert "没有找到这个预约" in w.error.text()  # plain words, not the server's English
     w.appointment.clear()
     qtbot.keyClicks(w.appointment, "YY2026")
     with qtbot.waitSignal(w.issued, timeout=15000) as sig2:

@@ -47,6 +47,7 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setTabKeyNavigation(False)  # Tab leaves the table (↑↓ choose the row)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return t
 
@@ -141,7 +142,7 @@ class BookingPanel(QWidget):
         self.result.setWordWrap(True)
         form.addRow(self.result)
         middle.addWidget(form_box, 2)
-        root.addLayout(middle, 2)
+        root.addLayout(middle, 3)
 
         head = QHBoxLayout()
         head.addWidget(self._head(self.tr("当天预约")))
@@ -154,7 +155,10 @@ class BookingPanel(QWidget):
         self.booking_table = _table(self, "bookingTable", [
             self.tr("预约码"), self.tr("业务"), self.tr("时段"), self.tr("姓名"), self.tr("身份证号"), self.tr("手机"),
             self.tr("渠道"), self.tr("状态"), self.tr("排队号")])
-        root.addWidget(self.booking_table, 3)
+        header = self.booking_table.horizontalHeader()
+        for c in (0, 2, 4, 5, 8):  # code, slot, ID number, phone, ticket: as wide as they are
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        root.addWidget(self.booking_table, 2)
         self.service.currentIndexChanged.connect(lambda _i: self.reload())
         self.day.dateChanged.connect(lambda _d: self.reload())
 

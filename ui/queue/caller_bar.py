@@ -134,7 +134,8 @@ class CallNumberDialog(QDialog):
             self.parked.addItem(item)
         self.parked.setVisible(bool(parked))
         self.parked_head.setVisible(bool(parked))
-        self.parked.setMaximumHeight(160)
+        rows = max(1, min(len(parked), 6))
+        self.parked.setFixedHeight(rows * (self.parked.fontMetrics().height() + 8) + 8)
         v.addWidget(self.parked)
         self.problem = QLabel(self)
         self.problem.setObjectName("dialogProblem")
@@ -237,7 +238,8 @@ class CallerBar(QFrame):
         self.parked_button.setObjectName("queue_parked")
         self.parked_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.parked_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.parked_button.setStyleSheet("QToolButton#queue_parked { color: #a15c00; font-weight: bold; padding: 4px 8px; }")
+        self.parked_button.setStyleSheet("QToolButton#queue_parked { color: #a15c00; font-weight: bold; padding: 4px 8px; }"
+                                         " QToolButton#queue_parked::menu-indicator { image: none; width: 0; }")
         self.parked_menu = QMenu(self.parked_button)
         self.parked_button.setMenu(self.parked_menu)
         self.parked_button.hide()
@@ -421,7 +423,7 @@ class CallerBar(QFrame):
             action.setObjectName(f"callBack_{p.ticket_no}")
             action.setEnabled(can_call)
             action.triggered.connect(lambda _c=False, no=p.ticket_no: self.call_number(no))
-        self.parked_button.setText(self.tr("暂挂 %1").replace("%1", str(len(parked))))
+        self.parked_button.setText(self.tr("暂挂 %1").replace("%1", str(len(parked))) + " ▾")
         self.parked_button.setToolTip("、".join(p.ticket_no for p in parked))
         self.parked_button.setVisible(bool(parked))
 

@@ -33,7 +33,7 @@ QFrame#winCell { background: #13263b; border-radius: 14px; }
 QLabel#winName { font-size: 30px; color: #9fb3c8; }
 QLabel#winNo { font-size: 56px; font-weight: bold; color: #7ee2a8; }
 QLabel#waitLine { font-size: 36px; color: #e6edf5; }
-QLabel#nowFallback { font-size: 30px; font-weight: bold; color: #0b1622; background: #f0b429;
+QWidget#display QLabel#nowFallback { font-size: 30px; font-weight: bold; color: #0b1622; background: #f0b429;
                      border-radius: 10px; padding: 4px 16px; }
 QLabel#offline { font-size: 30px; color: #ffffff; background: #b00020; border-radius: 10px; padding: 8px 16px; }
 """

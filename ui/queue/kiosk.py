@@ -29,6 +29,7 @@ from clerk.queueing import (
     Priority,
     QueueError,
     ReconcileResult,
+    Rejected,
     ServiceInfo,
     TakenTicket,
 )
@@ -59,15 +60,15 @@ from ui.queue.common import HallAccess
 
 BACK_AFTER_MS = 20000
 RETRY_MS = 15000
-"""While the hall server is away (or fallback tickets wait to be handed over): how often to try again."""
+"""How often the kiosk asks the hall server again (waiting counts; an outage; the hand-over once it is back)."""
 BOOK_DAYS = 14
 CHOOSE, TICKET, CHECK_IN, BOOK = range(4)
 STYLE = """
 QWidget#kiosk { background: #eef3f9; }
 QWidget#kiosk QLabel { color: #102a43; }
-QLabel#kioskTitle { font-size: 40px; font-weight: bold; color: #1f4e8c; }
-QLabel#kioskHall { font-size: 24px; color: #486581; }
-QLabel#kioskHint { font-size: 24px; color: #334e68; }
+QWidget#kiosk QLabel#kioskTitle { font-size: 40px; font-weight: bold; color: #1f4e8c; }
+QWidget#kiosk QLabel#kioskHall { font-size: 24px; color: #486581; }
+QWidget#kiosk QLabel#kioskHint { font-size: 24px; color: #334e68; }
 QPushButton#priority { font-size: 24px; min-height: 60px; min-width: 130px; border-radius: 12px;
                        background: #ffffff; border: 2px solid #9fb3c8; color: #243b53; }
 QPushButton#priority:checked { background: #1f4e8c; color: #ffffff; border-color: #1f4e8c; }
@@ -79,6 +80,10 @@ QPushButton#service:focus, QPushButton#kioskAction:focus, QPushButton#back:focus
 QPushButton#priority:focus { border: 4px solid #f0b429; }
 QPushButton#kioskAction { font-size: 26px; min-height: 64px; min-width: 220px; border-radius: 14px;
                           background: #ffffff; border: 2px solid #1f4e8c; color: #1f4e8c; padding: 0 18px; }
+QPushButton#kioskPrimary { font-size: 28px; min-height: 72px; min-width: 240px; border-radius: 14px;
+                           background: #1f4e8c; border: 2px solid #1f4e8c; color: #ffffff; padding: 0 18px; }
+QPushButton#kioskPrimary:focus { border: 4px solid #f0b429; }
+QPushButton#kioskPrimary:disabled { background: #9fb3c8; border-color: #9fb3c8; }
 QPushButton#kioskAction:disabled { color: #9fb3c8; border-color: #bcccdc; }
 QLineEdit#appointment, QLineEdit#kioskField { font-size: 28px; min-height: 60px; padding: 0 12px;
                         border: 2px solid #9fb3c8; border-radius: 10px; background: #ffffff; }
@@ -87,18 +92,18 @@ QComboBox#kioskChoice { font-size: 26px; min-height: 56px; padding: 0 12px; back
 QListWidget#kioskSlots { font-size: 26px; background: #ffffff; border: 2px solid #9fb3c8; border-radius: 10px; }
 QListWidget#kioskSlots::item { min-height: 52px; padding: 0 10px; }
 QListWidget#kioskSlots::item:selected { background: #1f4e8c; color: #ffffff; }
-QLabel#kioskFormLabel { font-size: 24px; }
-QLabel#kioskError { font-size: 24px; color: #ffffff; background: #b00020; border-radius: 10px; padding: 10px; }
-QLabel#kioskOffline { font-size: 24px; color: #3d2b00; background: #ffd966; border: 2px solid #a15c00;
+QWidget#kiosk QLabel#kioskFormLabel { font-size: 24px; }
+QWidget#kiosk QLabel#kioskError { font-size: 24px; color: #ffffff; background: #b00020; border-radius: 10px; padding: 10px; }
+QWidget#kiosk QLabel#kioskOffline { font-size: 24px; color: #3d2b00; background: #ffd966; border: 2px solid #a15c00;
                       border-radius: 10px; padding: 10px; }
-QLabel#kioskBack { font-size: 22px; color: #ffffff; background: #1b7f3b; border-radius: 10px; padding: 8px; }
-QLabel#ticketNo { font-size: 150px; font-weight: bold; color: #1f4e8c; }
-QLabel#ticketNo[fallback="true"] { color: #a15c00; }
-QLabel#ticketFallback { font-size: 30px; font-weight: bold; color: #ffffff; background: #a15c00;
+QWidget#kiosk QLabel#kioskBack { font-size: 22px; color: #ffffff; background: #1b7f3b; border-radius: 10px; padding: 8px; }
+QWidget#kiosk QLabel#ticketNo { font-size: 150px; font-weight: bold; color: #1f4e8c; }
+QWidget#kiosk QLabel#ticketNo[fallback="true"] { color: #a15c00; }
+QWidget#kiosk QLabel#ticketFallback { font-size: 30px; font-weight: bold; color: #ffffff; background: #a15c00;
                         border-radius: 10px; padding: 6px 18px; }
-QLabel#ticketInfo { font-size: 30px; color: #243b53; }
-QLabel#ticketNote { font-size: 24px; color: #334e68; }
-QLabel#printNote { font-size: 26px; color: #a15c00; }
+QWidget#kiosk QLabel#ticketInfo { font-size: 30px; color: #243b53; }
+QWidget#kiosk QLabel#ticketNote { font-size: 24px; color: #334e68; }
+QWidget#kiosk QLabel#printNote { font-size: 26px; color: #a15c00; }
 QPushButton#back { font-size: 28px; min-height: 72px; min-width: 240px; border-radius: 14px;
                    background: #ffffff; border: 2px solid #1f4e8c; color: #1f4e8c; }
 """
@@ -346,7 +351,7 @@ class KioskWindow(QWidget):
         v.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(20)
-        self.check_in_go = self._action(self.tr("签到取号"), page, self.check_in_code)
+        self.check_in_go = self._action(self.tr("签到取号"), page, self.check_in_code, "kioskPrimary")
         row.addWidget(self.check_in_go)
         row.addWidget(self._action(self.tr("返回"), page, self.back, "back"))
         row.addStretch(1)
@@ -365,6 +370,7 @@ class KioskWindow(QWidget):
         left = QVBoxLayout()
         pick = QFormLayout()
         pick.setSpacing(10)
+        pick.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.book_service = QComboBox(page)
         self.book_service.setObjectName("kioskChoice")
         self.book_day = QComboBox(page)
@@ -381,6 +387,8 @@ class KioskWindow(QWidget):
         body.addLayout(left, 1)
         right = QFormLayout()
         right.setSpacing(12)
+        right.setHorizontalSpacing(16)
+        right.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.book_name = QLineEdit(page)
         self.book_id = QLineEdit(page)
         self.book_phone = QLineEdit(page)
@@ -400,7 +408,7 @@ class KioskWindow(QWidget):
         v.addWidget(self.book_error)
         row = QHBoxLayout()
         row.setSpacing(20)
-        self.book_go = self._action(self.tr("确认预约"), page, self.book)
+        self.book_go = self._action(self.tr("确认预约"), page, self.book, "kioskPrimary")
         row.addWidget(self.book_go)
         row.addWidget(self._action(self.tr("返回"), page, self.back, "back"))
         row.addStretch(1)
@@ -443,6 +451,7 @@ class KioskWindow(QWidget):
             if k.pending() and features.fallback:
                 try:
                     reconciled = k.reconcile()
+                    services, online = k.services()  # the waiting counts with the handed-over tickets
                 except QueueError as exc:
                     error = exc.message
             return KioskState(services, True, features, len(k.pending()), reconciled, error)
@@ -492,7 +501,7 @@ class KioskWindow(QWidget):
         feats = state.features
         self.check_in_button.setVisible(state.online and feats.check_in)
         self.book_button.setVisible(state.online and feats.appointments)
-        self._arm_retry(not state.online or state.pending > 0)
+        self._arm_retry(True)  # also while online: an outage shows before the next person comes
         self.state_changed.emit(state)
 
     def _prefix(self) -> str:
@@ -503,19 +512,32 @@ class KioskWindow(QWidget):
         if isinstance(services, dict):
             services = [ServiceInfo(c, "", c, n) for c, n in services.items()]
         self.services = list(services)
+
+        def text(s: ServiceInfo) -> str:
+            sub = _fill(self.tr("等候 %1 人"), str(s.waiting)) if online else self.tr("应急取号")
+            return f"{labels.service(s.code)}\n{sub}"
+
+        if [s.code for s in services] == list(self.service_buttons):  # the same services: new counts only
+            for s in services:
+                self.service_buttons[s.code].setText(text(s))
+            self.error.hide()
+            return
         for b in self.service_buttons.values():
             self.grid.removeWidget(b)
+            b.hide()
             b.deleteLater()
         self.service_buttons = {}
         cols = 2 if len(services) <= 4 else 3
         for i, s in enumerate(services):
-            sub = _fill(self.tr("等候 %1 人"), str(s.waiting)) if online else self.tr("应急取号")
-            b = QPushButton(f"{labels.service(s.code)}\n{sub}", self.grid_host)
+            b = QPushButton(text(s), self.grid_host)
             b.setObjectName("service")
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             b.clicked.connect(lambda _c=False, c=s.code: self.take(c))
             self.grid.addWidget(b, i // cols, i % cols)
             self.service_buttons[s.code] = b
+        chain = [self.appointment, *self.service_buttons.values(), self.check_in_button, self.book_button]
+        for a, b2 in zip(chain, chain[1:], strict=False):  # Tab: category, code, the services, then check-in and booking
+            QWidget.setTabOrder(a, b2)
         self.error.hide()
 
     def _show_error(self, text: str, where: QLabel | None = None) -> None:
@@ -568,7 +590,8 @@ class KioskWindow(QWidget):
             try:
                 from printing import QueueTicket, render_queue_ticket
 
-                pdf = render_queue_ticket(QueueTicket(**ticket.printable()), hall)  # printed in Chinese
+                fields = {**ticket.printable(), "people_ahead": ticket.people_ahead}  # None offline: not known
+                pdf = render_queue_ticket(QueueTicket(**fields), hall)  # printed in Chinese
                 printer.print_pdf(pdf, f"排队号 {ticket.ticket_no}")
             except Exception as exc:  # the ticket exists: show it on screen instead
                 return Issued(ticket, False, str(getattr(exc, "message", exc)))
@@ -576,6 +599,9 @@ class KioskWindow(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
+            if isinstance(exc, Rejected) and exc.code == "unknown_appointment":  # the server's words are English
+                self._show_error(self.tr("没有找到这个预约（今天的预约码或身份证），请核对预约短信，或普通取号。"), error_label)
+                return
             self._show_error(messages.describe(exc), error_label)
 
         Query(self, job).success(self._issued).failure(failed).run_in_background()

@@ -21,6 +21,7 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QKeySequence,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +30,7 @@ from ui.qt import (
     QPen,
     QPushButton,
     QRectF,
+    QShortcut,
     QSplitter,
     Qt,
     QTableWidget,
@@ -214,6 +216,9 @@ class SupervisorWindow(QWidget):
         self.sms = SmsPanel(service_for, self)
         self.tabs.addTab(self.sms, self.tr("短信记录"))
         self.tabs.currentChanged.connect(self._tab_shown)
+        for i in range(self.tabs.count()):  # Ctrl+1 … Ctrl+3: the tabs by keyboard
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self._go_to_tab(i))
+            self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
         root.addWidget(self.tabs, 1)
         self._features_known = False
 
@@ -266,9 +271,14 @@ class SupervisorWindow(QWidget):
         self._busy = False
         self.message.emit(messages.describe(exc))
 
+    def _go_to_tab(self, index: int) -> None:
+        if self.tabs.isTabVisible(index):
+            self.tabs.setCurrentIndex(index)
+
     def _tab_shown(self, index: int) -> None:
         page = self.tabs.widget(index)
         if page is self.booking:
+            self.booking.service.setFocus()
             self.booking.reload()
         elif page is self.sms:
             self.sms.refresh()
