@@ -70,7 +70,7 @@
     <message>
         <location filename="../../ui/queue/booking_desk.py" line="96"/>
         <source>日期</source>
-        <translation>Dates</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../ui/queue/booking_desk.py" line="104"/>
@@ -2217,7 +2217,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/queue/kiosk.py" line="308"/>
-        <location filename="../../ui/queue/kiosk.py" line="612"/>
+        <location filename="../../ui/queue/kiosk.py" line="613"/>
         <source>您的排队号</source>
         <translation>Your ticket number</translation>
     </message>
@@ -2260,7 +2260,7 @@ Platform note: </translation>
     <message>
         <location filename="../../ui/queue/kiosk.py" line="379"/>
         <source>日期</source>
-        <translation>Dates</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../ui/queue/kiosk.py" line="395"/>
@@ -2334,117 +2334,117 @@ Platform note: </translation>
         <translation>Enter the appointment code first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="602"/>
+        <location filename="../../ui/queue/kiosk.py" line="603"/>
         <source>没有找到这个预约（今天的预约码或身份证），请核对预约短信，或普通取号。</source>
         <translation>No booking found for today with this code or ID card; please check your booking SMS, or take an ordinary ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="618"/>
+        <location filename="../../ui/queue/kiosk.py" line="619"/>
         <source>（%1优先）</source>
         <translation> (%1 priority)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="620"/>
+        <location filename="../../ui/queue/kiosk.py" line="621"/>
         <source>%1%2 · 本机应急号</source>
         <translation>%1%2 · fallback number of this kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="622"/>
+        <location filename="../../ui/queue/kiosk.py" line="623"/>
         <source>%1%2 · 前面还有 %3 人</source>
         <translation>%1%2 · %3 ahead of you</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="624"/>
+        <location filename="../../ui/queue/kiosk.py" line="625"/>
         <source>，预计等候约 %1 分钟</source>
         <translation>, about %1 min wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="629"/>
+        <location filename="../../ui/queue/kiosk.py" line="630"/>
         <source>请取走小票，留意大厅屏幕和语音叫号</source>
         <translation>Please take your ticket and watch the hall screen and listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="631"/>
+        <location filename="../../ui/queue/kiosk.py" line="632"/>
         <source>小票未能打印（%1），请记下您的号码</source>
         <translation>The ticket could not be printed (%1); please note your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="633"/>
+        <location filename="../../ui/queue/kiosk.py" line="634"/>
         <source>本机未连接打印机，请记下您的号码，留意大厅屏幕和语音叫号</source>
         <translation>No printer connected: please note your number and watch the hall screen and listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="666"/>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="666"/>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="666"/>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="666"/>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="666"/>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="666"/>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <location filename="../../ui/queue/kiosk.py" line="668"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="670"/>
+        <location filename="../../ui/queue/kiosk.py" line="671"/>
         <source>%1月%2日 %3</source>
         <translation>%3 %2/%1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="695"/>
+        <location filename="../../ui/queue/kiosk.py" line="696"/>
         <source>%1  余 %2 个</source>
         <translation>%1  %2 free</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="696"/>
+        <location filename="../../ui/queue/kiosk.py" line="697"/>
         <source>%1  已约满</source>
         <translation>%1  full</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="707"/>
+        <location filename="../../ui/queue/kiosk.py" line="708"/>
         <source>这一天不能预约，请选择其他日期。</source>
         <translation>This day cannot be booked; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="719"/>
+        <location filename="../../ui/queue/kiosk.py" line="720"/>
         <source>请先选择预约时段</source>
         <translation>Choose a slot first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="742"/>
+        <location filename="../../ui/queue/kiosk.py" line="743"/>
         <source>预约成功，您的预约码</source>
         <translation>Booked: your appointment code</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="749"/>
+        <location filename="../../ui/queue/kiosk.py" line="750"/>
         <source>%1 · %2月%3日 %4</source>
         <translation>%1 · %3/%2 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="751"/>
+        <location filename="../../ui/queue/kiosk.py" line="752"/>
         <source>预约码已发送到您的手机。请在预约时段前后到本机“预约签到”，凭预约码取号。</source>
         <translation>The code was sent to your phone. Around your slot, use &quot;Appointment check-in&quot; at this kiosk to get your ticket.</translation>
     </message>
@@ -4267,98 +4267,123 @@ Platform note: </translation>
         <translation>No-shows</translation>
     </message>
     <message>
+        <location filename="../../ui/queue/supervisor.py" line="175"/>
+        <source>暂挂</source>
+        <translation>Parked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="175"/>
+        <source>应急号</source>
+        <translation>Fallback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="176"/>
+        <source>预约签到</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
         <location filename="../../ui/queue/supervisor.py" line="177"/>
+        <source>已签到 / 当天预约（不含已取消）；括号内为爽约</source>
+        <translation>Checked in / booked for today (not counting cancelled); missed in brackets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="179"/>
         <source>今日按小时</source>
         <translation>Today by hour</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="183"/>
+        <location filename="../../ui/queue/supervisor.py" line="185"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="187"/>
+        <location filename="../../ui/queue/supervisor.py" line="189"/>
         <source>跟进提醒（容缺超期、差评）</source>
         <translation>Follow-up alerts (overdue deferred materials, poor ratings)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="194"/>
+        <location filename="../../ui/queue/supervisor.py" line="196"/>
         <source>潮汐窗口建议</source>
         <translation>Tidal window suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="199"/>
+        <location filename="../../ui/queue/supervisor.py" line="201"/>
         <source>各业务预计等候都在阈值以内，无需调整。</source>
         <translation>Expected waits for all services are within the threshold: no change needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="212"/>
+        <location filename="../../ui/queue/supervisor.py" line="214"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="215"/>
+        <location filename="../../ui/queue/supervisor.py" line="217"/>
         <source>电话预约</source>
         <translation>Phone booking</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="217"/>
+        <location filename="../../ui/queue/supervisor.py" line="219"/>
         <source>短信记录</source>
         <translation>SMS journal</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="317"/>
-        <location filename="../../ui/queue/supervisor.py" line="400"/>
+        <location filename="../../ui/queue/supervisor.py" line="319"/>
+        <location filename="../../ui/queue/supervisor.py" line="413"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="329"/>
+        <location filename="../../ui/queue/supervisor.py" line="332"/>
         <source>暂无提醒</source>
         <translation>No alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="332"/>
+        <location filename="../../ui/queue/supervisor.py" line="335"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="350"/>
+        <location filename="../../ui/queue/supervisor.py" line="353"/>
         <source>一键开放 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="366"/>
+        <location filename="../../ui/queue/supervisor.py" line="369"/>
         <source>%1 已开放，办理：%2</source>
         <translation>%1 opened for: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="375"/>
+        <location filename="../../ui/queue/supervisor.py" line="378"/>
         <source>还没有数据可导出</source>
         <translation>No data to export yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="378"/>
+        <location filename="../../ui/queue/supervisor.py" line="381"/>
         <source>导出今日数据</source>
         <translation>Export today&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="378"/>
+        <location filename="../../ui/queue/supervisor.py" line="381"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="384"/>
+        <location filename="../../ui/queue/supervisor.py" line="387"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="387"/>
+        <location filename="../../ui/queue/supervisor.py" line="390"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="401"/>
+        <location filename="../../ui/queue/supervisor.py" line="405"/>
+        <source>（爽约 %1）</source>
+        <translation> (%1 missed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="414"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>

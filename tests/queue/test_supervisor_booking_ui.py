@@ -66,6 +66,9 @@ def test_phone_booking_and_the_sms_journal(qtbot, tasks, hall: EmbeddedServer) -
 
     token = HallClient(hall.url).login("boss", PASSWORD, "sup-desk")
     access = HallAccess.for_url(hall.url, lambda: token)
+    today = AppointmentDesk(HallClient(hall.url, lambda: token))  # today's bookings: one checked in, one not
+    today.check_in(code=today.book("intake", TUESDAY.date(), "10:30", "孙八", ric(8), "13900000008").appointment_code)
+    today.book("intake", TUESDAY.date(), "11:00", "周九", ric(9), "13900000009")
     w = SupervisorWindow(access, None, tasks, "测试大厅", auto_poll=False)
     qtbot.addWidget(w)
     w.resize(1366, 768)
@@ -74,6 +77,8 @@ def test_phone_booking_and_the_sms_journal(qtbot, tasks, hall: EmbeddedServer) -
     with qtbot.waitSignal(w.refreshed, timeout=10000):
         w.refresh()
     qtbot.waitUntil(lambda: w.tabs.isTabVisible(w.tabs.indexOf(w.booking)), timeout=10000)
+    assert w.queues.item(0, 0).text() == "综合受理" and w.queues.item(0, 8).text() == "1/2"  # checked in / booked
+    assert w.queues.item(0, 6).text() == "0" and w.queues.item(0, 7).text() == "0"
     panel = w.booking
     assert panel.day.date() == QDate(2026, 12, 2)  # tomorrow by default
     with qtbot.waitSignal(panel.slots_shown, timeout=10000) as listed:
@@ -136,16 +141,16 @@ def test_phone_booking_and_the_sms_journal(qtbot, tasks, hall: EmbeddedServer) -
     # the SMS journal: the booking and its cancellation, phones masked
     with qtbot.waitSignal(w.sms.loaded, timeout=10000) as loaded:
         w.tabs.setCurrentWidget(w.sms)
-    assert loaded.args[0] == 2
-    kinds = [w.sms.table.item(r, 1).text() for r in range(w.sms.table.rowCount())]
-    assert kinds == ["预约取消", "预约成功"]  # newest first
+    n = loaded.args[0]
+    kinds = [w.sms.table.item(r, 1).text() for r in range(n)]
+    assert kinds[:2] == ["预约取消", "预约成功"]  # newest first
     assert all(w.sms.table.item(r, 3).text() == "139****0001" for r in range(2))
     assert b.appointment_code in w.sms.table.item(1, 4).text() and w.sms.table.item(1, 5).text() == "待发送"
-    assert "共 2 条" in w.sms.summary.text()
-    assert hall.drain_sms() == 2
+    assert f"共 {n} 条" in w.sms.summary.text()
+    assert hall.drain_sms() == n
     with qtbot.waitSignal(w.sms.loaded, timeout=10000):
         qtbot.mouseClick(w.sms.refresh_button, Qt.MouseButton.LeftButton)
-    assert {w.sms.table.item(r, 5).text() for r in range(2)} == {"已发送"}
+    assert {w.sms.table.item(r, 5).text() for r in range(n)} == {"已发送"}
     if os.environ.get("WINDOW_CLERK_SCREENSHOTS"):
         w.grab().save(str(SHOTS / "queue-supervisor-sms.png"))
     w.stop()

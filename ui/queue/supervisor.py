@@ -10,7 +10,7 @@ from pathlib import Path
 
 from clerk.context import AppContext
 from clerk.queueing import Snapshot, SupervisorService, TidalSuggestion
-from clerk.queueing.model import WindowState
+from clerk.queueing.model import AppointmentCounts, WindowState
 from clerk.queueing.report import export_day
 from clerk.queueing.supervisor import HourFigures
 from ui import labels, messages
@@ -172,7 +172,12 @@ class SupervisorWindow(QWidget):
         lv.addWidget(self.windows, 3)
         lv.addWidget(self._head(self.tr("排队"), left))
         self.queues = self._table(left, [self.tr("业务"), self.tr("等候"), self.tr("最长等候"), self.tr("预计等候"),
-                                         self.tr("已办结"), self.tr("过号")])
+                                         self.tr("已办结"), self.tr("过号"), self.tr("暂挂"), self.tr("应急号"),
+                                         self.tr("预约签到")])
+        queue_header = self.queues.horizontalHeader()
+        queue_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # nine columns: none cut short
+        queue_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.queues.horizontalHeaderItem(8).setToolTip(self.tr("已签到 / 当天预约（不含已取消）；括号内为爽约"))
         lv.addWidget(self.queues, 2)
         lv.addWidget(self._head(self.tr("今日按小时"), left))
         self.chart = HourChart(left)
@@ -314,7 +319,8 @@ class SupervisorWindow(QWidget):
         for r, (code, s) in enumerate(st.services.items()):
             expected = snap.expected_wait_min(code, self.service().thresholds.default_service_s)
             cells = [labels.service(code), str(s.waiting), _minutes(s.longest_wait_s) if s.waiting else "—",
-                     self.tr("%1 分钟").replace("%1", f"{expected:.0f}") if s.waiting else "—", str(s.served), str(s.no_shows)]
+                     self.tr("%1 分钟").replace("%1", f"{expected:.0f}") if s.waiting else "—", str(s.served), str(s.no_shows),
+                     str(s.parked), str(s.fallback), _appointments(s.appointments)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 2 and s.waiting and s.longest_wait_s / 60 >= self.service().thresholds.display_wait_min:
@@ -391,6 +397,16 @@ class SupervisorWindow(QWidget):
         self.timer.stop()
         if self.followup is not None:
             self.followup.detach()
+
+
+def _appointments(a: AppointmentCounts) -> str:
+    """签到/预约, and the missed ones in brackets: ``2/5（爽约 1）``; ``—`` without bookings."""
+    if not a.booked:
+        return "—"
+    text = f"{a.checked_in}/{a.booked}"
+    if a.missed:
+        text += QCoreApplication.translate("SupervisorWindow", "（爽约 %1）").replace("%1", str(a.missed))
+    return text
 
 
 def _minutes(seconds: float | None) -> str:
