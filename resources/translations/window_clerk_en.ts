@@ -4282,108 +4282,108 @@ Platform note: </translation>
         <translation>Check-ins</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="177"/>
+        <location filename="../../ui/queue/supervisor.py" line="182"/>
         <source>已签到 / 当天预约（不含已取消）；括号内为爽约</source>
         <translation>Checked in / booked for today (not counting cancelled); missed in brackets</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="179"/>
+        <location filename="../../ui/queue/supervisor.py" line="184"/>
         <source>今日按小时</source>
         <translation>Today by hour</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="185"/>
+        <location filename="../../ui/queue/supervisor.py" line="190"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="189"/>
+        <location filename="../../ui/queue/supervisor.py" line="194"/>
         <source>跟进提醒（容缺超期、差评）</source>
         <translation>Follow-up alerts (overdue deferred materials, poor ratings)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="196"/>
+        <location filename="../../ui/queue/supervisor.py" line="201"/>
         <source>潮汐窗口建议</source>
         <translation>Tidal window suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="201"/>
+        <location filename="../../ui/queue/supervisor.py" line="206"/>
         <source>各业务预计等候都在阈值以内，无需调整。</source>
         <translation>Expected waits for all services are within the threshold: no change needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="214"/>
+        <location filename="../../ui/queue/supervisor.py" line="219"/>
         <source>大厅</source>
         <translation>Hall</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="217"/>
+        <location filename="../../ui/queue/supervisor.py" line="222"/>
         <source>电话预约</source>
         <translation>Phone booking</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="219"/>
+        <location filename="../../ui/queue/supervisor.py" line="224"/>
         <source>短信记录</source>
         <translation>SMS journal</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="319"/>
-        <location filename="../../ui/queue/supervisor.py" line="413"/>
+        <location filename="../../ui/queue/supervisor.py" line="324"/>
+        <location filename="../../ui/queue/supervisor.py" line="418"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="332"/>
+        <location filename="../../ui/queue/supervisor.py" line="337"/>
         <source>暂无提醒</source>
         <translation>No alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="335"/>
+        <location filename="../../ui/queue/supervisor.py" line="340"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="353"/>
+        <location filename="../../ui/queue/supervisor.py" line="358"/>
         <source>一键开放 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="369"/>
+        <location filename="../../ui/queue/supervisor.py" line="374"/>
         <source>%1 已开放，办理：%2</source>
         <translation>%1 opened for: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="378"/>
+        <location filename="../../ui/queue/supervisor.py" line="383"/>
         <source>还没有数据可导出</source>
         <translation>No data to export yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="381"/>
+        <location filename="../../ui/queue/supervisor.py" line="386"/>
         <source>导出今日数据</source>
         <translation>Export today&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="381"/>
+        <location filename="../../ui/queue/supervisor.py" line="386"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="387"/>
+        <location filename="../../ui/queue/supervisor.py" line="392"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="390"/>
+        <location filename="../../ui/queue/supervisor.py" line="395"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="405"/>
+        <location filename="../../ui/queue/supervisor.py" line="410"/>
         <source>（爽约 %1）</source>
         <translation> (%1 missed)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="414"/>
+        <location filename="../../ui/queue/supervisor.py" line="419"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>

@@ -177,7 +177,9 @@ class SupervisorWindow(QWidget):
         queue_header = self.queues.horizontalHeader()
         queue_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # nine columns: none cut short
         queue_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.queues.horizontalHeaderItem(8).setToolTip(self.tr("已签到 / 当天预约（不含已取消）；括号内为爽约"))
+        check_ins = self.queues.horizontalHeaderItem(8)
+        if check_ins is not None:
+            check_ins.setToolTip(self.tr("已签到 / 当天预约（不含已取消）；括号内为爽约"))
         lv.addWidget(self.queues, 2)
         lv.addWidget(self._head(self.tr("今日按小时"), left))
         self.chart = HourChart(left)
