@@ -470,7 +470,7 @@
     <message>
         <location filename="../../ui/queue/caller_bar.py" line="247"/>
         <source>叫指定号 F11</source>
-        <translation>Call number F11</translation>
+        <translation>Call no. F11</translation>
     </message>
     <message>
         <location filename="../../ui/queue/caller_bar.py" line="248"/>

@@ -200,7 +200,7 @@ class CallerBar(EventListener, QFrame):
         self.setObjectName("callerBar")
         self.setStyleSheet("QFrame#callerBar { background: #ffffff; border-radius: 6px; }"
                            " QFrame#callerBar QLabel { color: #102a43; }"
-                           " QFrame#callerBar QPushButton { padding: 4px 10px; }")
+                           " QFrame#callerBar QPushButton { padding: 4px 7px; }")
         self.access, self.window_code, self.events = access, window, events
         self._caller: CallerService | None = None
         self.busy = False
