@@ -26,7 +26,8 @@ class QueueTicket:
 
     number: str
     service_name: str
-    people_ahead: int
+    people_ahead: int | None
+    """None: not known (a kiosk's fallback ticket while the hall server is down)."""
     issued_at: dt.datetime
     qr_value: str = ""
     """What the QR encodes (e.g. a queue-status URL); the ticket number if empty."""
@@ -51,7 +52,8 @@ def render_queue_ticket(ticket: QueueTicket, hall: HallSettings) -> bytes:
         Paragraph(para(ticket.number), style("num", 40, 46)),
         Paragraph(para(ticket.service_name), style("svc", 12, 16)),
         Spacer(1, 1.5 * mm),
-        Paragraph(f"您前面还有 <font size=14>{int(ticket.people_ahead)}</font> 人等候", style("ahead", 10.5, 17)),
+        Paragraph(f"您前面还有 <font size=14>{int(ticket.people_ahead)}</font> 人等候" if ticket.people_ahead is not None
+                  else "应急号：系统恢复后按取号先后顺序排队", style("ahead", 10.5, 17)),
         Paragraph(f"取号时间：{cn_datetime(ticket.issued_at)}", style("time", 9)),
         Spacer(1, 2 * mm),
         qr(ticket.qr_value or ticket.number, 30 * mm),

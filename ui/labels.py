@@ -114,6 +114,7 @@ TICKET_MOVE: dict[str, str] = {
     "finish": QT_TRANSLATE_NOOP("Labels", "办结"),
     "no-show": QT_TRANSLATE_NOOP("Labels", "过号"),
     "transfer": QT_TRANSLATE_NOOP("Labels", "转移"),
+    "park": QT_TRANSLATE_NOOP("Labels", "暂挂"),
 }
 
 SERVICE: dict[str, str] = {
@@ -138,10 +139,42 @@ SCORE: dict[int, str] = {
     5: QT_TRANSLATE_NOOP("Labels", "非常满意"),
 }
 
+APPOINTMENT_STATE: dict[str, str] = {
+    "booked": QT_TRANSLATE_NOOP("Labels", "已预约"),
+    "checked_in": QT_TRANSLATE_NOOP("Labels", "已签到"),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "已取消"),
+    "missed": QT_TRANSLATE_NOOP("Labels", "爽约"),
+}
+
+BOOKING_CHANNEL: dict[str, str] = {
+    "phone": QT_TRANSLATE_NOOP("Labels", "电话"),
+    "app": QT_TRANSLATE_NOOP("Labels", "掌上办"),
+    "kiosk": QT_TRANSLATE_NOOP("Labels", "取号机"),
+    "admin": QT_TRANSLATE_NOOP("Labels", "管理员"),
+}
+
+SMS_KIND: dict[str, str] = {
+    "issued": QT_TRANSLATE_NOOP("Labels", "取号"),
+    "near": QT_TRANSLATE_NOOP("Labels", "即将叫到"),
+    "called": QT_TRANSLATE_NOOP("Labels", "叫号"),
+    "carried": QT_TRANSLATE_NOOP("Labels", "顺延次日"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "闭厅截止"),
+    "booked": QT_TRANSLATE_NOOP("Labels", "预约成功"),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "预约取消"),
+}
+
+SMS_STATE: dict[str, str] = {
+    "queued": QT_TRANSLATE_NOOP("Labels", "待发送"),
+    "sent": QT_TRANSLATE_NOOP("Labels", "已发送"),
+    "failed": QT_TRANSLATE_NOOP("Labels", "发送失败"),
+}
+
 TABLES: dict[str, dict[str, str] | dict[int, str]] = {
     "case_status": CASE_STATUS, "material_status": MATERIAL_STATUS, "document_kind": DOCUMENT_KIND,
     "id_type": ID_TYPE, "ticket_state": TICKET_STATE, "priority": PRIORITY, "window_state": WINDOW_STATE,
     "ticket_move": TICKET_MOVE, "service": SERVICE, "print_job_state": PRINT_JOB_STATE, "score": SCORE,
+    "appointment_state": APPOINTMENT_STATE, "booking_channel": BOOKING_CHANNEL, "sms_kind": SMS_KIND,
+    "sms_state": SMS_STATE,
 }
 
 
@@ -199,6 +232,22 @@ def window(code: str) -> str:
 
 def print_job_state(code: str) -> str:
     return _label(PRINT_JOB_STATE, code)
+
+
+def appointment_state(code: str) -> str:
+    return _label(APPOINTMENT_STATE, code)
+
+
+def booking_channel(code: str) -> str:
+    return _label(BOOKING_CHANNEL, code)
+
+
+def sms_kind(code: str) -> str:
+    return _label(SMS_KIND, code)
+
+
+def sms_state(code: str) -> str:
+    return _label(SMS_STATE, code)
 
 
 def score(value: int) -> str:

@@ -6,6 +6,9 @@
    whose source text was translated before, anywhere, gets that translation;
 3. ``pyside6-lrelease`` compiles the ``.qm`` the program loads.
 
+After merging two branches, take either side's .ts and pass the other side's as an argument
+(``update.py /tmp/theirs.ts``): its translations are carried too.
+
 Whatever is still unfinished afterwards is listed; translate it in the .ts (or Qt Linguist) and run
 this again. ``tests/ui/test_english.py`` fails while a shown string has no translation.
 """
@@ -44,7 +47,11 @@ def _known(path: Path) -> dict[tuple[str, bool], ET.Element]:
 
 
 def main() -> int:
-    before = _known(TS)
+    # After a merge: ``update.py OTHER.ts …`` also carries the translations the other side's file had.
+    before: dict[tuple[str, bool], ET.Element] = {}
+    for extra in sys.argv[1:]:
+        before.update(_known(Path(extra)))
+    before.update(_known(TS))
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py")) + ["main.py"]
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "absolute",
                     "-ts", str(TS)], cwd=ROOT, check=True)

@@ -227,6 +227,138 @@
     </message>
 </context>
 <context>
+    <name>BookingPanel</name>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="90"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <source>业务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="96"/>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="104"/>
+        <source>查询时段</source>
+        <translation>Show slots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="113"/>
+        <source>可预约时段（选中一行）</source>
+        <translation>Bookable slots (select a row)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="114"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <source>时段</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="114"/>
+        <source>容量</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="114"/>
+        <source>已约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="114"/>
+        <source>余量</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="121"/>
+        <source>预约人</source>
+        <translation>Person booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="133"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="134"/>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="135"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="136"/>
+        <source>预约所选时段</source>
+        <translation>Book the selected slot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="148"/>
+        <source>当天预约</source>
+        <translation>Bookings of the day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="150"/>
+        <source>取消所选预约</source>
+        <translation>Cancel the selected booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <source>预约码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="156"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="157"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="157"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="157"/>
+        <source>排队号</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="229"/>
+        <source>这一天不能预约（%1）</source>
+        <translation>This day cannot be booked (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="259"/>
+        <source>请先在左侧选择一个还有余量的时段</source>
+        <translation>Select a slot with free places on the left first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="278"/>
+        <source>已预约：预约码 %1（%2 %3 %4），短信已发给预约人</source>
+        <translation>Booked: code %1 (%2 %3 %4); an SMS was sent to the person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="289"/>
+        <source>请先在“当天预约”中选中要取消的预约</source>
+        <translation>Select the booking to cancel in &quot;Bookings of the day&quot; first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="297"/>
+        <source>预约 %1 已取消，时段名额已释放</source>
+        <translation>Booking %1 cancelled; its place is free again</translation>
+    </message>
+</context>
+<context>
     <name>BundlePicker</name>
     <message>
         <location filename="../../ui/intake/picker.py" line="43"/>
@@ -260,168 +392,247 @@
     </message>
 </context>
 <context>
+    <name>CallNumberDialog</name>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="117"/>
+        <source>叫指定号</source>
+        <translation>Call a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="120"/>
+        <source>输入要叫的排队号（如 A012、应急号 X1A003），或从下面选一个暂挂的号叫回：</source>
+        <translation>Type the ticket to call (e.g. A012, fallback X1A003), or pick a parked ticket below to call it back:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="124"/>
+        <source>排队号</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="126"/>
+        <source>本窗口暂挂的号（↓ 选择，回车叫回）</source>
+        <translation>Parked at this window (↓ to choose, Enter to call back)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="132"/>
+        <source>（%1 暂挂）</source>
+        <translation> (parked %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="146"/>
+        <source>叫号</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="147"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="169"/>
+        <source>请输入排队号</source>
+        <translation>Type a ticket number</translation>
+    </message>
+</context>
+<context>
     <name>CallerBar</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="157"/>
-        <location filename="../../ui/queue/caller_bar.py" line="225"/>
+        <location filename="../../ui/queue/caller_bar.py" line="239"/>
+        <location filename="../../ui/queue/caller_bar.py" line="326"/>
         <source>叫号 F2</source>
         <translation>Call F2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="158"/>
+        <location filename="../../ui/queue/caller_bar.py" line="240"/>
         <source>重呼 F3</source>
         <translation>Recall F3</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="158"/>
+        <location filename="../../ui/queue/caller_bar.py" line="240"/>
         <source>再叫一次当前号 (F3)</source>
         <translation>Call the current ticket again (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="188"/>
+        <location filename="../../ui/queue/caller_bar.py" line="283"/>
         <source>● 叫号离线</source>
         <translation>● Calling offline</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="192"/>
+        <location filename="../../ui/queue/caller_bar.py" line="287"/>
         <source>● 窗口暂停</source>
         <translation>● Window paused</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="192"/>
+        <location filename="../../ui/queue/caller_bar.py" line="287"/>
         <source>● 窗口关闭</source>
         <translation>● Window closed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="197"/>
+        <location filename="../../ui/queue/caller_bar.py" line="292"/>
         <source>● 等候 %1 人</source>
         <translation>● %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="201"/>
+        <location filename="../../ui/queue/caller_bar.py" line="296"/>
         <source>● 连接中…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="207"/>
+        <location filename="../../ui/queue/caller_bar.py" line="302"/>
         <source>%1（服务器上）</source>
         <translation>%1 (on the server)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="209"/>
+        <location filename="../../ui/queue/caller_bar.py" line="304"/>
         <source>当前号：—</source>
         <translation>Ticket: —</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="273"/>
+        <location filename="../../ui/queue/caller_bar.py" line="379"/>
         <source>暂无等候的号</source>
         <translation>No tickets waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="275"/>
+        <location filename="../../ui/queue/caller_bar.py" line="381"/>
+        <location filename="../../ui/queue/caller_bar.py" line="447"/>
         <source>已叫 %1 号</source>
         <translation>Called ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="315"/>
+        <location filename="../../ui/queue/caller_bar.py" line="421"/>
         <source>已重呼 %1 号</source>
         <translation>Recalled ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="292"/>
-        <location filename="../../ui/queue/caller_bar.py" line="308"/>
-        <location filename="../../ui/queue/caller_bar.py" line="321"/>
+        <location filename="../../ui/queue/caller_bar.py" line="398"/>
+        <location filename="../../ui/queue/caller_bar.py" line="414"/>
+        <location filename="../../ui/queue/caller_bar.py" line="427"/>
         <source>%1 号已办结</source>
         <translation>Ticket %1 completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="157"/>
+        <location filename="../../ui/queue/caller_bar.py" line="239"/>
         <source>下一位 (F2)：本号已办完时先办结，再叫下一位</source>
         <translation>Next (F2): finishes the current ticket when done, then calls the next</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="159"/>
+        <location filename="../../ui/queue/caller_bar.py" line="241"/>
         <source>开始 F4</source>
         <translation>Start F4</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="159"/>
+        <location filename="../../ui/queue/caller_bar.py" line="241"/>
         <source>申请人已到窗口，开始办理 (F4)</source>
         <translation>The applicant is at the window: start (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="160"/>
+        <location filename="../../ui/queue/caller_bar.py" line="242"/>
         <source>办结 F6</source>
         <translation>Finish F6</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="160"/>
+        <location filename="../../ui/queue/caller_bar.py" line="242"/>
         <source>本号办理完毕 (F6)</source>
         <translation>This ticket is done (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="161"/>
+        <location filename="../../ui/queue/caller_bar.py" line="243"/>
         <source>过号 F7</source>
         <translation>No-show F7</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="161"/>
+        <location filename="../../ui/queue/caller_bar.py" line="243"/>
         <source>叫号后申请人未到 (F7)</source>
         <translation>Called but the applicant did not come (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="162"/>
+        <location filename="../../ui/queue/caller_bar.py" line="244"/>
         <source>转移 F8</source>
         <translation>Transfer F8</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="162"/>
+        <location filename="../../ui/queue/caller_bar.py" line="244"/>
         <source>转给其他业务或窗口 (F8)</source>
         <translation>Transfer to another service or window (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="163"/>
-        <location filename="../../ui/queue/caller_bar.py" line="223"/>
+        <location filename="../../ui/queue/caller_bar.py" line="245"/>
+        <location filename="../../ui/queue/caller_bar.py" line="324"/>
         <source>暂停 F9</source>
         <translation>Pause F9</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="163"/>
+        <location filename="../../ui/queue/caller_bar.py" line="245"/>
         <source>暂停/开放本窗口 (F9)</source>
         <translation>Pause/open this window (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="223"/>
+        <location filename="../../ui/queue/caller_bar.py" line="246"/>
+        <source>暂挂 F10</source>
+        <translation>Park F10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="246"/>
+        <source>申请人暂时离开（如去复印材料）：本号挂起，稍后叫回 (F10)</source>
+        <translation>The applicant stepped away (e.g. to copy a document): park the ticket and call it back later (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="247"/>
+        <source>叫指定号 F11</source>
+        <translation>Call no. F11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="248"/>
+        <source>叫指定的排队号：暂挂的号叫回、应急号、转来的号 (F11)</source>
+        <translation>Call a chosen ticket: a parked one back, a fallback ticket, one sent over (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="324"/>
         <source>开放窗口 F9</source>
         <translation>Open window F9</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="225"/>
+        <location filename="../../ui/queue/caller_bar.py" line="326"/>
         <source>下一位 F2</source>
         <translation>Next F2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="297"/>
+        <location filename="../../ui/queue/caller_bar.py" line="403"/>
         <source>%1 号还在办理：受理后按 F2 叫下一位，或按 F6 办结、F7 过号</source>
         <translation>Ticket %1 is still being served: after accepting press F2 for the next, or F6 finish, F7 no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="324"/>
+        <location filename="../../ui/queue/caller_bar.py" line="430"/>
         <source>%1 号过号</source>
         <translation>Ticket %1: no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="329"/>
+        <location filename="../../ui/queue/caller_bar.py" line="435"/>
         <source>%1 号已转到%2</source>
         <translation>Ticket %1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="352"/>
+        <location filename="../../ui/queue/caller_bar.py" line="442"/>
+        <source>%1 号已暂挂，申请人回来后可从“暂挂”叫回 (F11)</source>
+        <translation>%1 parked; call it back from &quot;Parked&quot; when the applicant returns (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="471"/>
+        <source>叫回 %1</source>
+        <translation>Call back %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="475"/>
+        <source>暂挂 %1</source>
+        <translation>Parked %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="498"/>
         <source>窗口已开放</source>
         <translation>Window open</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="354"/>
+        <location filename="../../ui/queue/caller_bar.py" line="500"/>
         <source>窗口已暂停，不再叫新号</source>
         <translation>Window paused: no new tickets will be called</translation>
     </message>
@@ -717,17 +928,17 @@ Platform note: </translation>
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="289"/>
+        <location filename="../../ui/intake/checklist.py" line="290"/>
         <source>材料清单（一套材料）</source>
         <translation>Materials (one set)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="307"/>
+        <location filename="../../ui/intake/checklist.py" line="308"/>
         <source>告知承诺书已签署（有容缺后补材料时必须）Alt+Q</source>
         <translation>Commitment letter signed (required with deferred materials) Alt+Q</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/checklist.py" line="404"/>
+        <location filename="../../ui/intake/checklist.py" line="405"/>
         <source>共 %n 项</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -735,27 +946,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="405"/>
+        <location filename="../../ui/intake/checklist.py" line="406"/>
         <source>已提交</source>
         <translation>Provided</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="405"/>
+        <location filename="../../ui/intake/checklist.py" line="406"/>
         <source>容缺后补</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="406"/>
+        <location filename="../../ui/intake/checklist.py" line="407"/>
         <source>免提交</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="406"/>
+        <location filename="../../ui/intake/checklist.py" line="407"/>
         <source>无需提交</source>
         <translation>Not required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="407"/>
+        <location filename="../../ui/intake/checklist.py" line="408"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
@@ -1240,6 +1451,111 @@ Platform note: </translation>
         <source>“{material}”上的姓名“{got}”与表上{who}“{expected}”不一致，请核对</source>
         <translation>The name “{got}” on “{material}” is not the {who} “{expected}” on the form; please check</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="118"/>
+        <source>当前号 {ticket_no} 尚未处理完：请先办结、暂挂、过号或转移，再叫号</source>
+        <translation>Ticket {ticket_no} is still open: finish, park, mark as no-show or transfer it before calling another</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="119"/>
+        <source>“{ticket_no}”不是排队号（如 A012、X1A003）</source>
+        <translation>&quot;{ticket_no}&quot; is not a ticket number (e.g. A012, X1A003)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="120"/>
+        <source>叫号服务器不支持“{feature}”（服务器版本较旧），此功能暂不可用。</source>
+        <translation>The queue server does not offer &quot;{feature}&quot; (an older version); this is not available.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="121"/>
+        <source>叫号系统临时故障，本号为本机应急号（{prefix} 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队</source>
+        <translation>The queue system is temporarily down: this is a fallback number of this kiosk (range {prefix}); listen for the windows calling it; once the system is back it waits in the order taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="122"/>
+        <source>叫号系统临时故障，本号为本机应急号（{prefix} 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队；预约将在系统恢复后核验</source>
+        <translation>The queue system is temporarily down: this is a fallback number of this kiosk (range {prefix}); listen for the windows calling it; once the system is back it waits in the order taken; the appointment is checked then</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="123"/>
+        <source>无法连接叫号服务器，且本机未设置应急号段（python -m clerk queue enroll），无法取号。请引导群众到服务台人工登记。（{detail}）</source>
+        <translation>Cannot reach the queue server and this kiosk has no fallback range (python -m clerk queue enroll): no ticket can be issued. Please send people to the service desk. ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="124"/>
+        <source>无法连接叫号服务器，且本机未设置应急号段（python -m clerk queue enroll），无法取号。请引导群众到服务台人工登记。</source>
+        <translation>Cannot reach the queue server and this kiosk has no fallback range (python -m clerk queue enroll): no ticket can be issued. Please send people to the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="125"/>
+        <source>预约签到成功，请留意叫号</source>
+        <translation>Checked in; please listen for your number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="126"/>
+        <source>预约号，优先办理</source>
+        <translation>Appointment ticket, served first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="127"/>
+        <source>当天办理请直接取号；自助预约仅限以后的日期。</source>
+        <translation>For today, please take a ticket; the kiosk books later days only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="128"/>
+        <source>请填写预约人姓名（不超过 50 字）</source>
+        <translation>Enter the name of the person booking (at most 50 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="129"/>
+        <source>身份证号码不正确，请核对后重新输入</source>
+        <translation>The ID number is not valid; please check it and type it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="130"/>
+        <source>手机号码不正确（11 位手机号或带区号的固定电话）</source>
+        <translation>The phone number is not valid (an 11-digit mobile or a landline with area code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="131"/>
+        <source>该时段已约满，请选择其他时段。</source>
+        <translation>This slot is full; please choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="132"/>
+        <source>此人当天已预约过该业务，不能重复预约。</source>
+        <translation>This person already has a booking for this service that day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="133"/>
+        <source>还没到签到时间</source>
+        <translation>Too early to check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="134"/>
+        <source>还没到签到时间，请于 {time} 后签到</source>
+        <translation>Too early to check in; please check in after {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="135"/>
+        <source>预约时段已过，请普通取号</source>
+        <translation>The booked slot is over; please take an ordinary ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="136"/>
+        <source>预约无效</source>
+        <translation>The appointment is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="137"/>
+        <source>该预约已签到</source>
+        <translation>This appointment is already checked in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages/catalog.py" line="138"/>
+        <source>暂停取号：{detail}</source>
+        <translation>No tickets now: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>DateRangeFilter</name>
@@ -1252,48 +1568,58 @@ Platform note: </translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/queue/display.py" line="51"/>
+        <location filename="../../ui/queue/display.py" line="59"/>
         <source>叫号屏</source>
         <translation>Calling display</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="67"/>
+        <location filename="../../ui/queue/display.py" line="75"/>
         <source>叫号服务器连接中断，正在重试…</source>
         <translation>Lost the connection to the calling server, retrying…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="83"/>
+        <location filename="../../ui/queue/display.py" line="91"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="91"/>
-        <location filename="../../ui/queue/display.py" line="169"/>
+        <location filename="../../ui/queue/display.py" line="99"/>
+        <source>应急号（系统故障期间取的号）</source>
+        <translation>Fallback ticket (taken while the system was down)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="104"/>
+        <location filename="../../ui/queue/display.py" line="183"/>
         <source>请留意叫号</source>
         <translation>Please listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="96"/>
+        <location filename="../../ui/queue/display.py" line="109"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="107"/>
+        <location filename="../../ui/queue/display.py" line="120"/>
         <source>各窗口当前号</source>
         <translation>Current ticket at each window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="116"/>
+        <location filename="../../ui/queue/display.py" line="129"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="166"/>
+        <location filename="../../ui/queue/display.py" line="179"/>
         <source>请到 %1办理</source>
         <translation>Please go to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="191"/>
+        <location filename="../../ui/queue/display.py" line="185"/>
+        <source>（应急号）</source>
+        <translation> (fallback)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/display.py" line="208"/>
         <source>%1：%2 人</source>
         <translation>%1: %2 waiting</translation>
     </message>
@@ -1737,13 +2063,13 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/followup/handout.py" line="146"/>
-        <location filename="../../ui/followup/handout.py" line="299"/>
+        <location filename="../../ui/followup/handout.py" line="301"/>
         <source>尚未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
         <location filename="../../ui/followup/handout.py" line="148"/>
-        <location filename="../../ui/followup/handout.py" line="300"/>
+        <location filename="../../ui/followup/handout.py" line="302"/>
         <source>扫描申请人手中受理通知书上的条码即可打开。</source>
         <translation>Scan the barcode on the applicant&apos;s acceptance notice to open it.</translation>
     </message>
@@ -1774,7 +2100,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/followup/handout.py" line="170"/>
-        <location filename="../../ui/followup/handout.py" line="338"/>
+        <location filename="../../ui/followup/handout.py" line="348"/>
         <source>读取或输入出示证件的号码</source>
         <translation>Read or type the number of the ID shown</translation>
     </message>
@@ -1834,8 +2160,13 @@ Platform note: </translation>
         <source>（邮寄）</source>
         <translation> (post)</translation>
     </message>
+    <message>
+        <location filename="../../ui/followup/handout.py" line="248"/>
+        <source>（可领：%1）</source>
+        <translation> (ready: %1)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/followup/handout.py" line="249"/>
+        <location filename="../../ui/followup/handout.py" line="251"/>
         <source>共 %n 件待领取；双击一行打开</source>
         <translation>
             <numerusform>%n result awaiting collection; double-click a row to open</numerusform>
@@ -1843,122 +2174,137 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="250"/>
+        <location filename="../../ui/followup/handout.py" line="252"/>
         <source>暂无待领取的办理结果</source>
         <translation>No results awaiting collection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="257"/>
+        <location filename="../../ui/followup/handout.py" line="259"/>
         <source>请先在列表中选择一件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="262"/>
+        <location filename="../../ui/followup/handout.py" line="264"/>
         <source>已通知 %1（%2）</source>
         <translation>Notified %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="288"/>
+        <location filename="../../ui/followup/handout.py" line="290"/>
         <source>没有找到与“%1”对应的案件</source>
         <translation>No case found for &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="307"/>
+        <location filename="../../ui/followup/handout.py" line="309"/>
         <source>申请人：</source>
         <translation>Applicant: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="308"/>
+        <location filename="../../ui/followup/handout.py" line="310"/>
         <source>状态：</source>
         <translation>Status: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="310"/>
+        <location filename="../../ui/followup/handout.py" line="312"/>
         <source>申请时选择邮寄送达：</source>
         <translation>Delivery by post chosen at application: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="313"/>
+        <location filename="../../ui/followup/handout.py" line="315"/>
         <source>⚠ 容缺后补材料尚未补交：</source>
         <translation>⚠ Deferred materials not brought in yet: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="316"/>
+        <location filename="../../ui/followup/handout.py" line="318"/>
+        <source>异地代收代办，属地：</source>
+        <translation>Taken in for another region (异地代收代办); handling region: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/handout.py" line="324"/>
         <source>办理结果已送达，可重新生成送达回证。</source>
         <translation>The result has been delivered; the delivery receipt can be regenerated.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="318"/>
+        <location filename="../../ui/followup/handout.py" line="326"/>
+        <source>本次可交付：%1；其余事项办结后再领</source>
+        <translation>Ready to hand over now: %1; the other matters are collected when they are done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/handout.py" line="328"/>
         <source>此案件当前不能出件（尚未办结）。</source>
         <translation>This case cannot be handed out yet (not completed).</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="338"/>
+        <location filename="../../ui/followup/handout.py" line="348"/>
         <source>邮寄送达可不填</source>
         <translation>Optional for delivery by post</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="362"/>
+        <location filename="../../ui/followup/handout.py" line="372"/>
         <source>申请人本人</source>
         <translation>the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="362"/>
+        <location filename="../../ui/followup/handout.py" line="372"/>
         <source>代领人</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="362"/>
+        <location filename="../../ui/followup/handout.py" line="372"/>
         <source>邮寄</source>
         <translation>post</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="363"/>
+        <location filename="../../ui/followup/handout.py" line="373"/>
         <source>已交付：%1，领取人 %2 %3</source>
         <translation>Handed out: %1, received by %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="366"/>
+        <location filename="../../ui/followup/handout.py" line="376"/>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/handout.py" line="378"/>
         <source>，邮件单号 %1</source>
         <translation>, tracking no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="405"/>
+        <location filename="../../ui/followup/handout.py" line="418"/>
         <source>容缺材料尚未补交</source>
         <translation>Deferred materials outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="411"/>
+        <location filename="../../ui/followup/handout.py" line="424"/>
         <source>先行交付的理由（记入送达记录和审计日志，至少 4 个字）：</source>
         <translation>Reason to hand out anyway (kept in the delivery record and the audit log, at least 4 characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="418"/>
+        <location filename="../../ui/followup/handout.py" line="431"/>
         <source>确认交付</source>
         <translation>Hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="419"/>
+        <location filename="../../ui/followup/handout.py" line="432"/>
         <source>暂不交付</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="436"/>
+        <location filename="../../ui/followup/handout.py" line="449"/>
         <source>本机没有这件的送达记录</source>
         <translation>No delivery record for this case on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="447"/>
+        <location filename="../../ui/followup/handout.py" line="460"/>
         <source>送达回证已生成：</source>
         <translation>Delivery receipt created: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="458"/>
+        <location filename="../../ui/followup/handout.py" line="471"/>
         <source>不能交付：</source>
         <translation>Cannot hand out: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="466"/>
+        <location filename="../../ui/followup/handout.py" line="479"/>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
@@ -1990,17 +2336,17 @@ Platform note: </translation>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="94"/>
+        <location filename="../../ui/queue/supervisor.py" line="100"/>
         <source>等候人数峰值</source>
         <translation>Peak waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="94"/>
+        <location filename="../../ui/queue/supervisor.py" line="100"/>
         <source>办结人数</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="116"/>
+        <location filename="../../ui/queue/supervisor.py" line="122"/>
         <source>%1时</source>
         <translation>%1h</translation>
     </message>
@@ -2112,12 +2458,12 @@ Platform note: </translation>
         <translation>Cannot start intake: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="335"/>
+        <location filename="../../ui/intake/page.py" line="336"/>
         <source>未填姓名</source>
         <translation>(no name)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="336"/>
+        <location filename="../../ui/intake/page.py" line="337"/>
         <source>有 %n 份未办完的草稿。最近：</source>
         <translation>
             <numerusform>%n unfinished draft. Latest: </numerusform>
@@ -2125,37 +2471,37 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="348"/>
+        <location filename="../../ui/intake/page.py" line="349"/>
         <source>请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）</source>
         <translation>Choose a bundle on the left (Ctrl+N to search; pinyin initials work)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="349"/>
+        <location filename="../../ui/intake/page.py" line="350"/>
         <source>请在左侧上门清单中选择一户（↑/↓），按回车开始办理</source>
         <translation>Pick a household in the visit list on the left (↑/↓) and press Enter to start</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="354"/>
+        <location filename="../../ui/intake/page.py" line="355"/>
         <source>未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="630"/>
+        <location filename="../../ui/intake/page.py" line="631"/>
         <source>请先把光标移到要导入的材料上（Tab 或 ↑/↓）</source>
         <translation>Move to the material to import into first (Tab or ↑/↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="638"/>
+        <location filename="../../ui/intake/page.py" line="639"/>
         <source>请先把光标移到要扫描的材料上</source>
         <translation>Move to the material to scan into first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="649"/>
+        <location filename="../../ui/intake/page.py" line="650"/>
         <source>没有可以调用电子证照免提交的缺少材料</source>
         <translation>No missing material can be taken from e-licences</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="661"/>
+        <location filename="../../ui/intake/page.py" line="662"/>
         <source>%n 项材料调用电子证照免提交</source>
         <translation>
             <numerusform>%n material taken from e-licences</numerusform>
@@ -2164,7 +2510,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/intake/layout.py" line="80"/>
-        <location filename="../../ui/intake/page.py" line="393"/>
+        <location filename="../../ui/intake/page.py" line="394"/>
         <source>联办事项：</source>
         <translation>Matters: </translation>
     </message>
@@ -2194,17 +2540,17 @@ Platform note: </translation>
         <translation>Application form (one form)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="371"/>
+        <location filename="../../ui/intake/page.py" line="372"/>
         <source>已自动保存 %1</source>
         <translation>Autosaved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="412"/>
+        <location filename="../../ui/intake/page.py" line="413"/>
         <source>导入中…</source>
         <translation>Importing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="419"/>
+        <location filename="../../ui/intake/page.py" line="420"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2212,27 +2558,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="461"/>
+        <location filename="../../ui/intake/page.py" line="462"/>
         <source>已按历史记录预填，请与申请人核对</source>
         <translation>Prefilled from history; check with the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="493"/>
+        <location filename="../../ui/intake/page.py" line="494"/>
         <source>有容缺后补的材料，须申请人签署告知承诺书</source>
         <translation>Some materials are deferred: the applicant must sign the commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="494"/>
+        <location filename="../../ui/intake/page.py" line="495"/>
         <source>上门受理须有申请人签名（在左侧签名板签名并保存）</source>
         <translation>Home-visit intake needs the applicant&apos;s signature (sign on the pad on the left and save)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="519"/>
+        <location filename="../../ui/intake/page.py" line="520"/>
         <source>申请人联系电话</source>
         <translation>Applicant phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="519"/>
+        <location filename="../../ui/intake/page.py" line="520"/>
         <source>申请人证件号码</source>
         <translation>Applicant ID number</translation>
     </message>
@@ -2245,70 +2591,275 @@ Platform note: </translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="99"/>
-        <location filename="../../ui/queue/kiosk.py" line="123"/>
+        <location filename="../../ui/queue/kiosk.py" line="200"/>
+        <location filename="../../ui/queue/kiosk.py" line="251"/>
         <source>自助取号</source>
         <translation>Self-service tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="131"/>
+        <location filename="../../ui/queue/kiosk.py" line="258"/>
         <source>① 请选择取号类别</source>
         <translation>① Choose a ticket type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="152"/>
+        <location filename="../../ui/queue/kiosk.py" line="277"/>
         <source>请输入预约码（短信或“掌上办”中的预约码）</source>
         <translation>Enter your appointment code (from the SMS or the mobile app)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="155"/>
+        <location filename="../../ui/queue/kiosk.py" line="280"/>
         <source>② 请点击要办理的业务</source>
         <translation>② Tap the service you need</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="175"/>
+        <location filename="../../ui/queue/kiosk.py" line="291"/>
+        <location filename="../../ui/queue/kiosk.py" line="336"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="292"/>
+        <location filename="../../ui/queue/kiosk.py" line="365"/>
+        <source>预约以后日期</source>
+        <translation>Book a later day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="304"/>
+        <source>应急号</source>
+        <translation>Fallback ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="308"/>
+        <location filename="../../ui/queue/kiosk.py" line="613"/>
         <source>您的排队号</source>
         <translation>Your ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="195"/>
+        <location filename="../../ui/queue/kiosk.py" line="325"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="227"/>
+        <location filename="../../ui/queue/kiosk.py" line="337"/>
+        <source>请输入预约成功短信中的 8 位预约码，签到后取得预约号，优先办理。</source>
+        <translation>Type the 8-character code from your booking SMS; checking in gives an appointment ticket, served first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="342"/>
+        <source>预约码，如 7KQ2M9XD</source>
+        <translation>Appointment code, e.g. 7KQ2M9XD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="354"/>
+        <source>签到取号</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="356"/>
+        <location filename="../../ui/queue/kiosk.py" line="413"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="366"/>
+        <source>当天办理请直接取号。请选择业务、日期和时段，填写本人信息后确认预约。</source>
+        <translation>For today, take a ticket. Choose the service, day and slot, fill in your details and confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="378"/>
+        <source>业务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="379"/>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="395"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="395"/>
+        <source>预约人姓名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="396"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="396"/>
+        <source>18 位居民身份证号码</source>
+        <translation>18-digit resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="397"/>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="397"/>
+        <source>接收预约码短信</source>
+        <translation>For the SMS with your code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="411"/>
+        <source>确认预约</source>
+        <translation>Confirm booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="485"/>
+        <source>叫号服务器暂时无法连接。本机继续发放应急号（%1 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队。</source>
+        <translation>The queue server cannot be reached. This kiosk keeps issuing fallback numbers (range %1); listen for the windows calling them; once the system is back they wait in the order taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="489"/>
+        <source>叫号服务器暂时无法连接，本机未设置应急号段，暂不能取号。请到服务台人工登记。</source>
+        <translation>The queue server cannot be reached and this kiosk has no fallback range: no tickets now. Please go to the service desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="493"/>
+        <source>叫号系统已恢复：%1 张应急号已交给叫号服务器，按取号先后顺序排队。</source>
+        <translation>The queue system is back: %1 fallback tickets were handed to the queue server and wait in the order taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="496"/>
+        <source>%1 张被拒绝，请工作人员处理。</source>
+        <translation>%1 were refused; staff will see to them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="517"/>
         <source>等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="247"/>
+        <location filename="../../ui/queue/kiosk.py" line="517"/>
+        <source>应急取号</source>
+        <translation>Fallback ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="563"/>
+        <location filename="../../ui/queue/kiosk.py" line="571"/>
         <source>请先输入预约码</source>
         <translation>Enter the appointment code first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="280"/>
+        <location filename="../../ui/queue/kiosk.py" line="603"/>
+        <source>没有找到这个预约（今天的预约码或身份证），请核对预约短信，或普通取号。</source>
+        <translation>No booking found for today with this code or ID card; please check your booking SMS, or take an ordinary ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="619"/>
         <source>（%1优先）</source>
         <translation> (%1 priority)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="281"/>
+        <location filename="../../ui/queue/kiosk.py" line="621"/>
+        <source>%1%2 · 本机应急号</source>
+        <translation>%1%2 · fallback number of this kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="623"/>
         <source>%1%2 · 前面还有 %3 人</source>
         <translation>%1%2 · %3 ahead of you</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="284"/>
+        <location filename="../../ui/queue/kiosk.py" line="625"/>
+        <source>，预计等候约 %1 分钟</source>
+        <translation>, about %1 min wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="630"/>
         <source>请取走小票，留意大厅屏幕和语音叫号</source>
         <translation>Please take your ticket and watch the hall screen and listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="286"/>
+        <location filename="../../ui/queue/kiosk.py" line="632"/>
         <source>小票未能打印（%1），请记下您的号码</source>
         <translation>The ticket could not be printed (%1); please note your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="288"/>
+        <location filename="../../ui/queue/kiosk.py" line="634"/>
         <source>本机未连接打印机，请记下您的号码，留意大厅屏幕和语音叫号</source>
         <translation>No printer connected: please note your number and watch the hall screen and listen for your number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="668"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="671"/>
+        <source>%1月%2日 %3</source>
+        <translation>%3 %2/%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="696"/>
+        <source>%1  余 %2 个</source>
+        <translation>%1  %2 free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="697"/>
+        <source>%1  已约满</source>
+        <translation>%1  full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="708"/>
+        <source>这一天不能预约，请选择其他日期。</source>
+        <translation>This day cannot be booked; please choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="720"/>
+        <source>请先选择预约时段</source>
+        <translation>Choose a slot first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="743"/>
+        <source>预约成功，您的预约码</source>
+        <translation>Booked: your appointment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="750"/>
+        <source>%1 · %2月%3日 %4</source>
+        <translation>%1 · %3/%2 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="752"/>
+        <source>预约码已发送到您的手机。请在预约时段前后到本机“预约签到”，凭预约码取号。</source>
+        <translation>The code was sent to your phone. Around your slot, use &quot;Appointment check-in&quot; at this kiosk to get your ticket.</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +3123,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="117"/>
         <source>暂挂</source>
         <translation>Parked</translation>
     </message>
@@ -2622,6 +3174,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>叫号</source>
         <translation>call</translation>
     </message>
@@ -2646,72 +3199,153 @@ Platform note: </translation>
         <translation>transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>综合受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>咨询</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="196"/>
+        <location filename="../../ui/labels.py" line="143"/>
+        <source>已预约</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="144"/>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="146"/>
+        <source>爽约</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="150"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="151"/>
+        <source>掌上办</source>
+        <translation>Mobile app</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="152"/>
+        <source>取号机</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="153"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="157"/>
+        <source>取号</source>
+        <translation>Ticket issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="158"/>
+        <source>即将叫到</source>
+        <translation>Turn near</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="160"/>
+        <source>顺延次日</source>
+        <translation>Carried to next day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="161"/>
+        <source>闭厅截止</source>
+        <translation>Closed at closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="162"/>
+        <source>预约成功</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="163"/>
+        <source>预约取消</source>
+        <translation>Booking cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="167"/>
+        <source>待发送</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="168"/>
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="169"/>
+        <source>发送失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="229"/>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="197"/>
+        <location filename="../../ui/labels.py" line="230"/>
         <source>%1 窗口</source>
         <translation>%1 window</translation>
     </message>
@@ -2976,6 +3610,16 @@ Platform note: </translation>
         <source>暂停/开放窗口</source>
         <translation>Pause/open window</translation>
     </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="32"/>
+        <source>暂挂当前号</source>
+        <translation>Park the ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="33"/>
+        <source>叫指定号…</source>
+        <translation>Call a number…</translation>
+    </message>
 </context>
 <context>
     <name>MaterialCard</name>
@@ -3049,7 +3693,7 @@ Platform note: </translation>
         <translation>Due by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="244"/>
+        <location filename="../../ui/intake/checklist.py" line="245"/>
         <source>导入材料：%1</source>
         <translation>Import material: %1</translation>
     </message>
@@ -3425,57 +4069,57 @@ Platform note: </translation>
 <context>
     <name>PersonLabel</name>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="121"/>
+        <location filename="../../ui/messages/catalog.py" line="143"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="122"/>
+        <location filename="../../ui/messages/catalog.py" line="144"/>
         <source>父亲</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="123"/>
+        <location filename="../../ui/messages/catalog.py" line="145"/>
         <source>母亲</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="124"/>
+        <location filename="../../ui/messages/catalog.py" line="146"/>
         <source>监护人</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="125"/>
+        <location filename="../../ui/messages/catalog.py" line="147"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="126"/>
+        <location filename="../../ui/messages/catalog.py" line="148"/>
         <source>新任法定代表人</source>
         <translation>new legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="127"/>
+        <location filename="../../ui/messages/catalog.py" line="149"/>
         <source>逝者</source>
         <translation>Deceased</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="128"/>
+        <location filename="../../ui/messages/catalog.py" line="150"/>
         <source>卖方</source>
         <translation>seller</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="129"/>
+        <location filename="../../ui/messages/catalog.py" line="151"/>
         <source>买方</source>
         <translation>buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="130"/>
+        <location filename="../../ui/messages/catalog.py" line="152"/>
         <source>新生儿</source>
         <translation>Newborn</translation>
     </message>
     <message>
-        <location filename="../../ui/messages/catalog.py" line="131"/>
+        <location filename="../../ui/messages/catalog.py" line="153"/>
         <source>申请单位</source>
         <translation>applying organisation</translation>
     </message>
@@ -4219,6 +4863,49 @@ Platform note: </translation>
     </message>
 </context>
 <context>
+    <name>SmsPanel</name>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="328"/>
+        <source>刷新短信记录</source>
+        <translation>Refresh SMS journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="333"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="333"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="333"/>
+        <source>排队号/预约码</source>
+        <translation>Ticket / code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="333"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="334"/>
+        <source>内容</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="334"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/booking_desk.py" line="384"/>
+        <source>共 %1 条，已发送 %2，失败 %3</source>
+        <translation>%1 messages, %2 sent, %3 failed</translation>
+    </message>
+</context>
+<context>
     <name>StatusRow</name>
     <message>
         <location filename="../../ui/intake/checklist.py" line="52"/>
@@ -4259,161 +4946,201 @@ Platform note: </translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="140"/>
-        <location filename="../../ui/queue/supervisor.py" line="151"/>
+        <location filename="../../ui/queue/supervisor.py" line="146"/>
+        <location filename="../../ui/queue/supervisor.py" line="157"/>
         <source>大厅监管</source>
         <translation>Hall supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="163"/>
+        <location filename="../../ui/queue/supervisor.py" line="169"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="166"/>
+        <location filename="../../ui/queue/supervisor.py" line="172"/>
         <source>导出今日数据 (Excel)…</source>
         <translation>Export today&apos;s data (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="177"/>
-        <location filename="../../ui/queue/supervisor.py" line="178"/>
+        <location filename="../../ui/queue/supervisor.py" line="183"/>
+        <location filename="../../ui/queue/supervisor.py" line="184"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="178"/>
+        <location filename="../../ui/queue/supervisor.py" line="184"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="178"/>
+        <location filename="../../ui/queue/supervisor.py" line="184"/>
         <source>办理业务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="178"/>
+        <location filename="../../ui/queue/supervisor.py" line="184"/>
         <source>当前号</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="179"/>
-        <location filename="../../ui/queue/supervisor.py" line="183"/>
+        <location filename="../../ui/queue/supervisor.py" line="185"/>
+        <location filename="../../ui/queue/supervisor.py" line="189"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="179"/>
+        <location filename="../../ui/queue/supervisor.py" line="185"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="181"/>
+        <location filename="../../ui/queue/supervisor.py" line="187"/>
         <source>排队</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="182"/>
+        <location filename="../../ui/queue/supervisor.py" line="188"/>
         <source>业务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="182"/>
+        <location filename="../../ui/queue/supervisor.py" line="188"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="182"/>
+        <location filename="../../ui/queue/supervisor.py" line="188"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="182"/>
+        <location filename="../../ui/queue/supervisor.py" line="188"/>
         <source>预计等候</source>
         <translation>Expected wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="183"/>
+        <location filename="../../ui/queue/supervisor.py" line="189"/>
         <source>过号</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="185"/>
+        <location filename="../../ui/queue/supervisor.py" line="189"/>
+        <source>暂挂</source>
+        <translation>Parked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="189"/>
+        <source>应急号</source>
+        <translation>Fallback ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="190"/>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="196"/>
+        <source>已签到 / 当天预约（不含已取消）；括号内为爽约</source>
+        <translation>Checked in / booked for today (not counting cancelled); missed in brackets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="198"/>
         <source>今日按小时</source>
         <translation>Today by hour</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="191"/>
+        <location filename="../../ui/queue/supervisor.py" line="204"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="195"/>
+        <location filename="../../ui/queue/supervisor.py" line="208"/>
         <source>跟进提醒（容缺超期、差评）</source>
         <translation>Follow-up alerts (overdue deferred materials, poor ratings)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="202"/>
+        <location filename="../../ui/queue/supervisor.py" line="215"/>
         <source>潮汐窗口建议</source>
         <translation>Tidal window suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="207"/>
+        <location filename="../../ui/queue/supervisor.py" line="220"/>
         <source>各业务预计等候都在阈值以内，无需调整。</source>
         <translation>Expected waits for all services are within the threshold: no change needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="290"/>
-        <location filename="../../ui/queue/supervisor.py" line="373"/>
+        <location filename="../../ui/queue/supervisor.py" line="233"/>
+        <source>大厅</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="236"/>
+        <source>电话预约</source>
+        <translation>Phone booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="238"/>
+        <source>短信记录</source>
+        <translation>SMS journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="340"/>
+        <location filename="../../ui/queue/supervisor.py" line="434"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="302"/>
+        <location filename="../../ui/queue/supervisor.py" line="353"/>
         <source>暂无提醒</source>
         <translation>No alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="305"/>
+        <location filename="../../ui/queue/supervisor.py" line="356"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="323"/>
+        <location filename="../../ui/queue/supervisor.py" line="374"/>
         <source>一键开放 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="339"/>
+        <location filename="../../ui/queue/supervisor.py" line="390"/>
         <source>%1 已开放，办理：%2</source>
         <translation>%1 opened for: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="348"/>
+        <location filename="../../ui/queue/supervisor.py" line="399"/>
         <source>还没有数据可导出</source>
         <translation>No data to export yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="351"/>
+        <location filename="../../ui/queue/supervisor.py" line="402"/>
         <source>导出今日数据</source>
         <translation>Export today&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="351"/>
+        <location filename="../../ui/queue/supervisor.py" line="402"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="357"/>
+        <location filename="../../ui/queue/supervisor.py" line="408"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="360"/>
+        <location filename="../../ui/queue/supervisor.py" line="411"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="374"/>
+        <location filename="../../ui/queue/supervisor.py" line="426"/>
+        <source>（爽约 %1）</source>
+        <translation> (%1 missed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/supervisor.py" line="435"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
@@ -4734,52 +5461,52 @@ Platform note: </translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="45"/>
+        <location filename="../../ui/queue/caller_bar.py" line="60"/>
         <source>转移排队号 %1</source>
         <translation>Transfer ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="47"/>
+        <location filename="../../ui/queue/caller_bar.py" line="62"/>
         <source>把 %1 号转给其他业务或其他窗口；该号将优先于后来的号等候。</source>
         <translation>Transfer ticket %1 to another service or window; it will wait ahead of later tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="49"/>
+        <location filename="../../ui/queue/caller_bar.py" line="64"/>
         <source>转到业务</source>
         <translation>To service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="50"/>
+        <location filename="../../ui/queue/caller_bar.py" line="65"/>
         <source>转到窗口</source>
         <translation>To window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="58"/>
+        <location filename="../../ui/queue/caller_bar.py" line="73"/>
         <source>窗口代码，如 W05</source>
         <translation>Window code, e.g. W05</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="67"/>
+        <location filename="../../ui/queue/caller_bar.py" line="82"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="68"/>
+        <location filename="../../ui/queue/caller_bar.py" line="83"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="85"/>
+        <location filename="../../ui/queue/caller_bar.py" line="100"/>
         <source>请填写要转去的窗口代码</source>
         <translation>Enter the code of the target window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="88"/>
+        <location filename="../../ui/queue/caller_bar.py" line="103"/>
         <source>不能转给本窗口</source>
         <translation>Cannot transfer to this window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="91"/>
+        <location filename="../../ui/queue/caller_bar.py" line="106"/>
         <source>请选择业务</source>
         <translation>Choose a service</translation>
     </message>

@@ -11,6 +11,7 @@ import pytest
 from clerk.queueing import HallClient, Priority, SupervisorService, Thresholds, WindowState
 from clerk.queueing.speech import levels
 from clerk.settings import HallSettings
+from clerk.store import Store
 from tests.helpers.queue import PASSWORD
 from ui.ops import TaskManager
 from ui.qt import Qt
@@ -58,10 +59,10 @@ def _show(qtbot, w) -> None:  # type: ignore[no-untyped-def]
 
 def test_kiosk_issues_and_prints(qtbot, access, tasks, tmp_path, client: HallClient, hall) -> None:  # type: ignore[no-untyped-def]
     from printing import PdfFilePrinter
-    from ui.queue.kiosk import KioskWindow
+    from ui.queue.kiosk import KioskAccess, KioskWindow
 
     printer = PdfFilePrinter(tmp_path / "tickets")
-    w = KioskWindow(access, HallSettings(), tasks, printer)
+    w = KioskWindow(KioskAccess.over(access, Store(tmp_path / "k.sqlite3"), "kiosk-t"), HallSettings(), tasks, printer)
     _show(qtbot, w)
     qtbot.waitUntil(lambda: len(w.service_buttons) == 3, timeout=10000)
     assert "综合受理" in w.service_buttons["intake"].text()
@@ -87,7 +88,7 @@ def test_kiosk_issues_and_prints(qtbot, access, tasks, tmp_path, client: HallCli
     qtbot.keyClicks(w.appointment, "NOPE")
     with qtbot.waitSignal(w.failed, timeout=10000):
         qtbot.mouseClick(w.service_buttons["pickup"], Qt.MouseButton.LeftButton)
-    assert "拒绝" in w.error.text()
+    assert "没有找到这个预约" in w.error.text()  # plain words, not the server's English
     w.appointment.clear()
     qtbot.keyClicks(w.appointment, "YY2026")
     with qtbot.waitSignal(w.issued, timeout=15000) as sig2:
@@ -95,10 +96,10 @@ def test_kiosk_issues_and_prints(qtbot, access, tasks, tmp_path, client: HallCli
     assert sig2.args[0].ticket.priority is Priority.APPOINTMENT
 
 
-def test_kiosk_without_printer_shows_ticket(qtbot, access, tasks) -> None:  # type: ignore[no-untyped-def]
-    from ui.queue.kiosk import KioskWindow
+def test_kiosk_without_printer_shows_ticket(qtbot, access, tasks, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.queue.kiosk import KioskAccess, KioskWindow
 
-    w = KioskWindow(access, HallSettings(), tasks, None)
+    w = KioskWindow(KioskAccess.over(access, Store(tmp_path / "k.sqlite3"), "kiosk-t"), HallSettings(), tasks, None)
     _show(qtbot, w)
     qtbot.waitUntil(lambda: len(w.service_buttons) == 3, timeout=10000)
     with qtbot.waitSignal(w.issued, timeout=15000) as sig:

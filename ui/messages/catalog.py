@@ -114,6 +114,28 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreText", "“{material}”上的号码与表上{who}的号码不一致，是{other}（{name}）的，请核对是否放错材料"),
     QT_TRANSLATE_NOOP("CoreText", "“{material}”上的号码与表上{who}的号码不一致，请核对是否放错材料"),
     QT_TRANSLATE_NOOP("CoreText", "“{material}”上的姓名“{got}”与表上{who}“{expected}”不一致，请核对"),
+    # clerk.queueing (issue 21): park and call a number, the kiosk's fallback tickets, appointments
+    QT_TRANSLATE_NOOP("CoreText", "当前号 {ticket_no} 尚未处理完：请先办结、暂挂、过号或转移，再叫号"),
+    QT_TRANSLATE_NOOP("CoreText", "“{ticket_no}”不是排队号（如 A012、X1A003）"),
+    QT_TRANSLATE_NOOP("CoreText", "叫号服务器不支持“{feature}”（服务器版本较旧），此功能暂不可用。"),
+    QT_TRANSLATE_NOOP("CoreText", "叫号系统临时故障，本号为本机应急号（{prefix} 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队"),
+    QT_TRANSLATE_NOOP("CoreText", "叫号系统临时故障，本号为本机应急号（{prefix} 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队；预约将在系统恢复后核验"),
+    QT_TRANSLATE_NOOP("CoreText", "无法连接叫号服务器，且本机未设置应急号段（python -m clerk queue enroll），无法取号。请引导群众到服务台人工登记。（{detail}）"),
+    QT_TRANSLATE_NOOP("CoreText", "无法连接叫号服务器，且本机未设置应急号段（python -m clerk queue enroll），无法取号。请引导群众到服务台人工登记。"),
+    QT_TRANSLATE_NOOP("CoreText", "预约签到成功，请留意叫号"),
+    QT_TRANSLATE_NOOP("CoreText", "预约号，优先办理"),
+    QT_TRANSLATE_NOOP("CoreText", "当天办理请直接取号；自助预约仅限以后的日期。"),
+    QT_TRANSLATE_NOOP("CoreText", "请填写预约人姓名（不超过 50 字）"),
+    QT_TRANSLATE_NOOP("CoreText", "身份证号码不正确，请核对后重新输入"),
+    QT_TRANSLATE_NOOP("CoreText", "手机号码不正确（11 位手机号或带区号的固定电话）"),
+    QT_TRANSLATE_NOOP("CoreText", "该时段已约满，请选择其他时段。"),
+    QT_TRANSLATE_NOOP("CoreText", "此人当天已预约过该业务，不能重复预约。"),
+    QT_TRANSLATE_NOOP("CoreText", "还没到签到时间"),
+    QT_TRANSLATE_NOOP("CoreText", "还没到签到时间，请于 {time} 后签到"),
+    QT_TRANSLATE_NOOP("CoreText", "预约时段已过，请普通取号"),
+    QT_TRANSLATE_NOOP("CoreText", "预约无效"),
+    QT_TRANSLATE_NOOP("CoreText", "该预约已签到"),
+    QT_TRANSLATE_NOOP("CoreText", "暂停取号：{detail}"),
 )
 """Every core message the screens translate, as ``tr()`` sources (context ``CoreText``)."""
 

@@ -2,8 +2,8 @@
 叫号大屏 display, 大厅监管 supervisor) that ``main.py --mode`` opens.
 
 ``install(shell)`` puts the caller bar in the header with its keys (F2 下一位, F3 重呼, F4 开始, F6 办结,
-F7 过号, F8 转移, F9 暂停); a called ticket is announced as ``TicketCalled`` with its service (the intake
-screen attaches it to the next case taken in; a 出件 ticket opens the hand-out).
+F7 过号, F8 转移, F9 暂停, F10 暂挂, F11 叫指定号); a called ticket is announced as ``TicketCalled`` with its
+service (the intake screen attaches it to the next case taken in; a 出件 ticket opens the hand-out).
 The hall server being down never stops intake: every request runs in a worker with short time-outs.
 """
 
@@ -29,6 +29,8 @@ def install(shell: Shell) -> CallerBar:
     shell.add_action(QCoreApplication.translate("MainWindow", "过号"), [KEYS["no_show"]], bar.no_show)
     shell.add_action(QCoreApplication.translate("MainWindow", "转移"), [KEYS["transfer"]], bar.open_transfer)
     shell.add_action(QCoreApplication.translate("MainWindow", "暂停/开放窗口"), [KEYS["pause"]], bar.toggle_pause)
+    shell.add_action(QCoreApplication.translate("MainWindow", "暂挂当前号"), [KEYS["park"]], bar.park)
+    shell.add_action(QCoreApplication.translate("MainWindow", "叫指定号…"), [KEYS["call_number"]], bar.open_call_number)
     bar.ticket_called.connect(lambda ticket_no, service: shell.events.publish(TicketCalled(ticket_no, service)))
     bar.message.connect(lambda m: messages.info(shell.widget, m))
     shell.on_close(bar.stop)

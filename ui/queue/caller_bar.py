@@ -1,5 +1,7 @@
 """The caller bar (叫号条) in the window-mode header: current ticket, call next (F2), recall (F3), start,
-finish, no-show, transfer, pause/open the window. The hall server being down is shown plainly and never
+finish, no-show, transfer, pause/open the window; park the ticket (暂挂, F10: the applicant stepped away)
+and call a chosen number (叫指定号, F11: a parked ticket back, a fallback ticket, one sent over), with
+the window's parked tickets one click away. The hall server being down is shown plainly and never
 stops intake: every request runs in a worker (ui.ops) with short time-outs."""
 
 from __future__ import annotations
@@ -8,8 +10,17 @@ from collections.abc import Callable
 from typing import Any
 
 from clerk import events as ev
-from clerk.queueing import CallerService, Move, Ticket, TicketState, Unreachable, WindowState
-from clerk.queueing.model import Priority
+from clerk.queueing import (
+    CallerService,
+    HallFeatures,
+    Move,
+    QueueError,
+    Ticket,
+    TicketState,
+    Unreachable,
+    WindowState,
+)
+from clerk.queueing.model import ParkedTicket, Priority
 from ui import labels, messages
 from ui.events import CallNextRequested, CaseFinished, EventListener
 from ui.ops import Query
@@ -23,10 +34,14 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
     QPushButton,
     QRadioButton,
     Qt,
     QTimer,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -93,7 +108,72 @@ class TransferDialog(QDialog):
         self.accept()
 
 
-KEYS = {"call": "F2", "recall": "F3", "start": "F4", "finish": "F6", "no_show": "F7", "transfer": "F8", "pause": "F9"}
+class CallNumberDialog(QDialog):
+    """叫指定号: type a number (A012, X1A003) or pick one of this window's parked tickets; Enter calls it."""
+
+    def __init__(self, parked: tuple[ParkedTicket, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callNumberDialog")
+        self.setWindowTitle(self.tr("叫指定号"))
+        self.setMinimumWidth(420)
+        v = QVBoxLayout(self)
+        v.addWidget(QLabel(self.tr("输入要叫的排队号（如 A012、应急号 X1A003），或从下面选一个暂挂的号叫回："), self))
+        self.number = QLineEdit(self)
+        self.number.setObjectName("callNumber")
+        self.number.setMaxLength(12)
+        self.number.setPlaceholderText(self.tr("排队号"))
+        v.addWidget(self.number)
+        self.parked_head = QLabel(self.tr("本窗口暂挂的号（↓ 选择，回车叫回）"), self)
+        v.addWidget(self.parked_head)
+        self.parked = QListWidget(self)
+        self.parked.setObjectName("parkedList")
+        for p in parked:
+            at = (p.parked_at or "")[11:16]
+            text = p.ticket_no + (self.tr("（%1 暂挂）").replace("%1", at) if at else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, p.ticket_no)
+            self.parked.addItem(item)
+        self.parked.setVisible(bool(parked))
+        self.parked_head.setVisible(bool(parked))
+        rows = max(1, min(len(parked), 6))
+        self.parked.setFixedHeight(rows * (self.parked.fontMetrics().height() + 8) + 8)
+        v.addWidget(self.parked)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("dialogProblem")
+        self.problem.setStyleSheet("color: #b00020;")
+        v.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("叫号"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        v.addWidget(self.buttons)
+        self.parked.currentItemChanged.connect(
+            lambda item, _old: self.number.setText(str(item.data(Qt.ItemDataRole.UserRole))) if item else None)
+        self.parked.itemActivated.connect(lambda _item: self._check())
+        self.number.setFocus()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override: ↓ from the number goes to the list
+        if event.key() == Qt.Key.Key_Down and self.number.hasFocus() and self.parked.count():
+            self.parked.setFocus()
+            if self.parked.currentRow() < 0:
+                self.parked.setCurrentRow(0)
+            return
+        super().keyPressEvent(event)
+
+    def choice(self) -> str:
+        return self.number.text().strip().upper()
+
+    def _check(self) -> None:
+        if not self.choice():
+            self.problem.setText(self.tr("请输入排队号"))
+            self.number.setFocus()
+            return
+        self.accept()
+
+
+KEYS = {"call": "F2", "recall": "F3", "start": "F4", "finish": "F6", "no_show": "F7", "transfer": "F8", "pause": "F9",
+        "park": "F10", "call_number": "F11"}
 """The caller bar's keys (window-wide shortcuts; shown on the buttons)."""
 
 
@@ -120,14 +200,16 @@ class CallerBar(EventListener, QFrame):
         self.setObjectName("callerBar")
         self.setStyleSheet("QFrame#callerBar { background: #ffffff; border-radius: 6px; }"
                            " QFrame#callerBar QLabel { color: #102a43; }"
-                           " QFrame#callerBar QPushButton { padding: 4px 10px; }")
+                           " QFrame#callerBar QPushButton { padding: 4px 7px; }")
         self.access, self.window_code, self.events = access, window, events
         self._caller: CallerService | None = None
         self.busy = False
         self.services: list[str] = []
         self.waiting: dict[str, int] = {}
         self.dialog: TransferDialog | None = None
+        self.call_dialog: CallNumberDialog | None = None
         self.online: bool | None = None
+        self.features: HallFeatures | None = None
         self.case_done_for: str = ""
         """The ticket whose case was finished at this window (F2 then finishes it too, if still open)."""
 
@@ -161,6 +243,19 @@ class CallerBar(EventListener, QFrame):
         button("no_show", self.tr("过号 F7"), self.no_show, self.tr("叫号后申请人未到 (F7)"))
         button("transfer", self.tr("转移 F8"), self.open_transfer, self.tr("转给其他业务或窗口 (F8)"))
         button("pause", self.tr("暂停 F9"), self.toggle_pause, self.tr("暂停/开放本窗口 (F9)"))
+        button("park", self.tr("暂挂 F10"), self.park, self.tr("申请人暂时离开（如去复印材料）：本号挂起，稍后叫回 (F10)"))
+        button("call_number", self.tr("叫指定号 F11"), self.open_call_number,
+               self.tr("叫指定的排队号：暂挂的号叫回、应急号、转来的号 (F11)"))
+        self.parked_button = QToolButton(self)
+        self.parked_button.setObjectName("queue_parked")
+        self.parked_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.parked_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.parked_button.setStyleSheet("QToolButton#queue_parked { color: #a15c00; font-weight: bold; padding: 4px 8px; }"
+                                         " QToolButton#queue_parked::menu-indicator { image: none; width: 0; }")
+        self.parked_menu = QMenu(self.parked_button)
+        self.parked_button.setMenu(self.parked_menu)
+        self.parked_button.hide()
+        h.addWidget(self.parked_button)
         self._render()
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -217,8 +312,14 @@ class CallerBar(EventListener, QFrame):
             "transfer": Move.TRANSFER in allowed,
             "pause": True,
         }
+        feats = self.features
+        can["park"] = Move.PARK in allowed and (feats is None or feats.park)
+        can["call_number"] = Move.CALL in allowed and (info is None or info.state is WindowState.OPEN)
+        self.buttons["park"].setVisible(feats is None or feats.park)
+        self.buttons["call_number"].setVisible(feats is None or feats.call_number)
         for key, b in self.buttons.items():
-            b.setEnabled(can[key] and not self.busy)
+            b.setEnabled(can.get(key, True) and not self.busy)
+        self._render_parked(caller.parked if caller else (), can["call_number"] and not self.busy)
         paused = info is not None and info.state is not WindowState.OPEN
         self.buttons["pause"].setText(self.tr("开放窗口 F9") if paused else self.tr("暂停 F9"))
         done = t is not None and self.case_done_for == t.ticket_no
@@ -235,6 +336,11 @@ class CallerBar(EventListener, QFrame):
 
         def job() -> Any:
             caller = self.caller()
+            if self.features is None:
+                try:
+                    self.features = caller.client.features()
+                except QueueError:  # asked again with the next request
+                    pass
             result = what(caller)
             try:
                 board = caller.client.board()
@@ -330,6 +436,46 @@ class CallerBar(EventListener, QFrame):
 
         self._run(lambda c: c.transfer(service=service, window=window), done)
 
+    def park(self) -> None:
+        """暂挂 the current ticket: the window is free for the next one; the ticket waits in the parked list."""
+        self._run(lambda c: c.park(), lambda t: self.message.emit(
+            self.tr("%1 号已暂挂，申请人回来后可从“暂挂”叫回 (F11)").replace("%1", t.ticket_no)))
+
+    def call_number(self, ticket_no: str) -> None:
+        """Calls ``ticket_no`` at this window (a parked one back, a waiting one out of turn)."""
+        def done(t: Ticket) -> None:
+            self.message.emit(self.tr("已叫 %1 号").replace("%1", t.ticket_no))
+            self.ticket_called.emit(t.ticket_no, t.service)
+
+        self._run(lambda c: c.call_number(ticket_no), done)
+
+    def open_call_number(self) -> None:
+        """F11: the dialog, when a call is possible now (no ticket still open, the window open)."""
+        if self.busy or self.call_dialog is not None or not self.buttons["call_number"].isEnabled():
+            return
+        parked = self._caller.parked if self._caller else ()
+        self.call_dialog = CallNumberDialog(parked, self.window())
+        dialog = self.call_dialog
+        dialog.accepted.connect(lambda: self.call_number(dialog.choice()))
+        dialog.finished.connect(self._call_dialog_closed)
+        dialog.open()
+
+    def _call_dialog_closed(self, _result: int) -> None:
+        if self.call_dialog is not None:
+            self.call_dialog.deleteLater()
+        self.call_dialog = None
+
+    def _render_parked(self, parked: tuple[ParkedTicket, ...], can_call: bool) -> None:
+        self.parked_menu.clear()
+        for p in parked:
+            action = self.parked_menu.addAction(self.tr("叫回 %1").replace("%1", p.ticket_no))
+            action.setObjectName(f"callBack_{p.ticket_no}")
+            action.setEnabled(can_call)
+            action.triggered.connect(lambda _c=False, no=p.ticket_no: self.call_number(no))
+        self.parked_button.setText(self.tr("暂挂 %1").replace("%1", str(len(parked))) + " ▾")
+        self.parked_button.setToolTip("、".join(p.ticket_no for p in parked))
+        self.parked_button.setVisible(bool(parked))
+
     def open_transfer(self) -> None:
         t = self.current
         if t is None or self.busy:
@@ -357,4 +503,4 @@ class CallerBar(EventListener, QFrame):
         self._timer.stop()
 
 
-__all__ = ["CallerBar", "TransferDialog", "TicketState"]
+__all__ = ["CallNumberDialog", "CallerBar", "TransferDialog", "TicketState"]

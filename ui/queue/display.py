@@ -1,7 +1,11 @@
 """The hall display (大厅叫号屏, ``--mode display``): full screen, dark, large type — the latest calls,
-each window's current number, how many wait per service; every new call (and recall) is announced."""
+each window's current number, how many wait per service; every new call (and recall) is announced.
+A kiosk's fallback ticket (人工兜底, X1A003), handed over after a server outage, is called and shown
+like any other, marked 应急号 so the person who holds one recognises it."""
 
 from __future__ import annotations
+
+import re
 
 from clerk import clock
 from clerk.queueing import Board, BoardWatcher
@@ -12,6 +16,8 @@ from ui.queue.audio import Announcer
 from ui.queue.common import HallAccess
 
 POLL_MS = 2000
+FALLBACK_NO = re.compile(r"^[XYZ][0-9A-Z][A-Z][0-9]+$")
+"""A fallback number (the hall server never issues one starting with X, Y or Z)."""
 STYLE = """
 QWidget#display { background: #0b1622; }
 QWidget#display QLabel { color: #e6edf5; }
@@ -27,6 +33,8 @@ QFrame#winCell { background: #13263b; border-radius: 14px; }
 QLabel#winName { font-size: 30px; color: #9fb3c8; }
 QLabel#winNo { font-size: 56px; font-weight: bold; color: #7ee2a8; }
 QLabel#waitLine { font-size: 36px; color: #e6edf5; }
+QWidget#display QLabel#nowFallback { font-size: 30px; font-weight: bold; color: #0b1622; background: #f0b429;
+                     border-radius: 10px; padding: 4px 16px; }
 QLabel#offline { font-size: 30px; color: #ffffff; background: #b00020; border-radius: 10px; padding: 8px 16px; }
 """
 
@@ -88,6 +96,11 @@ class DisplayWindow(QWidget):
         self.now_number.setObjectName("nowNumber")
         self.now_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         c.addWidget(self.now_number)
+        self.now_fallback = QLabel(self.tr("应急号（系统故障期间取的号）"), card)
+        self.now_fallback.setObjectName("nowFallback")
+        self.now_fallback.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.now_fallback.hide()
+        c.addWidget(self.now_fallback, 0, Qt.AlignmentFlag.AlignHCenter)
         self.now_window = QLabel(self.tr("请留意叫号"), card)
         self.now_window.setObjectName("nowWindow")
         self.now_window.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -164,10 +177,14 @@ class DisplayWindow(QWidget):
             latest = board.calls[0]
             self.now_number.setText(latest.ticket_no)
             self.now_window.setText(self.tr("请到 %1办理").replace("%1", labels.window(latest.window)))
+            self.now_fallback.setVisible(bool(FALLBACK_NO.match(latest.ticket_no)))
         else:
             self.now_number.setText("—")
             self.now_window.setText(self.tr("请留意叫号"))
-        self.recent.setText("\n".join(f"{c.ticket_no}  →  {labels.window(c.window)}" for c in board.calls[1:6]))
+            self.now_fallback.hide()
+        mark = self.tr("（应急号）")
+        self.recent.setText("\n".join(f"{c.ticket_no}{mark if FALLBACK_NO.match(c.ticket_no) else ''}  →  "
+                                      f"{labels.window(c.window)}" for c in board.calls[1:6]))
         for cell in self._win_cells:
             self.win_grid.removeWidget(cell)
             cell.deleteLater()

@@ -1,5 +1,7 @@
 """The hall supervisor's dashboard (大厅监管, ``--mode supervisor``): windows and queues live, alerts,
-tidal-window suggestions with one-click reassignment, the day's hourly chart, Excel export."""
+tidal-window suggestions with one-click reassignment, the day's hourly chart, Excel export; the phone
+line's bookings (电话预约) and the SMS journal (短信记录) on their own tabs (hidden when the hall server
+does not offer them)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from pathlib import Path
 from clerk import clock
 from clerk.context import AppContext
 from clerk.queueing import Snapshot, SupervisorService, TidalSuggestion
-from clerk.queueing.model import WindowState
+from clerk.queueing.model import AppointmentCounts, WindowState
 from clerk.queueing.report import export_day
 from clerk.queueing.supervisor import HourFigures
 from ui import labels, messages
@@ -19,6 +21,7 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QKeySequence,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,16 +30,19 @@ from ui.qt import (
     QPen,
     QPushButton,
     QRectF,
+    QShortcut,
     QSplitter,
     Qt,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.queue.alerts import FollowupAlerts
+from ui.queue.booking_desk import BookingPanel, SmsPanel
 from ui.queue.common import HallAccess, SaveDialog, downloads_dir, native_save_dialog
 
 POLL_MS = 10000
@@ -180,7 +186,14 @@ class SupervisorWindow(QWidget):
         lv.addWidget(self.windows, 3)
         lv.addWidget(self._head(self.tr("排队"), left))
         self.queues = self._table(left, [self.tr("业务"), self.tr("等候"), self.tr("最长等候"), self.tr("预计等候"),
-                                         self.tr("已办结"), self.tr("过号")])
+                                         self.tr("已办结"), self.tr("过号"), self.tr("暂挂"), self.tr("应急号"),
+                                         self.tr("预约签到")])
+        queue_header = self.queues.horizontalHeader()
+        queue_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # nine columns: none cut short
+        queue_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        check_ins = self.queues.horizontalHeaderItem(8)
+        if check_ins is not None:
+            check_ins.setToolTip(self.tr("已签到 / 当天预约（不含已取消）；括号内为爽约"))
         lv.addWidget(self.queues, 2)
         lv.addWidget(self._head(self.tr("今日按小时"), left))
         self.chart = HourChart(left)
@@ -215,7 +228,20 @@ class SupervisorWindow(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        root.addWidget(split, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("supervisorTabs")
+        self.tabs.addTab(split, self.tr("大厅"))
+        self.booking = BookingPanel(service_for, self)
+        self.booking.message.connect(self.message)
+        self.tabs.addTab(self.booking, self.tr("电话预约"))
+        self.sms = SmsPanel(service_for, self)
+        self.tabs.addTab(self.sms, self.tr("短信记录"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        for i in range(self.tabs.count()):  # Ctrl+1 … Ctrl+3: the tabs by keyboard
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self._go_to_tab(i))
+            self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
+        root.addWidget(self.tabs, 1)
+        self._features_known = False
 
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -268,8 +294,32 @@ class SupervisorWindow(QWidget):
         if self.snapshot is None and self.timer.isActive():  # nothing shown yet (the platform starting): soon again
             QTimer.singleShot(FIRST_RETRY_MS, self, self.refresh)
 
+    def _go_to_tab(self, index: int) -> None:
+        if self.tabs.isTabVisible(index):
+            self.tabs.setCurrentIndex(index)
+
+    def _tab_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is self.booking:
+            self.booking.service.setFocus()
+            self.booking.reload()
+        elif page is self.sms:
+            self.sms.refresh()
+
+    def show_features(self, appointments: bool, sms: bool) -> None:
+        """Hides the tabs of what the hall server does not offer (a v1 server offers neither)."""
+        self.tabs.setTabVisible(self.tabs.indexOf(self.booking), appointments)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.sms), sms)
+
     def _show(self, snap: Snapshot) -> None:
         self._busy = False
+        if not self._features_known:
+            self._features_known = True
+            access = self.access
+            Query(self, lambda: access.client().features()).success(
+                lambda f: self.show_features(f.appointments, f.has("sms"))).run_in_background()
+        if self.tabs.currentWidget() is self.sms:
+            self.sms.refresh()
         self.snapshot = snap
         st = snap.stats
         self.windows.setRowCount(len(st.windows))
@@ -287,7 +337,8 @@ class SupervisorWindow(QWidget):
         for r, (code, s) in enumerate(st.services.items()):
             expected = snap.expected_wait_min(code, self.service().thresholds.default_service_s)
             cells = [labels.service(code), str(s.waiting), _minutes(s.longest_wait_s) if s.waiting else "—",
-                     self.tr("%1 分钟").replace("%1", f"{expected:.0f}") if s.waiting else "—", str(s.served), str(s.no_shows)]
+                     self.tr("%1 分钟").replace("%1", f"{expected:.0f}") if s.waiting else "—", str(s.served), str(s.no_shows),
+                     str(s.parked), str(s.fallback), _appointments(s.appointments)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 2 and s.waiting and s.longest_wait_s / 60 >= self.service().thresholds.display_wait_min:
@@ -364,6 +415,16 @@ class SupervisorWindow(QWidget):
         self.timer.stop()
         if self.followup is not None:
             self.followup.detach()
+
+
+def _appointments(a: AppointmentCounts) -> str:
+    """签到/预约, and the missed ones in brackets: ``2/5（爽约 1）``; ``—`` without bookings."""
+    if not a.booked:
+        return "—"
+    text = f"{a.checked_in}/{a.booked}"
+    if a.missed:
+        text += QCoreApplication.translate("SupervisorWindow", "（爽约 %1）").replace("%1", str(a.missed))
+    return text
 
 
 def _minutes(seconds: float | None) -> str:

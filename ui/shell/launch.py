@@ -180,14 +180,21 @@ def build_queue_screen(mode: str, session: Session, tasks: TaskManager) -> Any:
     access = HallAccess.for_context(session.ctx, demo=session.demo, username=session.actor.username)
     settings = session.ctx.settings
     if mode == "kiosk":
-        from ui.queue.kiosk import KioskWindow, make_ticket_printer
+        from ui.queue.kiosk import KioskAccess, KioskWindow, make_ticket_printer
 
         try:
             printer = make_ticket_printer(settings.printer_ticket)
         except Exception as exc:  # a bad printer setting: the ticket is shown on screen
             log.warning("ticket printer %r unusable: %s", settings.printer_ticket, exc)
             printer = None
-        return KioskWindow(access, settings.hall, tasks, printer)
+        ctx = session.ctx
+        if session.demo:  # the embedded platform's hall, its demo login; fallback tickets in this data dir
+            kiosk = KioskAccess(lambda: _demo_kiosk(access, session))
+        else:  # the kiosk's device token (python -m clerk queue enroll), else the last operator's
+            from clerk.queueing.access import kiosk_service
+
+            kiosk = KioskAccess(lambda: kiosk_service(ctx))
+        return KioskWindow(kiosk, settings.hall, tasks, printer)
     if mode == "display":
         from ui.queue.display import DisplayWindow
 
@@ -197,6 +204,22 @@ def build_queue_screen(mode: str, session: Session, tasks: TaskManager) -> Any:
 
         return SupervisorWindow(access, settings, tasks, settings.hall.name, followup_ctx=session.ctx)
     raise ValueError(f"unknown queue mode {mode!r}")
+
+
+def _demo_kiosk(access: Any, session: Session) -> Any:
+    """The demo's kiosk claims a fallback prefix from the embedded hall on first use (a real kiosk is
+    enrolled once by its administrator: ``python -m clerk queue enroll``)."""
+    from clerk.queueing import KioskService, QueueError
+
+    ctx = session.ctx
+    kiosk = KioskService(access.client(), ctx.store, ctx.settings.device_id or "demo-kiosk",
+                         ctx.settings.queue_fallback_prefix)
+    if not kiosk.fallback_prefix:
+        try:
+            kiosk.enroll()
+        except QueueError as exc:  # the hall is not up (yet): no fallback numbering in this demo run
+            log.warning("demo kiosk: no fallback prefix: %s", exc.message)
+    return kiosk
 
 
 def show_fitted(window: Any, width: int, height: int) -> None:
