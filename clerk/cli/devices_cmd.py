@@ -92,3 +92,22 @@ def cmd_read(args: argparse.Namespace) -> int:
     ]
     print("\n".join(lines))
     return 0
+
+
+def cmd_doctor_devices(args: argparse.Namespace) -> int:
+    """``doctor --devices [--json]``: each device's state and fix; exit 1 when one is down or needed and
+    not set up, else 0. Reads the data dir's settings only (works beside a running workstation)."""
+    from clerk.context import Paths, default_data_dir
+    from clerk.devices.health import check_devices, needed_down
+    from clerk.settings import Settings
+
+    data_dir = args.data_dir or default_data_dir()
+    checks = check_devices(Settings.load(Paths(data_dir).settings))
+    trouble = [c for c in checks if c.trouble]
+    if args.json:
+        print(json.dumps({"devices": [c.as_json() for c in checks], "trouble": len(trouble),
+                          "needed_down": [c.label for c in needed_down(checks)]}, ensure_ascii=False, indent=2))
+    else:
+        for c in checks:
+            print(c.line())
+    return 1 if trouble else 0
