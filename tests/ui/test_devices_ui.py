@@ -1,0 +1,69 @@
+"""Hall devices in the window: the read key and automatic reading (simulator reader), the device panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clerk.devices.health import DeviceState, Probes
+from clerk.events import CardRead, CardReadFailed
+from tests.helpers.devices import card, sim_file
+from tests.ui.conftest import idle
+
+
+def _recorder(window):  # type: ignore[no-untyped-def]
+    seen: list[object] = []
+    window.events.subscribe(CardRead, seen.append)
+    window.events.subscribe(CardReadFailed, seen.append)
+    return seen
+
+
+def test_a_card_laid_on_the_reader_is_read_and_f4_reads_again(qtbot, session, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.devices import Devices
+    from ui.qt import Qt
+
+    path = sim_file(tmp_path / "card.json", None)
+    session.ctx.settings.devices.idcard_reader = f"sim:{path}"
+    window = make_window()
+    seen = _recorder(window)
+    feature = window.feature(Devices)
+    assert feature.poller is not None
+    assert "就绪" in feature.indicator.text()
+    sim_file(path, card(name="高晓松"))
+    qtbot.waitUntil(lambda: any(isinstance(e, CardRead) for e in seen))
+    qtbot.waitUntil(lambda: "已读 高*松" in feature.indicator.text())
+    first = next(e for e in seen if isinstance(e, CardRead))
+    assert first.card.name == "高晓松" and not first.requested
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: any(isinstance(e, CardRead) and e.requested for e in seen))
+
+
+def test_without_a_reader_f4_says_so(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from ui.devices import Devices
+    from ui.qt import Qt
+
+    feature = window.feature(Devices)
+    assert feature.poller is None and "未设置" in feature.indicator.text()
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: "没有设置身份证阅读器" in window.statusBar().currentMessage())
+
+
+def test_the_device_panel(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.devices import DevicePanel
+
+    window.ctx.settings.printer_a4 = f"pdf:{tmp_path}"
+    panel = DevicePanel(window.ctx.settings, window, probes=Probes(
+        scanners=lambda: ["Canon LiDE 300（genesys:libusb:001:004）"], video_devices=lambda: [],
+        screens=lambda: 1, sound_cards=lambda: ["HDA Intel PCH"]))
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.checked):
+        panel.refresh()
+    rows = {r[0]: r for r in panel.row_texts()}
+    assert rows[f"打印机（A4：pdf:{tmp_path}）"][1] == "正常"
+    assert rows["打印机（小票）"][1] == "未设置"
+    assert rows["扫描仪"][2].startswith("Canon LiDE 300")
+    assert rows["高拍仪"][1] == "未设置" and "USB" in rows["高拍仪"][3]
+    assert rows["评价屏（副屏）"][1] == "注意" and "副屏" in rows["评价屏（副屏）"][3]
+    assert rows["身份证阅读器"][1] == "未设置"
+    assert "需要处理" in panel.summary.text()
+    assert {c.state for c in panel.checks} >= {DeviceState.OK, DeviceState.WARNING, DeviceState.NOT_CONFIGURED}
+    idle(qtbot, window)

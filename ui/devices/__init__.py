@@ -1,0 +1,112 @@
+"""Hall devices in the window: the ID-card reader (read key F4, automatic reading), the device panel.
+
+``install(shell)`` starts the card poller of ``settings.devices.idcard_reader`` (``clerk.devices.poller``:
+``Authenticate`` polled on its own thread, never the GUI's) publishing ``CardRead`` /
+``CardReadFailed`` / ``CardRemoved`` on the shell's bus — the intake page, the hand-out and the
+kiosk take the card from there — puts a reader indicator in the status bar, the read key F4
+(读身份证) and 设备状态 (the device panel: ``clerk.devices.health`` with the screens Qt sees).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clerk.devices.idcard import IdCardError
+from clerk.events import CardRead, CardReadFailed, CardRemoved
+from ui.devices.panel import DevicePanel, qt_probes
+from ui.events import EventListener
+from ui.qt import QCoreApplication, QLabel, QWidget
+from ui.shell import Shell
+
+__all__ = ["DevicePanel", "Devices", "ReaderIndicator", "install", "qt_probes"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Devices", text)
+
+
+class ReaderIndicator(EventListener, QLabel):
+    """读卡器：就绪 / 未连接 / 未设置 in the status bar; the last card read, masked."""
+
+    def __init__(self, shell: Shell, configured: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerIndicator")
+        self.configured = configured
+        self.down: str | None = None
+        self.set_state(_tr("读卡器：就绪（F4 读卡）") if configured else _tr("读卡器：未设置"))
+        self.listen(shell.events)
+
+    def set_state(self, text: str, tip: str = "") -> None:
+        self.setText(text)
+        self.setToolTip(tip)
+
+    def on_event_card_read(self, event: CardRead) -> None:
+        self.down = None
+        from clerk.security.masking import mask_name
+
+        self.set_state(_tr("读卡器：已读 {name}").format(name=mask_name(event.card.name)))
+
+    def on_event_card_read_failed(self, event: CardReadFailed) -> None:
+        if event.reader_down:
+            self.down = event.message
+            self.set_state(_tr("读卡器：不可用"), event.message)
+
+    def on_event_card_removed(self, event: CardRemoved) -> None:
+        if self.down is None:
+            self.set_state(_tr("读卡器：就绪（F4 读卡）"))
+
+
+class Devices:
+    """The installed feature: the poller (or None without a reader), the indicator, the panel."""
+
+    def __init__(self, shell: Shell) -> None:
+        self.shell = shell
+        self.poller: Any = None
+        self.problem = ""
+        spec = shell.ctx.settings.devices.idcard_reader
+        if spec:
+            from clerk.devices.poller import CardPoller
+            from clerk.devices.readers import open_reader
+
+            try:
+                self.poller = CardPoller(open_reader(spec), shell.events)
+            except IdCardError as exc:
+                self.problem = exc.one_line()
+        self.indicator = ReaderIndicator(shell, self.poller is not None, shell.widget)
+        if self.problem:
+            self.indicator.set_state(_tr("读卡器：设置有误"), self.problem)
+        self.panel: DevicePanel | None = None
+
+    def start(self) -> None:
+        if self.poller is not None:
+            self.poller.start()
+
+    def stop(self) -> None:
+        if self.poller is not None:
+            self.poller.stop()
+
+    def read_card(self) -> None:
+        """The read key (F4): a read now on the poller's thread; the answer comes as an event."""
+        if self.poller is None:
+            self.shell.status(self.problem or _tr("没有设置身份证阅读器：请在设置中填写 devices.idcard_reader"))
+            return
+        self.poller.request_read()
+
+    def show_panel(self) -> DevicePanel:
+        if self.panel is None:
+            self.panel = DevicePanel(self.shell.ctx.settings, self.shell.widget)
+        self.panel.refresh()
+        self.panel.show()
+        self.panel.raise_()
+        return self.panel
+
+
+def install(shell: Shell) -> Devices:
+    feature = Devices(shell)
+    shell.add_status_widget(feature.indicator)
+    menu = shell.add_menu(_tr("设备"), "devicesMenu")
+    shell.add_action(_tr("读身份证"), ["F4"], feature.read_card, menu=menu)
+    shell.add_action(_tr("设备状态"), [], feature.show_panel, menu=menu)
+    shell.on_close(feature.stop)
+    feature.start()
+    return feature
