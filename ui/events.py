@@ -173,3 +173,16 @@ class ImportFilesRequested(Event):
     code: str
     paths: tuple[Path, ...]
 
+
+
+@dataclass(frozen=True)
+class CameraPageCaptured(Event):
+    """The document camera (高拍仪) took a page, cropped and deskewed (``ui.devices``): the intake
+    screen files it into the material that is its scan target, as a scanned page."""
+
+    data: bytes
+    """The page as JPEG bytes (kept in memory, never in a file)."""
+    number: int
+    """Its number in this series of captures (1, 2, …)."""
+    found: bool
+    """False: no document edge was found and the whole frame is kept."""

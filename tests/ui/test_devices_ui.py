@@ -67,3 +67,37 @@ def test_the_device_panel(qtbot, window, tmp_path: Path) -> None:  # type: ignor
     assert "需要处理" in panel.summary.text()
     assert {c.state for c in panel.checks} >= {DeviceState.OK, DeviceState.WARNING, DeviceState.NOT_CONFIGURED}
     idle(qtbot, window)
+
+
+def test_without_a_camera_the_dialog_says_so(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from ui.devices import CameraDialog
+
+    dialog = CameraDialog(window.events, window, inputs=[])
+    qtbot.addWidget(dialog)
+    assert "没有发现高拍仪" in dialog.state.text() and not dialog.shoot.isEnabled()
+    assert dialog.camera is None
+
+
+def test_camera_stills_are_cropped_and_published_in_a_row(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from clerk import samples
+    from ui.devices import CameraDialog
+    from ui.events import CameraPageCaptured
+    from ui.qt import QImage
+
+    seen: list[CameraPageCaptured] = []
+    window.events.subscribe(CameraPageCaptured, seen.append)
+    dialog = CameraDialog(window.events, window, inputs=[])
+    qtbot.addWidget(dialog)
+    rng = random.Random(4)
+    for kind in ("idcard_front", "birth_certificate"):
+        frame, _ = samples.photograph_with_corners(samples.render(kind, rng).image, rng, max_angle=10)
+        image = QImage.fromData(frame)
+        assert not image.isNull()
+        with qtbot.waitSignal(dialog.captured):
+            dialog.take_frame(image)
+    assert [(e.number, e.found) for e in seen] == [(1, True), (2, True)]
+    assert all(e.data[:2] == b"\xff\xd8" for e in seen)
+    assert "已拍 2 页" in dialog.counter.text() and "已裁边" in dialog.state.text()
+    idle(qtbot, window)

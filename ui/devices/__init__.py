@@ -1,4 +1,5 @@
-"""Hall devices in the window: the ID-card reader (read key F4, automatic reading), the device panel.
+"""Hall devices in the window: the ID-card reader (read key F4, automatic reading), the document
+camera (F6, ``ui.devices.camera``), the device panel.
 
 ``install(shell)`` starts the card poller of ``settings.devices.idcard_reader`` (``clerk.devices.poller``:
 ``Authenticate`` polled on its own thread, never the GUI's) publishing ``CardRead`` /
@@ -13,12 +14,13 @@ from typing import Any
 
 from clerk.devices.idcard import IdCardError
 from clerk.events import CardRead, CardReadFailed, CardRemoved
+from ui.devices.camera import CameraDialog
 from ui.devices.panel import DevicePanel, qt_probes
 from ui.events import EventListener
 from ui.qt import QCoreApplication, QLabel, QWidget
 from ui.shell import Shell
 
-__all__ = ["DevicePanel", "Devices", "ReaderIndicator", "install", "qt_probes"]
+__all__ = ["CameraDialog", "DevicePanel", "Devices", "ReaderIndicator", "install", "qt_probes"]
 
 
 def _tr(text: str) -> str:
@@ -76,6 +78,7 @@ class Devices:
         if self.problem:
             self.indicator.set_state(_tr("读卡器：设置有误"), self.problem)
         self.panel: DevicePanel | None = None
+        self.camera: CameraDialog | None = None
 
     def start(self) -> None:
         if self.poller is not None:
@@ -92,6 +95,13 @@ class Devices:
             return
         self.poller.request_read()
 
+    def open_camera(self) -> CameraDialog:
+        """F6: the document camera's dialog (pages go to the intake screen's scan target)."""
+        dialog = CameraDialog(self.shell.events, self.shell.widget, device_id=self.shell.ctx.settings.devices.camera)
+        self.camera = dialog
+        dialog.show()
+        return dialog
+
     def show_panel(self) -> DevicePanel:
         if self.panel is None:
             self.panel = DevicePanel(self.shell.ctx.settings, self.shell.widget)
@@ -106,6 +116,7 @@ def install(shell: Shell) -> Devices:
     shell.add_status_widget(feature.indicator)
     menu = shell.add_menu(_tr("设备"), "devicesMenu")
     shell.add_action(_tr("读身份证"), ["F4"], feature.read_card, menu=menu)
+    shell.add_action(_tr("高拍仪拍摄"), ["F6"], feature.open_camera, menu=menu)
     shell.add_action(_tr("设备状态"), [], feature.show_panel, menu=menu)
     shell.on_close(feature.stop)
     feature.start()
