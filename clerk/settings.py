@@ -57,6 +57,9 @@ class DeviceSettings(BaseModel):
     """The document camera (高拍仪): a video device such as ``/dev/video0``; empty: the first one found."""
     elderly_priority_age: int = Field(default=65, ge=50, le=100)
     """A ticket taken by card is an elderly-priority ticket from this age (hall setting)."""
+    signature_pad: str = Field(default="auto", pattern=r"^(auto|on|off)$")
+    """Sign the commitment letter on a pad at the window: "auto" when Qt sees a pen or touch device,
+    "on" always (a mouse will do), "off" never (the tick box, signed on paper)."""
     second_screen: bool = True
     """The applicant's evaluation screen is expected (the device check warns when it is missing)."""
     sound: bool = True

@@ -186,3 +186,18 @@ class CameraPageCaptured(Event):
     """Its number in this series of captures (1, 2, …)."""
     found: bool
     """False: no document edge was found and the whole frame is kept."""
+
+
+@dataclass(frozen=True)
+class SignatureRequested(Event):
+    """The intake screen asks for the applicant's signature on the commitment letter (``ui.devices``
+    opens the signing pad for the case)."""
+
+    case_uuid: str
+
+
+@dataclass(frozen=True)
+class CommitmentSigned(Event):
+    """The applicant signed the commitment letter on the pad (the signature is stored with the case)."""
+
+    case_uuid: str

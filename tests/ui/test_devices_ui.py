@@ -101,3 +101,42 @@ def test_camera_stills_are_cropped_and_published_in_a_row(qtbot, window) -> None
     assert all(e.data[:2] == b"\xff\xd8" for e in seen)
     assert "已拍 2 页" in dialog.counter.text() and "已裁边" in dialog.state.text()
     idle(qtbot, window)
+
+
+def test_the_commitment_is_signed_on_the_pad_and_printed_with_it(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from clerk import field
+    from ui.devices import Devices
+    from ui.events import CommitmentSigned, SignatureRequested
+    from ui.qt import QPointF
+
+    window.ctx.settings.printer_a4 = f"pdf:{tmp_path / 'printed'}"
+    from clerk.intake.model import MaterialStatus
+
+    view = window.ctx.intake.start_draft(window.actor, "newborn")
+    window.ctx.intake.set_material(view.case_uuid, "father_hukou_booklet", MaterialStatus.DEFERRED)
+    signed: list[CommitmentSigned] = []
+    window.events.subscribe(CommitmentSigned, signed.append)
+    window.events.publish(SignatureRequested(view.case_uuid))
+    dialog = window.feature(Devices).signature
+    assert dialog is not None and dialog.isVisible() and not dialog.save_button.isEnabled()
+    dialog.pad.begin_stroke(QPointF(40, 120))
+    for x in range(50, 400, 10):
+        dialog.pad.extend_stroke(QPointF(x, 120 + (x % 40) - 20))
+    dialog.pad.end_stroke()
+    assert dialog.save_button.isEnabled()
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(signed) or bool(dialog.problem.text()))
+    assert dialog.problem.text() == "" and dialog.print_problem == ""
+    assert [e.case_uuid for e in signed] == [view.case_uuid]
+    ref = field.signature_of(window.ctx, view.case_uuid)
+    assert ref is not None and ref.signer == "applicant"
+    materials = {m.code for m in window.ctx.intake.get(view.case_uuid).materials}
+    assert field.SIGNATURE_MATERIAL in materials  # with the case, as in field mode
+    pdfs = list((tmp_path / "printed").glob("*.pdf"))
+    assert len(pdfs) == 1
+    from clerk.printjobs import render_document
+
+    unsigned = render_document(window.ctx, view.case_uuid, "commitment")
+    images = pdfs[0].read_bytes().count(b"/Subtype /Image")
+    assert images > unsigned.count(b"/Subtype /Image") == 0  # the signature (and its alpha mask) on the letter
+    idle(qtbot, window)

@@ -1,5 +1,6 @@
 """Hall devices in the window: the ID-card reader (read key F4, automatic reading), the document
-camera (F6, ``ui.devices.camera``), the device panel.
+camera (F6, ``ui.devices.camera``), the commitment letter's signing pad (``ui.devices.signature``,
+opened on ``SignatureRequested``), the device panel.
 
 ``install(shell)`` starts the card poller of ``settings.devices.idcard_reader`` (``clerk.devices.poller``:
 ``Authenticate`` polled on its own thread, never the GUI's) publishing ``CardRead`` /
@@ -16,11 +17,12 @@ from clerk.devices.idcard import IdCardError
 from clerk.events import CardRead, CardReadFailed, CardRemoved
 from ui.devices.camera import CameraDialog
 from ui.devices.panel import DevicePanel, qt_probes
-from ui.events import EventListener
-from ui.qt import QCoreApplication, QLabel, QWidget
+from ui.devices.signature import SignatureDialog, pad_available
+from ui.events import EventListener, SignatureRequested
+from ui.qt import QCoreApplication, QLabel, QObject, QWidget
 from ui.shell import Shell
 
-__all__ = ["CameraDialog", "DevicePanel", "Devices", "ReaderIndicator", "install", "qt_probes"]
+__all__ = ["CameraDialog", "DevicePanel", "SignatureDialog", "Devices", "ReaderIndicator", "install", "qt_probes"]
 
 
 def _tr(text: str) -> str:
@@ -58,11 +60,24 @@ class ReaderIndicator(EventListener, QLabel):
             self.set_state(_tr("读卡器：就绪（F4 读卡）"))
 
 
+class _Requests(EventListener, QObject):
+    """What other features ask of the devices (the signing pad for a case)."""
+
+    def __init__(self, feature: Devices, parent: QObject) -> None:
+        super().__init__(parent)
+        self.feature = feature
+        self.listen(feature.shell.events)
+
+    def on_event_signature_requested(self, event: SignatureRequested) -> None:
+        self.feature.open_signature(event.case_uuid)
+
+
 class Devices:
     """The installed feature: the poller (or None without a reader), the indicator, the panel."""
 
     def __init__(self, shell: Shell) -> None:
         self.shell = shell
+        self.signature: SignatureDialog | None = None
         self.poller: Any = None
         self.problem = ""
         spec = shell.ctx.settings.devices.idcard_reader
@@ -79,6 +94,7 @@ class Devices:
             self.indicator.set_state(_tr("读卡器：设置有误"), self.problem)
         self.panel: DevicePanel | None = None
         self.camera: CameraDialog | None = None
+        self.requests: QObject | None = None
 
     def start(self) -> None:
         if self.poller is not None:
@@ -94,6 +110,18 @@ class Devices:
             self.shell.status(self.problem or _tr("没有设置身份证阅读器：请在设置中填写 devices.idcard_reader"))
             return
         self.poller.request_read()
+
+    @property
+    def pad_available(self) -> bool:
+        return pad_available(self.shell.ctx.settings.devices.signature_pad)
+
+    def open_signature(self, case_uuid: str) -> SignatureDialog:
+        """The signing pad for the case's commitment letter (saved with the case, printed with it)."""
+        dialog = SignatureDialog(self.shell.ctx, self.shell.actor, case_uuid, self.shell.events, self.shell.widget,
+                                 printer=self.shell.ctx.settings.printer_a4)
+        self.signature = dialog
+        dialog.show()
+        return dialog
 
     def open_camera(self) -> CameraDialog:
         """F6: the document camera's dialog (pages go to the intake screen's scan target)."""
@@ -113,6 +141,7 @@ class Devices:
 
 def install(shell: Shell) -> Devices:
     feature = Devices(shell)
+    feature.requests = _Requests(feature, shell.widget)
     shell.add_status_widget(feature.indicator)
     menu = shell.add_menu(_tr("设备"), "devicesMenu")
     shell.add_action(_tr("读身份证"), ["F4"], feature.read_card, menu=menu)
