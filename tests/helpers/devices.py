@@ -83,3 +83,15 @@ def sim_file(path: Path, card_obj: IdCard | None, photo: bytes | None = None) ->
         data["photo"] = "photo.bmp"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def card_of(name: str, id_number: str, **kw: Any) -> IdCard:
+    """The resident card of a person known by name and number (birth date and sex from the number)."""
+    birth = dt.date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    values: dict[str, Any] = dict(
+        card_type=CardType.RESIDENT, name=name, sex="男" if int(id_number[16]) % 2 else "女", nation="汉",
+        birth_date=birth, address="黑龙江省哈尔滨市道里区友谊路 1 号", id_number=id_number,
+        issuer="哈尔滨市公安局道里分局", valid_from=dt.date(2018, 5, 2), valid_to=None,
+    )
+    values.update(kw)
+    return IdCard(**values)

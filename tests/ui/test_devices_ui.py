@@ -140,3 +140,47 @@ def test_the_commitment_is_signed_on_the_pad_and_printed_with_it(qtbot, window, 
     images = pdfs[0].read_bytes().count(b"/Subtype /Image")
     assert images > unsigned.count(b"/Subtype /Image") == 0  # the signature (and its alpha mask) on the letter
     idle(qtbot, window)
+
+
+# -- hand-out by card ---------------------------------------------------------------------------------------
+from tests.ui.test_followup_ui import _ready_for_pickup, people, server  # noqa: E402,F401 - fixtures reused
+
+
+def test_hand_out_by_card(qtbot, session, server, people, make_window) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from clerk.intake.model import CaseStatus
+    from tests.helpers.devices import card_of
+    from tests.helpers.ui import followup
+
+    first, second = _ready_for_pickup(session, server, people)
+    w = make_window()
+    followup(w).evaluation_timeout_ms = 60_000
+    page = followup(w).handout
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        w.tabs.setCurrentWidget(page)
+    # the wrong person's card on an open case: refused, nothing handed over
+    with qtbot.waitSignal(page.opened, timeout=10000):
+        page.open_text(first.case_no)
+    with qtbot.waitSignal(page.refused, timeout=10000) as refused:
+        w.events.publish(CardRead(card_of(second.applicant.name, second.applicant.id_number)))
+    assert "证件号码与申请人不一致" in refused.args[0]
+    assert session.ctx.intake.get(first.case_uuid).status is CaseStatus.READY_FOR_PICKUP
+    # the applicant's card with no case open: opens the holder's case; confirming hands it over
+    page._set_case(None)
+    with qtbot.waitSignal(page.opened, timeout=10000):
+        w.events.publish(CardRead(card_of(first.applicant.name, first.applicant.id_number)))
+    assert page.case is not None and page.case.case_uuid == first.case_uuid
+    assert page.presented.text() == first.applicant.id_number
+    with qtbot.waitSignal(page.handed_over, timeout=10000):
+        page.hand_over()
+    assert session.ctx.intake.get(first.case_uuid).status is CaseStatus.DELIVERED
+    qtbot.waitUntil(lambda: page.case is not None and page.case.status is CaseStatus.DELIVERED)
+    idle(qtbot, w)  # the delivered case shown again, its receipt written
+    # the card laid on a case open for collection by the applicant is the check: handed over at once
+    with qtbot.waitSignal(page.opened, timeout=10000):
+        page.open_text(second.case_no)
+    with qtbot.waitSignal(page.handed_over, timeout=10000):
+        w.events.publish(CardRead(card_of(second.applicant.name, second.applicant.id_number)))
+    assert session.ctx.intake.get(second.case_uuid).status is CaseStatus.DELIVERED
+    qtbot.waitUntil(lambda: followup(w).evaluation is not None)
+    followup(w).evaluation.close()
+    idle(qtbot, w)
