@@ -22,7 +22,7 @@ from ui.events import EventListener, SignatureRequested
 from ui.qt import QCoreApplication, QLabel, QObject, QWidget
 from ui.shell import Shell
 
-__all__ = ["CameraDialog", "DevicePanel", "SignatureDialog", "Devices", "ReaderIndicator", "install", "qt_probes"]
+__all__ = ["CameraDialog", "DevicePanel", "SignatureDialog", "Devices", "ReaderIndicator", "install", "qt_probes", "start_card_poller"]
 
 
 def _tr(text: str) -> str:
@@ -137,6 +137,23 @@ class Devices:
         self.panel.show()
         self.panel.raise_()
         return self.panel
+
+
+def start_card_poller(ctx: Any) -> Any:
+    """The running card poller of ``ctx.settings.devices.idcard_reader`` publishing on ``ctx.events``
+    (the kiosk, the hall screens), or None without a usable reader setting."""
+    spec = ctx.settings.devices.idcard_reader
+    if not spec:
+        return None
+    from clerk.devices.poller import CardPoller
+    from clerk.devices.readers import open_reader
+
+    try:
+        poller = CardPoller(open_reader(spec), ctx.events)
+    except IdCardError:
+        return None
+    poller.start()
+    return poller
 
 
 def install(shell: Shell) -> Devices:

@@ -7,9 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from clerk.events import CardRead, EventBus
 from clerk.queueing import PRIORITY_LABELS, Priority, Ticket, service_name
 from clerk.settings import HallSettings
 from ui import labels, messages
+from ui.events import EventListener
 from ui.ops import Query, TaskManager
 from ui.qt import (
     QButtonGroup,
@@ -78,8 +80,10 @@ def make_ticket_printer(spec: str) -> Any:
         return CupsPrinter(rest if kind == "cups" and rest else spec)
 
 
-class KioskWindow(QWidget):
-    """取号机.
+class KioskWindow(EventListener, QWidget):
+    """取号机. 刷身份证取号: a card read on the kiosk's reader (``CardRead`` on ``events``) sets the
+    elderly priority by itself from the birth date (age ≥ ``elderly_age``, a hall setting) and names
+    the holder (masked) until the ticket is taken.
 
     Signals:
         issued(object): an ``Issued`` (the ticket, whether it was printed).
@@ -90,8 +94,10 @@ class KioskWindow(QWidget):
     failed = Signal(str)
 
     def __init__(self, access: HallAccess, hall: HallSettings, tasks: TaskManager, printer: Any = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, events: EventBus | None = None, elderly_age: int = 65) -> None:
         super().__init__(parent)
+        self.elderly_age = elderly_age
+        self.card: Any = None
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
@@ -112,6 +118,8 @@ class KioskWindow(QWidget):
         self._back_timer.setInterval(BACK_AFTER_MS)
         self._back_timer.timeout.connect(self.back)
         QTimer.singleShot(0, self, self.load_services)
+        if events is not None:
+            self.listen(events)
 
     # -- pages -------------------------------------------------------------------------------------
     def _choose_page(self) -> QWidget:
@@ -151,9 +159,13 @@ class KioskWindow(QWidget):
         self.appointment.setPlaceholderText(self.tr("请输入预约码（短信或“掌上办”中的预约码）"))
         self.appointment.hide()
         v.addWidget(self.appointment)
-        hint2 = QLabel(self.tr("② 请点击要办理的业务"), page)
+        hint2 = QLabel(self.tr("② 请点击要办理的业务（也可以先在读卡区刷身份证）"), page)
         hint2.setObjectName("kioskHint")
         v.addWidget(hint2)
+        self.card_hint = QLabel(page)
+        self.card_hint.setObjectName("kioskHint")
+        self.card_hint.hide()
+        v.addWidget(self.card_hint)
         self.grid_host = QWidget(page)
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(24)
@@ -199,6 +211,33 @@ class KioskWindow(QWidget):
         v.addLayout(row)
         v.addStretch(1)
         return page
+
+    # -- 刷身份证取号 ---------------------------------------------------------------------------------
+    def on_event_card_read(self, event: CardRead) -> None:
+        self.card_read(event.card)
+
+    def card_read(self, card: Any) -> None:
+        """A card laid on the kiosk's reader: elderly priority from its birth date, then the clerk-free
+        choice of service as usual."""
+        from clerk import clock
+        from clerk.security.masking import mask_name
+
+        if self.pages.currentIndex() != 0:
+            self.back()
+        self.card = card
+        elderly = card.age_on(clock.today()) >= self.elderly_age
+        if elderly and self.priority in (Priority.NORMAL, Priority.ELDERLY):
+            self.priority_buttons[Priority.ELDERLY].setChecked(True)
+        text = self.tr("已读取身份证：%1").replace("%1", mask_name(card.name))
+        if elderly:
+            text += self.tr("，已按老年人优先")
+        self.card_hint.setText(text + self.tr("。请点击要办理的业务"))
+        self.card_hint.show()
+        self.error.hide()
+
+    def _forget_card(self) -> None:
+        self.card = None
+        self.card_hint.hide()
 
     # -- behaviour ---------------------------------------------------------------------------------
     @property
@@ -287,6 +326,7 @@ class KioskWindow(QWidget):
             self.print_note.setText(self.tr("本机未连接打印机，请记下您的号码，留意大厅屏幕和语音叫号"))
         self.appointment.clear()
         self.priority_buttons[Priority.NORMAL].setChecked(True)
+        self._forget_card()
         self.pages.setCurrentIndex(1)
         self._back_timer.start()
         self.issued.emit(result)

@@ -166,7 +166,12 @@ def build_queue_screen(mode: str, session: Session, tasks: TaskManager) -> Any:
         except Exception as exc:  # a bad printer setting: the ticket is shown on screen
             log.warning("ticket printer %r unusable: %s", settings.printer_ticket, exc)
             printer = None
-        return KioskWindow(access, settings.hall, tasks, printer)
+        window = KioskWindow(access, settings.hall, tasks, printer, events=session.ctx.events,
+                             elderly_age=settings.devices.elderly_priority_age)
+        from ui.devices import start_card_poller
+
+        window.card_poller = start_card_poller(session.ctx)  # 刷身份证取号 when a reader is set up
+        return window
     if mode == "display":
         from ui.queue.display import DisplayWindow
 
@@ -205,5 +210,7 @@ def run_queue_mode(args: argparse.Namespace) -> int:
     finally:
         if hasattr(window, "stop"):
             window.stop()
+        if getattr(window, "card_poller", None) is not None:
+            window.card_poller.stop()
         tasks.wait(5000)
         session.close()
