@@ -48,6 +48,9 @@ def test_a_ticket_by_card_with_the_elderly_priority(qtbot, hall, tasks) -> None:
     sixty_five = dt.date(today.year - 65, today.month, 1)  # 65 this month at the latest
     bus.publish(CardRead(card(name="王秀英", sex="女", birth_date=sixty_five)))
     assert w.priority is Priority.ELDERLY and "王*英" in w.card_hint.text() and "老年人优先" in w.card_hint.text()
+    from tests.ui.test_followup_ui import shoot
+
+    shoot(w, "queue-kiosk-card.png")
     with qtbot.waitSignal(w.issued, timeout=15000) as sig:
         qtbot.mouseClick(w.service_buttons["intake"], Qt.MouseButton.LeftButton)
     assert sig.args[0].ticket.priority is Priority.ELDERLY

@@ -8,6 +8,7 @@ from clerk.devices.health import DeviceState, Probes
 from clerk.events import CardRead, CardReadFailed
 from tests.helpers.devices import card, sim_file
 from tests.ui.conftest import idle
+from tests.ui.test_followup_ui import shoot
 
 
 def _recorder(window):  # type: ignore[no-untyped-def]
@@ -66,6 +67,10 @@ def test_the_device_panel(qtbot, window, tmp_path: Path) -> None:  # type: ignor
     assert rows["身份证阅读器"][1] == "未设置"
     assert "需要处理" in panel.summary.text()
     assert {c.state for c in panel.checks} >= {DeviceState.OK, DeviceState.WARNING, DeviceState.NOT_CONFIGURED}
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(50)  # one turn of the event loop: rows fitted to the shown columns (a picture only)
+    shoot(panel, "devices-panel.png")
     idle(qtbot, window)
 
 
@@ -100,6 +105,8 @@ def test_camera_stills_are_cropped_and_published_in_a_row(qtbot, window) -> None
     assert [(e.number, e.found) for e in seen] == [(1, True), (2, True)]
     assert all(e.data[:2] == b"\xff\xd8" for e in seen)
     assert "已拍 2 页" in dialog.counter.text() and "已裁边" in dialog.state.text()
+    dialog.show()
+    shoot(dialog, "devices-camera-no-camera.png")
     idle(qtbot, window)
 
 
@@ -124,6 +131,7 @@ def test_the_commitment_is_signed_on_the_pad_and_printed_with_it(qtbot, window, 
         dialog.pad.extend_stroke(QPointF(x, 120 + (x % 40) - 20))
     dialog.pad.end_stroke()
     assert dialog.save_button.isEnabled()
+    shoot(dialog, "devices-commitment-signature.png")
     dialog.save()
     qtbot.waitUntil(lambda: bool(signed) or bool(dialog.problem.text()))
     assert dialog.problem.text() == "" and dialog.print_problem == ""

@@ -20,6 +20,7 @@ from ui.qt import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -59,7 +60,8 @@ class DevicePanel(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 260)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -73,7 +75,7 @@ class DevicePanel(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         v.addLayout(row)
-        self.resize(980, 420)
+        self.resize(1100, 480)
 
     def refresh(self) -> None:
         self.recheck.setEnabled(False)
@@ -99,6 +101,7 @@ class DevicePanel(QDialog):
                                         QTableWidgetItem(c.fix))):
                 self.table.setItem(i, col, item)
         self.table.resizeRowsToContents()
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # again once the columns have their widths
         trouble = [c for c in checks if c.trouble]
         self.summary.setText(self.tr("全部设备正常") if not trouble
                              else self.tr("{n} 项设备需要处理").format(n=len(trouble)))
