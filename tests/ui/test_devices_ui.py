@@ -18,7 +18,7 @@ def _recorder(window):  # type: ignore[no-untyped-def]
     return seen
 
 
-def test_a_card_laid_on_the_reader_is_read_and_f4_reads_again(qtbot, session, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_card_laid_on_the_reader_is_read_and_f12_reads_again(qtbot, session, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from ui.devices import Devices
     from ui.qt import Qt
 
@@ -34,17 +34,17 @@ def test_a_card_laid_on_the_reader_is_read_and_f4_reads_again(qtbot, session, ma
     qtbot.waitUntil(lambda: "已读 高*松" in feature.indicator.text())
     first = next(e for e in seen if isinstance(e, CardRead))
     assert first.card.name == "高晓松" and not first.requested
-    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClick(window, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: any(isinstance(e, CardRead) and e.requested for e in seen))
 
 
-def test_without_a_reader_f4_says_so(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_reader_f12_says_so(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from ui.devices import Devices
     from ui.qt import Qt
 
     feature = window.feature(Devices)
     assert feature.poller is None and "未设置" in feature.indicator.text()
-    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClick(window, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: "没有设置身份证阅读器" in window.statusBar().currentMessage())
 
 

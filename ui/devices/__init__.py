@@ -1,11 +1,11 @@
-"""Hall devices in the window: the ID-card reader (read key F4, automatic reading), the document
-camera (F6, ``ui.devices.camera``), the commitment letter's signing pad (``ui.devices.signature``,
+"""Hall devices in the window: the ID-card reader (read key F12, automatic reading), the document
+camera (Ctrl+Shift+G, ``ui.devices.camera``), the commitment letter's signing pad (``ui.devices.signature``,
 opened on ``SignatureRequested``), the device panel.
 
 ``install(shell)`` starts the card poller of ``settings.devices.idcard_reader`` (``clerk.devices.poller``:
 ``Authenticate`` polled on its own thread, never the GUI's) publishing ``CardRead`` /
 ``CardReadFailed`` / ``CardRemoved`` on the shell's bus — the intake page, the hand-out and the
-kiosk take the card from there — puts a reader indicator in the status bar, the read key F4
+kiosk take the card from there — puts a reader indicator in the status bar, the read key F12
 (读身份证) and 设备状态 (the device panel: ``clerk.devices.health`` with the screens Qt sees).
 """
 
@@ -37,7 +37,7 @@ class ReaderIndicator(EventListener, QLabel):
         self.setObjectName("readerIndicator")
         self.configured = configured
         self.down: str | None = None
-        self.set_state(_tr("读卡器：就绪（F4 读卡）") if configured else _tr("读卡器：未设置"))
+        self.set_state(_tr("读卡器：就绪（F12 读卡）") if configured else _tr("读卡器：未设置"))
         self.listen(shell.events)
 
     def set_state(self, text: str, tip: str = "") -> None:
@@ -57,7 +57,7 @@ class ReaderIndicator(EventListener, QLabel):
 
     def on_event_card_removed(self, event: CardRemoved) -> None:
         if self.down is None:
-            self.set_state(_tr("读卡器：就绪（F4 读卡）"))
+            self.set_state(_tr("读卡器：就绪（F12 读卡）"))
 
 
 class _Requests(EventListener, QObject):
@@ -105,7 +105,7 @@ class Devices:
             self.poller.stop()
 
     def read_card(self) -> None:
-        """The read key (F4): a read now on the poller's thread; the answer comes as an event."""
+        """The read key (F12): a read now on the poller's thread; the answer comes as an event."""
         if self.poller is None:
             self.shell.status(self.problem or _tr("没有设置身份证阅读器：请在设置中填写 devices.idcard_reader"))
             return
@@ -124,7 +124,7 @@ class Devices:
         return dialog
 
     def open_camera(self) -> CameraDialog:
-        """F6: the document camera's dialog (pages go to the intake screen's scan target)."""
+        """Ctrl+Shift+G: the document camera's dialog (pages go to the intake screen's scan target)."""
         dialog = CameraDialog(self.shell.events, self.shell.widget, device_id=self.shell.ctx.settings.devices.camera)
         self.camera = dialog
         dialog.show()
@@ -161,8 +161,8 @@ def install(shell: Shell) -> Devices:
     feature.requests = _Requests(feature, shell.widget)
     shell.add_status_widget(feature.indicator)
     menu = shell.add_menu(_tr("设备"), "devicesMenu")
-    shell.add_action(_tr("读身份证"), ["F4"], feature.read_card, menu=menu)
-    shell.add_action(_tr("高拍仪拍摄"), ["F6"], feature.open_camera, menu=menu)
+    shell.add_action(_tr("读身份证"), ["F12"], feature.read_card, menu=menu)
+    shell.add_action(_tr("高拍仪拍摄"), ["Ctrl+Shift+G"], feature.open_camera, menu=menu)
     shell.add_action(_tr("设备状态"), [], feature.show_panel, menu=menu)
     shell.on_close(feature.stop)
     feature.start()
