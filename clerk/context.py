@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import platformdirs
 
+from clerk import clock
 from clerk.catalog.loader import load_catalog_dir
 from clerk.catalog.schema import Catalog
 from clerk.errors import ClerkError
@@ -288,6 +289,7 @@ class AppContext:
             if key_for is not None:
                 db_key = key_for(paths.data_dir)
             settings = Settings.load(paths.settings)
+            clock.set_zone(settings.hall.time_zone)  # every clock and date of the program is the hall's
             store = Store(paths.db, key=db_key, read_only=read_only)
             if not settings.device_id:
                 settings.device_id = _read_device_id(store) if read_only else _device_id(store)

@@ -154,6 +154,12 @@ def prepare_visit(ctx: FieldContext, client: PlatformClient, *, operator: str | 
     catalog_updated = engine.refresh_catalog(force=True)
     engine.pull_updates()  # statuses as fresh as possible before going out
     items = fetch_visits(client, operator)
+    return store_visits(ctx, items, operator=operator, catalog_updated=catalog_updated)
+
+
+def store_visits(ctx: FieldContext, items: list[dict[str, Any]], *, operator: str | None = None,
+                 catalog_updated: bool = False) -> PreparedVisits:
+    """Keeps a visit list (the platform's, or the demo's two prepared visits) and each visitor's prefill."""
     now = clock.now()
     old = _load_json(ctx.store, VISITS_KEY) or {}
     done: dict[str, Any] = dict(old.get("cases") or {})
@@ -252,7 +258,8 @@ def start_visit(ctx: FieldContext, actor: Actor, visit_uuid: str, situations: di
         except CaseNotFound:
             pass
     pre = prefill(ctx, visit_uuid)
-    view = ctx.intake.start_draft(actor, plan.bundle_code, situations)
+    view = ctx.intake.start_draft(actor, plan.bundle_code, situations,
+                                  place={"kind": "visit", "address": plan.address, "visit_uuid": plan.visit_uuid})
     view = ctx.intake.save_draft(view.case_uuid, applicant=dict(pre.get("applicant") or {}),
                                  form=dict(pre.get("form") or {}))
     _set_visit_case(ctx.store, visit_uuid, view.case_uuid)

@@ -26,7 +26,7 @@ from clerk import clock
 from clerk.errors import ClerkError
 from clerk.events import ApplicantNotified, CaseHandedOver, EventBus
 from clerk.intake import lifecycle
-from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView
+from clerk.intake.model import CASE_STATUS_LABELS, CaseStatus, CaseView, MaterialStatus
 from clerk.intake.service import CaseNotFound, IntakeService
 from clerk.security import audit
 from clerk.security.actor import Actor, Permission
@@ -64,6 +64,16 @@ class IdentityMismatch(HandoutError):
 
 class NotReady(HandoutError):
     """The case's results are not (or no longer) there to hand out."""
+
+
+class DeferredOutstanding(HandoutError):
+    """A material deferred under commitment (容缺) is still not delivered: the hand-over needs the
+    clerk's confirmation with a reason (``outstanding_reason``)."""
+
+    def __init__(self, materials: list[tuple[str, dt.date | None]]) -> None:
+        names = "、".join(f"“{n}”" + (f"（{d.isoformat()} 前补交）" if d else "") for n, d in materials)
+        super().__init__(f"容缺后补的材料尚未补交：{names}。确需先行交付的，请确认并写明理由")
+        self.materials = materials
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,8 @@ class Handover:
     tracking_no: str | None
     operator: str
     window: str
+    outstanding_reason: str = ""
+    """Why the results went out while a deferred material was still outstanding (empty: none was)."""
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -191,8 +203,13 @@ class HandoutService:
     # -- the hand-over -------------------------------------------------------------------------------
     def hand_over(self, actor: Actor, case_uuid: str, presented_id_number: str, *, agent: AgentInfo | None = None,
                   method: Literal["window", "post"] = "window", tracking_no: str | None = None,
-                  event_uuid: str | None = None) -> Handover:
-        """Hands the results over; raises ``IdentityMismatch``, ``NotReady`` or ``HandoutError``."""
+                  event_uuid: str | None = None, outstanding_reason: str | None = None) -> Handover:
+        """Hands the results over; raises ``IdentityMismatch``, ``NotReady`` or ``HandoutError``.
+
+        While a deferred material (容缺) is still outstanding the hand-over is refused with
+        ``DeferredOutstanding`` unless ``outstanding_reason`` (at least 4 characters) says why it goes
+        out anyway; the reason is kept in the hand-over record and the audit log.
+        """
         actor.require(Permission.HANDOUT)
         if method not in ("window", "post"):
             raise HandoutError("送达方式应为窗口领取（window）或邮寄（post）")
@@ -211,16 +228,21 @@ class HandoutService:
             if current not in HANDABLE or not lifecycle.can(current, CaseStatus.DELIVERED):
                 raise NotReady(f"案件 {row.case_no} {CASE_STATUS_LABELS[current.value]}，不能交付办理结果")
             received_by, name, shown_id, poa = self._check_identity(row, presented_id_number, agent, method)
+            outstanding = [(m.name, m.deadline) for m in row.materials if m.status == MaterialStatus.DEFERRED.value]
+            reason = (outstanding_reason or "").strip()
+            if outstanding and len(reason) < 4:
+                raise DeferredOutstanding(outstanding)
             lifecycle.check(current, CaseStatus.DELIVERED)
             row.status = CaseStatus.DELIVERED.value
             row.updated_at = now
             queue_delivered(s, case_uuid, method, now, event_uuid=key)
             record = Handover(case_uuid, row.case_no, key, now, method, received_by, name, shown_id, poa, tracking,
-                              actor.username, actor.window)
+                              actor.username, actor.window, reason[:500] if outstanding else "")
             s.merge(KeyValueRow(key=HANDOVER_KEY.format(case_uuid=case_uuid),
                                 value=json.dumps(record.to_json(), ensure_ascii=False)))
             audit.append(s, actor, audit.AuditAction.HANDOUT, case_uuid,
-                         {"received_by": received_by, "method": method, "power_of_attorney": poa})
+                         {"received_by": received_by, "method": method, "power_of_attorney": poa,
+                          **({"outstanding_reason": reason[:500]} if outstanding else {})})
         self.ctx.events.publish(CaseHandedOver(case_uuid, record.case_no, method))
         return record
 
@@ -246,6 +268,11 @@ class HandoutService:
         if not agent.power_of_attorney:
             raise IdentityMismatch("他人代领须出示申请人签署的授权委托书，未核验委托书不能交付")
         return "agent", mask_name(agent.name.strip()), mask_id(shown), True
+
+    def outstanding(self, case_uuid: str) -> list[tuple[str, dt.date | None]]:
+        """The deferred materials (容缺) of a case still not delivered: (name, promised date)."""
+        case = self.ctx.intake.get(case_uuid)
+        return [(m.name, m.deadline) for m in case.materials if m.status is MaterialStatus.DEFERRED]
 
     def handover_record(self, case_uuid: str) -> Handover | None:
         """The hand-over of a delivered case (None when not handed over on this workstation)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from clerk.atomic import write_atomic
 from clerk.errors import ClerkError
@@ -43,6 +43,21 @@ class HallSettings(BaseModel):
     )
     mask_names: bool = False
     """Mask names (张*明) on lists and printouts where a full name is not needed."""
+    time_zone: str = "Asia/Shanghai"
+    """The hall's time zone (IANA name): every clock, date and chart of the program uses it, whatever
+    the zone of the PC (``clerk.clock``)."""
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            from zoneinfo import ZoneInfo
+
+            ZoneInfo(value)
+        except (ImportError, ValueError, OSError, KeyError):
+            if value not in ("Asia/Shanghai", "PRC"):
+                raise ValueError(f"未知的时区“{value}”（应为 IANA 时区名，如 Asia/Shanghai）") from None
+        return value
 
 
 class DeviceSettings(BaseModel):

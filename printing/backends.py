@@ -7,7 +7,6 @@ not accepting jobs, disk full) raises ``PrinterError`` with a plain Chinese mess
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import subprocess
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from clerk import clock
 from clerk.atomic import write_atomic
 
 
@@ -197,7 +197,7 @@ class PdfFilePrinter(Printer):
     def print_pdf(self, pdf: bytes, title: str) -> str:
         _check_pdf(pdf)
         stem = _UNSAFE.sub("_", _clean_title(title)).strip(" ._") or "document"
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         try:
             self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)  # printouts hold personal data
             target = self.directory / f"{stamp}-{stem}.pdf"

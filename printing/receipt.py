@@ -35,7 +35,7 @@ from printing.text import para
 
 TITLE = "受理通知书"
 
-_RECEIVED = (MaterialStatus.PROVIDED, MaterialStatus.E_LICENSE)
+_RECEIVED = (MaterialStatus.PROVIDED, MaterialStatus.ORIGINAL_CHECKED, MaterialStatus.E_LICENSE)
 
 SIGNATURE_MATERIAL = "applicant_signature"
 """Code of the pseudo-material the applicant's captured signature is stored as (``clerk.field``):
@@ -45,6 +45,13 @@ never listed in a material table of any printout."""
 def listed_materials(materials: Iterable[CaseMaterial]) -> list[CaseMaterial]:
     """``materials`` as a printout lists them: without the signature pseudo-material."""
     return [m for m in materials if m.code != SIGNATURE_MATERIAL]
+
+
+def _where(case: CaseView) -> str:
+    """Where the case was taken: 上门 at the visit's address, or the hall's window."""
+    if case.visit_address:
+        return f"由本中心工作人员上门（{para(case.visit_address)}）"
+    return f"在本中心 {para(case.window)} 号综合窗口"
 
 
 def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetime | None = None) -> bytes:
@@ -58,7 +65,7 @@ def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetim
         p(f"{case.applicant.name}：", st.plain),
         pm(
             f"您（单位）申请办理的{para(quoted(case.bundle_name))}，材料齐全、符合法定形式，"
-            f"已于 {cn_datetime(case.accepted_at or case.created_at)} 在本中心 {para(case.window)} 号综合窗口受理。"
+            f"已于 {cn_datetime(case.accepted_at or case.created_at)} {_where(case)}受理。"
             f"本件法定办结日期为 <u>{cn_date(case.due_date, '（待定）')}</u>。",
             st.body,
         ),
@@ -68,7 +75,8 @@ def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetim
             ("法定办结日期", cn_date(case.due_date, "（待定）")),
             ("*结果送达", _delivery_text(case)),
             ("受理人", f"{case.operator_name or case.operator}（工号 {case.operator}）"),
-            ("受理窗口", f"{case.window} 号综合窗口"),
+            ("受理方式", f"上门办理（{case.visit_address}）") if case.visit_address
+            else ("受理窗口", f"{case.window} 号综合窗口"),
         ]),
         *section("二、办理事项"),
         grid_table(matters_rows(case), [12 * mm, CONTENT_WIDTH - 12 * mm - 52 * mm - 28 * mm, 52 * mm, 28 * mm]),
@@ -78,11 +86,12 @@ def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetim
     story += section("三、已收材料")
     rows: list[list[Any]] = [[p(h, st.cell_head) for h in ("序号", "材料名称", "提交形式", "页数", "状态")]]
     for i, m in enumerate(received, 1):
-        paper = m.status is MaterialStatus.PROVIDED
+        paper = m.status in (MaterialStatus.PROVIDED, MaterialStatus.ORIGINAL_CHECKED)
+        state = {MaterialStatus.PROVIDED: "已提交", MaterialStatus.ORIGINAL_CHECKED: "已核验原件"}.get(m.status, "电子证照免提交")
         rows.append([
             p(i, st.cell_center), p(m.name, st.cell), p(material_form(m) if paper else "—", st.cell_center),
             p(m.pages if paper and m.files else "—", st.cell_center),
-            p("已提交" if paper else "电子证照免提交", st.cell_center),
+            p(state, st.cell_center),
         ])
     if not received:
         rows.append([p("—", st.cell_center), p("（无）", st.cell), "", "", ""])

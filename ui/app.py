@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ui.qt import QApplication, QFont, QFontDatabase, QTranslator
+from ui.qt import QApplication, QFont, QFontDatabase, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +35,26 @@ def load_cjk_font(point_size: int = 10) -> str | None:
     return None
 
 
+def install_qt_translator(app: QApplication, lang: str) -> QTranslator | None:
+    """Qt's own strings (file dialogs, OK/Cancel, context menus of text fields) in ``lang``: the
+    ``qtbase_<lang>.qm`` that ships with Qt (PySide6/Qt/translations); English needs none."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh_CN"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    if lang == "en":
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{lang}", folder):
+        app.installTranslator(translator)
+        return translator
+    log.warning("Qt's own translation for %s not found in %s; its dialogs stay English", lang, folder)
+    return None
+
+
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
-    """Loads the UI translation for ``lang`` (source strings are Simplified Chinese: zh_CN needs none)."""
+    """Loads the UI translation for ``lang`` (source strings are Simplified Chinese: zh_CN needs none)
+    and Qt's own (``install_qt_translator``)."""
+    install_qt_translator(app, lang)
     if lang == "zh_CN":
         return None
     translator = QTranslator(app)

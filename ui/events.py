@@ -138,9 +138,16 @@ class NewCaseRequested(Event):
 
 @dataclass(frozen=True)
 class TicketCalled(Event):
-    """A queue ticket was called at this window: the next case taken in carries its number."""
+    """A queue ticket was called at this window: the next case taken in carries its number; its
+    ``service`` says which screen takes the applicant (``intake`` the intake screen, ``pickup`` 出件)."""
 
     ticket_no: str
+    service: str = "intake"
+
+
+@dataclass(frozen=True)
+class CallNextRequested(Event):
+    """下一位: finish the current ticket (its case is done) and call the next one (the caller bar does it)."""
 
 
 @dataclass(frozen=True)
@@ -152,17 +159,52 @@ class CaseOpened(Event):
 
 @dataclass(frozen=True)
 class CaseFinished(Event):
-    """The clerk finished a case at this window (accepted, notified, refused or handed over)."""
+    """The clerk finished a case at this window (accepted, notified, refused or handed over);
+    ``ticket_no``: the queue ticket it came from (the caller bar finishes that ticket)."""
+
+    case_uuid: str
+    ticket_no: str = ""
+
+
+@dataclass(frozen=True)
+class ShowCaseRequested(Event):
+    """Open the read-only case view of a case (the case list, a scanned barcode, the hand-out)."""
+
+    case_uuid: str
+
+
+@dataclass(frozen=True)
+class ShowPagesRequested(Event):
+    """Show the pages of a material of any case in the page viewer (read-only unless the case is open)."""
+
+    case_uuid: str
+    code: str
+
+
+@dataclass(frozen=True)
+class HandOutRequested(Event):
+    """Hand the results of a case out (the 出件 screen opens it)."""
+
+    case_uuid: str
+    case_no: str
+
+
+@dataclass(frozen=True)
+class SupplementRequested(Event):
+    """Deliver materials for an accepted case (the 补正/容缺 screen)."""
 
     case_uuid: str
 
 
 @dataclass(frozen=True)
 class PrintRequested(Event):
-    """Open the print preview of a case's documents (their kinds; empty: its outcome's documents)."""
+    """Print a case's documents (their kinds; empty: its outcome's documents). ``direct``: straight to the
+    printer remembered for each kind when every kind has one; otherwise (and without ``direct``) the
+    print preview opens, with the focus."""
 
     case_uuid: str
     documents: tuple[str, ...] = ()
+    direct: bool = False
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,28 @@ MATERIAL_STATUS: dict[str, str] = {
     MaterialStatus.DEFERRED: QT_TRANSLATE_NOOP("Labels", "容缺后补"),
     MaterialStatus.E_LICENSE: QT_TRANSLATE_NOOP("Labels", "电子证照免提交"),
     MaterialStatus.NOT_REQUIRED: QT_TRANSLATE_NOOP("Labels", "无需提交"),
+    MaterialStatus.ORIGINAL_CHECKED: QT_TRANSLATE_NOOP("Labels", "已核验原件"),
 }
+
+PERSON: dict[str, str] = {
+    "applicant": QT_TRANSLATE_NOOP("Labels", "申请人"),
+    "father": QT_TRANSLATE_NOOP("Labels", "父亲"),
+    "mother": QT_TRANSLATE_NOOP("Labels", "母亲"),
+    "guardian": QT_TRANSLATE_NOOP("Labels", "监护人"),
+    "child": QT_TRANSLATE_NOOP("Labels", "子女"),
+    "newborn": QT_TRANSLATE_NOOP("Labels", "新生儿"),
+    "deceased": QT_TRANSLATE_NOOP("Labels", "逝者"),
+    "spouse": QT_TRANSLATE_NOOP("Labels", "配偶"),
+    "legal_representative": QT_TRANSLATE_NOOP("Labels", "法定代表人"),
+    "agent": QT_TRANSLATE_NOOP("Labels", "代理人"),
+    "heir": QT_TRANSLATE_NOOP("Labels", "继承人"),
+    "contact": QT_TRANSLATE_NOOP("Labels", "联系人"),
+    "owner": QT_TRANSLATE_NOOP("Labels", "产权人"),
+    "buyer": QT_TRANSLATE_NOOP("Labels", "买受人"),
+    "seller": QT_TRANSLATE_NOOP("Labels", "出卖人"),
+    "student": QT_TRANSLATE_NOOP("Labels", "学生"),
+}
+"""The persons a form field may name (``clerk.intake.persons.PERSON_LABELS``; a test checks they agree)."""
 
 DOCUMENT_KIND: dict[str, str] = {
     "receipt": QT_TRANSLATE_NOOP("Labels", "受理通知书"),
@@ -137,6 +158,10 @@ def case_status(code: str | StrEnum) -> str:
 
 def material_status(code: str | StrEnum) -> str:
     return _label(MATERIAL_STATUS, code)
+
+
+def person(code: str) -> str:
+    return _label(PERSON, code)
 
 
 def document_kind(kind: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 from PIL import Image
 
+from clerk import clock
 from clerk.assist.layout import (
     Row,
     dominant_angle,
@@ -194,14 +195,14 @@ def _text(text: str, min_len: int = 2) -> Checked:
 def _birth_datetime(text: str) -> Checked:
     m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(\d{1,2})\s*时\s*(\d{1,2})\s*分", text)
     if m is None:
-        d = parse_date(text, earliest=dt.date(1900, 1, 1), latest=dt.date.today())
+        d = parse_date(text, earliest=dt.date(1900, 1, 1), latest=clock.today())
         return Checked(d.value, d.problem) if d.ok else d
     try:
         year, month, day, hour, minute = (int(g) for g in m.groups())
         value = dt.datetime(year, month, day, hour, minute)
     except ValueError:
         return Checked(None, f"出生时间不存在：{m.group(0)}")
-    if value.date() > dt.date.today():
+    if value.date() > clock.today():
         return Checked(None, "出生时间晚于今天")
     return Checked(value.strftime("%Y-%m-%dT%H:%M"))
 
@@ -212,8 +213,8 @@ _CHECKS: dict[str, Callable[[str], Checked]] = {
     "sex": _sex, "nation": _nation, "address": _address, "birth_place": _address,
     "issuer": lambda t: _text(t, 4), "type": lambda t: _text(t, 2),
     "id_number": check_id_number, "mother_id_number": check_id_number, "father_id_number": check_id_number,
-    "uscc": check_uscc, "birth_date": lambda t: parse_date(t, latest=dt.date.today()),
-    "registration_date": lambda t: parse_date(t, earliest=dt.date(1949, 10, 1), latest=dt.date.today()),
+    "uscc": check_uscc, "birth_date": lambda t: parse_date(t, latest=clock.today()),
+    "registration_date": lambda t: parse_date(t, earliest=dt.date(1949, 10, 1), latest=clock.today()),
     "birth_datetime": _birth_datetime,
 }
 _VERIFIED = {"id_number", "mother_id_number", "father_id_number", "uscc"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from clerk.catalog.schema import Bundle, Condition, FieldType, FileType, Matter, Option
+from clerk.catalog.schema import Bundle, Condition, FieldType, FileType, Matter, Option, PersonField
 from clerk.errors import ClerkError
 
 
@@ -31,15 +31,21 @@ class MergedField:
     matters: tuple[str, ...]
     max_length: int
     help: str = ""
+    person: str | None = None
+    """Whose datum this is (``applicant``, ``father`` …; ``clerk.intake.persons``), from the catalog."""
+    person_field: PersonField | None = None
 
     def as_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "code": self.code,
             "label": self.label,
             "type": self.type.value,
             "required": self.required,
             "options": [{"code": o.code, "label": o.label} for o in self.options],
         }
+        if self.person is not None and self.person_field is not None:
+            out.update(person=self.person, person_field=self.person_field.value)
+        return out
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ class MergedMaterial:
     why: str
     source: str
     validity_days: int | None
+    paper_check: bool = False
+    """已核验原件 allowed: the original may be checked at the counter without a scan."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -156,10 +164,13 @@ def merge(bundle: Bundle, answers: dict[str, str] | None = None) -> MergedForm:
                 fields[f.key] = {
                     "code": f.key, "label": f.label, "type": f.type, "required": f.required,
                     "options": tuple(f.options), "matters": [m.code], "max_length": f.max_length, "help": f.help,
+                    "person": f.person, "person_field": f.person_field,
                 }
             else:
                 acc["required"] = bool(acc["required"]) or f.required
                 acc["max_length"] = max(int(acc["max_length"]), f.max_length)  # type: ignore[call-overload]
+                if acc["person"] is None and f.person is not None:
+                    acc["person"], acc["person_field"] = f.person, f.person_field
                 if m.code not in acc["matters"]:  # type: ignore[operator]
                     acc["matters"].append(m.code)  # type: ignore[attr-defined]
         for mat in m.materials:
@@ -172,7 +183,7 @@ def merge(bundle: Bundle, answers: dict[str, str] | None = None) -> MergedForm:
                     "e_license": mat.e_license, "matters": [m.code], "deferral_days": mat.deferral_days,
                     "file_types": tuple(mat.file_types), "max_size_mb": mat.max_size_mb,
                     "originals": mat.originals, "copies": mat.copies, "why": mat.why, "source": mat.source,
-                    "validity_days": mat.validity_days,
+                    "validity_days": mat.validity_days, "paper_check": mat.paper_check,
                 }
             else:
                 # Stricter of the two: required if any matter requires it, deferrable/e-licence only if all allow.
@@ -183,6 +194,7 @@ def merge(bundle: Bundle, answers: dict[str, str] | None = None) -> MergedForm:
                 macc["max_size_mb"] = min(int(macc["max_size_mb"]), mat.max_size_mb)  # type: ignore[call-overload]
                 macc["originals"] = max(int(macc["originals"]), mat.originals)  # type: ignore[call-overload]
                 macc["copies"] = max(int(macc["copies"]), mat.copies)  # type: ignore[call-overload]
+                macc["paper_check"] = bool(macc["paper_check"]) and mat.paper_check
                 if not macc["why"] and mat.why:
                     macc["why"] = mat.why
                 if not macc["source"] and mat.source:

@@ -150,6 +150,9 @@ class Material(_Strict):
     """A copy on file stays reusable this many days (None: does not expire)."""
     shared: str | None = Field(default=None, pattern=CODE_PATTERN)
     when: Condition = Field(default_factory=dict)
+    paper_check: bool = False
+    """已核验原件: the clerk may record that the original was seen at the counter, without a scan
+    (the platform receives it as ``provided`` with no file)."""
 
     @property
     def key(self) -> str:

@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     h.add_argument("--power-of-attorney", action="store_true", help="the applicant's 授权委托书 was checked")
     h.add_argument("--operator", default="cli", help="operator username (default: cli)")
     h.add_argument("--window", default=None, help="window (default: from settings)")
+    h.add_argument("--outstanding-reason", default=None, metavar="TEXT",
+                   help="why the results go out while a deferred (容缺) material is still outstanding")
     h.set_defaults(handler=cmd_handout)
 
     c = sub.add_parser("commitments", help="容缺 / deferred materials by deadline")
@@ -72,7 +74,8 @@ def cmd_handout(args: argparse.Namespace) -> int:
         svc = ctx.handout
         try:
             case = ctx.intake.get_by_no(args.case)
-            done = svc.hand_over(actor, case.case_uuid, args.id_number, agent=agent)
+            done = svc.hand_over(actor, case.case_uuid, args.id_number, agent=agent,
+                                 outstanding_reason=getattr(args, "outstanding_reason", None))
         except CaseNotFound as exc:
             raise CliError(str(exc)) from None
         except HandoutError as exc:

@@ -20,6 +20,7 @@ class MaterialStatus(StrEnum):
     DEFERRED = "deferred"  # 容缺: to be delivered later under a signed commitment
     E_LICENSE = "e_license"  # 免提交: fetched from the e-licence library
     NOT_REQUIRED = "not_required"
+    ORIGINAL_CHECKED = "original_checked"  # 已核验原件: the original seen at the counter, no scan (sent as provided)
     MISSING = "missing"  # local only: not (yet) provided; never sent to the platform
 
 
@@ -62,6 +63,7 @@ MATERIAL_STATUS_LABELS: dict[str, str] = {
     "deferred": "容缺后补",
     "e_license": "电子证照免提交",
     "not_required": "无需提交",
+    "original_checked": "已核验原件",
     "missing": "缺少",
 }
 
@@ -134,6 +136,8 @@ class CaseMaterial(_Model):
     why: str = ""
     source: str = ""
     matters: list[str] = Field(default_factory=list)
+    paper_check: bool = False
+    """The catalog allows 已核验原件 (the original checked at the counter, no scan)."""
     note: str = ""
     """Why a provided material is defective, or any remark by the clerk."""
 
@@ -174,6 +178,10 @@ class CaseView(_Model):
     form: dict[str, Any] = Field(default_factory=dict)
     form_labels: dict[str, str] = Field(default_factory=dict)
     """``{field code: label}`` in form order."""
+    persons: dict[str, str] = Field(default_factory=dict)
+    """Other persons of the form who are someone already on the case (``{"father": "applicant"}``: 同申请人)."""
+    visit_address: str = ""
+    """Where a case taken on a home visit (上门办理) was taken; empty for a case taken at the window."""
     materials: list[CaseMaterial] = Field(default_factory=list)
     commitment_signed_at: dt.datetime | None = None
     created_at: dt.datetime
@@ -218,7 +226,8 @@ class CaseView(_Model):
             agent=DocumentPerson.of(self.agent) if self.agent else None,
             form=self.form,
             materials=[
-                DocumentMaterial(code=m.code, name=m.name, status=m.status, deadline=m.deadline, files=m.files)
+                DocumentMaterial(code=m.code, name=m.name, deadline=m.deadline, files=m.files,
+                                 status=MaterialStatus.PROVIDED if m.status is MaterialStatus.ORIGINAL_CHECKED else m.status)
                 for m in self.materials
                 if m.status is not MaterialStatus.MISSING
             ],

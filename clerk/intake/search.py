@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Select, and_, func, literal_column, or_, select
 
-from clerk.clock import CST
+from clerk import clock
 from clerk.store.models import CaseRow
 
 CASE_NO = re.compile(r"^[0-9A-Za-z]{1,12}-\d{8}-[A-Z0-9]{1,8}-\d{1,6}$")
@@ -89,9 +89,9 @@ def _filters(q: CaseQuery) -> list[Any]:
     if q.status:
         conds.append(CaseRow.status.in_(q.status))
     if q.date_from:
-        conds.append(CaseRow.created_at >= dt.datetime.combine(q.date_from, dt.time(), CST))
+        conds.append(CaseRow.created_at >= dt.datetime.combine(q.date_from, dt.time(), clock.zone()))
     if q.date_to:
-        conds.append(CaseRow.created_at < dt.datetime.combine(q.date_to + dt.timedelta(days=1), dt.time(), CST))
+        conds.append(CaseRow.created_at < dt.datetime.combine(q.date_to + dt.timedelta(days=1), dt.time(), clock.zone()))
     return conds
 
 

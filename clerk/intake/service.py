@@ -109,6 +109,16 @@ FILL_IF_EMPTY: dict[str, str] = {"contact_phone": "phone"}
 """Form fields that usually equal the applicant's value but may differ (经办人电话)."""
 
 
+def derived_form(form: dict[str, Any], applicant: dict[str, Any], persons: dict[str, Any],
+                 merged: MergedForm) -> dict[str, Any]:
+    """The form as it is checked and sent: the applicant's fields and every linked person's filled in
+    (``clerk.intake.persons``), and the older by-code applicant fields (``derive_form``)."""
+    from clerk.intake import persons as persons_
+
+    types = {f.code: f.type.value for f in merged.fields}
+    return persons_.fill_persons(derive_form(form, applicant, types), applicant, persons, merged)
+
+
 def derive_form(form: dict[str, Any], applicant: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
     """The form with the fields that repeat the applicant block filled in from it.
 
@@ -129,7 +139,7 @@ def derive_form(form: dict[str, Any], applicant: dict[str, Any], fields: dict[st
     return out
 
 
-_MATERIAL_INFO_KEYS = ("required", "deferrable", "e_license", "originals", "copies", "why", "source")
+_MATERIAL_INFO_KEYS = ("required", "deferrable", "e_license", "originals", "copies", "why", "source", "paper_check")
 
 
 class IntakeService:
@@ -180,8 +190,13 @@ class IntakeService:
         *,
         ticket_no: str | None = None,
         applicant: dict[str, Any] | None = None,
+        place: dict[str, str] | None = None,
     ) -> CaseView:
-        """Opens a new draft with its case number (the number is never reused)."""
+        """Opens a new draft with its case number (the number is never reused).
+
+        ``place``: where it is taken — ``{"kind": "visit", "address": …}`` on a home visit (上门办理; the
+        receipt says so); at the window by default.
+        """
         actor.require(Permission.INTAKE)
         bundle = self.bundle(bundle_code)
         try:
@@ -190,6 +205,8 @@ class IntakeService:
             raise ValidationFailed({f"situations.{k}": v for k, v in exc.problems.items()}) from exc
         with self.store.write() as s:
             row = self._new_row(s, actor, bundle, merged, ticket_no=ticket_no, applicant=applicant)
+            if place:
+                row.place = {k: str(v)[:300] for k, v in place.items()}
             view = self._view(row)
         self.events.publish(CaseSaved(view.case_uuid))
         return view
@@ -244,23 +261,27 @@ class IntakeService:
         form: dict[str, Any] | None = None,
         delivery: dict[str, Any] | None = None,
         commitment_signed: bool | None = None,
+        persons: dict[str, str] | None = None,
     ) -> CaseView:
         """Autosave: stores what was typed as it is (checked on accept). ``agent=None`` removes the agent.
 
         ``commitment_signed`` records (or withdraws) the applicant's signed 告知承诺书 on the draft.
+        ``persons`` links other persons of the form to someone already on the case (``{"father":
+        "applicant"}``: 同申请人; ``""`` unlinks): their fields are filled from that person from now on.
         """
         with self.store.write() as s:
             row = self._load(s, case_uuid)
             self._editable(row)
             self._apply(row, situations=situations, applicant=applicant, agent=agent, form=form, delivery=delivery,
-                        commitment_signed=commitment_signed)
+                        commitment_signed=commitment_signed, persons=persons)
             view = self._view(row)
         self.events.publish(CaseSaved(case_uuid))
         return view
 
     def _apply(self, row: CaseRow, *, situations: dict[str, str] | None = None, applicant: dict[str, Any] | None = None,
                agent: dict[str, Any] | None | bool = False, form: dict[str, Any] | None = None,
-               delivery: dict[str, Any] | None = None, commitment_signed: bool | None = None) -> None:
+               delivery: dict[str, Any] | None = None, commitment_signed: bool | None = None,
+               persons: dict[str, str] | None = None) -> None:
         if situations is not None:
             try:
                 merged = merge(self.bundle(row.bundle_code), {**row.situations, **situations})
@@ -275,9 +296,14 @@ class IntakeService:
             row.agent = dict(agent) if isinstance(agent, dict) else None
         if form is not None:
             row.form = {**row.form, **form}
-        if form is not None or applicant is not None or situations is not None:
-            types = {f.code: f.type.value for f in self.merged(row).fields}
-            row.form = derive_form(row.form, row.applicant, types)
+        if persons is not None:
+            from clerk.intake import persons as persons_
+
+            merged_now = self.merged(row)
+            links = {k: v for k, v in {**(row.persons or {}), **persons}.items() if v}
+            row.persons = persons_.clean_links(merged_now, links)
+        if form is not None or applicant is not None or situations is not None or persons is not None:
+            row.form = derived_form(row.form, row.applicant, row.persons or {}, self.merged(row))
         if delivery is not None:
             row.delivery = {**row.delivery, **delivery}
         if commitment_signed is not None:
@@ -326,6 +352,8 @@ class IntakeService:
             raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不在容缺受理范围内，不能后补"})
         if status is MaterialStatus.E_LICENSE and not info.get("e_license"):
             raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不能通过电子证照免提交"})
+        if status is MaterialStatus.ORIGINAL_CHECKED and not info.get("paper_check"):
+            raise ValidationFailed({f"materials.{code}": f"“{mat.name}”须扫描或导入，目录不允许只核验原件"})
         days = int(info.get("deferral_days", 10))
         if status is MaterialStatus.DEFERRED and deadline is not None:
             problem = self.deadline_problem(days, deadline)
@@ -660,8 +688,8 @@ class IntakeService:
         if row.agent:
             agent, p = check_person(row.agent, "agent", kinds=("person",))
             problems.update(p)
-        form, p = check_form(merged, self._active_form(bundle, merged, derive_form(
-            row.form, applicant, {f.code: f.type.value for f in merged.fields})))
+        form, p = check_form(merged, self._active_form(bundle, merged, derived_form(
+            row.form, applicant, row.persons or {}, merged)))
         problems.update(p)
         delivery, p = self._check_delivery(row.delivery)
         problems.update(p)
@@ -741,6 +769,8 @@ class IntakeService:
             case_uuid=row.case_uuid, case_no=row.case_no, status=CaseStatus(row.status), bundle_code=row.bundle_code,
             bundle_name=bundle_name, catalog_version=row.catalog_version, matters=matters, situations=dict(row.situations),
             situation_labels=sit_labels, applicant=applicant, agent=agent, form=dict(row.form), form_labels=labels,
+            persons=dict(row.persons or {}),
+            visit_address=str((row.place or {}).get("address") or "") if (row.place or {}).get("kind") == "visit" else "",
             materials=materials, commitment_signed_at=row.commitment_signed_at, created_at=row.created_at,
             accepted_at=row.accepted_at, notified_at=row.notified_at, rejected_at=row.rejected_at,
             due_date=row.due_date, return_by=row.return_by,

@@ -195,6 +195,26 @@ class CallerService:
     def finish(self) -> Ticket:
         return self._move(Move.FINISH, lambda tid, key: self.client.finish(tid, key))
 
+    def complete(self) -> Ticket | None:
+        """办结 whatever the current ticket's step: a called ticket is started first (the applicant is
+        at the window: their case was just taken in), a served one finished. None with no current ticket."""
+        with self._lock:
+            cur = self.current
+            if cur is None:
+                return None
+            if cur.state is TicketState.CALLED:
+                self.start()
+            return self.finish()
+
+    def next(self) -> tuple[Ticket | None, Ticket | None]:
+        """下一位: the current ticket finished (``complete``), then the next one called, in one step.
+
+        Returns (the ticket finished or None, the ticket called or None when nobody waits).
+        """
+        with self._lock:
+            done = self.complete()
+            return done, self.call_next()
+
     def no_show(self) -> Ticket:
         return self._move(Move.NO_SHOW, lambda tid, key: self.client.no_show(tid, key))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from clerk import clock
 from clerk.atomic import atomic_file
 from clerk.queueing.model import WINDOW_STATE_LABELS, service_name, window_label
 from clerk.queueing.supervisor import Snapshot
@@ -59,7 +59,7 @@ def build_workbook(snap: Snapshot, hall_name: str = "") -> Workbook:
     alerts = [[a.message] for a in snap.alerts] + [[s.message] for s in snap.suggestions]
     sheet(wb.create_sheet(), "提醒", ("提醒与建议",), alerts)
     wb.properties.title = f"排队叫号日报 {st.date}"
-    wb.properties.created = dt.datetime.now()
+    wb.properties.created = clock.now().replace(tzinfo=None)
     return wb
 
 

@@ -15,13 +15,13 @@ one first, else the least busy open window that does not serve it yet.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from clerk import clock
 from clerk.queueing.client import HallClient
 from clerk.queueing.model import (
     Board,
@@ -33,7 +33,8 @@ from clerk.queueing.model import (
     window_label,
 )
 
-HALL_TZ = dt.timezone(dt.timedelta(hours=8))
+HALL_TZ = clock.CST
+"""Kept for old callers; the hall's zone is ``clerk.clock.zone()``."""
 
 
 class AlertKind(StrEnum):
@@ -235,7 +236,7 @@ class SupervisorService:
         prev = self._prev
         if prev is not None:
             self._infer_outcomes(prev, stats)
-        hour = dt.datetime.fromtimestamp(now, HALL_TZ).hour
+        hour = clock.from_timestamp(now).hour
         figures = self._hours.setdefault(hour, HourFigures())
         if hour not in self._served_before_hour:
             earlier = [h for h in self._served_before_hour if h < hour]

@@ -57,6 +57,10 @@ class CaseRow(Base):
     agent: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     form: Mapped[dict[str, Any]] = mapped_column(default=dict)
     delivery: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    persons: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """Other persons of the form who are someone already on the case: ``{"father": "applicant"}`` (同申请人)."""
+    place: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """Where the case was taken: ``{}`` at the window, ``{"kind": "visit", "address": …}`` on a home visit (上门)."""
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime(), index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(AwareDateTime())
     accepted_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime(), default=None)

@@ -592,6 +592,7 @@ class SyncEngine:
         row.platform_note = note
         row.platform_updated_at = at_dt
         row.updated_at = clock.now()
+        _append_timeline(s, case_uuid, target_value.value, note, at_dt)
         return True
 
     # -- catalog --------------------------------------------------------------------------------------
@@ -649,3 +650,18 @@ def _message(exc: BaseException) -> str:
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data, prefix=".catalog-")
+
+
+TIMELINE_KEY = "timeline.{case_uuid}"
+"""Each platform status change of a case, kept for its case file (``clerk.casefile``)."""
+
+
+def _append_timeline(s: Any, case_uuid: str, status: str, note: str, at: dt.datetime) -> None:
+    key = TIMELINE_KEY.format(case_uuid=case_uuid)
+    row = s.get(KeyValueRow, key)
+    try:
+        items = json.loads(row.value) if row is not None else []
+    except ValueError:
+        items = []
+    items.append({"at": at.isoformat(), "status": status, "note": note})
+    s.merge(KeyValueRow(key=key, value=json.dumps(items[-100:], ensure_ascii=False)))

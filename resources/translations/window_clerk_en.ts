@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="162"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="162"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="166"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="167"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="167"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="169"/>
+        <source>代办人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="171"/>
+        <source>同%1</source>
+        <translation>Same as %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="173"/>
+        <source>受理地点</source>
+        <translation>Where taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="173"/>
+        <source>上门办理（%1）</source>
+        <translation>Home visit (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="177"/>
+        <source>法定办结日期</source>
+        <translation>Statutory due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="179"/>
+        <source>补齐材料期限</source>
+        <translation>Deadline for missing materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="181"/>
+        <source>不予受理理由</source>
+        <translation>Reason for refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="188"/>
+        <source> [平台]</source>
+        <translation> [platform]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="191"/>
+        <source>尚未打印过</source>
+        <translation>Not printed yet</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../ui/security/audit_view.py" line="114"/>
@@ -80,153 +153,166 @@
 <context>
     <name>CallerBar</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="146"/>
+        <location filename="../../ui/queue/caller_bar.py" line="157"/>
+        <location filename="../../ui/queue/caller_bar.py" line="225"/>
         <source>叫号 F2</source>
         <translation>Call F2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="146"/>
-        <source>叫下一位 (F2)</source>
-        <translation>Call next (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="147"/>
+        <location filename="../../ui/queue/caller_bar.py" line="158"/>
         <source>重呼 F3</source>
         <translation>Recall F3</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="147"/>
+        <location filename="../../ui/queue/caller_bar.py" line="158"/>
         <source>再叫一次当前号 (F3)</source>
         <translation>Call the current ticket again (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="148"/>
-        <source>开始</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="148"/>
-        <source>申请人已到窗口，开始办理</source>
-        <translation>The applicant is at the window: start serving</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="149"/>
-        <source>办结</source>
-        <translation>Finish</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="149"/>
-        <source>本号办理完毕</source>
-        <translation>This ticket is completed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="150"/>
-        <source>过号</source>
-        <translation>No-show</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="150"/>
-        <source>叫号后申请人未到</source>
-        <translation>The applicant did not come after the call</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="151"/>
-        <source>转移…</source>
-        <translation>Transfer…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="151"/>
-        <source>转给其他业务或窗口</source>
-        <translation>Transfer to another service or window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="152"/>
-        <location filename="../../ui/queue/caller_bar.py" line="212"/>
-        <source>暂停</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="152"/>
-        <source>暂停/开放本窗口</source>
-        <translation>Pause / open this window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="177"/>
+        <location filename="../../ui/queue/caller_bar.py" line="188"/>
         <source>● 叫号离线</source>
         <translation>● Calling offline</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="181"/>
+        <location filename="../../ui/queue/caller_bar.py" line="192"/>
         <source>● 窗口暂停</source>
         <translation>● Window paused</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="181"/>
+        <location filename="../../ui/queue/caller_bar.py" line="192"/>
         <source>● 窗口关闭</source>
         <translation>● Window closed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="186"/>
+        <location filename="../../ui/queue/caller_bar.py" line="197"/>
         <source>● 等候 %1 人</source>
         <translation>● %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="190"/>
+        <location filename="../../ui/queue/caller_bar.py" line="201"/>
         <source>● 连接中…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="196"/>
+        <location filename="../../ui/queue/caller_bar.py" line="207"/>
         <source>%1（服务器上）</source>
         <translation>%1 (on the server)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="198"/>
+        <location filename="../../ui/queue/caller_bar.py" line="209"/>
         <source>当前号：—</source>
         <translation>Ticket: —</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="212"/>
-        <source>开放窗口</source>
-        <translation>Open window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/queue/caller_bar.py" line="259"/>
+        <location filename="../../ui/queue/caller_bar.py" line="273"/>
         <source>暂无等候的号</source>
         <translation>No tickets waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="261"/>
+        <location filename="../../ui/queue/caller_bar.py" line="275"/>
         <source>已叫 %1 号</source>
         <translation>Called ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="267"/>
+        <location filename="../../ui/queue/caller_bar.py" line="315"/>
         <source>已重呼 %1 号</source>
         <translation>Recalled ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="273"/>
+        <location filename="../../ui/queue/caller_bar.py" line="292"/>
+        <location filename="../../ui/queue/caller_bar.py" line="308"/>
+        <location filename="../../ui/queue/caller_bar.py" line="321"/>
         <source>%1 号已办结</source>
         <translation>Ticket %1 completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="276"/>
+        <location filename="../../ui/queue/caller_bar.py" line="157"/>
+        <source>下一位 (F2)：本号已办完时先办结，再叫下一位</source>
+        <translation>Next (F2): finishes the current ticket when done, then calls the next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="159"/>
+        <source>开始 F4</source>
+        <translation>Start F4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="159"/>
+        <source>申请人已到窗口，开始办理 (F4)</source>
+        <translation>The applicant is at the window: start (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="160"/>
+        <source>办结 F6</source>
+        <translation>Finish F6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="160"/>
+        <source>本号办理完毕 (F6)</source>
+        <translation>This ticket is done (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="161"/>
+        <source>过号 F7</source>
+        <translation>No-show F7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="161"/>
+        <source>叫号后申请人未到 (F7)</source>
+        <translation>Called but the applicant did not come (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="162"/>
+        <source>转移 F8</source>
+        <translation>Transfer F8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="162"/>
+        <source>转给其他业务或窗口 (F8)</source>
+        <translation>Transfer to another service or window (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="163"/>
+        <location filename="../../ui/queue/caller_bar.py" line="223"/>
+        <source>暂停 F9</source>
+        <translation>Pause F9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="163"/>
+        <source>暂停/开放本窗口 (F9)</source>
+        <translation>Pause/open this window (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="223"/>
+        <source>开放窗口 F9</source>
+        <translation>Open window F9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="225"/>
+        <source>下一位 F2</source>
+        <translation>Next F2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="297"/>
+        <source>%1 号还在办理：受理后按 F2 叫下一位，或按 F6 办结、F7 过号</source>
+        <translation>Ticket %1 is still being served: after accepting press F2 for the next, or F6 finish, F7 no-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="324"/>
         <source>%1 号过号</source>
         <translation>Ticket %1: no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="281"/>
+        <location filename="../../ui/queue/caller_bar.py" line="329"/>
         <source>%1 号已转到%2</source>
         <translation>Ticket %1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="304"/>
+        <location filename="../../ui/queue/caller_bar.py" line="352"/>
         <source>窗口已开放</source>
         <translation>Window open</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="306"/>
+        <location filename="../../ui/queue/caller_bar.py" line="354"/>
         <source>窗口已暂停，不再叫新号</source>
         <translation>Window paused: no new tickets will be called</translation>
     </message>
@@ -262,32 +348,42 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="122"/>
+        <location filename="../../ui/cases/case_list.py" line="157"/>
         <source>受理编号、姓名、拼音首字母、身份证号码或电话 (Ctrl+F)</source>
         <translation>Case no., name, pinyin initials, ID number or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="128"/>
+        <location filename="../../ui/cases/case_list.py" line="163"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="137"/>
+        <location filename="../../ui/cases/case_list.py" line="172"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="166"/>
+        <location filename="../../ui/cases/case_list.py" line="201"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="168"/>
+        <location filename="../../ui/cases/case_list.py" line="203"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
+    <message>
+        <location filename="../../ui/cases/case_list.py" line="259"/>
+        <source>查看案件详情</source>
+        <translation>View case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_list.py" line="263"/>
+        <source>继续办理</source>
+        <translation>Continue</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/cases/case_list.py" line="265"/>
+        <location filename="../../ui/cases/case_list.py" line="327"/>
         <source>共 %n 件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -295,7 +391,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="265"/>
+        <location filename="../../ui/cases/case_list.py" line="327"/>
         <source>，第 %1/%2 页</source>
         <translation>, page %1/%2</translation>
     </message>
@@ -346,32 +442,32 @@ Platform note: </translation>
 <context>
     <name>CasePrintMenu</name>
     <message>
-        <location filename="../../ui/printing/case_menu.py" line="43"/>
+        <location filename="../../ui/printing/case_menu.py" line="44"/>
         <source>打印 / 补打</source>
         <translation>Print / reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/case_menu.py" line="45"/>
+        <location filename="../../ui/printing/case_menu.py" line="46"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/case_menu.py" line="55"/>
+        <location filename="../../ui/printing/case_menu.py" line="56"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/case_menu.py" line="55"/>
+        <location filename="../../ui/printing/case_menu.py" line="56"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/case_menu.py" line="60"/>
+        <location filename="../../ui/printing/case_menu.py" line="61"/>
         <source>此案件没有可打印的文书</source>
         <translation>This case has no documents to print</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/printing/case_menu.py" line="61"/>
+        <location filename="../../ui/printing/case_menu.py" line="62"/>
         <source>打印记录（%n）</source>
         <translation>
             <numerusform>Print history (%n)</numerusform>
@@ -379,7 +475,7 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/case_menu.py" line="66"/>
+        <location filename="../../ui/printing/case_menu.py" line="67"/>
         <source>尚未打印过</source>
         <translation>Not printed yet</translation>
     </message>
@@ -387,80 +483,142 @@ Platform note: </translation>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="49"/>
+        <location filename="../../ui/cases/case_list.py" line="58"/>
         <source>受理编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="49"/>
+        <location filename="../../ui/cases/case_list.py" line="58"/>
         <source>一件事</source>
         <translation>One-thing bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="49"/>
+        <location filename="../../ui/cases/case_list.py" line="58"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="50"/>
+        <location filename="../../ui/cases/case_list.py" line="59"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="50"/>
+        <location filename="../../ui/cases/case_list.py" line="59"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="50"/>
+        <location filename="../../ui/cases/case_list.py" line="59"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="51"/>
+        <location filename="../../ui/cases/case_list.py" line="60"/>
         <source>创建时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="51"/>
+        <location filename="../../ui/cases/case_list.py" line="60"/>
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="276"/>
+        <location filename="../../ui/cases/case_list.py" line="342"/>
         <source>  【即将到期】</source>
         <translation>  [due soon]</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="276"/>
+        <location filename="../../ui/cases/case_list.py" line="342"/>
         <source>  【已超期】</source>
         <translation>  [overdue]</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="292"/>
+        <location filename="../../ui/cases/case_list.py" line="358"/>
         <source>已超过法定办结期限</source>
         <translation>Past the statutory completion deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="293"/>
+        <location filename="../../ui/cases/case_list.py" line="359"/>
         <source>2 个工作日内到期</source>
         <translation>Due within 2 working days</translation>
     </message>
 </context>
 <context>
+    <name>CaseViewDialog</name>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="57"/>
+        <location filename="../../ui/cases/case_view.py" line="113"/>
+        <source>案件详情</source>
+        <translation>Case details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="62"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="73"/>
+        <source>材料（回车查看页面）</source>
+        <translation>Materials (Enter shows the pages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="85"/>
+        <source>打印 (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="85"/>
+        <source>补打 (Ctrl+P)</source>
+        <translation>Reprint (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="86"/>
+        <source>出件 (Ctrl+H)</source>
+        <translation>Hand out (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="87"/>
+        <source>补交材料 (Ctrl+B)</source>
+        <translation>Supplement (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="88"/>
+        <source>继续办理 (Ctrl+E)</source>
+        <translation>Continue (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="97"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_view.py" line="108"/>
+        <source>无法读取案件：</source>
+        <translation>Cannot read the case: </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cases/case_view.py" line="118"/>
+        <source>%n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="265"/>
+        <location filename="../../ui/intake/checklist.py" line="289"/>
         <source>材料清单（一套材料）</source>
         <translation>Materials (one set)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="283"/>
-        <source>告知承诺书已签署（有容缺后补材料时必须）</source>
-        <translation>Commitment letter signed (required when a material is deferred)</translation>
+        <location filename="../../ui/intake/checklist.py" line="307"/>
+        <source>告知承诺书已签署（有容缺后补材料时必须）Alt+Q</source>
+        <translation>Commitment letter signed (required with deferred materials) Alt+Q</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/checklist.py" line="348"/>
+        <location filename="../../ui/intake/checklist.py" line="404"/>
         <source>共 %n 项</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -468,27 +626,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="349"/>
+        <location filename="../../ui/intake/checklist.py" line="405"/>
         <source>已提交</source>
         <translation>Provided</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="349"/>
+        <location filename="../../ui/intake/checklist.py" line="405"/>
         <source>容缺后补</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="350"/>
+        <location filename="../../ui/intake/checklist.py" line="406"/>
         <source>免提交</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="350"/>
+        <location filename="../../ui/intake/checklist.py" line="406"/>
         <source>无需提交</source>
         <translation>Not required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="351"/>
+        <location filename="../../ui/intake/checklist.py" line="407"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
@@ -950,48 +1108,48 @@ Platform note: </translation>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/queue/display.py" line="52"/>
+        <location filename="../../ui/queue/display.py" line="51"/>
         <source>叫号屏</source>
         <translation>Calling display</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="68"/>
+        <location filename="../../ui/queue/display.py" line="67"/>
         <source>叫号服务器连接中断，正在重试…</source>
         <translation>Lost the connection to the calling server, retrying…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="84"/>
+        <location filename="../../ui/queue/display.py" line="83"/>
         <source>正在呼叫</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="92"/>
-        <location filename="../../ui/queue/display.py" line="170"/>
+        <location filename="../../ui/queue/display.py" line="91"/>
+        <location filename="../../ui/queue/display.py" line="169"/>
         <source>请留意叫号</source>
         <translation>Please listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="97"/>
+        <location filename="../../ui/queue/display.py" line="96"/>
         <source>最近叫号</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="108"/>
+        <location filename="../../ui/queue/display.py" line="107"/>
         <source>各窗口当前号</source>
         <translation>Current ticket at each window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="117"/>
+        <location filename="../../ui/queue/display.py" line="116"/>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="167"/>
+        <location filename="../../ui/queue/display.py" line="166"/>
         <source>请到 %1办理</source>
         <translation>Please go to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/display.py" line="192"/>
+        <location filename="../../ui/queue/display.py" line="191"/>
         <source>%1：%2 人</source>
         <translation>%1: %2 waiting</translation>
     </message>
@@ -1044,17 +1202,17 @@ Platform note: </translation>
         <translation>Thank you for your feedback!</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/evaluation.py" line="278"/>
+        <location filename="../../ui/followup/evaluation.py" line="282"/>
         <source>请选择不满意的原因（必选，可多选）</source>
         <translation>Why were you dissatisfied? (required, choose one or more)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/evaluation.py" line="279"/>
+        <location filename="../../ui/followup/evaluation.py" line="283"/>
         <source>您满意的方面（可选）</source>
         <translation>What you were happy with (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/evaluation.py" line="306"/>
+        <location filename="../../ui/followup/evaluation.py" line="310"/>
         <source>请至少选择一个不满意的原因</source>
         <translation>Choose at least one reason for dissatisfaction</translation>
     </message>
@@ -1062,42 +1220,47 @@ Platform note: </translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../ui/intake/fields.py" line="105"/>
+        <location filename="../../ui/intake/fields.py" line="121"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/fields.py" line="105"/>
+        <location filename="../../ui/intake/fields.py" line="121"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/fields.py" line="121"/>
+        <location filename="../../ui/intake/fields.py" line="131"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/fields.py" line="231"/>
+        <location filename="../../ui/intake/fields.py" line="209"/>
+        <source>同%1，随%1的信息自动填写</source>
+        <translation>Same as %1, filled from %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/fields.py" line="270"/>
         <source>如 2026-11-26</source>
         <translation>e.g. 2026-11-26</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/fields.py" line="232"/>
+        <location filename="../../ui/intake/fields.py" line="271"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/fields.py" line="233"/>
+        <location filename="../../ui/intake/fields.py" line="272"/>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/fields.py" line="234"/>
+        <location filename="../../ui/intake/fields.py" line="273"/>
         <source>18 位身份证号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/fields.py" line="235"/>
+        <location filename="../../ui/intake/fields.py" line="274"/>
         <source>18 位统一社会信用代码</source>
         <translation>18-character credit code</translation>
     </message>
@@ -1105,87 +1268,87 @@ Platform note: </translation>
 <context>
     <name>FieldPanel</name>
     <message>
-        <location filename="../../ui/field/panel.py" line="107"/>
+        <location filename="../../ui/field/panel.py" line="115"/>
         <source>● 检测网络…</source>
         <translation>● Checking network…</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="110"/>
+        <location filename="../../ui/field/panel.py" line="118"/>
         <source>准备上门清单</source>
         <translation>Prepare visit list</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="111"/>
+        <location filename="../../ui/field/panel.py" line="119"/>
         <source>出发前联网：下载事项目录、上门清单和申请人既往办件，供离线使用</source>
         <translation>Before leaving, while online: download the service catalogue, the visit list and applicants&apos; past cases for offline use</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="114"/>
+        <location filename="../../ui/field/panel.py" line="122"/>
         <source>同步回传</source>
         <translation>Sync back</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="115"/>
+        <location filename="../../ui/field/panel.py" line="123"/>
         <source>回到有网络的地方后上传已受理的案件；与后台冲突的操作留待人工处理</source>
         <translation>Once back online, upload the accepted cases; actions that conflict with the back office are left for manual review</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="125"/>
+        <location filename="../../ui/field/panel.py" line="133"/>
         <source>上门清单</source>
         <translation>Visit list</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="141"/>
+        <location filename="../../ui/field/panel.py" line="149"/>
         <source>开始办理此户</source>
         <translation>Start this household</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="147"/>
+        <location filename="../../ui/field/panel.py" line="155"/>
         <source>申请人签名</source>
         <translation>Applicant signature</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="156"/>
+        <location filename="../../ui/field/panel.py" line="164"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="159"/>
+        <location filename="../../ui/field/panel.py" line="167"/>
         <source>保存签名</source>
         <translation>Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="165"/>
+        <location filename="../../ui/field/panel.py" line="173"/>
         <source>材料拍照与回执</source>
         <translation>Material photos and receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="171"/>
+        <location filename="../../ui/field/panel.py" line="179"/>
         <source>拍摄材料照片</source>
         <translation>Photograph material</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="174"/>
+        <location filename="../../ui/field/panel.py" line="182"/>
         <source>生成受理回执 PDF</source>
         <translation>Create acceptance receipt PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="198"/>
+        <location filename="../../ui/field/panel.py" line="206"/>
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="198"/>
+        <location filename="../../ui/field/panel.py" line="206"/>
         <source>● 离线（数据保存在本机）</source>
         <translation>● Offline (data kept on this device)</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="210"/>
+        <location filename="../../ui/field/panel.py" line="218"/>
         <source>正在准备上门清单…</source>
         <translation>Preparing the visit list…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/field/panel.py" line="220"/>
+        <location filename="../../ui/field/panel.py" line="228"/>
         <source>已准备 %n 户上门清单，可离线办理</source>
         <translation>
             <numerusform>Visit list ready: %n household, can be handled offline</numerusform>
@@ -1193,27 +1356,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="226"/>
+        <location filename="../../ui/field/panel.py" line="234"/>
         <source>准备失败（已缓存的清单不变）：</source>
         <translation>Preparation failed (the cached list is unchanged): </translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="240"/>
+        <location filename="../../ui/field/panel.py" line="248"/>
         <source>本机还没有上门清单：出发前请联网点“准备上门清单”。</source>
         <translation>No visit list on this device yet: before leaving, go online and click &quot;Prepare visit list&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="242"/>
+        <location filename="../../ui/field/panel.py" line="250"/>
         <source>上次准备：%1 · 已缓存 %2 户 · 事项目录 %3</source>
         <translation>Last prepared: %1 · %2 households cached · catalogue %3</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="279"/>
+        <location filename="../../ui/field/panel.py" line="287"/>
         <source>无既往办件：按上门清单预填申请人信息。</source>
         <translation>No past cases: applicant details prefilled from the visit list.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/field/panel.py" line="281"/>
+        <location filename="../../ui/field/panel.py" line="289"/>
         <source>既往办件 %n 件，表单已据此预填</source>
         <translation>
             <numerusform>%n past case: the form is prefilled from it</numerusform>
@@ -1221,42 +1384,60 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="283"/>
+        <location filename="../../ui/field/panel.py" line="291"/>
         <source>；可复用材料：</source>
         <translation>; reusable materials: </translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="312"/>
+        <location filename="../../ui/field/panel.py" line="320"/>
         <source>已保存签名 %1</source>
         <translation>Signature saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="313"/>
+        <location filename="../../ui/field/panel.py" line="321"/>
         <source>尚未签名</source>
         <translation>Not signed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="330"/>
+        <location filename="../../ui/field/panel.py" line="338"/>
         <source>签名已保存</source>
         <translation>Signature saved</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="354"/>
+        <location filename="../../ui/field/panel.py" line="362"/>
         <source>受理回执已生成：</source>
         <translation>Acceptance receipt created: </translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="363"/>
+        <location filename="../../ui/field/panel.py" line="371"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="375"/>
-        <source>平台不可达，数据仍保存在本机，稍后再同步</source>
-        <translation>Platform unreachable: the data stays on this device, sync later</translation>
+        <location filename="../../ui/field/panel.py" line="383"/>
+        <source>平台要求重新登录后才能同步；数据仍保存在本机</source>
+        <translation>The platform needs a new login before syncing; the data stays on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field/panel.py" line="388"/>
+        <source>无法连接平台：数据仍保存在本机，回到有网络的地方再同步回传</source>
+        <translation>Cannot reach the platform: the data stays on this laptop; sync back where there is a network</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/field/panel.py" line="378"/>
+        <location filename="../../ui/field/panel.py" line="394"/>
+        <source>；%n 项未能上传，稍后自动重试</source>
+        <translation>
+            <numerusform>; %n item not uploaded, retried later</numerusform>
+            <numerusform>; %n items not uploaded, retried later</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/field/panel.py" line="403"/>
+        <source>同步失败，数据仍保存在本机：</source>
+        <translation>Sync failed, the data stays on this laptop: </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/field/panel.py" line="391"/>
         <source>同步完成：上传 %n 项</source>
         <translation>
             <numerusform>Sync done: %n item uploaded</numerusform>
@@ -1264,17 +1445,7 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="380"/>
-        <source>；问题：</source>
-        <translation>; problems: </translation>
-    </message>
-    <message>
-        <location filename="../../ui/field/panel.py" line="388"/>
-        <source>同步失败：</source>
-        <translation>Sync failed: </translation>
-    </message>
-    <message>
-        <location filename="../../ui/field/panel.py" line="406"/>
+        <location filename="../../ui/field/panel.py" line="421"/>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
@@ -1282,17 +1453,17 @@ Platform note: </translation>
 <context>
     <name>FieldWindow</name>
     <message>
-        <location filename="../../ui/field/panel.py" line="43"/>
+        <location filename="../../ui/field/panel.py" line="44"/>
         <source>待上门</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="43"/>
+        <location filename="../../ui/field/panel.py" line="44"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/field/panel.py" line="44"/>
+        <location filename="../../ui/field/panel.py" line="45"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
@@ -1302,12 +1473,12 @@ Platform note: </translation>
         <translation>Home-visit workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/field_window.py" line="63"/>
+        <location filename="../../ui/shell/field_window.py" line="65"/>
         <source>上门办理</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/field_window.py" line="75"/>
+        <location filename="../../ui/shell/field_window.py" line="77"/>
         <source>工作人员：</source>
         <translation>Staff: </translation>
     </message>
@@ -1338,184 +1509,189 @@ Platform note: </translation>
 <context>
     <name>FollowupFeature</name>
     <message>
-        <location filename="../../ui/followup/__init__.py" line="39"/>
+        <location filename="../../ui/followup/__init__.py" line="40"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/__init__.py" line="40"/>
+        <location filename="../../ui/followup/__init__.py" line="41"/>
         <source>补正/容缺</source>
         <translation>Supplement/Deferred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/__init__.py" line="63"/>
+        <source>%1 号（出件）已叫到：请扫描受理通知书条码或输入证件号码</source>
+        <translation>Ticket %1 (hand-out) called: scan the notice&apos;s barcode or type the ID number</translation>
     </message>
 </context>
 <context>
     <name>HandoutPage</name>
     <message>
-        <location filename="../../ui/followup/handout.py" line="89"/>
+        <location filename="../../ui/followup/handout.py" line="91"/>
         <source>待领取（最早办结的在前）</source>
         <translation>Awaiting collection (earliest completed first)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="90"/>
+        <location filename="../../ui/followup/handout.py" line="92"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="93"/>
+        <location filename="../../ui/followup/handout.py" line="95"/>
         <source>短信通知申请人</source>
         <translation>Notify applicant by SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="94"/>
+        <location filename="../../ui/followup/handout.py" line="96"/>
         <source>通过短信网关通知申请人领取（未配置网关时只记入日志）</source>
         <translation>Tell the applicant to collect via the SMS gateway (only logged when no gateway is configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="100"/>
+        <location filename="../../ui/followup/handout.py" line="102"/>
         <source>受理编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="100"/>
+        <location filename="../../ui/followup/handout.py" line="102"/>
         <source>一件事</source>
         <translation>One-thing bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="100"/>
+        <location filename="../../ui/followup/handout.py" line="102"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="101"/>
+        <location filename="../../ui/followup/handout.py" line="103"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="101"/>
+        <location filename="../../ui/followup/handout.py" line="103"/>
         <source>办结时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="101"/>
+        <location filename="../../ui/followup/handout.py" line="103"/>
         <source>短信通知</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="121"/>
+        <location filename="../../ui/followup/handout.py" line="123"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="125"/>
+        <location filename="../../ui/followup/handout.py" line="127"/>
         <source>扫描受理通知书条码，或输入受理编号 / 身份证号码，回车</source>
         <translation>Scan the acceptance notice barcode, or type the case no. / ID number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="129"/>
+        <location filename="../../ui/followup/handout.py" line="131"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="144"/>
-        <location filename="../../ui/followup/handout.py" line="297"/>
+        <location filename="../../ui/followup/handout.py" line="146"/>
+        <location filename="../../ui/followup/handout.py" line="299"/>
         <source>尚未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="146"/>
-        <location filename="../../ui/followup/handout.py" line="298"/>
+        <location filename="../../ui/followup/handout.py" line="148"/>
+        <location filename="../../ui/followup/handout.py" line="300"/>
         <source>扫描申请人手中受理通知书上的条码即可打开。</source>
         <translation>Scan the barcode on the applicant&apos;s acceptance notice to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="151"/>
+        <location filename="../../ui/followup/handout.py" line="153"/>
         <source>身份核验与送达方式</source>
         <translation>Identity check and delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="155"/>
+        <location filename="../../ui/followup/handout.py" line="157"/>
         <source>本人领取</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="156"/>
+        <location filename="../../ui/followup/handout.py" line="158"/>
         <source>他人代领</source>
         <translation>By an agent</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="157"/>
+        <location filename="../../ui/followup/handout.py" line="159"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="165"/>
+        <location filename="../../ui/followup/handout.py" line="167"/>
         <source>领取方式</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="168"/>
-        <location filename="../../ui/followup/handout.py" line="332"/>
+        <location filename="../../ui/followup/handout.py" line="170"/>
+        <location filename="../../ui/followup/handout.py" line="338"/>
         <source>读取或输入出示证件的号码</source>
         <translation>Read or type the number of the ID shown</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="170"/>
+        <location filename="../../ui/followup/handout.py" line="172"/>
         <source>出示证件号码</source>
         <translation>ID shown</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="172"/>
-        <location filename="../../ui/followup/handout.py" line="176"/>
+        <location filename="../../ui/followup/handout.py" line="174"/>
+        <location filename="../../ui/followup/handout.py" line="178"/>
         <source>代领人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="174"/>
+        <location filename="../../ui/followup/handout.py" line="176"/>
         <source>代领人证件号码（与出示证件一致）</source>
         <translation>Agent ID number (as on the ID shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="175"/>
+        <location filename="../../ui/followup/handout.py" line="177"/>
         <source>已查验申请人签署的授权委托书，原件留存</source>
         <translation>Power of attorney signed by the applicant checked; original kept</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="176"/>
+        <location filename="../../ui/followup/handout.py" line="178"/>
         <source>代领人证件</source>
         <translation>Agent ID</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="182"/>
+        <location filename="../../ui/followup/handout.py" line="184"/>
         <source>邮件单号（邮寄送达必填）</source>
         <translation>Tracking no. (required for post)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="184"/>
+        <location filename="../../ui/followup/handout.py" line="186"/>
         <source>邮件单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="190"/>
+        <location filename="../../ui/followup/handout.py" line="192"/>
         <source>重新生成送达回证</source>
         <translation>Regenerate delivery receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="194"/>
+        <location filename="../../ui/followup/handout.py" line="196"/>
         <source>核验并交付</source>
         <translation>Verify and hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="242"/>
+        <location filename="../../ui/followup/handout.py" line="244"/>
         <source>未通知</source>
         <translation>Not notified</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="244"/>
+        <location filename="../../ui/followup/handout.py" line="246"/>
         <source>（邮寄）</source>
         <translation> (post)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/followup/handout.py" line="247"/>
+        <location filename="../../ui/followup/handout.py" line="249"/>
         <source>共 %n 件待领取；双击一行打开</source>
         <translation>
             <numerusform>%n result awaiting collection; double-click a row to open</numerusform>
@@ -1523,97 +1699,122 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="248"/>
+        <location filename="../../ui/followup/handout.py" line="250"/>
         <source>暂无待领取的办理结果</source>
         <translation>No results awaiting collection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="255"/>
+        <location filename="../../ui/followup/handout.py" line="257"/>
         <source>请先在列表中选择一件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="260"/>
+        <location filename="../../ui/followup/handout.py" line="262"/>
         <source>已通知 %1（%2）</source>
         <translation>Notified %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="286"/>
+        <location filename="../../ui/followup/handout.py" line="288"/>
         <source>没有找到与“%1”对应的案件</source>
         <translation>No case found for &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="305"/>
+        <location filename="../../ui/followup/handout.py" line="307"/>
         <source>申请人：</source>
         <translation>Applicant: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="306"/>
+        <location filename="../../ui/followup/handout.py" line="308"/>
         <source>状态：</source>
         <translation>Status: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="308"/>
+        <location filename="../../ui/followup/handout.py" line="310"/>
         <source>申请时选择邮寄送达：</source>
         <translation>Delivery by post chosen at application: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="310"/>
+        <location filename="../../ui/followup/handout.py" line="313"/>
+        <source>⚠ 容缺后补材料尚未补交：</source>
+        <translation>⚠ Deferred materials not brought in yet: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/handout.py" line="316"/>
         <source>办理结果已送达，可重新生成送达回证。</source>
         <translation>The result has been delivered; the delivery receipt can be regenerated.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="312"/>
+        <location filename="../../ui/followup/handout.py" line="318"/>
         <source>此案件当前不能出件（尚未办结）。</source>
         <translation>This case cannot be handed out yet (not completed).</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="332"/>
+        <location filename="../../ui/followup/handout.py" line="338"/>
         <source>邮寄送达可不填</source>
         <translation>Optional for delivery by post</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="354"/>
+        <location filename="../../ui/followup/handout.py" line="362"/>
         <source>申请人本人</source>
         <translation>the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="354"/>
+        <location filename="../../ui/followup/handout.py" line="362"/>
         <source>代领人</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="354"/>
+        <location filename="../../ui/followup/handout.py" line="362"/>
         <source>邮寄</source>
         <translation>post</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="355"/>
+        <location filename="../../ui/followup/handout.py" line="363"/>
         <source>已交付：%1，领取人 %2 %3</source>
         <translation>Handed out: %1, received by %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="358"/>
+        <location filename="../../ui/followup/handout.py" line="366"/>
         <source>，邮件单号 %1</source>
         <translation>, tracking no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="392"/>
+        <location filename="../../ui/followup/handout.py" line="405"/>
+        <source>容缺材料尚未补交</source>
+        <translation>Deferred materials outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/handout.py" line="411"/>
+        <source>先行交付的理由（记入送达记录和审计日志，至少 4 个字）：</source>
+        <translation>Reason to hand out anyway (kept in the delivery record and the audit log, at least 4 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/handout.py" line="418"/>
+        <source>确认交付</source>
+        <translation>Hand out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/handout.py" line="419"/>
+        <source>暂不交付</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/handout.py" line="436"/>
         <source>本机没有这件的送达记录</source>
         <translation>No delivery record for this case on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="403"/>
+        <location filename="../../ui/followup/handout.py" line="447"/>
         <source>送达回证已生成：</source>
         <translation>Delivery receipt created: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="414"/>
+        <location filename="../../ui/followup/handout.py" line="458"/>
         <source>不能交付：</source>
         <translation>Cannot hand out: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="422"/>
+        <location filename="../../ui/followup/handout.py" line="466"/>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
@@ -1645,17 +1846,17 @@ Platform note: </translation>
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="80"/>
+        <location filename="../../ui/queue/supervisor.py" line="94"/>
         <source>等候人数峰值</source>
         <translation>Peak waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="80"/>
+        <location filename="../../ui/queue/supervisor.py" line="94"/>
         <source>办结人数</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="102"/>
+        <location filename="../../ui/queue/supervisor.py" line="116"/>
         <source>%1时</source>
         <translation>%1h</translation>
     </message>
@@ -1663,7 +1864,17 @@ Platform note: </translation>
 <context>
     <name>IdleGuard</name>
     <message>
-        <location filename="../../ui/security/idle_lock.py" line="210"/>
+        <location filename="../../ui/security/idle_lock.py" line="207"/>
+        <source>演示模式：密码是 %1</source>
+        <translation>Demo mode: the password is %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/idle_lock.py" line="219"/>
+        <source>密码不对（演示模式的密码是 %1）</source>
+        <translation>Wrong password (in demo mode it is %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/idle_lock.py" line="228"/>
         <source>解锁失败：</source>
         <translation>Unlock failed: </translation>
     </message>
@@ -1702,62 +1913,67 @@ Platform note: </translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake/page.py" line="84"/>
+        <location filename="../../ui/intake/page.py" line="89"/>
         <source>自动保存失败：</source>
         <translation>Autosave failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="95"/>
+        <location filename="../../ui/intake/page.py" line="100"/>
         <source>继续办理最近的草稿</source>
         <translation>Continue the latest draft</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="99"/>
+        <location filename="../../ui/intake/page.py" line="104"/>
         <source>查看全部草稿</source>
         <translation>All drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="137"/>
+        <location filename="../../ui/intake/page.py" line="146"/>
         <source>不予受理…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="140"/>
+        <location filename="../../ui/intake/page.py" line="149"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="142"/>
+        <location filename="../../ui/intake/page.py" line="151"/>
         <source>材料不齐且不能容缺时，一次告知需补正的全部材料</source>
         <translation>When materials are missing and cannot be deferred, list everything missing at once</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="144"/>
+        <location filename="../../ui/intake/page.py" line="153"/>
         <source>受理 (Ctrl+Enter)</source>
         <translation>Accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="146"/>
+        <location filename="../../ui/intake/page.py" line="155"/>
         <source>检查全部内容并受理 (Ctrl+Enter)</source>
         <translation>Check everything and accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="186"/>
+        <location filename="../../ui/intake/page.py" line="197"/>
+        <source>%1 号（咨询）已叫到</source>
+        <translation>Ticket %1 (enquiry) called</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/page.py" line="202"/>
         <source>%1 号已叫到：请选择要办理的事项</source>
         <translation>Ticket %1 called: choose the service to handle</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="213"/>
+        <location filename="../../ui/intake/page.py" line="260"/>
         <source>无法开始受理：</source>
         <translation>Cannot start intake: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="278"/>
+        <location filename="../../ui/intake/page.py" line="326"/>
         <source>未填姓名</source>
         <translation>(no name)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="279"/>
+        <location filename="../../ui/intake/page.py" line="327"/>
         <source>有 %n 份未办完的草稿。最近：</source>
         <translation>
             <numerusform>%n unfinished draft. Latest: </numerusform>
@@ -1765,53 +1981,86 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="291"/>
+        <location filename="../../ui/intake/page.py" line="339"/>
         <source>请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）</source>
         <translation>Choose a bundle on the left (Ctrl+N to search; pinyin initials work)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="296"/>
+        <location filename="../../ui/intake/page.py" line="340"/>
+        <source>请在左侧上门清单中选择一户（↑/↓），按回车开始办理</source>
+        <translation>Pick a household in the visit list on the left (↑/↓) and press Enter to start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/page.py" line="345"/>
         <source>未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="75"/>
-        <location filename="../../ui/intake/page.py" line="335"/>
+        <location filename="../../ui/intake/page.py" line="621"/>
+        <source>请先把光标移到要导入的材料上（Tab 或 ↑/↓）</source>
+        <translation>Move to the material to import into first (Tab or ↑/↓)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/page.py" line="629"/>
+        <source>请先把光标移到要扫描的材料上</source>
+        <translation>Move to the material to scan into first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/page.py" line="640"/>
+        <source>没有可以调用电子证照免提交的缺少材料</source>
+        <translation>No missing material can be taken from e-licences</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/intake/page.py" line="652"/>
+        <source>%n 项材料调用电子证照免提交</source>
+        <translation>
+            <numerusform>%n material taken from e-licences</numerusform>
+            <numerusform>%n materials taken from e-licences</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/layout.py" line="80"/>
+        <location filename="../../ui/intake/page.py" line="384"/>
         <source>联办事项：</source>
         <translation>Matters: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="84"/>
+        <location filename="../../ui/intake/layout.py" line="89"/>
         <source>情形</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="99"/>
+        <location filename="../../ui/intake/layout.py" line="105"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="100"/>
+        <location filename="../../ui/intake/layout.py" line="106"/>
         <source>有代办人（代为办理）</source>
         <translation>Agent acting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="115"/>
+        <location filename="../../ui/intake/layout.py" line="121"/>
+        <source>其他人员（与申请人或已填人员相同时按数字键选择，不必再填）</source>
+        <translation>Other persons (press a digit when one is the applicant or a person already filled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/layout.py" line="126"/>
         <source>申请表（一表申请）</source>
         <translation>Application form (one form)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="313"/>
+        <location filename="../../ui/intake/page.py" line="362"/>
         <source>已自动保存 %1</source>
         <translation>Autosaved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="354"/>
+        <location filename="../../ui/intake/page.py" line="403"/>
         <source>导入中…</source>
         <translation>Importing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="361"/>
+        <location filename="../../ui/intake/page.py" line="410"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -1819,27 +2068,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="403"/>
+        <location filename="../../ui/intake/page.py" line="452"/>
         <source>已按历史记录预填，请与申请人核对</source>
         <translation>Prefilled from history; check with the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="435"/>
+        <location filename="../../ui/intake/page.py" line="484"/>
         <source>有容缺后补的材料，须申请人签署告知承诺书</source>
         <translation>Some materials are deferred: the applicant must sign the commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="436"/>
+        <location filename="../../ui/intake/page.py" line="485"/>
         <source>上门受理须有申请人签名（在左侧签名板签名并保存）</source>
         <translation>Home-visit intake needs the applicant&apos;s signature (sign on the pad on the left and save)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="461"/>
+        <location filename="../../ui/intake/page.py" line="510"/>
         <source>申请人联系电话</source>
         <translation>Applicant phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="461"/>
+        <location filename="../../ui/intake/page.py" line="510"/>
         <source>申请人证件号码</source>
         <translation>Applicant ID number</translation>
     </message>
@@ -1852,68 +2101,68 @@ Platform note: </translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="98"/>
-        <location filename="../../ui/queue/kiosk.py" line="122"/>
+        <location filename="../../ui/queue/kiosk.py" line="99"/>
+        <location filename="../../ui/queue/kiosk.py" line="123"/>
         <source>自助取号</source>
         <translation>Self-service tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="130"/>
+        <location filename="../../ui/queue/kiosk.py" line="131"/>
         <source>① 请选择取号类别</source>
         <translation>① Choose a ticket type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="151"/>
+        <location filename="../../ui/queue/kiosk.py" line="152"/>
         <source>请输入预约码（短信或“掌上办”中的预约码）</source>
         <translation>Enter your appointment code (from the SMS or the mobile app)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="154"/>
+        <location filename="../../ui/queue/kiosk.py" line="155"/>
         <source>② 请点击要办理的业务</source>
         <translation>② Tap the service you need</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="174"/>
+        <location filename="../../ui/queue/kiosk.py" line="175"/>
         <source>您的排队号</source>
         <translation>Your ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="194"/>
+        <location filename="../../ui/queue/kiosk.py" line="195"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="226"/>
+        <location filename="../../ui/queue/kiosk.py" line="227"/>
         <source>等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="246"/>
+        <location filename="../../ui/queue/kiosk.py" line="247"/>
         <source>请先输入预约码</source>
         <translation>Enter the appointment code first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="279"/>
+        <location filename="../../ui/queue/kiosk.py" line="280"/>
         <source>（%1优先）</source>
         <translation> (%1 priority)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="280"/>
+        <location filename="../../ui/queue/kiosk.py" line="281"/>
         <source>%1%2 · 前面还有 %3 人</source>
         <translation>%1%2 · %3 ahead of you</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="283"/>
+        <location filename="../../ui/queue/kiosk.py" line="284"/>
         <source>请取走小票，留意大厅屏幕和语音叫号</source>
         <translation>Please take your ticket and watch the hall screen and listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="285"/>
+        <location filename="../../ui/queue/kiosk.py" line="286"/>
         <source>小票未能打印（%1），请记下您的号码</source>
         <translation>The ticket could not be printed (%1); please note your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="287"/>
+        <location filename="../../ui/queue/kiosk.py" line="288"/>
         <source>本机未连接打印机，请记下您的号码，留意大厅屏幕和语音叫号</source>
         <translation>No printer connected: please note your number and watch the hall screen and listen for your number</translation>
     </message>
@@ -1957,7 +2206,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="30"/>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
@@ -2002,238 +2251,323 @@ Platform note: </translation>
         <translation>Not required</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="42"/>
+        <source>已核验原件</source>
+        <translation>Original checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="46"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="47"/>
+        <source>父亲</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48"/>
+        <source>母亲</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49"/>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="50"/>
+        <source>子女</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="51"/>
+        <source>新生儿</source>
+        <translation>Newborn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="52"/>
+        <source>逝者</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="53"/>
+        <source>配偶</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54"/>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="55"/>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="56"/>
+        <source>继承人</source>
+        <translation>Heir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="58"/>
+        <source>产权人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59"/>
+        <source>买受人</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="60"/>
+        <source>出卖人</source>
+        <translation>Seller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="61"/>
+        <source>学生</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>一次性告知单</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>容缺受理告知承诺书</source>
         <translation>Commitment letter (deferred materials)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>不予受理通知书</source>
         <translation>Refusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>材料标签</source>
         <translation>Material labels</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>材料分隔页</source>
         <translation>Separator sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>送达回证</source>
         <translation>Delivery receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>补正材料通知书</source>
         <translation>Supplement notice</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>港澳居民来往内地通行证</source>
         <translation>Hong Kong/Macao travel permit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>台湾居民来往大陆通行证</source>
         <translation>Taiwan travel permit</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>外国人永久居留身份证</source>
         <translation>Foreigner&apos;s permanent residence ID</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>等候中</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>已叫号</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>暂挂</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>已截止</source>
         <translation>Closed at closing time</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>普通</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>老年人</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>残疾人</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="100"/>
         <source>孕妇</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>预约</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="105"/>
         <source>开放</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="106"/>
         <source>暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>叫号</source>
         <translation>call</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>重呼</source>
         <translation>recall</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>开始办理</source>
         <translation>start</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="114"/>
         <source>办结</source>
         <translation>finish</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>转移</source>
         <translation>transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>综合受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>咨询</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>待打印</source>
         <translation>Waiting to print</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>打印失败</source>
         <translation>Print failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="197"/>
         <source>%1 窗口</source>
         <translation>%1 window</translation>
     </message>
@@ -2241,32 +2575,32 @@ Platform note: </translation>
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../ui/security/idle_lock.py" line="58"/>
+        <location filename="../../ui/security/idle_lock.py" line="60"/>
         <source>屏幕已锁定</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/security/idle_lock.py" line="65"/>
+        <location filename="../../ui/security/idle_lock.py" line="67"/>
         <source>本人或大厅管理人员输入密码解锁；表单内容保持不变。</source>
         <translation>You or a hall supervisor can unlock with a password; the form stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/security/idle_lock.py" line="71"/>
+        <location filename="../../ui/security/idle_lock.py" line="73"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/security/idle_lock.py" line="75"/>
+        <location filename="../../ui/security/idle_lock.py" line="77"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/security/idle_lock.py" line="85"/>
+        <location filename="../../ui/security/idle_lock.py" line="87"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/security/idle_lock.py" line="97"/>
+        <location filename="../../ui/security/idle_lock.py" line="99"/>
         <source>操作员：</source>
         <translation>Operator: </translation>
     </message>
@@ -2364,7 +2698,7 @@ Platform note: </translation>
         <translation>Comprehensive window workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="23"/>
+        <location filename="../../ui/intake/__init__.py" line="28"/>
         <location filename="../../ui/shell/main_window.py" line="50"/>
         <source>综合受理</source>
         <translation>Intake</translation>
@@ -2396,63 +2730,108 @@ Platform note: </translation>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="33"/>
+        <location filename="../../ui/intake/__init__.py" line="38"/>
         <source>新建受理</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="34"/>
+        <location filename="../../ui/intake/__init__.py" line="39"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="35"/>
+        <location filename="../../ui/intake/__init__.py" line="40"/>
         <source>立即保存</source>
         <translation>Save now</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/__init__.py" line="24"/>
-        <source>叫下一位</source>
-        <translation>Call next</translation>
+        <location filename="../../ui/intake/__init__.py" line="48"/>
+        <source>导入到当前材料</source>
+        <translation>Import into the current material</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/__init__.py" line="25"/>
-        <source>重呼</source>
-        <translation>Recall</translation>
+        <location filename="../../ui/intake/__init__.py" line="49"/>
+        <source>可免提交的材料全部调用电子证照</source>
+        <translation>Take every waivable material from e-licences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/__init__.py" line="57"/>
+        <source>告知承诺书已签署</source>
+        <translation>Commitment letter signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/__init__.py" line="59"/>
+        <source>扫描到当前材料</source>
+        <translation>Scan into the current material</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/shell/demo.py" line="132"/>
+        <location filename="../../ui/shell/demo.py" line="156"/>
         <source>已生成 %n 件演示案件</source>
         <translation>
             <numerusform>Created %n demo case</numerusform>
             <numerusform>Created %n demo cases</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="25"/>
+        <source>下一位</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="26"/>
+        <source>重呼</source>
+        <translation>recall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="27"/>
+        <source>开始办理</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="28"/>
+        <source>办结</source>
+        <translation>finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="29"/>
+        <source>过号</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="30"/>
+        <source>转移</source>
+        <translation>transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/__init__.py" line="31"/>
+        <source>暂停/开放窗口</source>
+        <translation>Pause/open window</translation>
+    </message>
 </context>
 <context>
     <name>MaterialCard</name>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="108"/>
+        <location filename="../../ui/intake/checklist.py" line="115"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="108"/>
+        <location filename="../../ui/intake/checklist.py" line="115"/>
         <source>非必需</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="110"/>
+        <location filename="../../ui/intake/checklist.py" line="117"/>
         <source>可容缺</source>
         <translation>Deferrable</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="112"/>
+        <location filename="../../ui/intake/checklist.py" line="119"/>
         <source>免提交</source>
         <translation>E-licence</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/checklist.py" line="120"/>
+        <location filename="../../ui/intake/checklist.py" line="127"/>
         <source>原件 %n 份</source>
         <translation>
             <numerusform>%n original</numerusform>
@@ -2460,7 +2839,7 @@ Platform note: </translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/checklist.py" line="122"/>
+        <location filename="../../ui/intake/checklist.py" line="129"/>
         <source>复印件 %n 份</source>
         <translation>
             <numerusform>%n copy</numerusform>
@@ -2468,22 +2847,22 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="123"/>
+        <location filename="../../ui/intake/checklist.py" line="130"/>
         <source>用于：</source>
         <translation>For: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="145"/>
-        <source>导入文件…</source>
-        <translation>Import files…</translation>
+        <location filename="../../ui/intake/checklist.py" line="155"/>
+        <source>导入 Ctrl+O</source>
+        <translation>Import Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="147"/>
-        <source>选择 PDF 或图片，也可以把文件拖到这一项上</source>
-        <translation>Choose PDFs or images, or drop files onto this item</translation>
+        <location filename="../../ui/intake/checklist.py" line="157"/>
+        <source>选择 PDF 或图片导入到这一项（Ctrl+O），也可以把文件拖到这一项上；Ctrl+Shift+S 扫描到这一项</source>
+        <translation>Import a PDF or image into this item (Ctrl+O), or drop a file on it; Ctrl+Shift+S scans into it</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/checklist.py" line="188"/>
+        <location filename="../../ui/intake/checklist.py" line="200"/>
         <source>%n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -2491,17 +2870,17 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="188"/>
+        <location filename="../../ui/intake/checklist.py" line="200"/>
         <source>未导入</source>
         <translation>No files</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="191"/>
+        <location filename="../../ui/intake/checklist.py" line="203"/>
         <source>须于 %1 前补交</source>
         <translation>Due by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="221"/>
+        <location filename="../../ui/intake/checklist.py" line="244"/>
         <source>导入材料：%1</source>
         <translation>Import material: %1</translation>
     </message>
@@ -2529,9 +2908,9 @@ Platform note: </translation>
         <translation>Opened case %1</translation>
     </message>
     <message>
-        <location filename="../../ui/materials/__init__.py" line="82"/>
-        <source>案件 %1 已%2，在案件查询中显示</source>
-        <translation>Case %1 is %2: shown in Cases</translation>
+        <location filename="../../ui/materials/__init__.py" line="83"/>
+        <source>案件 %1 已%2，已打开案件详情</source>
+        <translation>Case %1 is %2: its details are open</translation>
     </message>
 </context>
 <context>
@@ -2553,74 +2932,97 @@ Platform note: </translation>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="141"/>
+        <location filename="../../ui/intake/dialogs.py" line="143"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="141"/>
+        <location filename="../../ui/intake/dialogs.py" line="143"/>
         <source>已一次性告知</source>
         <translation>One-time notice issued</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="141"/>
+        <location filename="../../ui/intake/dialogs.py" line="143"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="151"/>
+        <location filename="../../ui/intake/dialogs.py" line="153"/>
         <source>一件事：</source>
         <translation>Bundle: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="151"/>
+        <location filename="../../ui/intake/dialogs.py" line="153"/>
         <source>申请人：</source>
         <translation>Applicant: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="153"/>
+        <location filename="../../ui/intake/dialogs.py" line="155"/>
         <source>法定办结日期：</source>
         <translation>Legal due date: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="155"/>
+        <location filename="../../ui/intake/dialogs.py" line="157"/>
         <source>请申请人于 %1 前补齐材料</source>
         <translation>The applicant must bring the missing materials by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="157"/>
+        <location filename="../../ui/intake/dialogs.py" line="159"/>
         <source>容缺后补：</source>
         <translation>Deferred: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="159"/>
+        <location filename="../../ui/intake/dialogs.py" line="161"/>
         <source>缺少：</source>
         <translation>Missing: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="161"/>
+        <location filename="../../ui/intake/dialogs.py" line="163"/>
         <source>理由：</source>
         <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="167"/>
+        <location filename="../../ui/intake/dialogs.py" line="172"/>
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/intake/dialogs.py" line="172"/>
+        <source>打印 %n 份 (Ctrl+P)</source>
+        <translation>
+            <numerusform>Print %n document (Ctrl+P)</numerusform>
+            <numerusform>Print %n documents (Ctrl+P)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="171"/>
+        <location filename="../../ui/intake/dialogs.py" line="177"/>
         <source>打印组件尚未接入</source>
         <translation>Printing is not connected yet</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="174"/>
+        <location filename="../../ui/intake/dialogs.py" line="180"/>
+        <source>下一位 (F2)</source>
+        <translation>Next (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/dialogs.py" line="183"/>
+        <source>本号办结并叫下一位</source>
+        <translation>Finish this ticket and call the next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/dialogs.py" line="186"/>
         <source>下一件 (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/dialogs.py" line="177"/>
+        <location filename="../../ui/intake/dialogs.py" line="190"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/dialogs.py" line="203"/>
+        <source>已送打印：</source>
+        <translation>Sent to the printer: </translation>
     </message>
 </context>
 <context>
@@ -2652,82 +3054,82 @@ Platform note: </translation>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="102"/>
+        <location filename="../../ui/intake/viewer.py" line="103"/>
         <source>材料页面：%1</source>
         <translation>Material pages: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="114"/>
+        <location filename="../../ui/intake/viewer.py" line="115"/>
         <source>删除这些空白页</source>
         <translation>Delete these blank pages</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="148"/>
+        <location filename="../../ui/intake/viewer.py" line="149"/>
         <source>正在显示…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="164"/>
+        <location filename="../../ui/intake/viewer.py" line="165"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="193"/>
+        <location filename="../../ui/intake/viewer.py" line="198"/>
         <source>适合窗口</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="201"/>
+        <location filename="../../ui/intake/viewer.py" line="206"/>
         <source>⟲ 左转</source>
         <translation>⟲ Left</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="202"/>
+        <location filename="../../ui/intake/viewer.py" line="207"/>
         <source>⟳ 右转</source>
         <translation>⟳ Right</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="203"/>
+        <location filename="../../ui/intake/viewer.py" line="208"/>
         <source>← 前移</source>
         <translation>← Earlier</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="203"/>
+        <location filename="../../ui/intake/viewer.py" line="208"/>
         <source>Alt+← ；也可以拖动左侧的页面</source>
         <translation>Alt+←; you can also drag the pages on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="204"/>
+        <location filename="../../ui/intake/viewer.py" line="209"/>
         <source>后移 →</source>
         <translation>Later →</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="205"/>
+        <location filename="../../ui/intake/viewer.py" line="210"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="206"/>
+        <location filename="../../ui/intake/viewer.py" line="211"/>
         <source>替换…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="207"/>
+        <location filename="../../ui/intake/viewer.py" line="212"/>
         <source>用另一个文件替换这一页</source>
         <translation>Replace this page with another file</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="216"/>
+        <location filename="../../ui/intake/viewer.py" line="221"/>
         <source>移到该材料</source>
         <translation>Move to material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="250"/>
+        <location filename="../../ui/intake/viewer.py" line="255"/>
         <source>第 %1 页疑似空白（可能是双面扫描的背面），是否删除？</source>
         <translation>Page %1 looks blank (maybe the back of a duplex scan). Delete it?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/viewer.py" line="252"/>
+        <location filename="../../ui/intake/viewer.py" line="257"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -2735,22 +3137,22 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="259"/>
+        <location filename="../../ui/intake/viewer.py" line="264"/>
         <source> · 空白?</source>
         <translation> · blank?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="273"/>
+        <location filename="../../ui/intake/viewer.py" line="278"/>
         <source>这份材料没有页面</source>
         <translation>This material has no pages</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="407"/>
+        <location filename="../../ui/intake/viewer.py" line="414"/>
         <source>用文件替换这一页</source>
         <translation>Replace this page with a file</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/viewer.py" line="419"/>
+        <location filename="../../ui/intake/viewer.py" line="427"/>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
@@ -2758,69 +3160,82 @@ Platform note: </translation>
 <context>
     <name>PersonBlock</name>
     <message>
-        <location filename="../../ui/intake/person.py" line="59"/>
+        <location filename="../../ui/intake/person.py" line="55"/>
         <source>个人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="59"/>
+        <location filename="../../ui/intake/person.py" line="55"/>
         <source>单位（企业）</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="64"/>
+        <location filename="../../ui/intake/person.py" line="59"/>
         <source>申请人类型</source>
         <translation>Applicant type</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="78"/>
+        <location filename="../../ui/intake/person.py" line="73"/>
         <source>18 位号码，末位可为 X</source>
         <translation>18 characters, last may be X</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="79"/>
+        <location filename="../../ui/intake/person.py" line="74"/>
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="81"/>
+        <location filename="../../ui/intake/person.py" line="76"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="85"/>
+        <location filename="../../ui/intake/person.py" line="80"/>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="86"/>
+        <location filename="../../ui/intake/person.py" line="81"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="89"/>
+        <location filename="../../ui/intake/person.py" line="84"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="94"/>
+        <location filename="../../ui/intake/person.py" line="89"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="123"/>
+        <location filename="../../ui/intake/person.py" line="118"/>
         <source>单位名称</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="123"/>
+        <location filename="../../ui/intake/person.py" line="118"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/person.py" line="194"/>
+        <location filename="../../ui/intake/person.py" line="184"/>
         <source>请填写联系电话（办理进度和领取通知要用）</source>
         <translation>Enter a phone number (for progress and pickup notices)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonLinks</name>
+    <message>
+        <location filename="../../ui/intake/person_links.py" line="38"/>
+        <source>另行填写</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/person_links.py" line="38"/>
+        <source>同%1</source>
+        <translation>Same as %1</translation>
     </message>
 </context>
 <context>
@@ -2834,105 +3249,110 @@ Platform note: </translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/preview.py" line="82"/>
+        <location filename="../../ui/printing/preview.py" line="83"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="97"/>
+        <location filename="../../ui/printing/preview.py" line="98"/>
         <source>◀ 上一页</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="104"/>
+        <location filename="../../ui/printing/preview.py" line="105"/>
         <source>下一页 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="111"/>
+        <location filename="../../ui/printing/preview.py" line="112"/>
         <source>缩小 (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="116"/>
+        <location filename="../../ui/printing/preview.py" line="117"/>
         <source>适合页面</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="121"/>
+        <location filename="../../ui/printing/preview.py" line="122"/>
         <source>放大 (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="131"/>
+        <location filename="../../ui/printing/preview.py" line="132"/>
         <source>正在生成文书…</source>
         <translation>Creating documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="156"/>
+        <location filename="../../ui/printing/preview.py" line="157"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="163"/>
+        <location filename="../../ui/printing/preview.py" line="164"/>
         <source>此文书已打印过，本次为补打（每页标注“补打”及时间）</source>
         <translation>This document was printed before: this is a reprint (each page is marked &quot;Reprint&quot; with the time)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="170"/>
+        <location filename="../../ui/printing/preview.py" line="171"/>
         <source>打印到</source>
         <translation>Print to</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="176"/>
+        <location filename="../../ui/printing/preview.py" line="178"/>
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="178"/>
+        <source>打印本份 (Ctrl+Shift+P)</source>
+        <translation>Print this one (Ctrl+Shift+P)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/printing/preview.py" line="183"/>
-        <source>全部打印（%n 份）</source>
+        <location filename="../../ui/printing/preview.py" line="185"/>
+        <source>全部打印（%n 份） Ctrl+P</source>
         <translation>
-            <numerusform>Print all (%n document)</numerusform>
-            <numerusform>Print all (%n documents)</numerusform>
+            <numerusform>Print all (%n) Ctrl+P</numerusform>
+            <numerusform>Print all (%n) Ctrl+P</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="195"/>
+        <location filename="../../ui/printing/preview.py" line="200"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="217"/>
+        <location filename="../../ui/printing/preview.py" line="222"/>
         <source>无法生成文书：</source>
         <translation>Cannot create the documents: </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="245"/>
+        <location filename="../../ui/printing/preview.py" line="250"/>
         <source>第 %1 / %2 页</source>
         <translation>Page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="281"/>
+        <location filename="../../ui/printing/preview.py" line="286"/>
         <source>缩放 %1%</source>
         <translation>Zoom %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="307"/>
+        <location filename="../../ui/printing/preview.py" line="312"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="323"/>
+        <location filename="../../ui/printing/preview.py" line="328"/>
         <source>已打印：</source>
         <translation>Printed: </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="325"/>
+        <location filename="../../ui/printing/preview.py" line="330"/>
         <source>未打印，已留在打印队列（可在状态栏“打印队列”中重试）：</source>
         <translation>Not printed; kept in the print queue (retry from &quot;Print queue&quot; in the status bar): </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="332"/>
+        <location filename="../../ui/printing/preview.py" line="337"/>
         <source>无法打印：</source>
         <translation>Cannot print: </translation>
     </message>
@@ -2945,12 +3365,12 @@ Platform note: </translation>
 <context>
     <name>PrintQueueBadge</name>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="79"/>
+        <location filename="../../ui/printing/queue_view.py" line="80"/>
         <source>打印队列 %1</source>
         <translation>Print queue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="80"/>
+        <location filename="../../ui/printing/queue_view.py" line="81"/>
         <source>待打印 %1 份，失败 %2 份：点击查看、重试或取消</source>
         <translation>%1 waiting, %2 failed: click to view, retry or cancel</translation>
     </message>
@@ -2958,87 +3378,87 @@ Platform note: </translation>
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="33"/>
+        <location filename="../../ui/printing/queue_view.py" line="34"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="33"/>
+        <location filename="../../ui/printing/queue_view.py" line="34"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="33"/>
+        <location filename="../../ui/printing/queue_view.py" line="34"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="33"/>
+        <location filename="../../ui/printing/queue_view.py" line="34"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="34"/>
+        <location filename="../../ui/printing/queue_view.py" line="35"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="112"/>
+        <location filename="../../ui/printing/queue_view.py" line="113"/>
         <source>打印队列</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="116"/>
+        <location filename="../../ui/printing/queue_view.py" line="117"/>
         <source>以下文书尚未打印。打印机恢复后点“重试”；也可改用其他打印机，或取消不再打印的任务。</source>
         <translation>These documents have not been printed. Click &quot;Retry&quot; once the printer is back; you can also use another printer, or cancel jobs no longer needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="135"/>
+        <location filename="../../ui/printing/queue_view.py" line="136"/>
         <source>重试到：</source>
         <translation>Retry on: </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="136"/>
+        <location filename="../../ui/printing/queue_view.py" line="137"/>
         <source>原打印机</source>
         <translation>Original printer</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="141"/>
+        <location filename="../../ui/printing/queue_view.py" line="142"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="145"/>
+        <location filename="../../ui/printing/queue_view.py" line="146"/>
         <source>取消任务</source>
         <translation>Cancel job</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="155"/>
+        <location filename="../../ui/printing/queue_view.py" line="156"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="207"/>
+        <location filename="../../ui/printing/queue_view.py" line="208"/>
         <source>正在重试 #%1…</source>
         <translation>Retrying #%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="212"/>
+        <location filename="../../ui/printing/queue_view.py" line="213"/>
         <source>已打印：</source>
         <translation>Printed: </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="214"/>
+        <location filename="../../ui/printing/queue_view.py" line="215"/>
         <source>仍未打印：</source>
         <translation>Still not printed: </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="223"/>
+        <location filename="../../ui/printing/queue_view.py" line="224"/>
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/queue_view.py" line="227"/>
+        <location filename="../../ui/printing/queue_view.py" line="228"/>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
@@ -3078,9 +3498,22 @@ Platform note: </translation>
         <translation>(none chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/choice.py" line="142"/>
+        <location filename="../../ui/printing/choice.py" line="144"/>
         <source>PDF 保存到</source>
         <translation>Save PDF to</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingFeature</name>
+    <message>
+        <location filename="../../ui/printing/__init__.py" line="84"/>
+        <source>已打印：</source>
+        <translation>Printed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/__init__.py" line="86"/>
+        <source>未打印，已留在打印队列（可在状态栏“打印队列”中重试）：</source>
+        <translation>Not printed; kept in the print queue (retry from &quot;Print queue&quot; in the status bar): </translation>
     </message>
 </context>
 <context>
@@ -3149,97 +3582,97 @@ Platform note: </translation>
         <translation>Back to the form</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="30"/>
+        <location filename="../../ui/sync/problems.py" line="31"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="30"/>
+        <location filename="../../ui/sync/problems.py" line="31"/>
         <source>受理编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="30"/>
+        <location filename="../../ui/sync/problems.py" line="31"/>
         <source>尝试</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="30"/>
+        <location filename="../../ui/sync/problems.py" line="31"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="31"/>
+        <location filename="../../ui/sync/problems.py" line="32"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="32"/>
+        <location filename="../../ui/sync/problems.py" line="33"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="32"/>
+        <location filename="../../ui/sync/problems.py" line="33"/>
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="32"/>
+        <location filename="../../ui/sync/problems.py" line="33"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="52"/>
+        <location filename="../../ui/sync/problems.py" line="53"/>
         <source>同步问题</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="56"/>
+        <location filename="../../ui/sync/problems.py" line="57"/>
         <source>以下数据平台未接收，已暂停上传。排除原因后点“重试”；确实不需上传的，可“放弃”并写明理由（留档备查）。</source>
         <translation>The platform did not accept the data below, so uploading is paused. Fix the cause and click &quot;Retry&quot;; if it really need not be uploaded, &quot;Discard&quot; it with a reason (kept on record).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="79"/>
+        <location filename="../../ui/sync/problems.py" line="80"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="82"/>
+        <location filename="../../ui/sync/problems.py" line="83"/>
         <source>放弃…</source>
         <translation>Discard…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="85"/>
+        <location filename="../../ui/sync/problems.py" line="86"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="112"/>
+        <location filename="../../ui/sync/problems.py" line="113"/>
         <source>没有同步问题</source>
         <translation>No sync problems</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="133"/>
+        <location filename="../../ui/sync/problems.py" line="134"/>
         <source>已重新排队上传：#%1</source>
         <translation>Queued for upload again: #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="139"/>
+        <location filename="../../ui/sync/problems.py" line="140"/>
         <source>放弃同步</source>
         <translation>Discard sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="139"/>
+        <location filename="../../ui/sync/problems.py" line="140"/>
         <source>放弃的理由（至少 4 个字，留档备查）：</source>
         <translation>Reason for discarding (at least 4 characters, kept on record):</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="151"/>
+        <location filename="../../ui/sync/problems.py" line="152"/>
         <source>已放弃：#%1</source>
         <translation>Discarded: #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/problems.py" line="157"/>
+        <location filename="../../ui/sync/problems.py" line="158"/>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
@@ -3344,63 +3777,74 @@ Platform note: </translation>
         <translation>Find scanners</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="104"/>
+        <location filename="../../ui/intake/scan_panel.py" line="96"/>
+        <source>选项 ▾</source>
+        <translation>Options ▾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scan_panel.py" line="110"/>
         <source>连续 </source>
         <translation>Pages: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="105"/>
+        <location filename="../../ui/intake/scan_panel.py" line="111"/>
         <source> 页</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="106"/>
+        <location filename="../../ui/intake/scan_panel.py" line="112"/>
         <source>平板扫描时连续扫描的页数（每页之间换纸）；进纸器扫到纸用完为止</source>
         <translation>Pages to scan in a row on the flatbed (change the sheet between pages); the feeder scans until it runs out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="112"/>
+        <location filename="../../ui/intake/scan_panel.py" line="118"/>
         <source>按分隔页归档</source>
         <translation>File by separator sheets</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="114"/>
+        <location filename="../../ui/intake/scan_panel.py" line="120"/>
         <source>一批扫描中放入打印的分隔页（条码），分隔页之后的页面归入它标明的材料；第一张分隔页之前的页面归入所选材料</source>
         <translation>Put printed separator sheets (barcodes) into a batch: the pages after a separator go to the material it names; pages before the first separator go to the selected material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="119"/>
+        <location filename="../../ui/intake/scan_panel.py" line="125"/>
         <source>扫描到哪一份材料（点一下清单中的材料也会选中它）</source>
         <translation>Which material to scan into (clicking a material in the checklist selects it too)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="122"/>
+        <location filename="../../ui/intake/scan_panel.py" line="128"/>
         <source>扫描到所选材料</source>
         <translation>Scan into selected material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="132"/>
+        <location filename="../../ui/intake/scan_panel.py" line="138"/>
         <source>取消扫描</source>
         <translation>Cancel scan</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="191"/>
+        <location filename="../../ui/intake/scan_panel.py" line="206"/>
+        <location filename="../../ui/intake/scan_panel.py" line="208"/>
         <source>打开一个案件后可以扫描</source>
         <translation>Open a case to scan</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="196"/>
+        <location filename="../../ui/intake/scan_panel.py" line="209"/>
+        <source>请先点“查找扫描仪”，或按 Ctrl+O 导入文件</source>
+        <translation>Find the scanner first, or press Ctrl+O to import a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/scan_panel.py" line="214"/>
         <source>正在查找扫描仪…</source>
         <translation>Looking for scanners…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="208"/>
-        <location filename="../../ui/intake/scan_panel.py" line="216"/>
+        <location filename="../../ui/intake/scan_panel.py" line="226"/>
+        <location filename="../../ui/intake/scan_panel.py" line="234"/>
         <source>未找到扫描仪</source>
         <translation>No scanner found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/scan_panel.py" line="209"/>
+        <location filename="../../ui/intake/scan_panel.py" line="227"/>
         <source>找到 %n 台扫描仪</source>
         <translation>
             <numerusform>%n scanner found</numerusform>
@@ -3408,27 +3852,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="210"/>
+        <location filename="../../ui/intake/scan_panel.py" line="228"/>
         <source>未找到扫描仪：请检查电源和连接线，或用“导入文件”</source>
         <translation>No scanner found: check the power and cable, or use &quot;Import files…&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="238"/>
+        <location filename="../../ui/intake/scan_panel.py" line="256"/>
         <source>请先选择要扫描到哪一份材料</source>
         <translation>First choose which material to scan into</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="244"/>
+        <location filename="../../ui/intake/scan_panel.py" line="262"/>
         <source>正在扫描…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="265"/>
+        <location filename="../../ui/intake/scan_panel.py" line="283"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/scan_panel.py" line="269"/>
+        <location filename="../../ui/intake/scan_panel.py" line="287"/>
         <source>已扫描 %n 页…</source>
         <translation>
             <numerusform>%n page scanned…</numerusform>
@@ -3436,7 +3880,7 @@ Platform note: </translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/scan_panel.py" line="281"/>
+        <location filename="../../ui/intake/scan_panel.py" line="299"/>
         <source>%1 %n 页</source>
         <translation>
             <numerusform>%1 %n page</numerusform>
@@ -3444,7 +3888,7 @@ Platform note: </translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/scan_panel.py" line="284"/>
+        <location filename="../../ui/intake/scan_panel.py" line="302"/>
         <source>扫描已取消；已扫描的 %n 页已保留</source>
         <translation>
             <numerusform>Scan cancelled; the %n page scanned was kept</numerusform>
@@ -3452,7 +3896,7 @@ Platform note: </translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/scan_panel.py" line="286"/>
+        <location filename="../../ui/intake/scan_panel.py" line="304"/>
         <source>扫描完成：%n 页</source>
         <translation>
             <numerusform>Scan complete: %n page</numerusform>
@@ -3460,7 +3904,7 @@ Platform note: </translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/scan_panel.py" line="292"/>
+        <location filename="../../ui/intake/scan_panel.py" line="310"/>
         <source>%n 页未归档，保存在：</source>
         <translation>
             <numerusform>%n page not filed, saved in: </numerusform>
@@ -3468,7 +3912,7 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/scan_panel.py" line="298"/>
+        <location filename="../../ui/intake/scan_panel.py" line="316"/>
         <source>没有扫描</source>
         <translation>Nothing scanned</translation>
     </message>
@@ -3520,163 +3964,201 @@ Platform note: </translation>
     </message>
 </context>
 <context>
+    <name>StatusRow</name>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="52"/>
+        <source>缺少</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="53"/>
+        <source>已提交</source>
+        <translation>Provided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="54"/>
+        <source>已核验原件</source>
+        <translation>Original checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="55"/>
+        <source>容缺后补</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="56"/>
+        <source>免提交</source>
+        <translation>E-licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="57"/>
+        <source>无需提交</source>
+        <translation>Not required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="78"/>
+        <source>←/→ 或数字键选择材料状态，↑/↓ 换一项材料</source>
+        <translation>←/→ or a digit picks the status, ↑/↓ moves to another material</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="126"/>
-        <location filename="../../ui/queue/supervisor.py" line="137"/>
+        <location filename="../../ui/queue/supervisor.py" line="140"/>
+        <location filename="../../ui/queue/supervisor.py" line="151"/>
         <source>大厅监管</source>
         <translation>Hall supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="149"/>
+        <location filename="../../ui/queue/supervisor.py" line="163"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="152"/>
+        <location filename="../../ui/queue/supervisor.py" line="166"/>
         <source>导出今日数据 (Excel)…</source>
         <translation>Export today&apos;s data (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="163"/>
-        <location filename="../../ui/queue/supervisor.py" line="164"/>
+        <location filename="../../ui/queue/supervisor.py" line="177"/>
+        <location filename="../../ui/queue/supervisor.py" line="178"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="164"/>
+        <location filename="../../ui/queue/supervisor.py" line="178"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="164"/>
+        <location filename="../../ui/queue/supervisor.py" line="178"/>
         <source>办理业务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="164"/>
+        <location filename="../../ui/queue/supervisor.py" line="178"/>
         <source>当前号</source>
         <translation>Current ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="165"/>
-        <location filename="../../ui/queue/supervisor.py" line="169"/>
+        <location filename="../../ui/queue/supervisor.py" line="179"/>
+        <location filename="../../ui/queue/supervisor.py" line="183"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="165"/>
+        <location filename="../../ui/queue/supervisor.py" line="179"/>
         <source>平均办理</source>
         <translation>Avg. service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="167"/>
+        <location filename="../../ui/queue/supervisor.py" line="181"/>
         <source>排队</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="182"/>
         <source>业务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="182"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="182"/>
         <source>最长等候</source>
         <translation>Longest wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="168"/>
+        <location filename="../../ui/queue/supervisor.py" line="182"/>
         <source>预计等候</source>
         <translation>Expected wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="169"/>
+        <location filename="../../ui/queue/supervisor.py" line="183"/>
         <source>过号</source>
         <translation>No-shows</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="171"/>
+        <location filename="../../ui/queue/supervisor.py" line="185"/>
         <source>今日按小时</source>
         <translation>Today by hour</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="177"/>
+        <location filename="../../ui/queue/supervisor.py" line="191"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="181"/>
+        <location filename="../../ui/queue/supervisor.py" line="195"/>
         <source>跟进提醒（容缺超期、差评）</source>
         <translation>Follow-up alerts (overdue deferred materials, poor ratings)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="188"/>
+        <location filename="../../ui/queue/supervisor.py" line="202"/>
         <source>潮汐窗口建议</source>
         <translation>Tidal window suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="193"/>
+        <location filename="../../ui/queue/supervisor.py" line="207"/>
         <source>各业务预计等候都在阈值以内，无需调整。</source>
         <translation>Expected waits for all services are within the threshold: no change needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="274"/>
-        <location filename="../../ui/queue/supervisor.py" line="357"/>
+        <location filename="../../ui/queue/supervisor.py" line="290"/>
+        <location filename="../../ui/queue/supervisor.py" line="373"/>
         <source>%1 分钟</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="286"/>
+        <location filename="../../ui/queue/supervisor.py" line="302"/>
         <source>暂无提醒</source>
         <translation>No alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="289"/>
+        <location filename="../../ui/queue/supervisor.py" line="305"/>
         <source>更新于 %1</source>
         <translation>Updated %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="307"/>
+        <location filename="../../ui/queue/supervisor.py" line="323"/>
         <source>一键开放 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="323"/>
+        <location filename="../../ui/queue/supervisor.py" line="339"/>
         <source>%1 已开放，办理：%2</source>
         <translation>%1 opened for: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="332"/>
+        <location filename="../../ui/queue/supervisor.py" line="348"/>
         <source>还没有数据可导出</source>
         <translation>No data to export yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="335"/>
+        <location filename="../../ui/queue/supervisor.py" line="351"/>
         <source>导出今日数据</source>
         <translation>Export today&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="335"/>
+        <location filename="../../ui/queue/supervisor.py" line="351"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="341"/>
+        <location filename="../../ui/queue/supervisor.py" line="357"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="344"/>
+        <location filename="../../ui/queue/supervisor.py" line="360"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/queue/supervisor.py" line="358"/>
+        <location filename="../../ui/queue/supervisor.py" line="374"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
@@ -3899,97 +4381,97 @@ Platform note: </translation>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="18"/>
+        <location filename="../../ui/sync/indicator.py" line="19"/>
         <source>同步：需要重新登录</source>
         <translation>Sync: log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="20"/>
+        <location filename="../../ui/sync/indicator.py" line="21"/>
         <source>同步：离线</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="22"/>
+        <location filename="../../ui/sync/indicator.py" line="23"/>
         <source>同步：连接中…</source>
         <translation>Sync: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="24"/>
+        <location filename="../../ui/sync/indicator.py" line="25"/>
         <source>同步：在线</source>
         <translation>Sync: online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="26"/>
+        <location filename="../../ui/sync/indicator.py" line="27"/>
         <source> · 待上传 %1</source>
         <translation> · %1 to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="28"/>
+        <location filename="../../ui/sync/indicator.py" line="29"/>
         <source> · 已全部上传</source>
         <translation> · all uploaded</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="30"/>
+        <location filename="../../ui/sync/indicator.py" line="31"/>
         <source> · 问题 %1</source>
         <translation> · %1 problems</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="33"/>
+        <location filename="../../ui/sync/indicator.py" line="34"/>
         <source>上次成功：</source>
         <translation>Last success: </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="36"/>
+        <location filename="../../ui/sync/indicator.py" line="37"/>
         <source>尚未成功同步</source>
         <translation>Not synced successfully yet</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="38"/>
+        <location filename="../../ui/sync/indicator.py" line="39"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="40"/>
+        <location filename="../../ui/sync/indicator.py" line="41"/>
         <source>下次尝试：</source>
         <translation>Next attempt: </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="43"/>
+        <location filename="../../ui/sync/indicator.py" line="44"/>
         <source>最后错误：</source>
         <translation>Last error: </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="45"/>
+        <location filename="../../ui/sync/indicator.py" line="46"/>
         <source>登录已失效：请重新登录，未上传的数据不会丢失</source>
         <translation>Login expired: log in again; data not yet uploaded will not be lost</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="71"/>
+        <location filename="../../ui/sync/indicator.py" line="72"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="72"/>
+        <location filename="../../ui/sync/indicator.py" line="73"/>
         <source>同步问题…</source>
         <translation>Sync problems…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="73"/>
+        <location filename="../../ui/sync/indicator.py" line="74"/>
         <source>重新登录平台…</source>
         <translation>Log in to the platform again…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="78"/>
+        <location filename="../../ui/sync/indicator.py" line="79"/>
         <source>同步：未接入平台</source>
         <translation>Sync: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="78"/>
+        <location filename="../../ui/sync/indicator.py" line="79"/>
         <source>未配置政务服务平台地址，或尚未登录平台</source>
         <translation>No government service platform address configured, or not logged in to the platform</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="88"/>
+        <location filename="../../ui/sync/indicator.py" line="89"/>
         <source>同步问题（%1）…</source>
         <translation>Sync problems (%1)…</translation>
     </message>
@@ -3997,52 +4479,52 @@ Platform note: </translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="44"/>
+        <location filename="../../ui/queue/caller_bar.py" line="45"/>
         <source>转移排队号 %1</source>
         <translation>Transfer ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="46"/>
+        <location filename="../../ui/queue/caller_bar.py" line="47"/>
         <source>把 %1 号转给其他业务或其他窗口；该号将优先于后来的号等候。</source>
         <translation>Transfer ticket %1 to another service or window; it will wait ahead of later tickets.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="48"/>
+        <location filename="../../ui/queue/caller_bar.py" line="49"/>
         <source>转到业务</source>
         <translation>To service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="49"/>
+        <location filename="../../ui/queue/caller_bar.py" line="50"/>
         <source>转到窗口</source>
         <translation>To window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="57"/>
+        <location filename="../../ui/queue/caller_bar.py" line="58"/>
         <source>窗口代码，如 W05</source>
         <translation>Window code, e.g. W05</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="66"/>
+        <location filename="../../ui/queue/caller_bar.py" line="67"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="67"/>
+        <location filename="../../ui/queue/caller_bar.py" line="68"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="84"/>
+        <location filename="../../ui/queue/caller_bar.py" line="85"/>
         <source>请填写要转去的窗口代码</source>
         <translation>Enter the code of the target window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="87"/>
+        <location filename="../../ui/queue/caller_bar.py" line="88"/>
         <source>不能转给本窗口</source>
         <translation>Cannot transfer to this window</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="90"/>
+        <location filename="../../ui/queue/caller_bar.py" line="91"/>
         <source>请选择业务</source>
         <translation>Choose a service</translation>
     </message>

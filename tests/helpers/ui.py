@@ -67,10 +67,12 @@ def fill_required_fields(qtbot, page, id_number: str) -> None:  # type: ignore[n
         f = editor.field
         if not f.required:
             continue
+        if editor.linked_to:
+            continue  # filled from a person already on the case
         if editor._group is not None:
-            button = editor._group.button(0)
-            button.setFocus()
-            qtbot.keyClick(button, Qt.Key.Key_Space)
+            row = editor._group
+            row.setFocus()
+            qtbot.keyClick(row, Qt.Key.Key_Space)
             assert editor.value() is not None, f.code
         elif editor._combo is not None:
             editor._combo.setFocus()
@@ -85,12 +87,12 @@ def fill_required_fields(qtbot, page, id_number: str) -> None:  # type: ignore[n
 
 
 def choose_status(qtbot, card, status: str) -> None:  # type: ignore[no-untyped-def]
-    """Picks a status from the material's status menu (the menu a click or Space opens)."""
-    menu = card.status.build_menu()
-    action = next(a for a in menu.actions() if a.data() == status)
-    assert action.isEnabled()
-    action.trigger()
-    menu.deleteLater()
+    """Picks a status on the material's status row with its digit key (1 = the first option)."""
+    row = card.status
+    i = row.statuses.index(status)
+    assert row.buttons[i].isEnabled()
+    row.setFocus()
+    qtbot.keyClick(row, getattr(Qt.Key, f"Key_{i + 1}"))
 
 
 def scan_file(tmp: Path, name: str) -> Path:

@@ -137,7 +137,7 @@ def test_transfer_to_window_and_pause(qtbot, tmp_path, hall, client: HallClient)
         qtbot.mouseClick(bar.buttons["pause"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not bar.busy and "暂停" in bar.status.text(), timeout=10000)
         assert client.get_window("W03").state is WindowState.PAUSED
-        assert not bar.buttons["call"].isEnabled() and bar.buttons["pause"].text() == "开放窗口"
+        assert not bar.buttons["call"].isEnabled() and bar.buttons["pause"].text() == "开放窗口 F9"
         qtbot.mouseClick(bar.buttons["pause"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not bar.busy and bar.buttons["call"].isEnabled(), timeout=10000)
         assert client.get_window("W03").state is WindowState.OPEN

@@ -199,3 +199,52 @@ def test_supervisor_alerts_tidal_reassign_export(qtbot, access, tasks, client: H
     assert rows["pickup"][6] == 1
     hours = list(wb["按小时"].iter_rows(min_row=3, values_only=True))
     assert hours and hours[-1][1] >= 10
+
+
+def test_hour_chart_ticks_are_whole_distinct_and_cover_the_peak() -> None:
+    """Issue 15: the chart's Y axis read "1, 1, 0, 0, 0" (round(top * i / 4) of a small top)."""
+    from ui.queue.supervisor import axis_ticks
+
+    for peak in range(0, 300):
+        ticks = axis_ticks(peak)
+        assert ticks[0] == 0 and ticks[-1] >= max(peak, 1)
+        assert len(set(ticks)) == len(ticks) and ticks == sorted(ticks)
+        assert str(ticks[1])[0] in "125"  # a 1-2-5 step
+    assert axis_ticks(1) == [0, 1, 2, 3, 4]
+
+
+def test_supervisor_never_opens_past_the_screen_edge(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: the supervisor opened at 1600×900 with its buttons off a 1366×768 screen."""
+    from ui.qt import QWidget
+    from ui.shell.launch import show_fitted
+
+    w = QWidget()
+    qtbot.addWidget(w)
+    room = w.screen().availableGeometry()
+    show_fitted(w, room.width() + 234, room.height() + 132)
+    assert w.width() <= room.width() and w.height() <= room.height()
+    small = QWidget()
+    qtbot.addWidget(small)
+    show_fitted(small, room.width() // 2, room.height() // 2)
+    assert (small.width(), small.height()) == (room.width() // 2, room.height() // 2)
+
+
+def test_supervisor_fills_its_tables_soon_after_a_first_failed_refresh(qtbot, hall, tasks) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: the demo's supervisor tables stayed empty ~20 s (the platform was still starting at the
+    first refresh, and the next came a 10 s poll later)."""
+    from ui.queue.supervisor import POLL_MS, SupervisorWindow
+
+    attempts: list[int] = []
+
+    def token() -> str:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise ConnectionError("platform still starting")
+        return HallClient(hall.url).login("boss", PASSWORD, "screen")
+
+    w = SupervisorWindow(HallAccess.for_url(hall.url, token), None, tasks, "大厅", auto_poll=True)
+    _show(qtbot, w)
+    with qtbot.waitSignal(w.refreshed, timeout=POLL_MS // 2):
+        pass
+    assert len(attempts) >= 2 and w.windows.rowCount() >= 0 and w.snapshot is not None
+    w.timer.stop()

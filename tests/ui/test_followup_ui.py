@@ -304,6 +304,8 @@ def test_field_mode_prepare_visit_sign_and_photo(qtbot: Any, session: Any, serve
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
     assert "还没有上门清单" in field_panel(w).prepared_label.text()
+    hint = intake(w).form_scroll.widget().text()  # no bundle search on the laptop: the hint names the visit list
+    assert "上门清单" in hint and "Ctrl+N 搜索" not in hint
     with qtbot.waitSignal(field_panel(w).prepared, timeout=20000), qtbot.waitSignal(field_panel(w).visits_loaded, timeout=20000):
         qtbot.mouseClick(field_panel(w).prepare_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: field_panel(w).visit_list.count() == 2, timeout=10000)
@@ -338,7 +340,25 @@ def test_field_mode_prepare_visit_sign_and_photo(qtbot: Any, session: Any, serve
                                 if m.code == code), timeout=10000)
     qtbot.waitUntil(lambda: w.tasks.pending == 0, timeout=10000)
     shoot(w, "field-signature.png")
+
+    # 同步回传 with no network: still offline, never "同步完成" nor a green 在线 (issue 15)
+    field_panel(w).sync_back()
+    qtbot.waitUntil(lambda: field_panel(w).sync_button.isEnabled() and w.tasks.pending == 0, timeout=20000)
+    assert field_panel(w).online is False and "离线" in field_panel(w).net_label.text()
+    shown = w.statusBar().currentMessage() if w.statusBar() is not None else ""
+    assert "同步完成" not in shown and "urllib3" not in shown
     w.close()
+
+
+def test_field_demo_has_two_prepared_visits(session: Any) -> None:
+    """Issue 15: the field demo had no visits to start from."""
+    from clerk import field
+    from ui.shell.demo import seed_demo_visits
+
+    assert seed_demo_visits(session.ctx) == 2
+    plans = field.visits(session.ctx)
+    assert len(plans) == 2 and all(p.applicant["name"] and p.address for p in plans)
+    assert seed_demo_visits(session.ctx) == 0  # kept, not doubled, on the next start
 
 
 # -- the supervisor's follow-up alerts ------------------------------------------------------------------------------

@@ -307,3 +307,12 @@ def test_screenshots(qtbot, window, session, sane_env, tmp_path: Path) -> None:
     wait_idle(qtbot, window)
     viewer.grab().save(str(SCREENSHOTS / "materials-viewer.png"))
     viewer.close()
+
+
+def test_scan_panel_never_says_open_a_case_while_one_is_open(qtbot, window) -> None:
+    """Issue 15 (seen at 1366×768 under Xvfb): with a case open the panel still said 打开一个案件后可以扫描."""
+    panel = intake(window).materials_ui.scan_panel
+    assert "打开一个案件" in panel.status.text()
+    start_bundle(qtbot, window, "出生")
+    qtbot.waitUntil(lambda: panel.case_uuid is not None)
+    assert "打开一个案件" not in panel.status.text() and panel.status.text()

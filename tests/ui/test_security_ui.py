@@ -343,3 +343,40 @@ def test_capture_screenshots(qtbot, win, tmp_path: Path) -> None:
         audit.verify()
     audit.grab().save(str(out / "security-audit.png"))
     audit.close()
+
+
+def test_demo_never_locks_by_itself_and_unlocks_with_the_demo_password(qtbot, tmp_path: Path) -> None:
+    """Issue 15: the demo locked itself after 5 idle minutes and could not be unlocked."""
+    from ui.security.idle_lock import DEMO_PASSWORD
+    from ui.shell.main_window import MainWindow
+
+    ctx = AppContext.open(tmp_path / "demo-data")
+    try:
+        w = MainWindow(Session(ctx, Actor("demo", "演示窗口", (Role.CLERK,), window="W01"), demo=True))
+        qtbot.addWidget(w)
+        w.resize(1366, 768)
+        w.show()
+        qtbot.waitExposed(w)
+        guard = security(w).guard
+        assert not guard.timer.isActive()  # no idle poll: nothing locks by itself
+        _later(ctx.settings.idle_lock_minutes * 60 + 60)
+        guard.check()
+        assert not guard.overlay.isVisible()
+        page = intake(w)
+        start_bundle(qtbot, w, "出生")
+        type_applicant(qtbot, page, "张三丰", "110101199003074514")
+        qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Ctrl+L still locks
+        overlay = guard.overlay
+        qtbot.waitUntil(overlay.isVisible)
+        assert DEMO_PASSWORD in overlay.error.text()  # the overlay says the password
+        qtbot.keyClicks(overlay.password, "wrong")
+        qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+        assert overlay.isVisible() and "密码不对" in overlay.error.text()
+        overlay.password.clear()
+        qtbot.keyClicks(overlay.password, DEMO_PASSWORD)
+        with qtbot.waitSignal(guard.unlocked, timeout=5000):
+            qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+        assert not overlay.isVisible() and w.centralWidget().isEnabled()
+        w.close()
+    finally:
+        ctx.close()

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from clerk import clock
 from clerk.context import AppContext
 from clerk.intake.search import CaseQuery
 from clerk.security.masking import mask_id, mask_phone
 from ui import labels
-from ui.events import CaseFinished, CasesChanged, EventListener, OpenCaseRequested, ShowCasesRequested
+from ui.events import (
+    CaseFinished,
+    CasesChanged,
+    EventListener,
+    OpenCaseRequested,
+    ShowCaseRequested,
+    ShowCasesRequested,
+)
 from ui.ops import Query
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QAbstractTableModel,
     QComboBox,
+    QContextMenuEvent,
     QCoreApplication,
     QHBoxLayout,
     QHeaderView,
@@ -87,10 +96,34 @@ class CaseTableModel(QAbstractTableModel):
             mask_id(r.applicant_id_number) if r.applicant_id_number else "",
             mask_phone(r.applicant_phone) if r.applicant_phone else "",
             labels.case_status(r.status),
-            f"{r.created_at:%Y-%m-%d %H:%M}",
+            f"{clock.local(r.created_at):%Y-%m-%d %H:%M}",
             (r.due_date.isoformat() if r.due_date else "")
             + (QCoreApplication.translate("CaseTableModel", _DEADLINE_SUFFIX[flag]) if flag in _DEADLINE_SUFFIX else ""),
         ][c]
+
+
+class CaseTable(QTableView):
+    """The case table; its context menu is the same from the mouse and from the keyboard (Shift+F10, the
+    Menu key: the current row's, under it).
+
+    Signals:
+        menu_requested(int, QPoint): the row and where the menu goes (viewport coordinates).
+    """
+
+    menu_requested = Signal(int, QPoint)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            index = self.indexAt(self.viewport().mapFromGlobal(event.globalPos()))
+            if index.isValid():
+                self.setCurrentIndex(index)
+            pos = self.viewport().mapFromGlobal(event.globalPos())
+        else:
+            index = self.currentIndex()
+            pos = self.visualRect(index).center() if index.isValid() else QPoint(0, 0)
+        if index.isValid():
+            self.menu_requested.emit(index.row(), pos)
+        event.accept()
 
 
 class CaseListPage(EventListener, QWidget):
@@ -111,6 +144,8 @@ class CaseListPage(EventListener, QWidget):
         ctx = shell.ctx
         self.offset = 0
         self.total = 0
+        self.last_menu: QMenu | None = None
+        self.case_view: Any = None
         self._generation = 0
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
@@ -141,7 +176,7 @@ class CaseListPage(EventListener, QWidget):
         lay.addLayout(bar)
         names = {b.code: b.name for b in ctx.catalog.bundles}
         self.model = CaseTableModel(names, self)
-        self.table = QTableView(self)
+        self.table = CaseTable(self)
         self.table.setObjectName("caseTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -156,8 +191,8 @@ class CaseListPage(EventListener, QWidget):
         for col, width in enumerate((210, 230, 230, 170, 120, 110, 150)):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._activated)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self.context_menu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self.table.menu_requested.connect(lambda row, pos: self.menu_for_row(row, pos))
         lay.addWidget(self.table, 1)
         pager = QHBoxLayout()
         self.count_label = QLabel(self)
@@ -201,21 +236,48 @@ class CaseListPage(EventListener, QWidget):
         self.focus_search()
 
     def context_menu(self, pos: QPoint) -> QMenu | None:
-        """The right-click menu of a case: what the installed features offer for it (print, reveal …)."""
+        """The menu of the case under ``pos`` (viewport coordinates), as a right-click there opens it."""
         index = self.table.indexAt(pos)
         if not index.isValid():
             return None
-        row = self.model.rows[index.row()]
+        self.table.setCurrentIndex(index)
+        return self.menu_for_row(index.row(), pos)
+
+    def keyboard_menu(self) -> QMenu | None:
+        """The menu of the current row, as Shift+F10 or the Menu key opens it (the same menu)."""
+        index = self.table.currentIndex()
+        return self.menu_for_row(index.row(), self.table.visualRect(index).center()) if index.isValid() else None
+
+    def menu_for_row(self, r: int, pos: QPoint) -> QMenu | None:
+        """The one menu of a case: 查看详情, then what the installed features offer for it (print, reveal …)."""
+        if not 0 <= r < len(self.model.rows):
+            return None
+        row = self.model.rows[r]
         menu = QMenu(self.table)
         menu.setObjectName("caseMenu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view = menu.addAction(self.tr("查看案件详情"))
+        view.setObjectName("viewCase")
+        view.triggered.connect(lambda _c=False, u=row.case_uuid: self.view_case(u))
+        if row.status.value in ("draft", "notified"):
+            resume = menu.addAction(self.tr("继续办理"))
+            resume.triggered.connect(lambda _c=False, u=row.case_uuid: self.open_requested.emit(u))
+        menu.addSeparator()
         for fill in self.shell.case_menus():
             fill(row, menu)
-        if menu.isEmpty():
-            menu.deleteLater()
-            return None
+        self.last_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
         return menu
+
+    def view_case(self, case_uuid: str) -> Any:
+        """The read-only case view (案件详情) of any case."""
+        from ui.cases.case_view import open_case_view
+
+        self.case_view = open_case_view(self.shell, case_uuid)
+        return self.case_view
+
+    def on_event_show_case_requested(self, event: ShowCaseRequested) -> None:
+        self.view_case(event.case_uuid)
 
     def focus_search(self) -> None:
         self.text.setFocus()
@@ -268,9 +330,13 @@ class CaseListPage(EventListener, QWidget):
         self.loaded.emit(total)
 
     def _activated(self, index: QModelIndex) -> None:
+        """Enter or double-click: a draft or notified case continues at the intake screen; any other
+        case opens read-only (案件详情)."""
         row = self.model.rows[index.row()]
         if row.status.value in ("draft", "notified"):
             self.open_requested.emit(row.case_uuid)
+        else:
+            self.view_case(row.case_uuid)
 
 
 _DEADLINE_SUFFIX = {"due_soon": QT_TRANSLATE_NOOP("CaseTableModel", "  【即将到期】"), "overdue": QT_TRANSLATE_NOOP("CaseTableModel", "  【已超期】")}

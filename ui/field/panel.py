@@ -8,6 +8,7 @@ case open at the intake screen (``CaseOpened``, ``CaseFinished``) and asks it to
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,9 @@ from ui.shell import Shell
 PROBE_MS = 30_000
 STATE_LABELS = {"planned": QT_TRANSLATE_NOOP("FieldWindow", "待上门"), "started": QT_TRANSLATE_NOOP("FieldWindow", "办理中"),
                 "taken": QT_TRANSLATE_NOOP("FieldWindow", "已受理")}
+
+
+log = logging.getLogger(__name__)
 
 
 class FieldPanel(EventListener, QWidget):
@@ -98,6 +102,10 @@ class FieldPanel(EventListener, QWidget):
     def on_event_case_opened(self, event: CaseOpened) -> None:
         self.case = event.case
         self._case_changed(event.case)
+        if event.case is None and self.isVisible():  # Ctrl+N or a case done: the next visit, by keyboard
+            self.visit_list.setFocus()
+            if self.visit_list.currentRow() < 0 and self.visit_list.count():
+                self.visit_list.setCurrentRow(0)
 
     def on_event_case_finished(self, event: CaseFinished) -> None:
         self._finished(event.case_uuid)
@@ -370,14 +378,20 @@ class FieldPanel(EventListener, QWidget):
     def _synced(self, res: field.SyncBackResult) -> None:
         self.sync_button.setEnabled(True)
         r = res.result
-        if r.unreachable:
+        if r.needs_login:
             self.set_online(False)
-            messages.info(self, self.tr("平台不可达，数据仍保存在本机，稍后再同步"), 15000)
+            messages.info(self, self.tr("平台要求重新登录后才能同步；数据仍保存在本机"), 15000)
+        elif r.unreachable or (r.errors and not r.pushed and not r.updates_applied):
+            # nothing went through: offline, whatever the library's own (English) message was
+            log.info("sync back: %s", "; ".join(r.errors))
+            self.set_online(False)
+            messages.info(self, self.tr("无法连接平台：数据仍保存在本机，回到有网络的地方再同步回传"), 15000)
         else:
             self.set_online(True)
             text = self.tr("同步完成：上传 %n 项", "", r.pushed)
             if r.errors:
-                text += self.tr("；问题：") + "；".join(r.errors[:2])
+                log.info("sync back problems: %s", "; ".join(r.errors))
+                text += self.tr("；%n 项未能上传，稍后自动重试", "", len(r.errors))
             messages.info(self, text, 15000)
         self.load_visits()
         self.synced.emit(res)
@@ -385,7 +399,8 @@ class FieldPanel(EventListener, QWidget):
 
     def _sync_failed(self, exc: BaseException) -> None:
         self.sync_button.setEnabled(True)
-        messages.info(self, self.tr("同步失败：") + messages.describe(exc), 15000)
+        self.set_online(False)
+        messages.info(self, self.tr("同步失败，数据仍保存在本机：") + messages.describe(exc), 15000)
 
     def show_conflicts(self) -> None:
         """Opens the conflicts dialog when cases wait for a person's decision."""

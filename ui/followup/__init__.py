@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.events import CaseFinished, EventListener
+from ui import messages
+from ui.events import CaseFinished, EventListener, HandOutRequested, SupplementRequested, TicketCalled
 from ui.followup.handout import HandoutPage
 from ui.followup.supplements import SupplementsPage
 from ui.ops import Query
@@ -46,6 +47,22 @@ class FollowupFeature(EventListener, QObject):
     def on_event_case_finished(self, event: CaseFinished) -> None:
         self.open_evaluation(event.case_uuid)
 
+    def on_event_hand_out_requested(self, event: HandOutRequested) -> None:
+        self.shell.show_tab(self.handout)
+        self.handout.lookup.setText(event.case_no)
+        self.handout.open_text(event.case_no)
+
+    def on_event_supplement_requested(self, _event: SupplementRequested) -> None:
+        self.shell.show_tab(self.supplements)
+
+    def on_event_ticket_called(self, event: TicketCalled) -> None:
+        """A 出件 ticket was called: the hand-out, its lookup ready for the receipt's barcode."""
+        if event.service == "pickup":
+            self.shell.show_tab(self.handout)
+            self.handout.lookup.setFocus()
+            messages.info(self.shell.widget, self.tr("%1 号（出件）已叫到：请扫描受理通知书条码或输入证件号码")
+                          .replace("%1", event.ticket_no))
+
     def _tab_shown(self, page: Any) -> None:
         if page is self.handout:
             self.shell.set_scan_target(self.handout.lookup)  # the barcode is typed into the lookup
@@ -73,7 +90,12 @@ class FollowupFeature(EventListener, QObject):
                              timeout_ms=self.evaluation_timeout_ms, anchor=shell.widget)
         w.destroyed.connect(lambda _o=None, w=w: self._gone(w))
         self.evaluation = w
+        from ui.qt import QApplication
+
+        active = QApplication.activeWindow()  # the clerk's window or dialog keeps the keyboard
         w.present()
+        if active is not None and active is not w:
+            active.activateWindow()
 
     def _gone(self, w: QWidget) -> None:
         if self.evaluation is w:

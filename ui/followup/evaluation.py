@@ -238,6 +238,10 @@ class EvaluationWindow(QDialog):
     def present(self) -> None:
         """Shows the window on the applicant's screen (the second one) or as a dialog here, and starts the timer."""
         screens = QGuiApplication.screens()
+        # the applicant touches it: it never takes the clerk's keyboard focus (the outcome, F2, Ctrl+P)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        for w in self.findChildren(QWidget):
+            w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if len(screens) > 1:
             target = screens[1]
             self.setWindowFlag(Qt.WindowType.Window, True)
@@ -245,11 +249,11 @@ class EvaluationWindow(QDialog):
             self.setGeometry(target.availableGeometry())
             self.showMaximized()
         else:
-            self.resize(980, 700)
             anchor = self.anchor.window() if self.anchor is not None else None
-            if anchor is not None:
-                c = anchor.geometry().center()
-                self.move(c.x() - self.width() // 2, c.y() - self.height() // 2)
+            room = anchor.geometry() if anchor is not None else None
+            self.resize(min(980, int(room.width() * 0.6)) if room else 980, min(700, room.height() - 80) if room else 700)
+            if room is not None:  # beside the clerk's outcome dialog, not over it
+                self.move(room.right() - self.width() - 12, room.top() + 60)
             self.show()
         self.timer.start()
 

@@ -8,8 +8,8 @@ from typing import Any, Literal
 
 from clerk.context import AppContext
 from clerk.events import CardRead
-from clerk.handout import AgentInfo, HandoutError, HandoutService, Handover, PickupItem
-from clerk.intake.model import CaseStatus, CaseView
+from clerk.handout import AgentInfo, DeferredOutstanding, HandoutError, HandoutService, Handover, PickupItem
+from clerk.intake.model import CaseStatus, CaseView, MaterialStatus
 from clerk.intake.service import CaseNotFound
 from clerk.printjobs import save_pdf
 from clerk.security.actor import Actor
@@ -75,6 +75,8 @@ class HandoutPage(EventListener, QWidget):
         self.case: CaseView | None = None
         self.items: list[PickupItem] = []
         self.last_handover: Handover | None = None
+        self.outstanding_dialog: Any = None
+        """The confirmation asked when a deferred material is still outstanding (容缺未补)."""
         self.setStyleSheet(FOLLOWUP)
         names = {b.code: b.name for b in ctx.catalog.bundles}
         self._bundle_names = names
@@ -337,6 +339,10 @@ class HandoutPage(EventListener, QWidget):
                  self.tr("状态：") + status]
         if view.delivery.method == "post":
             lines.append(self.tr("申请时选择邮寄送达：") + view.delivery.address)
+        outstanding = [m for m in view.materials if m.status is MaterialStatus.DEFERRED]
+        if outstanding and view.status is not CaseStatus.DELIVERED:
+            lines.append(self.tr("⚠ 容缺后补材料尚未补交：") + "、".join(
+                m.name + (f"（{m.deadline.isoformat()}）" if m.deadline else "") for m in outstanding))
         if view.status is CaseStatus.DELIVERED:
             lines.append(self.tr("办理结果已送达，可重新生成送达回证。"))
         elif view.status not in HANDABLE:
@@ -363,7 +369,8 @@ class HandoutPage(EventListener, QWidget):
         self.presented.setPlaceholderText(self.tr("邮寄送达可不填") if post else self.tr("读取或输入出示证件的号码"))
 
     # -- the hand-over --------------------------------------------------------------------------------
-    def hand_over(self) -> None:
+    def hand_over(self, outstanding_reason: str | None = None) -> None:
+        """交付 (with the reason the clerk gave when a deferred material is still outstanding)."""
         if self.case is None or not self.hand_button.isEnabled():
             return
         case_uuid, svc, actor = self.case.case_uuid, self.service, self.actor
@@ -376,7 +383,8 @@ class HandoutPage(EventListener, QWidget):
         self.hand_button.setEnabled(False)
 
         def job() -> Handover:
-            return svc.hand_over(actor, case_uuid, presented, agent=agent, method=method, tracking_no=tracking)
+            return svc.hand_over(actor, case_uuid, presented, agent=agent, method=method, tracking_no=tracking,
+                                 outstanding_reason=outstanding_reason)
 
         Op(self, job).success(self._handed).failure(self._hand_failed).run_in_background()
 
@@ -407,6 +415,9 @@ class HandoutPage(EventListener, QWidget):
 
     def _hand_failed(self, exc: BaseException) -> None:
         self.hand_button.setEnabled(self.case is not None and self.case.status in HANDABLE)
+        if isinstance(exc, DeferredOutstanding):
+            self.confirm_outstanding(exc)
+            return
         if isinstance(exc, HandoutError):  # IdentityMismatch, NotReady: read out as it is
             text = messages.describe(exc)
             self.show_refusal(text)
@@ -415,6 +426,39 @@ class HandoutPage(EventListener, QWidget):
             self.presented.setFocus()
         else:
             self._failed(exc)
+
+    def confirm_outstanding(self, exc: BaseException) -> Any:
+        """A deferred material is still outstanding: the clerk confirms with a reason, or stops."""
+        from ui.qt import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
+        dialog = QDialog(self)
+        dialog.setObjectName("outstandingDialog")
+        dialog.setWindowTitle(self.tr("容缺材料尚未补交"))
+        lay = QVBoxLayout(dialog)
+        text = QLabel(messages.describe(exc), dialog)
+        text.setWordWrap(True)
+        text.setObjectName("refusal")
+        lay.addWidget(text)
+        lay.addWidget(QLabel(self.tr("先行交付的理由（记入送达记录和审计日志，至少 4 个字）："), dialog))
+        reason = QPlainTextEdit(dialog)
+        reason.setObjectName("outstandingReason")
+        reason.setTabChangesFocus(True)
+        reason.setFixedHeight(80)
+        lay.addWidget(reason)
+        buttons = QDialogButtonBox(dialog)
+        ok = buttons.addButton(self.tr("确认交付"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("暂不交付"), QDialogButtonBox.ButtonRole.RejectRole)
+        ok.setEnabled(False)
+        reason.textChanged.connect(lambda: ok.setEnabled(len(reason.toPlainText().strip()) >= 4))
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        lay.addWidget(buttons)
+        dialog.accepted.connect(lambda: self.hand_over(reason.toPlainText().strip()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.outstanding_dialog = dialog
+        dialog.open()
+        reason.setFocus()
+        return dialog
 
     def print_receipt(self) -> None:
         """The 送达回证 of the last hand-over, rendered from the stored case and its hand-over record."""

@@ -12,20 +12,25 @@ from clerk.catalog.merge import MergedForm
 from clerk.intake.model import CaseMaterial, MaterialStatus
 from ui import labels
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QCheckBox,
+    QCoreApplication,
     QDragEnterEvent,
     QDropEvent,
-    QFileDialog,
+    QEvent,
     QFrame,
     QHBoxLayout,
+    QKeyEvent,
     QLabel,
-    QMenu,
+    QObject,
     QPushButton,
     QScrollArea,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from ui.widgets.choice import ChoiceRow
 from ui.widgets.incremental import Incremental
 
 FIRST_CARDS = 6
@@ -43,46 +48,48 @@ def _badge_html(text: str, kind: str) -> str:
     return f'<span style="background:{bg}; color:{fg}; font-size:8.5pt;">&nbsp;{escape(text)}&nbsp;</span>'
 
 
-class StatusButton(QPushButton):
-    """The status of one material; Space/Enter or a click opens the choices (a menu built only then).
+SHORT_STATUS = {
+    "missing": QT_TRANSLATE_NOOP("StatusRow", "缺少"),
+    "provided": QT_TRANSLATE_NOOP("StatusRow", "已提交"),
+    "original_checked": QT_TRANSLATE_NOOP("StatusRow", "已核验原件"),
+    "deferred": QT_TRANSLATE_NOOP("StatusRow", "容缺后补"),
+    "e_license": QT_TRANSLATE_NOOP("StatusRow", "免提交"),
+    "not_required": QT_TRANSLATE_NOOP("StatusRow", "无需提交"),
+}
 
-    A push button and not a QComboBox: a checklist has 20+ of them and a styled combo costs ~7× more to build.
+
+class StatusRow(ChoiceRow):
+    """The status of one material as a row of options, one Tab stop: ←/→ or a digit (1 = 缺少 …) pick a
+    status; ↑/↓ go to the material above/below (the checklist moves the focus). 已提交 is there once a
+    page was imported or scanned; 已核验原件 only where the catalog allows checking the original alone.
 
     Signals:
-        chosen(str): the MaterialStatus value the clerk picked.
+        chosen_status(str): the MaterialStatus value the clerk picked.
     """
 
-    chosen = Signal(str)
+    chosen_status = Signal(str)
 
     def __init__(self, statuses: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([QCoreApplication.translate("StatusRow", SHORT_STATUS[v]) for v in statuses], parent,
+                         vertical=False, advance=False, spacing=8)
         self.statuses = statuses
         self.current = statuses[0]
         self.has_files = False
-        self.setMinimumWidth(130)
-        self.clicked.connect(self._popup)
+        self.setToolTip(self.tr("←/→ 或数字键选择材料状态，↑/↓ 换一项材料") + "\n"
+                        + "  ".join(f"{i + 1} {b.text()}" for i, b in enumerate(self.buttons)))
+        self.chosen.connect(lambda i: self.chosen_status.emit(self.statuses[i]))
 
     def set_current(self, value: str, *, files: bool) -> None:
         self.current = value if value in self.statuses else self.statuses[0]
         self.has_files = files
-        self.setText(labels.material_status(self.current) + "  ▾")
+        if MaterialStatus.PROVIDED.value in self.statuses:
+            self.set_enabled_option(self.statuses.index(MaterialStatus.PROVIDED.value), files)
+        self.set_index(self.statuses.index(self.current))
         self.setProperty("status", self.current)
 
-    def build_menu(self) -> QMenu:
-        menu = QMenu(self)
-        for value in self.statuses:
-            action = menu.addAction(labels.material_status(value))
-            action.setCheckable(True)
-            action.setChecked(value == self.current)
-            action.setEnabled(value != MaterialStatus.PROVIDED.value or self.has_files)
-            action.setData(value)
-            action.triggered.connect(lambda _on=False, v=value: self.chosen.emit(v))
-        return menu
-
-    def _popup(self) -> None:
-        menu = self.build_menu()
-        menu.exec(self.mapToGlobal(self.rect().bottomLeft()))
-        menu.deleteLater()
+    def text(self) -> str:
+        """The current status as shown (labels.material_status)."""
+        return labels.material_status(self.current)
 
 
 class MaterialCard(QFrame):
@@ -126,11 +133,14 @@ class MaterialCard(QFrame):
         if material.why:
             detail.setToolTip(material.why + ("\n" + material.source if material.source else ""))
         lay.addWidget(detail)
+        self.detail = detail
         row = QHBoxLayout()
         row.setSpacing(8)
         statuses: list[str] = []
-        for st in (MaterialStatus.MISSING, MaterialStatus.PROVIDED, MaterialStatus.DEFERRED,
-                   MaterialStatus.E_LICENSE, MaterialStatus.NOT_REQUIRED):
+        for st in (MaterialStatus.MISSING, MaterialStatus.PROVIDED, MaterialStatus.ORIGINAL_CHECKED,
+                   MaterialStatus.DEFERRED, MaterialStatus.E_LICENSE, MaterialStatus.NOT_REQUIRED):
+            if st is MaterialStatus.ORIGINAL_CHECKED and not material.paper_check:
+                continue
             if st is MaterialStatus.DEFERRED and not material.deferrable:
                 continue
             if st is MaterialStatus.E_LICENSE and not material.e_license:
@@ -138,20 +148,22 @@ class MaterialCard(QFrame):
             if st is MaterialStatus.NOT_REQUIRED and material.required:
                 continue
             statuses.append(st.value)
-        self.status = StatusButton(statuses, self)
+        self.status = StatusRow(statuses, self)
         self.status.setObjectName(f"status_{material.code}")
-        self.status.chosen.connect(lambda value: self.status_chosen.emit(self.code, value))
-        row.addWidget(self.status)
-        self.import_button = QPushButton(self.tr("导入文件…"), self)
+        self.status.chosen_status.connect(lambda value: self.status_chosen.emit(self.code, value))
+        row.addWidget(self.status, 1)
+        self.import_button = QPushButton(self.tr("导入 Ctrl+O"), self)
         self.import_button.setObjectName(f"import_{material.code}")
-        self.import_button.setToolTip(self.tr("选择 PDF 或图片，也可以把文件拖到这一项上"))
-        self.import_button.clicked.connect(self._choose_files)
+        self.import_button.setToolTip(self.tr("选择 PDF 或图片导入到这一项（Ctrl+O），也可以把文件拖到这一项上；"
+                                              "Ctrl+Shift+S 扫描到这一项"))
+        self.import_button.clicked.connect(self.choose_files)
         row.addWidget(self.import_button)
-        row.addStretch(1)
         self.pages = QLabel(self)
         self.pages.setObjectName("materialPages")
         row.addWidget(self.pages)
         lay.addLayout(row)
+        self.file_picker: Any = None
+        """``pick(parent, title) -> [Path]`` (``ui.widgets.files``); the native dialog when None."""
         self._layout = lay
         self._note: QLabel | None = None  # the deadline line and the problem line are made when first needed
         self._problem: QLabel | None = None
@@ -210,6 +222,14 @@ class MaterialCard(QFrame):
     def focus_target(self) -> QWidget:
         return self.status
 
+    def set_compact(self, on: bool) -> None:
+        """On a short screen the 用于… line moves into the name's tooltip (more materials fit)."""
+        self.detail.setVisible(not on)
+
+    def focus_order(self) -> list[QWidget]:
+        """Screen order: the status, then the import button."""
+        return [self.status, self.import_button]
+
     # -- files ----------------------------------------------------------------------------------
     def import_paths(self, paths: list[Path]) -> None:
         """The one way files enter a material (the file dialog and drag-and-drop both come here)."""
@@ -217,10 +237,14 @@ class MaterialCard(QFrame):
             self.show_problem(None)
             self.files_chosen.emit(self.code, [Path(p) for p in paths])
 
-    def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("导入材料：%1").replace("%1", self.material.name),
-                                                "", FILE_FILTER)
-        self.import_paths([Path(n) for n in names])
+    def choose_files(self) -> None:
+        """The file dialog (in the documents or last-used folder) for this material; Ctrl+O on the card."""
+        from ui.widgets.files import open_files
+
+        title = self.tr("导入材料：%1").replace("%1", self.material.name)
+        paths = self.file_picker(self, title) if self.file_picker is not None else open_files(self, title, FILE_FILTER)
+        self.import_paths(paths)
+        self.status.setFocus()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls():
@@ -280,7 +304,7 @@ class ChecklistPanel(QWidget):
         self.cards_layout.addStretch(1)
         self.scroll_area.setWidget(self.inner)
         lay.addWidget(self.scroll_area, 1)
-        self.commitment = QCheckBox(self.tr("告知承诺书已签署（有容缺后补材料时必须）"), self)
+        self.commitment = QCheckBox(self.tr("告知承诺书已签署（有容缺后补材料时必须）Alt+Q"), self)
         self.commitment.setObjectName("commitment")
         self.commitment.toggled.connect(self.commitment_changed)
         self.commitment.hide()
@@ -291,6 +315,9 @@ class ChecklistPanel(QWidget):
         lay.addWidget(self.commitment_problem)
         self._cards: dict[str, MaterialCard] = {}
         self._codes: list[str] = []
+        self.compact = False
+        self.file_picker: Any = None
+        """The file dialog of every card (``ui.widgets.files.FilePicker``); tests put a function here."""
         self.building: Incremental | None = None
 
     @property
@@ -318,13 +345,42 @@ class ChecklistPanel(QWidget):
                 self.cards[m.code].update_material(m)
         self._summarise(materials)
 
+    def set_compact(self, on: bool) -> None:
+        self.compact = on
+        for card in self._cards.values():
+            card.set_compact(on)
+
     def _add_card(self, m: CaseMaterial, names: dict[str, str]) -> None:
         card = MaterialCard(m, names, self.inner)
+        card.set_compact(self.compact)
+        card.file_picker = self.file_picker
         card.status_chosen.connect(self.status_chosen)
         card.files_chosen.connect(self.files_chosen)
+        card.status.installEventFilter(self)
         self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+        if self.inner.isVisible():
+            card.show()
         self._cards[m.code] = card
         self.card_added.emit(card)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """↑/↓ on a material's status row: the status row of the material above/below."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(obj, StatusRow) \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            cards = list(self.cards.values())
+            i = next((n for n, c in enumerate(cards) if c.status is obj), -1)
+            j = i + (1 if event.key() == Qt.Key.Key_Down else -1)
+            if i >= 0 and 0 <= j < len(cards):
+                cards[j].status.setFocus(Qt.FocusReason.TabFocusReason)
+                self.scroll_area.ensureWidgetVisible(cards[j])
+            return True
+        return super().eventFilter(obj, event)
+
+    def card_of(self, widget: QWidget | None) -> MaterialCard | None:
+        """The material card ``widget`` is in (the focused one, say), or None."""
+        while widget is not None and not isinstance(widget, MaterialCard):
+            widget = widget.parentWidget()
+        return widget
 
     def clear(self) -> None:
         if self.building is not None:

@@ -123,12 +123,14 @@ class OutcomeDialog(QDialog):
     """The result of accept / notify / reject: the case number and what comes next.
 
     Signals:
-        print_requested(str): case_uuid; the printing seam (receipt / notice / refusal) plugs in here.
+        print_requested(str): case_uuid; Ctrl+P prints every document of the outcome.
         next_requested(): the clerk wants the next case (Ctrl+N).
+        call_next_requested(): 下一位 (F2): the ticket finished and the next one called.
     """
 
     print_requested = Signal(str)
     next_requested = Signal()
+    call_next_requested = Signal()
 
     def __init__(self, view: CaseView, can_print: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,14 +166,25 @@ class OutcomeDialog(QDialog):
         body.setWordWrap(True)
         lay.addWidget(body)
         buttons = QDialogButtonBox(self)
-        self.print_button = QPushButton(self.tr("打印 (Ctrl+P)"), self)
+        from clerk.documents import outcome_documents
+
+        n = len(outcome_documents(view))
+        self.print_button = QPushButton(self.tr("打印 %n 份 (Ctrl+P)", "", n) if n > 1 else self.tr("打印 (Ctrl+P)"), self)
+        self.print_button.setObjectName("outcomePrint")
         self.print_button.setShortcut("Ctrl+P")
         self.print_button.setEnabled(can_print)
         if not can_print:
             self.print_button.setToolTip(self.tr("打印组件尚未接入"))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(view.case_uuid))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        call = QPushButton(self.tr("下一位 (F2)"), self)
+        call.setObjectName("outcomeCallNext")
+        call.setShortcut("F2")
+        call.setToolTip(self.tr("本号办结并叫下一位"))
+        call.clicked.connect(self._call_next)
+        buttons.addButton(call, QDialogButtonBox.ButtonRole.ActionRole)
         nxt = buttons.addButton(self.tr("下一件 (Ctrl+N)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        nxt.setShortcut("Ctrl+N")
         nxt.setDefault(True)
         buttons.accepted.connect(self._next)
         close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -179,6 +192,21 @@ class OutcomeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
 
+        self.print_status = QLabel(self)
+        self.print_status.setObjectName("outcomePrintStatus")
+        self.print_status.setWordWrap(True)
+        self.print_status.hide()
+        lay.insertWidget(lay.count() - 1, self.print_status)
+
+    def show_printing(self, names: list[str]) -> None:
+        """The documents went to their printers (the status bar says when they are out)."""
+        self.print_status.setText(self.tr("已送打印：") + "、".join(names))
+        self.print_status.show()
+
     def _next(self) -> None:
         self.accept()
         self.next_requested.emit()
+
+    def _call_next(self) -> None:
+        self.accept()
+        self.call_next_requested.emit()

@@ -10,19 +10,19 @@ from clerk.catalog.schema import FieldType
 from clerk.intake.validation import check_field
 from ui import messages
 from ui.qt import (
-    QButtonGroup,
     QComboBox,
     QCoreApplication,
     QFocusEvent,
-    QHBoxLayout,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QRadioButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from ui.widgets.choice import DIGITS, ChoiceRow
 
 _DATE_DIGITS = re.compile(r"^(\d{4})[./年-]?(\d{1,2})[./月-]?(\d{1,2})日?$")
 
@@ -69,6 +69,20 @@ class PlainText(QPlainTextEdit):
         self.left.emit()
 
 
+class NumberCombo(QComboBox):
+    """A combo box whose options a digit picks (1 = the first) and moves on, like ``ChoiceRow``."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key in DIGITS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                and DIGITS[key] <= self.count():
+            self.setCurrentIndex(DIGITS[key] - 1)
+            self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class FieldEditor(QWidget):
     """The editor of one merged field: the input, and its problem message underneath.
 
@@ -90,8 +104,10 @@ class FieldEditor(QWidget):
         self._problem: ProblemLabel | None = None  # made on first problem: most fields never have one
         self._line: QLineEdit | None = None
         self._text: PlainText | None = None
-        self._group: QButtonGroup | None = None
+        self._group: ChoiceRow | None = None
         self._combo: QComboBox | None = None
+        self.linked_to = ""
+        """The person this field is filled from (its editor read-only), or "" when the clerk types it."""
         self._codes: list[Any] = []
         t = field.type
         if t is FieldType.LONG_TEXT:
@@ -106,21 +122,15 @@ class FieldEditor(QWidget):
             )
             self._codes = [c for c, _ in options]
             if len(options) <= 4:
-                row = QHBoxLayout()
-                row.setSpacing(16)
-                self._group = QButtonGroup(self)
-                for i, (_, label) in enumerate(options):
-                    rb = QRadioButton(label, self)
-                    self._group.addButton(rb, i)
-                    row.addWidget(rb)
-                row.addStretch(1)
-                self._group.idToggled.connect(self._toggled)
-                lay.addLayout(row)
+                self._group = ChoiceRow([label for _, label in options], self, numbered=True)
+                self._group.setObjectName("choiceRow")
+                self._group.chosen.connect(self._toggled)
+                lay.addWidget(self._group)
             else:
-                self._combo = QComboBox(self)
+                self._combo = NumberCombo(self)
                 self._combo.setPlaceholderText(QCoreApplication.translate("FieldEditor", "请选择"))
-                for _, label in options:
-                    self._combo.addItem(label)
+                for i, (_, label) in enumerate(options):
+                    self._combo.addItem(f"{i + 1} {label}" if i < 9 else label)
                 self._combo.setCurrentIndex(-1)
                 self._combo.currentIndexChanged.connect(self._chosen)
                 lay.addWidget(self._combo)
@@ -141,7 +151,7 @@ class FieldEditor(QWidget):
         if self._text is not None:
             return self._text.toPlainText()
         if self._group is not None:
-            i = self._group.checkedId()
+            i = self._group.index()
             return self._codes[i] if i >= 0 else None
         if self._combo is not None:
             i = self._combo.currentIndex()
@@ -166,26 +176,51 @@ class FieldEditor(QWidget):
             elif value in self._codes:
                 i = self._codes.index(value)
                 if self._group is not None:
-                    self._group.blockSignals(True)
-                    self._group.button(i).setChecked(True)
-                    self._group.blockSignals(False)
+                    self._group.set_index(i)
                 elif self._combo is not None:
                     self._combo.setCurrentIndex(i)
+            elif self._group is not None:
+                self._group.set_index(-1)
         finally:
             for w in blockers:
                 w.blockSignals(False)
 
     def focus_target(self) -> QWidget:
-        if self._group is not None:
-            checked = self._group.checkedButton()
-            return checked or self._group.button(0)
-        return self._line or self._text or self._combo or self
+        return self._group or self._line or self._text or self._combo or self
 
     def editors(self) -> list[QWidget]:
-        """The focusable widgets, in Tab order."""
-        if self._group is not None:
-            return [self._group.button(0)]
-        return [self.focus_target()]
+        """The focusable widgets, in Tab order (none while the field is filled from another person)."""
+        return [] if self.linked_to else [self.focus_target()]
+
+    def set_linked(self, source_label: str, value: Any) -> None:
+        """Filled from a person already on the case (同申请人): shown read-only, out of the Tab order;
+        ``""`` makes it typed again."""
+        self.linked_to = source_label
+        target = self.focus_target()
+        if source_label:
+            self.set_value(value)
+            target.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if self._line is not None:
+                self._line.setReadOnly(True)
+            elif self._text is not None:
+                self._text.setReadOnly(True)
+            else:
+                target.setEnabled(False)
+            target.setToolTip(QCoreApplication.translate("FieldEditor", "同%1，随%1的信息自动填写")
+                              .replace("%1", source_label))
+            self.show_problem(None)
+        else:
+            target.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            if self._line is not None:
+                self._line.setReadOnly(False)
+            elif self._text is not None:
+                self._text.setReadOnly(False)
+            else:
+                target.setEnabled(True)
+            target.setToolTip(self.field.help)
+        target.setProperty("linked", bool(source_label))
+        target.style().unpolish(target)
+        target.style().polish(target)
 
     # -- validation -------------------------------------------------------------------------------
     def check(self) -> str | None:
@@ -216,12 +251,16 @@ class FieldEditor(QWidget):
         self._edited()
         self._leave()
 
-    def _toggled(self, _id: int, checked: bool) -> None:
-        if checked:
-            self._edited()
-            self._leave()
+    def _toggled(self, _id: int) -> None:
+        self._edited()
+        self._leave()
 
     def _leave(self) -> None:
+        if self._line is not None and self.field.type is FieldType.DATE:
+            shown = normalise_date(self._line.text())
+            if shown != self._line.text():  # 20261120 typed is shown (and kept) as 2026-11-20
+                self._line.setText(shown)
+                self.changed.emit(self.field.code, shown)
         self.check()
         self.left.emit(self.field.code)
 

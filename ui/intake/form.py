@@ -53,6 +53,9 @@ class FormPanel(QWidget):
         editor.changed.connect(self.changed)
         editor.left.connect(self.left)
         self._grid.addWidget(editor, r, 1)
+        if self.isVisible():  # a row added to a shown form is shown now, not after the next event loop pass
+            label.show()
+            editor.show()
         self._editors[f.code] = editor
 
     @property

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clerk.events import MaterialPagesChanged, ScanInboxFile
-from ui.events import EventListener
+from ui.events import EventListener, ShowPagesRequested
 from ui.intake.inbox_banner import InboxBanner
 from ui.intake.scan_panel import ScanPanel
 from ui.intake.thumbs import PageStrip, Thumbnails
 from ui.ops import Query
-from ui.qt import QApplication, QEvent, QObject, QTimer, QWidget
+from ui.qt import QApplication, QEvent, QObject, QTimer, QWidget, bring_to_front
 
 if TYPE_CHECKING:
     from clerk.intake.model import CaseView
@@ -75,6 +75,28 @@ class MaterialsPanel(EventListener, QObject):
     # -- events ------------------------------------------------------------------------------------------
     def on_event_material_pages_changed(self, event: MaterialPagesChanged) -> None:
         self._pages_changed(event.case_uuid, event.code)
+
+    def on_event_show_pages_requested(self, event: ShowPagesRequested) -> None:
+        """The pages of a material of any case (the case view): editable only for the open draft."""
+        from ui.intake.viewer import PageViewer
+
+        if self.case is not None and self.case.case_uuid == event.case_uuid and self.case.status.value in EDITABLE:
+            self.open_viewer(event.code)
+            return
+        intake, case_uuid = self.page.ctx.intake, event.case_uuid
+
+        def show(view: CaseView) -> None:
+            ctx = self.page.ctx
+            names = {m.code: m.name for m in view.materials}
+            if self.viewer is not None:
+                self.viewer.close()
+            self.viewer = PageViewer(ctx.materials, ctx.pages, self.thumbs, case_uuid, event.code, names,
+                                     parent=self.page.window(), read_only=True)
+            self.viewer.finished.connect(self._viewer_closed)
+            self.viewer.show()
+            bring_to_front(self.viewer)
+
+        Query(self, lambda: intake.get(case_uuid)).success(show).run_in_background()
 
     def on_event_scan_inbox_file(self, event: ScanInboxFile) -> None:
         self.banner.offer(Path(event.path))

@@ -12,6 +12,7 @@ from clerk.intake.validation import ValidationFailed
 from clerk.security.actor import Actor
 from ui import labels, messages
 from ui.events import (
+    CallNextRequested,
     CaseFinished,
     CaseOpened,
     CasesChanged,
@@ -32,9 +33,11 @@ from ui.intake.layout import FormLayout
 from ui.intake.picker import BundlePicker
 from ui.ops import Op, Query
 from ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -47,8 +50,10 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    bring_to_front,
 )
 from ui.shell import Shell
+from ui.widgets.choice import ChoiceRow
 
 
 class IntakePage(FormLayout, EventListener, QWidget):
@@ -120,7 +125,11 @@ class IntakePage(FormLayout, EventListener, QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([230, 640, 460])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setChildrenCollapsible(True)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setCollapsible(2, False)
+        self.picker_enabled = True
+        """False on the field laptop (the visit decides the bundle): the picker never shows."""
         root.addWidget(self.splitter, 1)
 
         bar = QFrame(self)
@@ -180,8 +189,15 @@ class IntakePage(FormLayout, EventListener, QWidget):
         self.new_case()
 
     def on_event_ticket_called(self, event: TicketCalled) -> None:
-        """A new intake for the ticket just called: the open draft stays saved, the bundle search gets the focus."""
+        """An intake ticket: a new intake for it (the open draft stays saved, the bundle search gets the
+        focus). A 出件 ticket is the hand-out's (``ui/followup``); a 咨询 one needs no case."""
+        if event.service == "pickup":
+            return
+        if event.service == "consult":
+            messages.info(self, self.tr("%1 号（咨询）已叫到").replace("%1", event.ticket_no))
+            return
         self.pending_ticket = event.ticket_no
+        self.shell.show_tab(self)
         self.new_case()
         messages.info(self, self.tr("%1 号已叫到：请选择要办理的事项").replace("%1", event.ticket_no))
 
@@ -196,7 +212,38 @@ class IntakePage(FormLayout, EventListener, QWidget):
     def new_case(self) -> None:
         """Ctrl+N: the open draft stays saved; the bundle search gets the focus."""
         self.close_case()
+        self.reflow()
         self.picker.focus_search()
+
+    # -- the layout for the screen ---------------------------------------------------------------
+    WIDE = 1700
+    """From this width the bundle list stays beside an open case; below it the case takes the width."""
+    NARROW = 1000
+    """Below this width the checklist goes under the form."""
+
+    def reflow(self) -> None:
+        """Lays the screen out for its width: at 1920 the bundle list, the form and the checklist side by
+        side; at 1366 an open case takes the whole width (Ctrl+N brings the list back); narrower, the
+        checklist goes under the form. Never a horizontal scroll bar."""
+        width = max(self.width(), 1)
+        narrow = width < self.NARROW
+        self.splitter.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
+        show_picker = self.picker_enabled and (self.case is None or width >= self.WIDE) and not narrow
+        self.picker.setVisible(show_picker or (self.picker_enabled and self.case is None))
+        room = (self.height() if narrow else width) - 40
+        picker = 230 if self.picker.isVisible() and not narrow else 0
+        rest = max(room - picker, 400)
+        form = int(rest * (0.55 if not narrow else 0.6))
+        self.splitter.setSizes([picker, form, rest - form])
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        compact = self.height() < 800
+        self.checklist.set_compact(compact)
+        if self.materials_ui is not None:
+            self.materials_ui.scan_panel.set_compact(compact)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.reflow()
 
     def start(self, bundle_code: str) -> None:
         """Starts a new draft for the chosen bundle (default situation answers), with the called ticket."""
@@ -227,6 +274,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
         self._update_case_label()
         self._set_actions_enabled(True)
         self._case_changed(view)
+        self.reflow()
         self.applicant.first_editor().setFocus() if not view.applicant.name else None
         if self._pending_material and self.materials_ui is not None:
             self.materials_ui.select(self._pending_material)
@@ -288,7 +336,8 @@ class IntakePage(FormLayout, EventListener, QWidget):
 
     # -- building the form ------------------------------------------------------------------------
     def _show_empty(self) -> None:
-        empty = QLabel(self.tr("请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）"))
+        empty = QLabel(self.tr("请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）") if self.picker_enabled
+                       else self.tr("请在左侧上门清单中选择一户（↑/↓），按回车开始办理"))
         empty.setObjectName("emptyHint")
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setWordWrap(True)
@@ -508,12 +557,33 @@ class IntakePage(FormLayout, EventListener, QWidget):
     def _finished(self, view: CaseView) -> None:
         self.close_case()
         self.finished.emit(view.case_uuid)
-        self.shell.events.publish(CaseFinished(view.case_uuid))
+        self.shell.events.publish(CaseFinished(view.case_uuid, view.ticket_no or ""))
         dialog = OutcomeDialog(view, self._can_print, self)
         dialog.next_requested.connect(self.new_case)
-        dialog.print_requested.connect(self.print_case)
+        dialog.call_next_requested.connect(lambda: self.shell.events.publish(CallNextRequested()))
+        dialog.print_requested.connect(lambda case_uuid: self.print_outcome(view, dialog))
         self._open_dialog(dialog)
         messages.info(self, f"{view.case_no} " + labels.case_status(view.status))
+
+    def print_outcome(self, view: CaseView, dialog: OutcomeDialog | None = None) -> None:
+        """Ctrl+P in the outcome: every document of the outcome (the receipt and, with deferred materials,
+        the commitment letter) to the printer remembered for it; with none remembered the outcome closes
+        and the print preview opens with the focus (never under a modal dialog)."""
+        if not self._can_print:
+            return
+        from clerk.documents import outcome_documents, printer_setting
+
+        kinds = outcome_documents(view)
+        settings = self.ctx.settings
+        direct = bool(kinds) and all(
+            str(getattr(settings, printer_setting(k), "") or "") and
+            not str(getattr(settings, printer_setting(k), "")).startswith("qt:") for k in kinds)
+        if direct:
+            if dialog is not None:
+                dialog.show_printing([labels.document_kind(k) for k in kinds])
+        elif dialog is not None:
+            dialog.accept()
+        self.shell.events.publish(PrintRequested(view.case_uuid, tuple(kinds), direct=direct))
 
     def print_case(self, case_uuid: str) -> None:
         """The outcome's documents in the print preview (``ui/printing`` answers ``PrintRequested``)."""
@@ -525,6 +595,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None) if self.dialog is dialog else None)
         dialog.open()
+        bring_to_front(dialog)  # its keys (Ctrl+P, F2, Enter) work at once
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationFailed):
@@ -532,21 +603,74 @@ class IntakePage(FormLayout, EventListener, QWidget):
             return
         messages.error(self, exc, timeout_ms=messages.INFO_MS)
 
+    # -- materials by key ------------------------------------------------------------------------
+    def focused_material(self) -> str | None:
+        """The material whose card has the focus, else the one selected for scanning."""
+        card = self.checklist.card_of(self.focusWidget())
+        if card is not None:
+            return card.code
+        if self.materials_ui is not None:
+            return self.materials_ui.scan_panel.selected
+        return None
+
+    def import_into_focused(self) -> None:
+        """Ctrl+O: the file dialog for the focused material (its pages are imported into it)."""
+        code = self.focused_material()
+        card = self.checklist.cards.get(code) if code else None
+        if card is None:
+            messages.info(self, self.tr("请先把光标移到要导入的材料上（Tab 或 ↑/↓）"))
+            return
+        card.choose_files()
+
+    def scan_into_focused(self) -> None:
+        """Ctrl+Shift+S: scans into the focused material."""
+        code = self.focused_material()
+        if code is None or self.materials_ui is None:
+            messages.info(self, self.tr("请先把光标移到要扫描的材料上"))
+            return
+        self.materials_ui.select(code)
+        self.materials_ui.scan_panel.scan()
+
+    def waive_e_licences(self) -> None:
+        """Ctrl+E: every material still missing that the e-licence library has → 免提交 (one write)."""
+        if self.case is None:
+            return
+        codes = [m.code for m in self.case.materials if m.e_license and m.status is MaterialStatus.MISSING]
+        if not codes:
+            messages.info(self, self.tr("没有可以调用电子证照免提交的缺少材料"))
+            return
+        case_uuid, intake = self.case.case_uuid, self.ctx.intake
+
+        def job() -> CaseView:
+            view = self.case
+            for code in codes:
+                view = intake.set_material(case_uuid, code, MaterialStatus.E_LICENSE)
+            assert view is not None
+            return view
+
+        Op(self, job).success(self.materials_changed).failure(self._failed).run_in_background()
+        messages.info(self, self.tr("%n 项材料调用电子证照免提交", "", len(codes)))
+
     # -- keyboard ---------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Enter moves on to the next field (Ctrl+Enter accepts, see the window's shortcuts)."""
+        """Enter moves on to the next field to type (Ctrl+Enter accepts, see the window's shortcuts);
+        from a name, Enter skips the ID type (Tab still stops there)."""
         focus = self.focusWidget()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() \
-                and isinstance(focus, QLineEdit | QComboBox | QRadioButton):
+                and isinstance(focus, QLineEdit | QComboBox | QRadioButton | ChoiceRow | QGroupBox | QCheckBox):
+            for block in (getattr(self, "applicant", None), getattr(self, "agent", None)):
+                if block is not None and focus is block.name and block.id_type.currentIndex() == 0:
+                    block.id_number.setFocus(Qt.FocusReason.TabFocusReason)
+                    return
             self.focusNextChild()
             return
         super().keyPressEvent(event)
 
 
 def _now() -> str:
-    import datetime as dt
+    from clerk import clock
 
-    return dt.datetime.now().strftime("%H:%M:%S")
+    return clock.now().strftime("%H:%M:%S")
 
 
 def _renderer_installed() -> bool:

@@ -8,17 +8,15 @@ from clerk.intake.validation import check_person, check_phone
 from ui import labels, messages
 from ui.intake.fields import ProblemLabel
 from ui.qt import (
-    QButtonGroup,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from ui.widgets.choice import ChoiceRow
 
 PERSON_ID_TYPES = ("cn_ric", "passport", "hk_macao_permit", "taiwan_permit", "foreign_permanent_residence")
 
@@ -52,18 +50,15 @@ class PersonBlock(QWidget):
         grid.setColumnStretch(3, 1)
         self.problems: dict[str, ProblemLabel] = {}
         row = 0
-        self.kind_group = QButtonGroup(self)
+        self.kind_row: ChoiceRow | None = None
         if len(kinds) > 1:
-            kind_row = QHBoxLayout()
-            for i, k in enumerate(kinds):
-                rb = QRadioButton(self.tr("个人") if k == "person" else self.tr("单位（企业）"), self)
-                rb.setChecked(i == 0)
-                self.kind_group.addButton(rb, i)
-                kind_row.addWidget(rb)
-            kind_row.addStretch(1)
+            self.kind_row = ChoiceRow([self.tr("个人") if k == "person" else self.tr("单位（企业）") for k in kinds],
+                                      self, numbered=True)
+            self.kind_row.setObjectName(f"{where}_kind")
+            self.kind_row.set_index(0)
             grid.addWidget(self._label(self.tr("申请人类型")), row, 0)
-            grid.addLayout(kind_row, row, 1, 1, 3)
-            self.kind_group.idToggled.connect(self._kind_toggled)
+            grid.addWidget(self.kind_row, row, 1, 1, 3)
+            self.kind_row.chosen.connect(self._kind_chosen)
             row += 1
         self.name = self._line("name", 100)
         self.name_label = self._label(self._name_text(), required=True)
@@ -140,12 +135,11 @@ class PersonBlock(QWidget):
         self._emit()
         self._check("id_number")
 
-    def _kind_toggled(self, i: int, checked: bool) -> None:
-        if checked:
-            self._kind = self.kinds[i]
-            self._fill_id_types()
-            self._show_kind_fields()
-            self._emit()
+    def _kind_chosen(self, i: int) -> None:
+        self._kind = self.kinds[i]
+        self._fill_id_types()
+        self._show_kind_fields()
+        self._emit()
 
     # -- value ----------------------------------------------------------------------------------
     def value(self) -> dict[str, Any]:
@@ -164,11 +158,8 @@ class PersonBlock(QWidget):
     def set_value(self, data: dict[str, Any]) -> None:
         kind = str(data["kind"]) if data.get("kind") in self.kinds else self.kinds[0]
         self._kind = kind
-        btn = self.kind_group.button(self.kinds.index(kind))
-        if btn is not None:
-            self.kind_group.blockSignals(True)
-            btn.setChecked(True)
-            self.kind_group.blockSignals(False)
+        if self.kind_row is not None:
+            self.kind_row.set_index(self.kinds.index(kind))
         self._fill_id_types()
         self._show_kind_fields()
         i = self.id_type.findData(data.get("id_type") or "")
@@ -183,8 +174,7 @@ class PersonBlock(QWidget):
         self._last_confirmed = self.id_number.text() if not self.problem_for("id_number") else ""
 
     def first_editor(self) -> QWidget:
-        btn = self.kind_group.checkedButton()
-        return btn if btn is not None else self.name
+        return self.kind_row if self.kind_row is not None else self.name
 
     # -- validation -----------------------------------------------------------------------------
     def problem_for(self, key: str) -> str | None:

@@ -93,6 +93,12 @@ class ScanPanel(QFrame):
         self.refresh_button.setObjectName("findScanners")
         self.refresh_button.clicked.connect(self.find_devices)
         head.addWidget(self.refresh_button)
+        self.options_button = QPushButton(self.tr("选项 ▾"), self)
+        self.options_button.setObjectName("scanOptions")
+        self.options_button.setCheckable(True)
+        self.options_button.hide()
+        self.options_button.toggled.connect(self._show_options)
+        head.addWidget(self.options_button)
         grid.addLayout(head, 0, 0, 1, 4)
         self.mode = self._combo("scanMode", [(self.tr(label), v) for v, label in MODES])
         self.resolution = self._combo("scanResolution", [(f"{r} dpi", r) for r in RESOLUTIONS])
@@ -152,6 +158,15 @@ class ScanPanel(QFrame):
             grid.setColumnStretch(c, 1)
         self.set_case(None, {})
 
+    def set_compact(self, on: bool) -> None:
+        """On a short screen (1366×768) the colour / resolution / source / page count row folds under 选项."""
+        self.options_button.setVisible(on)
+        self._show_options(not on or self.options_button.isChecked())
+
+    def _show_options(self, show: bool) -> None:
+        for w in (self.mode, self.resolution, self.source, self.count):
+            w.setVisible(show)
+
     def _combo(self, name: str, items: list[tuple[str, Any]]) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
@@ -189,6 +204,9 @@ class ScanPanel(QFrame):
         self.count.setEnabled(not self.scanning and self.source.currentData() == "flatbed")
         if self.case_uuid is None and not self.scanning:
             self.status.setText(self.tr("打开一个案件后可以扫描"))
+        elif not self.scanning and self.device.currentData() is None:
+            if self.status.text() in ("", self.tr("打开一个案件后可以扫描")):  # a case is open: never the stale hint
+                self.status.setText(self.tr("请先点“查找扫描仪”，或按 Ctrl+O 导入文件"))
 
     # -- devices -------------------------------------------------------------------------------------
     def find_devices(self) -> None:

@@ -1,15 +1,20 @@
-"""Situation questions (情形): radio buttons whose answers switch matters, fields and materials."""
+"""Situation questions (情形): one row of options per question whose answer switches matters, fields and materials.
+
+Each row is one Tab stop (``ui.widgets.choice.ChoiceRow``): arrows or a digit change the answer; Tab
+and a stray Space never do.
+"""
 
 from __future__ import annotations
 
 import functools
 
 from clerk.catalog.schema import Bundle, Situation
-from ui.qt import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QRadioButton, QWidget, Signal
+from ui.qt import QGridLayout, QLabel, QRadioButton, QWidget, Signal
+from ui.widgets.choice import ChoiceRow
 
 
 class SituationPanel(QWidget):
-    """One row of radio buttons per situation of the bundle.
+    """One ``ChoiceRow`` per situation of the bundle.
 
     Signals:
         answered(str, str): situation code, option code.
@@ -24,34 +29,27 @@ class SituationPanel(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(1, 1)
-        self.groups: dict[str, QButtonGroup] = {}
+        self.groups: dict[str, ChoiceRow] = {}
         self.buttons: dict[tuple[str, str], QRadioButton] = {}
         for r, s in enumerate(bundle.situations):
             q = QLabel(s.question, self)
             q.setObjectName("fieldLabel")
             q.setWordWrap(True)
             grid.addWidget(q, r, 0)
-            row = QHBoxLayout()
-            row.setSpacing(16)
-            group = QButtonGroup(self)
-            for i, o in enumerate(s.options):
-                rb = QRadioButton(o.label, self)
+            row = ChoiceRow([o.label for o in s.options], self, numbered=True, advance=False)
+            row.setObjectName(f"situation_{s.code}")
+            codes = [o.code for o in s.options]
+            row.set_index(codes.index(answers[s.code]) if answers.get(s.code) in codes else -1)
+            for o, rb in zip(s.options, row.buttons, strict=True):
                 rb.setObjectName(f"situation_{s.code}_{o.code}")
-                rb.setChecked(answers.get(s.code) == o.code)
-                group.addButton(rb, i)
-                row.addWidget(rb)
                 self.buttons[(s.code, o.code)] = rb
-            row.addStretch(1)
-            grid.addLayout(row, r, 1)
-            group.idToggled.connect(functools.partial(self._toggled, s))
-            self.groups[s.code] = group
+            grid.addWidget(row, r, 1)
+            row.chosen.connect(functools.partial(self._toggled, s))
+            self.groups[s.code] = row
         grid.setColumnMinimumWidth(0, 180)
 
-    def _toggled(self, situation: Situation, i: int, on: bool) -> None:
-        if on:
-            self.answered.emit(situation.code, situation.options[i].code)
+    def _toggled(self, situation: Situation, i: int) -> None:
+        self.answered.emit(situation.code, situation.options[i].code)
 
     def first_editor(self) -> QWidget | None:
-        for group in self.groups.values():
-            return group.checkedButton() or group.button(0)
-        return None
+        return next(iter(self.groups.values()), None)

@@ -18,7 +18,6 @@ from ui.qt import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QIcon,
@@ -86,8 +85,10 @@ class PageViewer(QDialog):
 
     def __init__(self, materials: MaterialsService, pages: PageStore, thumbs: Thumbnails,
                  case_uuid: str, code: str, names: dict[str, str], *, start: int = 0,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, read_only: bool = False) -> None:
         super().__init__(parent)
+        self.read_only = read_only
+        """Pages of a case that can no longer change (the case view): looked at, never edited."""
         self.materials, self.store, self.thumbs = materials, pages, thumbs
         self.case_uuid, self.code, self.names = case_uuid, code, names
         self.pages: list[PageInfo] = []
@@ -172,6 +173,10 @@ class PageViewer(QDialog):
                            ("Ctrl+-", lambda: self.step_zoom(-1))):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
         thumbs.ready.connect(self._thumb_ready)
+        if read_only:
+            for w in (self.rotate_left, self.rotate_right, self.left_button, self.right_button, self.delete_button,
+                      self.replace_button, self.move_target, self.move_button, self.remove_blanks_button):
+                w.hide()
         self.reload()
 
     def _toolbar(self) -> QWidget:
@@ -335,7 +340,7 @@ class PageViewer(QDialog):
     # -- changes -------------------------------------------------------------------------------------
     def _change(self, fn: Any, *, select: int | None = None, codes: tuple[str, ...] = ()) -> None:
         """One change at a time: the page buttons wait until the stored pages are shown again."""
-        if self.busy:
+        if self.busy or self.read_only:
             return
         self.busy = True
         self.problem.clear()
@@ -404,7 +409,10 @@ class PageViewer(QDialog):
             self._change(lambda: materials.move_page(page.id, to), select=self.list.currentRow(), codes=(to,))
 
     def _choose_replacement(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("用文件替换这一页"), "", FILE_FILTER)
+        from ui.widgets.files import open_files
+
+        names = open_files(self, self.tr("用文件替换这一页"), FILE_FILTER)
+        name = str(names[0]) if names else ""
         if name:
             self.replace_with(Path(name))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ui import labels, messages
-from ui.events import OpenCaseRequested, ShowCasesRequested
+from ui.events import OpenCaseRequested, ShowCaseRequested, ShowCasesRequested
 from ui.materials.wedge import WedgeFilter, parse_code
 from ui.ops import Query
 from ui.qt import QApplication, QObject, Signal
@@ -79,7 +79,8 @@ class MaterialsFeature(QObject):
             messages.info(where, self.tr("已打开案件 %1").replace("%1", view.case_no))
         else:
             events.publish(ShowCasesRequested(text=view.case_no))
-            messages.info(where, self.tr("案件 %1 已%2，在案件查询中显示").replace("%1", view.case_no)
+            events.publish(ShowCaseRequested(view.case_uuid))
+            messages.info(where, self.tr("案件 %1 已%2，已打开案件详情").replace("%1", view.case_no)
                           .replace("%2", labels.case_status(view.status)))
         self.case_opened.emit(view.case_no)
 

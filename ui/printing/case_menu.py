@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from clerk import clock
 from clerk.context import AppContext
 from clerk.documents import case_documents as documents_of
 from clerk.intake.service import CaseSummary
@@ -60,7 +61,7 @@ class CasePrintMenu(QObject):
             menu.addAction(self.tr("此案件没有可打印的文书")).setEnabled(False)
         sub = menu.addMenu(self.tr("打印记录（%n）", "", len(history)))
         for job in reversed(history):
-            when = (job.printed_at or job.created_at).strftime("%Y-%m-%d %H:%M")
+            when = clock.local(job.printed_at or job.created_at).strftime("%Y-%m-%d %H:%M")
             sub.addAction(f"{when}  {job.title}  {labels.print_job_state(job.state)}").setEnabled(False)
         if not history:
             sub.addAction(self.tr("尚未打印过")).setEnabled(False)

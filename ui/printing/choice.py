@@ -12,7 +12,7 @@ from typing import Any
 from clerk.documents import printer_setting
 from ui.ops import Op, Query
 from ui.printing.pages import QT_SCHEME
-from ui.qt import QComboBox, QCoreApplication, QFileDialog, QHBoxLayout, QObject, QPushButton, QWidget, Signal
+from ui.qt import QComboBox, QCoreApplication, QHBoxLayout, QObject, QPushButton, QWidget, Signal
 
 
 def setting_for(kind: str) -> str:
@@ -139,7 +139,9 @@ class PrinterChoice(QWidget):
         self.queues_loaded.emit(len(names))
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("PDF 保存到"), str(self.pdf_dir))
+        from ui.widgets.files import existing_dir
+
+        folder = existing_dir(self, self.tr("PDF 保存到"), self.pdf_dir)
         if folder:
             self.set_spec(f"pdf:{folder}")
 

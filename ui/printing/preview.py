@@ -32,6 +32,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    bring_to_front,
 )
 from ui.qt.printsupport import QPrintDialog
 from ui.shell import Shell
@@ -80,7 +81,7 @@ class PrintPreviewDialog(QDialog):
         self.zoom: int | None = None  # None: fit the page into the view
         self.setObjectName("printPreview")
         self.setWindowTitle(self.tr("打印预览") + (f" — {case_no}" if case_no else ""))
-        self.resize(1280, 900)
+        self.resize(*fit_screen(self, 1280, 900))
         root = QHBoxLayout(self)
         root.setContentsMargins(12, 12, 12, 12)
         root.setSpacing(12)
@@ -173,16 +174,20 @@ class PrintPreviewDialog(QDialog):
                                             choice.remembered(self.ctx, kind), parent=side)
         v.addWidget(self.printer)
         v.addSpacing(8)
-        self.print_button = QPushButton(self.tr("打印 (Ctrl+P)"), side)
+        many = len(self.kinds) > 1
+        self.print_button = QPushButton(self.tr("打印本份 (Ctrl+Shift+P)") if many else self.tr("打印 (Ctrl+P)"), side)
         self.print_button.setObjectName("printButton")
-        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
-        self.print_button.setDefault(True)
+        self.print_button.setShortcut(QKeySequence("Ctrl+Shift+P" if many else "Ctrl+P"))
+        self.print_button.setDefault(not many)
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(lambda: self.print_documents([self.current_kind()]))
         v.addWidget(self.print_button)
-        self.print_all_button = QPushButton(self.tr("全部打印（%n 份）", "", len(self.kinds)), side)
+        self.print_all_button = QPushButton(self.tr("全部打印（%n 份） Ctrl+P", "", len(self.kinds)), side)
         self.print_all_button.setObjectName("printAllButton")
-        self.print_all_button.setVisible(len(self.kinds) > 1)
+        if many:  # Ctrl+P prints every document, as in the outcome dialog
+            self.print_all_button.setShortcut(QKeySequence("Ctrl+P"))
+            self.print_all_button.setDefault(True)
+        self.print_all_button.setVisible(many)
         self.print_all_button.setEnabled(False)
         self.print_all_button.clicked.connect(lambda: self.print_documents(list(self.kinds)))
         v.addWidget(self.print_all_button)
@@ -341,9 +346,21 @@ class PrintPreviewDialog(QDialog):
                 self._render(kind)
 
 
+def fit_screen(widget: QWidget, width: int, height: int) -> tuple[int, int]:
+    """``width`` × ``height`` shrunk to the screen the window is on (a 1366×768 hall PC)."""
+    parent = widget.parentWidget()
+    screen = (parent or widget).screen()
+    if screen is None:
+        return width, height
+    room = screen.availableGeometry()
+    return min(width, room.width() - 40), min(height, room.height() - 60)
+
+
 def open_preview(shell: Shell, case_uuid: str, kinds: list[str], *, case_no: str = "") -> PrintPreviewDialog:
     """Opens the (non-modal) preview over the shell's window; it deletes itself when closed."""
     dialog = PrintPreviewDialog(shell, case_uuid, kinds, case_no=case_no, parent=shell.widget)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    bring_to_front(dialog)  # the focus goes to the preview: Ctrl+P prints, Esc closes
+    (dialog.print_all_button if len(kinds) > 1 else dialog.print_button).setFocus()
     return dialog

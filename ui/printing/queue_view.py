@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from clerk import clock
 from clerk.context import AppContext
 from clerk.events import PrintQueueChanged
 from ui import labels, messages
@@ -175,7 +176,7 @@ class PrintQueueDialog(EventListener, QDialog):
         self.table.setRowCount(len(jobs))
         for r, job in enumerate(jobs):
             values = (str(job.id), job.title, choice.describe(job.printer), labels.print_job_state(job.state),
-                      job.created_at.strftime("%m-%d %H:%M"), job.error)
+                      clock.local(job.created_at).strftime("%m-%d %H:%M"), job.error)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

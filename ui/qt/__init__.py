@@ -17,6 +17,7 @@ from ui.qt.core import *
 from ui.qt.core import QCoreApplication, QObject
 from ui.qt.gui import *
 from ui.qt.widgets import *
+from ui.qt.widgets import QWidget
 
 tr = QCoreApplication.translate
 """``tr(context, text)``: a translated string outside a QObject (e.g. module-level tables)."""
@@ -35,3 +36,13 @@ def is_valid(obj: object) -> bool:
 def cpp_address(obj: object) -> int:
     """The C++ address of a Qt object (tells apart the steps of one event travelling up the parents)."""
     return int(_cpp_pointer(obj)[0])  # type: ignore[arg-type]
+
+
+def bring_to_front(widget: QWidget) -> None:
+    """Raises and activates a window (a preview over a modal dialog). Skipped on the offscreen platform,
+    which cannot raise and warns (the tests fail on Qt warnings); there the widget only takes the focus."""
+    from ui.qt.gui import QGuiApplication
+
+    if QGuiApplication.platformName() != "offscreen":
+        widget.raise_()
+    widget.activateWindow()

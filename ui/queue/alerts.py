@@ -43,7 +43,7 @@ def collect(ctx: AppContext, since: dt.datetime | None = None) -> list[FollowupA
                     .replace("%1", c.case_no).replace("%2", c.applicant_name).replace("%3", c.applicant_phone)
                     .replace("%4", c.material_name).replace("%5", f"{c.deadline:%m-%d}"))
             out.append(FollowupAlert("commitment_overdue", text, c.case_uuid))
-    start = since or dt.datetime.combine(clock.today(), dt.time(0), tzinfo=clock.CST)
+    start = since or dt.datetime.combine(clock.today(), dt.time(0), tzinfo=clock.zone())
     for rec in ctx.evaluation.low_scores(start):
         out.append(FollowupAlert("low_score", low_score_line(rec), rec.case_uuid))
     return out

@@ -11,6 +11,7 @@ from clerk import events as ev
 from clerk.queueing import CallerService, Move, Ticket, TicketState, Unreachable, WindowState
 from clerk.queueing.model import Priority
 from ui import labels, messages
+from ui.events import CallNextRequested, CaseFinished, EventListener
 from ui.ops import Query
 from ui.qt import (
     QButtonGroup,
@@ -92,22 +93,30 @@ class TransferDialog(QDialog):
         self.accept()
 
 
-class CallerBar(QFrame):
-    """叫号条 for one window.
+KEYS = {"call": "F2", "recall": "F3", "start": "F4", "finish": "F6", "no_show": "F7", "transfer": "F8", "pause": "F9"}
+"""The caller bar's keys (window-wide shortcuts; shown on the buttons)."""
+
+
+class CallerBar(EventListener, QFrame):
+    """叫号条 for one window. Accepting, notifying or refusing the case of the current ticket finishes the
+    ticket (``CaseFinished``); F2 is 下一位: the current ticket finished when its case is done, and the next
+    one called, in one key.
 
     Signals:
-        ticket_called(str): a ticket was called by call-next (its number): the window starts an intake.
+        ticket_called(str, str): a ticket was called (its number, its service): the window starts an intake.
         message(str): a line for the status bar.
         changed(): the current ticket, the window or the connection changed (after a request).
     """
 
-    ticket_called = Signal(str)
+    ticket_called = Signal(str, str)
     message = Signal(str)
     changed = Signal()
 
     def __init__(self, access: HallAccess, window: str, events: ev.EventBus | None = None,
                  parent: QWidget | None = None, *, auto_refresh: bool = True) -> None:
         super().__init__(parent)
+        if events is not None:
+            self.listen(events)
         self.setObjectName("callerBar")
         self.setStyleSheet("QFrame#callerBar { background: #ffffff; border-radius: 6px; }"
                            " QFrame#callerBar QLabel { color: #102a43; }"
@@ -119,6 +128,8 @@ class CallerBar(QFrame):
         self.waiting: dict[str, int] = {}
         self.dialog: TransferDialog | None = None
         self.online: bool | None = None
+        self.case_done_for: str = ""
+        """The ticket whose case was finished at this window (F2 then finishes it too, if still open)."""
 
         h = QHBoxLayout(self)
         h.setContentsMargins(10, 4, 6, 4)
@@ -143,13 +154,13 @@ class CallerBar(QFrame):
             self.buttons[key] = b
             return b
 
-        button("call", self.tr("叫号 F2"), self.call_next, self.tr("叫下一位 (F2)"))
+        button("call", self.tr("叫号 F2"), self.next_person, self.tr("下一位 (F2)：本号已办完时先办结，再叫下一位"))
         button("recall", self.tr("重呼 F3"), self.recall, self.tr("再叫一次当前号 (F3)"))
-        button("start", self.tr("开始"), self.start, self.tr("申请人已到窗口，开始办理"))
-        button("finish", self.tr("办结"), self.finish, self.tr("本号办理完毕"))
-        button("no_show", self.tr("过号"), self.no_show, self.tr("叫号后申请人未到"))
-        button("transfer", self.tr("转移…"), self.open_transfer, self.tr("转给其他业务或窗口"))
-        button("pause", self.tr("暂停"), self.toggle_pause, self.tr("暂停/开放本窗口"))
+        button("start", self.tr("开始 F4"), self.start, self.tr("申请人已到窗口，开始办理 (F4)"))
+        button("finish", self.tr("办结 F6"), self.finish, self.tr("本号办理完毕 (F6)"))
+        button("no_show", self.tr("过号 F7"), self.no_show, self.tr("叫号后申请人未到 (F7)"))
+        button("transfer", self.tr("转移 F8"), self.open_transfer, self.tr("转给其他业务或窗口 (F8)"))
+        button("pause", self.tr("暂停 F9"), self.toggle_pause, self.tr("暂停/开放本窗口 (F9)"))
         self._render()
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -209,7 +220,11 @@ class CallerBar(QFrame):
         for key, b in self.buttons.items():
             b.setEnabled(can[key] and not self.busy)
         paused = info is not None and info.state is not WindowState.OPEN
-        self.buttons["pause"].setText(self.tr("开放窗口") if paused else self.tr("暂停"))
+        self.buttons["pause"].setText(self.tr("开放窗口 F9") if paused else self.tr("暂停 F9"))
+        done = t is not None and self.case_done_for == t.ticket_no
+        self.buttons["call"].setText(self.tr("下一位 F2") if done or t is None else self.tr("叫号 F2"))
+        if done and not self.busy:
+            self.buttons["call"].setEnabled(info is None or info.state is WindowState.OPEN)
 
     # -- requests ----------------------------------------------------------------------------------
     def _run(self, what: Callable[[CallerService], Any], done: Callable[[Any], None] | None = None) -> bool:
@@ -253,15 +268,48 @@ class CallerBar(QFrame):
         if not self.busy:
             self._run(lambda c: c.refresh())
 
-    def call_next(self) -> None:
-        def done(t: Ticket | None) -> None:
-            if t is None:
-                self.message.emit(self.tr("暂无等候的号"))
-            else:
-                self.message.emit(self.tr("已叫 %1 号").replace("%1", t.ticket_no))
-                self.ticket_called.emit(t.ticket_no)
+    def _called(self, t: Ticket | None) -> None:
+        if t is None:
+            self.message.emit(self.tr("暂无等候的号"))
+        else:
+            self.message.emit(self.tr("已叫 %1 号").replace("%1", t.ticket_no))
+            self.ticket_called.emit(t.ticket_no, t.service)
 
-        self._run(lambda c: c.call_next(), done)
+    def call_next(self) -> None:
+        self._run(lambda c: c.call_next(), self._called)
+
+    def next_person(self) -> None:
+        """F2 (下一位): with no open ticket, calls the next; when the current ticket's case is done,
+        finishes the ticket and calls the next in one step; otherwise says what to do first."""
+        t = self.current
+        if t is None or t.state in (TicketState.DONE, TicketState.NO_SHOW):
+            self.call_next()
+            return
+        if self.case_done_for == t.ticket_no:
+            def done(result: tuple[Ticket | None, Ticket | None]) -> None:
+                finished, called = result
+                if finished is not None:
+                    self.message.emit(self.tr("%1 号已办结").replace("%1", finished.ticket_no))
+                self._called(called)
+
+            self._run(lambda c: c.next(), done)
+            return
+        self.message.emit(self.tr("%1 号还在办理：受理后按 F2 叫下一位，或按 F6 办结、F7 过号")
+                          .replace("%1", t.ticket_no))
+
+    def on_event_case_finished(self, event: CaseFinished) -> None:
+        """The case of the current ticket was accepted, notified or refused: the ticket is finished."""
+        t = self.current
+        if not event.ticket_no or t is None or t.ticket_no != event.ticket_no:
+            return
+        self.case_done_for = t.ticket_no
+        self._render()
+        if not self._run(lambda c: c.complete(), lambda done: self.message.emit(
+                self.tr("%1 号已办结").replace("%1", done.ticket_no)) if done is not None else None):
+            QTimer.singleShot(200, self, lambda: self.on_event_case_finished(event))  # busy: once the call is back
+
+    def on_event_call_next_requested(self, _event: CallNextRequested) -> None:
+        self.next_person()
 
     def recall(self) -> None:
         self._run(lambda c: c.recall(), lambda t: self.message.emit(self.tr("已重呼 %1 号").replace("%1", t.ticket_no)))

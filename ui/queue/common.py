@@ -10,7 +10,7 @@ from pathlib import Path
 from clerk.context import AppContext
 from clerk.queueing import HallClient
 from clerk.queueing.access import client_from_context, local_platform_client
-from ui.qt import QFileDialog, QWidget
+from ui.qt import QWidget
 from ui.shell import Shell
 
 DEMO_PASSWORD = "demo"
@@ -57,8 +57,10 @@ SaveDialog = Callable[[QWidget, str, str, str], str]
 
 
 def native_save_dialog(parent: QWidget, caption: str, suggested: str, filt: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filt)
-    return str(path or "")
+    """The save dialog in the last-used (or documents) folder, with the suggested file name."""
+    from ui.widgets.files import save_file
+
+    return save_file(parent, caption, Path(suggested).name, filt)
 
 
 def audio_possible() -> bool:

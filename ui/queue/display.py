@@ -3,8 +3,7 @@ each window's current number, how many wait per service; every new call (and rec
 
 from __future__ import annotations
 
-import datetime as dt
-
+from clerk import clock
 from clerk.queueing import Board, BoardWatcher
 from ui import labels, messages
 from ui.ops import Query, TaskManager
@@ -137,7 +136,7 @@ class DisplayWindow(QWidget):
             QTimer.singleShot(0, self, self.poll)
 
     def _tick(self) -> None:
-        self.clock.setText(dt.datetime.now().strftime("%H:%M:%S"))
+        self.clock.setText(clock.now().strftime("%H:%M:%S"))
 
     def poll(self) -> None:
         """Reads the board in a worker (skipped while the last read is still under way)."""

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from clerk import clock
 from clerk.events import CardRead, EventBus
 from clerk.queueing import PRIORITY_LABELS, Priority, Ticket, service_name
 from clerk.settings import HallSettings
@@ -345,6 +346,6 @@ class KioskWindow(EventListener, QWidget):
 
 def _parse_time(text: str | None) -> dt.datetime:
     try:
-        return dt.datetime.fromisoformat(text) if text else dt.datetime.now().astimezone()
+        return clock.local(dt.datetime.fromisoformat(text)) if text else clock.now()
     except ValueError:
-        return dt.datetime.now().astimezone()
+        return clock.now()

@@ -3,9 +3,9 @@ tidal-window suggestions with one-click reassignment, the day's hourly chart, Ex
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from clerk import clock
 from clerk.context import AppContext
 from clerk.queueing import Snapshot, SupervisorService, TidalSuggestion
 from clerk.queueing.model import WindowState
@@ -40,6 +40,8 @@ from ui.queue.alerts import FollowupAlerts
 from ui.queue.common import HallAccess, SaveDialog, downloads_dir, native_save_dialog
 
 POLL_MS = 10000
+FIRST_RETRY_MS = 500
+"""Until the first figures arrive a failed refresh is retried this soon (the tables filled within 2 s)."""
 STYLE = """
 QWidget#supervisor { background: #f3f5f8; }
 QLabel#supTitle { font-size: 22px; font-weight: bold; color: #1f4e8c; }
@@ -51,6 +53,17 @@ QFrame#tidalCard { background: #fff8e1; border: 1px solid #f0b429; border-radius
 QLabel#tidalText { font-size: 14px; color: #3d2b00; }
 QPushButton#applyTidal { background: #1f4e8c; color: #ffffff; border: none; border-radius: 4px; padding: 6px 14px; }
 """
+
+
+def axis_ticks(peak: int, steps: int = 4) -> list[int]:
+    """Whole-number ticks from 0 that cover ``peak``: a 1-2-5 step, every label different (never "1, 1, 0")."""
+    step = 1
+    while step * steps < peak:
+        for factor in (2, 5 / 2, 2):  # 1 → 2 → 5 → 10 → 20 → 50 …
+            step = int(step * factor)
+            if step * steps >= peak:
+                break
+    return [step * i for i in range(steps + 1)]
 
 
 class HourChart(QWidget):
@@ -72,7 +85,8 @@ class HourChart(QWidget):
         span = range(8, 19)
         if self.hours:
             span = range(min(8, min(self.hours)), max(18, max(self.hours)) + 1)
-        top = max([1] + [max(f.waiting_peak, f.served) for f in self.hours.values()])
+        ticks = axis_ticks(max([0] + [max(f.waiting_peak, f.served) for f in self.hours.values()]))
+        top = ticks[-1]
         left, bottom, right, head = 44, 30, 12, 30
         w, h = self.width() - left - right, self.height() - bottom - head
         p.setPen(QPen(QColor("#334e68")))
@@ -84,11 +98,11 @@ class HourChart(QWidget):
             x += 18 + width + 24
         slot = w / len(span)
         p.setPen(QPen(QColor("#d9e2ec")))
-        for i in range(5):
-            y = head + h - h * i / 4
+        for tick in ticks:
+            y = head + h - h * tick / top
             p.drawLine(left, int(y), left + w, int(y))
             p.setPen(QPen(QColor("#829ab1")))
-            p.drawText(QRectF(0, y - 9, left - 6, 18), Qt.AlignmentFlag.AlignRight, str(round(top * i / 4)))
+            p.drawText(QRectF(0, y - 9, left - 6, 18), Qt.AlignmentFlag.AlignRight, str(tick))
             p.setPen(QPen(QColor("#d9e2ec")))
         bar = max(3.0, slot * 0.34)
         for i, hour in enumerate(span):
@@ -251,6 +265,8 @@ class SupervisorWindow(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.message.emit(messages.describe(exc))
+        if self.snapshot is None and self.timer.isActive():  # nothing shown yet (the platform starting): soon again
+            QTimer.singleShot(FIRST_RETRY_MS, self, self.refresh)
 
     def _show(self, snap: Snapshot) -> None:
         self._busy = False
@@ -286,7 +302,7 @@ class SupervisorWindow(QWidget):
             self.alerts.addItem(self.tr("暂无提醒"))
         self._show_tidal(list(snap.suggestions))
         self.chart.set_hours(snap.hours)
-        self.message.emit(self.tr("更新于 %1").replace("%1", dt.datetime.fromtimestamp(snap.at).strftime("%H:%M:%S")))
+        self.message.emit(self.tr("更新于 %1").replace("%1", clock.from_timestamp(snap.at).strftime("%H:%M:%S")))
         self.refreshed.emit(snap)
 
     def _show_tidal(self, suggestions: list[TidalSuggestion]) -> None:

@@ -185,8 +185,8 @@ class AuditDialog(QDialog):
                              "operator": self.operator.text().strip() or None}
         span = self.dates.span()
         if span is not None:
-            f["since"] = dt.datetime.combine(span[0], dt.time(), clock.CST)
-            f["until"] = dt.datetime.combine(span[1], dt.time(), clock.CST) + dt.timedelta(days=1)
+            f["since"] = dt.datetime.combine(span[0], dt.time(), clock.zone())
+            f["until"] = dt.datetime.combine(span[1], dt.time(), clock.zone()) + dt.timedelta(days=1)
         return f
 
     def search(self) -> None:

@@ -28,6 +28,8 @@ INPUT_EVENTS = frozenset({
     QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
 })
 POLL_MS = 1000
+DEMO_PASSWORD = "demo"
+"""The demo operator's password (``ui/shell/demo.py``): it unlocks a demo window locked with Ctrl+L."""
 
 
 class LockOverlay(QFrame):
@@ -123,7 +125,8 @@ class IdleGuard(QObject):
     """Watches the application's input, locks ``window`` after ``settings.idle_lock_minutes``.
 
     While locked, the window's central widget, menus and shortcuts are disabled (nothing typed
-    reaches the form) and the overlay covers everything.
+    reaches the form) and the overlay covers everything. In demo mode nothing locks by itself (the
+    demo operator has no stored password); Ctrl+L still locks, and the demo password unlocks.
 
     Signals:
         locked(): the overlay went up.
@@ -139,6 +142,7 @@ class IdleGuard(QObject):
         from clerk.security.operators import IdleLock
 
         self.window, self.ctx = window, shell.ctx
+        self.demo = shell.demo
         self.idle = IdleLock(shell.actor, self.ctx.settings.idle_lock_minutes)
         shell.actor_changed.connect(self.set_actor)
         self.overlay = LockOverlay(window)
@@ -147,7 +151,8 @@ class IdleGuard(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.check)
-        self.timer.start()
+        if not self.demo:
+            self.timer.start()
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -172,6 +177,8 @@ class IdleGuard(QObject):
         return False
 
     def check(self) -> None:
+        if self.demo:  # the demo never locks by itself (Ctrl+L still does)
+            return
         if not self.overlay.isVisible() and self.idle.is_locked():
             self._cover()
 
@@ -196,10 +203,21 @@ class IdleGuard(QObject):
         for w in self._disabled:
             w.setEnabled(False)
         self.overlay.show_for(actor)
+        if self.demo:
+            self.overlay.error.setText(self.tr("演示模式：密码是 %1").replace("%1", DEMO_PASSWORD))
+            self.overlay.error.setStyleSheet("color: #486581; font-weight: normal;")
+            self.overlay.error.show()
         Op(self, lambda: audit.record(store, actor, audit.AuditAction.LOCK)).run_in_background()
         self.locked.emit()
 
     def _unlock(self, username: str, password: str) -> None:
+        if self.demo and username == self.idle.actor.username:
+            if password == DEMO_PASSWORD:
+                self.idle.release()
+                self._uncover(self.idle.actor)
+            else:
+                self.overlay.show_error(self.tr("密码不对（演示模式的密码是 %1）").replace("%1", DEMO_PASSWORD))
+            return
         idle, service = self.idle, self.ctx.operators()
         Op(self, lambda: idle.unlock(service, username, password)).success(self._uncover).failure(self._refused).run_in_background()
 

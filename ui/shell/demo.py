@@ -65,6 +65,30 @@ def seed_demo_hall(client: HallClient, *, call_at: tuple[str, ...] = ("W01", "W0
         client.call_next(win)
 
 
+def seed_demo_visits(ctx: AppContext) -> int:
+    """Two prepared home visits (上门办) for the field demo, when the laptop has none yet."""
+    import datetime as dt
+
+    from clerk import clock, field
+    from clerk.demo import DemoPeople
+
+    if field.visits(ctx):
+        return 0
+    people = DemoPeople(23)
+    today = clock.today()
+    items = []
+    for i, (bundle, address, note) in enumerate((
+            ("retirement", "道里区友谊路 128 号 3 单元 501 室", "行动不便的老人，家属陪同"),
+            ("disability_services", "道里区安静街 9 号 2 单元 102 室", "肢体残疾，需上门采集材料"))):
+        person = people.person()
+        items.append({"visit_uuid": f"00000000-0000-4000-8000-00000000000{i + 1}", "bundle_code": bundle,
+                      "applicant": {k: person[k] for k in ("name", "id_type", "id_number", "phone") if k in person},
+                      "address": address, "note": note,
+                      "scheduled_for": dt.datetime.combine(today, dt.time(9 + 2 * i, 30), clock.zone()).isoformat()})
+    field.store_visits(ctx, items, operator=DEMO_USER)
+    return len(items)
+
+
 def demo_hall_client(ctx: AppContext, username: str = DEMO_USER) -> HallClient:
     """A hall client for the demo's embedded platform (waits for it to start), logged in as the demo user."""
     from clerk.queueing.access import local_platform_client

@@ -38,7 +38,9 @@ class FieldWindow(ShellWindow):
         self.session = session
         self.setWindowTitle(self.tr("上门办理工作台") + f" — {session.ctx.settings.hall.name}")
         self.setStyleSheet(STYLE)
-        self.resize(1600, 1000)
+        screen = self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(1600, room.width()) if room else 1600, min(1000, room.height()) if room else 1000)
         central = QWidget(self)
         root = QVBoxLayout(central)
         root.setContentsMargins(0, 0, 0, 0)

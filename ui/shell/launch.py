@@ -144,8 +144,9 @@ def run_field(args: argparse.Namespace) -> int:
         from ui.shell import demo
 
         demo.start_demo(session)
+        demo.seed_demo_visits(session.ctx)
     window = FieldWindow(session)
-    window.show()
+    window.showMaximized()  # the laptop's whole screen: nothing below its edge
     try:
         return qapp.exec()
     finally:
@@ -183,6 +184,19 @@ def build_queue_screen(mode: str, session: Session, tasks: TaskManager) -> Any:
     raise ValueError(f"unknown queue mode {mode!r}")
 
 
+def show_fitted(window: Any, width: int, height: int) -> None:
+    """Shows ``window`` at width×height, or maximized on a screen too small for that (1366×768): nothing
+    past the screen's edge."""
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None and (room.width() < width or room.height() < height):
+        window.resize(min(width, room.width()), min(height, room.height()))
+        window.showMaximized()
+    else:
+        window.resize(width, height)
+        window.show()
+
+
 def run_queue_mode(args: argparse.Namespace) -> int:
     from ui import app as ui_app
     from ui.ops import TaskManager
@@ -201,8 +215,7 @@ def run_queue_mode(args: argparse.Namespace) -> int:
         demo.start_demo(session, hall_calls=("W01", "W02", "W03"))
     window = build_queue_screen(args.mode, session, tasks)
     if args.mode == "supervisor":
-        window.resize(1600, 900)
-        window.show()
+        show_fitted(window, 1600, 900)
     else:
         window.showFullScreen()
     try:

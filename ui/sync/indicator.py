@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from clerk import clock
 from ui.qt import QCoreApplication, QMenu, QToolButton, QWidget, Signal
 
 COLOURS = {"online": "#188038", "offline": "#c5221f", "login": "#b06000", "idle": "#5f6368"}
@@ -31,14 +32,14 @@ def describe(state: Any) -> tuple[str, str, str]:
     tips = []
     if state.last_success_at is not None:
         tips.append(QCoreApplication.translate("SyncIndicator", "上次成功：")
-                    + state.last_success_at.strftime("%Y-%m-%d %H:%M:%S"))
+                    + clock.local(state.last_success_at).strftime("%Y-%m-%d %H:%M:%S"))
     else:
         tips.append(QCoreApplication.translate("SyncIndicator", "尚未成功同步"))
     if state.running:
         tips.append(QCoreApplication.translate("SyncIndicator", "正在同步…"))
     if state.next_attempt_at is not None and state.pending:
         tips.append(QCoreApplication.translate("SyncIndicator", "下次尝试：")
-                    + state.next_attempt_at.strftime("%H:%M:%S"))
+                    + clock.local(state.next_attempt_at).strftime("%H:%M:%S"))
     if state.last_error:
         tips.append(QCoreApplication.translate("SyncIndicator", "最后错误：") + state.last_error)
     if state.needs_login:

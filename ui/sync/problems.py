@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from clerk import clock
 from ui import messages
 from ui.ops import Op, Query
 from ui.qt import (
@@ -101,7 +102,7 @@ class ProblemsDialog(QDialog):
         self.table.setRowCount(len(problems))
         for r, p in enumerate(problems):
             values = (str(p.item_id), self.tr(KIND_LABELS.get(p.kind, p.kind)), p.case_no or p.case_uuid or "-",
-                      str(p.attempts), p.created_at.strftime("%m-%d %H:%M"), p.error)
+                      str(p.attempts), clock.local(p.created_at).strftime("%m-%d %H:%M"), p.error)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
