@@ -9,6 +9,7 @@ from clerk.events import CardRead, CardReadFailed
 from tests.helpers.devices import card, sim_file
 from tests.ui.conftest import idle
 from tests.ui.test_followup_ui import shoot
+from ui.qt import Qt
 
 
 def _recorder(window):  # type: ignore[no-untyped-def]
@@ -192,3 +193,72 @@ def test_hand_out_by_card(qtbot, session, server, people, make_window) -> None: 
     qtbot.waitUntil(lambda: followup(w).evaluation is not None)
     followup(w).evaluation.close()
     idle(qtbot, w)
+
+
+# -- the intake screen --------------------------------------------------------------------------------------
+def test_a_card_read_before_the_case_fills_it_and_an_expired_card_is_flagged(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from tests.helpers.devices import card_of, ric_number
+    from tests.helpers.ui import intake
+
+    page = intake(window)
+    number = ric_number("230102", dt.date(1960, 4, 5), 233)
+    old = card_of("赵德柱", number, valid_from=dt.date(2006, 1, 1), valid_to=dt.date(2026, 1, 1),
+                  address="黑龙江省哈尔滨市道里区安静街 3 号")
+    window.events.publish(CardRead(old))  # no case open yet: kept for the next one
+    qtbot.waitUntil(lambda: "赵*柱" in window.statusBar().currentMessage())
+    page.start("newborn")
+    qtbot.waitUntil(lambda: page.case is not None and page.applicant.value()["id_number"] == number)
+    assert page.applicant.value()["name"] == "赵德柱"
+    strip = page.card_strip
+    assert strip.isVisible() and strip.expired and "已过期" in strip.text.text() and "2026-01-01" in strip.text.text()
+    assert not strip.photo.isVisible()  # this read had no photo
+    idle(qtbot, window)
+    saved = window.ctx.intake.get(page.case.case_uuid)
+    assert saved.applicant.id_number == number and saved.applicant.address.endswith("安静街 3 号")
+
+
+def test_intake_signs_the_commitment_on_the_pad_and_files_camera_pages(qtbot, session, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from clerk import field, samples
+    from clerk.devices.camera import crop_document
+    from clerk.intake.model import MaterialStatus
+    from tests.helpers.ui import intake
+    from ui.devices import Devices
+    from ui.events import CameraPageCaptured
+    from ui.qt import QPointF
+
+    session.ctx.settings.devices.signature_pad = "on"
+    window = make_window()
+    page = intake(window)
+    page.start("newborn")
+    qtbot.waitUntil(lambda: page.case is not None and page.form_panel is not None and page.form_panel.complete)
+    idle(qtbot, window)
+    page.set_material_status("father_hukou_booklet", "deferred")
+    qtbot.waitUntil(lambda: page.checklist.sign_button.isVisible())
+    assert not page.checklist.commitment.isChecked()
+    qtbot.mouseClick(page.checklist.sign_button, Qt.MouseButton.LeftButton)
+    dialog = window.feature(Devices).signature
+    assert dialog is not None and dialog.case_uuid == page.case.case_uuid
+    dialog.pad.begin_stroke(QPointF(30, 100))
+    for x in range(40, 300, 12):
+        dialog.pad.extend_stroke(QPointF(x, 100 + (x % 30)))
+    dialog.pad.end_stroke()
+    dialog.save()
+    qtbot.waitUntil(lambda: page.checklist.commitment.isChecked())
+    assert field.signature_of(window.ctx, page.case.case_uuid) is not None
+    # a camera page goes into the material selected for scanning
+    code = "birth_record_form"
+    page.materials_ui.select(code)
+    rng = random.Random(6)
+    frame, _ = samples.photograph_with_corners(samples.render("birth_certificate", rng).image, rng)
+    cropped = crop_document(frame)
+    window.events.publish(CameraPageCaptured(cropped.data, 1, cropped.found))
+    qtbot.waitUntil(lambda: next(m for m in page.case.materials if m.code == code).status is MaterialStatus.PROVIDED)
+    from clerk.materials.service import MaterialsService
+
+    pages = MaterialsService(window.ctx.store, window.ctx.pages).list_pages(page.case.case_uuid, code)
+    assert [p.source_name for p in pages] == ["高拍仪第 1 页"]
+    idle(qtbot, window)

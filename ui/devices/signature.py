@@ -17,18 +17,9 @@ from clerk import field
 from ui.events import CommitmentSigned
 from ui.ops import Op
 from ui.qt import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
-from ui.widgets.signature import SignaturePad
+from ui.widgets.signature import SignaturePad, pad_available
 
-
-def pad_available(setting: str = "auto") -> bool:
-    """A pen or touch device to sign on: ``devices.signature_pad`` "on"/"off", or "auto" (what Qt sees)."""
-    if setting in ("on", "off"):
-        return setting == "on"
-    from ui.qt import QInputDevice
-
-    kinds = {QInputDevice.DeviceType.TouchScreen, QInputDevice.DeviceType.Stylus, QInputDevice.DeviceType.Airbrush,
-             QInputDevice.DeviceType.Puck}
-    return any(d.type() in kinds for d in QInputDevice.devices())
+__all__ = ["SignatureDialog", "pad_available"]
 
 
 class SignatureDialog(QDialog):

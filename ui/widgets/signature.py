@@ -10,6 +10,7 @@ from ui.qt import (
     QColor,
     QEvent,
     QImage,
+    QInputDevice,
     QIODevice,
     QMouseEvent,
     QPainter,
@@ -170,3 +171,12 @@ class SignaturePad(QWidget):
         self.to_image().save(buf, "PNG")  # type: ignore[call-overload]  # the stubs miss (QIODevice, str)
         buf.close()
         return bytes(data.data())
+
+
+def pad_available(setting: str = "auto") -> bool:
+    """A pen or touch device to sign on: ``devices.signature_pad`` "on"/"off", or "auto" (what Qt sees)."""
+    if setting in ("on", "off"):
+        return setting == "on"
+    kinds = {QInputDevice.DeviceType.TouchScreen, QInputDevice.DeviceType.Stylus, QInputDevice.DeviceType.Airbrush,
+             QInputDevice.DeviceType.Puck}
+    return any(d.type() in kinds for d in QInputDevice.devices())
