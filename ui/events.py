@@ -243,3 +243,16 @@ class CommitmentSigned(Event):
     """The applicant signed the commitment letter on the pad (the signature is stored with the case)."""
 
     case_uuid: str
+
+
+@dataclass(frozen=True)
+class DevicesTrouble(Event):
+    """The devices the clerk needs that are down now (``ui.devices``: the reader, the printers …), as
+    one line each; empty when all are well again. The caller bar shows a badge while there are some."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ShowDevicesRequested(Event):
+    """The device panel, please (the caller bar's badge was clicked)."""

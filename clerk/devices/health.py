@@ -293,8 +293,9 @@ def check_devices(settings: Settings, probes: Probes | None = None,
 
 
 def needed_down(checks: Sequence[DeviceCheck]) -> list[DeviceCheck]:
-    """The devices the clerk needs that are down (the caller bar's badge)."""
-    return [c for c in checks if c.needed and c.state in (DeviceState.DOWN, DeviceState.NOT_CONFIGURED)]
+    """The devices the clerk needs that are set up and down (the caller bar's badge; one not set up at
+    all is the device panel's to say)."""
+    return [c for c in checks if c.needed and c.state is DeviceState.DOWN]
 
 
 __all__ = ["KIND_LABELS", "STATE_LABELS", "DeviceCheck", "DeviceState", "Probes", "check_devices", "needed_down"]

@@ -262,3 +262,29 @@ def test_intake_signs_the_commitment_on_the_pad_and_files_camera_pages(qtbot, se
     pages = MaterialsService(window.ctx.store, window.ctx.pages).list_pages(page.case.case_uuid, code)
     assert [p.source_name for p in pages] == ["高拍仪第 1 页"]
     idle(qtbot, window)
+
+
+def test_the_caller_bar_badge_when_a_needed_device_is_down(qtbot, session, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers.ui import caller_bar
+    from ui.devices import Devices
+
+    session.ctx.settings.devices.idcard_reader = f"termb:{tmp_path / 'gone' / 'libtermb.so'}"
+    session.ctx.settings.printer_a4 = f"pdf:{tmp_path / 'pdf'}"
+    window = make_window()
+    bar = caller_bar(window)
+    qtbot.waitUntil(lambda: bar.device_badge.isVisible())  # the poller found the reader's library missing
+    assert "身份证阅读器" in bar.device_badge.toolTip() and "不存在" in bar.device_badge.toolTip()
+    feature = window.feature(Devices)
+    assert "不可用" in feature.indicator.text()
+    qtbot.mouseClick(bar.device_badge, Qt.MouseButton.LeftButton)  # opens the device panel
+    assert feature.panel is not None and feature.panel.isVisible()
+    with qtbot.waitSignal(feature.panel.checked):
+        pass
+    # the reader comes back (a simulator stands in): the badge goes
+    sim = sim_file(tmp_path / "card.json", card())
+    from clerk.devices.readers import open_reader
+
+    feature.poller.reader = open_reader(f"sim:{sim}")
+    feature.read_card()
+    qtbot.waitUntil(lambda: not bar.device_badge.isVisible())
+    idle(qtbot, window)

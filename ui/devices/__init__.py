@@ -18,8 +18,9 @@ from clerk.events import CardRead, CardReadFailed, CardRemoved
 from ui.devices.camera import CameraDialog
 from ui.devices.panel import DevicePanel, qt_probes
 from ui.devices.signature import SignatureDialog, pad_available
-from ui.events import EventListener, SignatureRequested
-from ui.qt import QCoreApplication, QLabel, QObject, QWidget
+from ui.events import DevicesTrouble, EventListener, ShowDevicesRequested, SignatureRequested
+from ui.ops import Query
+from ui.qt import QCoreApplication, QLabel, QObject, QWidget, bring_to_front
 from ui.shell import Shell
 
 __all__ = ["CameraDialog", "DevicePanel", "SignatureDialog", "Devices", "ReaderIndicator", "install", "qt_probes", "start_card_poller"]
@@ -61,15 +62,44 @@ class ReaderIndicator(EventListener, QLabel):
 
 
 class _Requests(EventListener, QObject):
-    """What other features ask of the devices (the signing pad for a case)."""
+    """What other features ask of the devices (the signing pad, the panel), and the trouble badge:
+    ``DevicesTrouble`` from the reader's events and from each device check."""
 
     def __init__(self, feature: Devices, parent: QObject) -> None:
         super().__init__(parent)
         self.feature = feature
+        self.reader_down = ""
+        self.checked: tuple[str, ...] = ()
         self.listen(feature.shell.events)
 
     def on_event_signature_requested(self, event: SignatureRequested) -> None:
         self.feature.open_signature(event.case_uuid)
+
+    def on_event_show_devices_requested(self, _event: ShowDevicesRequested) -> None:
+        self.feature.show_panel()
+
+    def on_event_card_read_failed(self, event: CardReadFailed) -> None:
+        if event.reader_down:
+            self.reader_down = _tr("身份证阅读器：{reason}").format(reason=event.message)
+            self.publish()
+
+    def on_event_card_read(self, _event: CardRead) -> None:
+        if self.reader_down:
+            self.reader_down = ""
+            self.publish()
+
+    def set_checked(self, checks: list[Any]) -> None:
+        from clerk.devices.health import needed_down
+
+        self.checked = tuple(c.line() for c in needed_down(checks) if c.kind != "idcard_reader")
+        reader = next((c for c in checks if c.kind == "idcard_reader"), None)
+        if reader is not None and reader.needed:
+            self.reader_down = reader.line() if reader in needed_down(checks) else ""
+        self.publish()
+
+    def publish(self) -> None:
+        items = self.checked + ((self.reader_down,) if self.reader_down else ())
+        self.feature.shell.events.publish(DevicesTrouble(items))
 
 
 class Devices:
@@ -94,7 +124,7 @@ class Devices:
             self.indicator.set_state(_tr("读卡器：设置有误"), self.problem)
         self.panel: DevicePanel | None = None
         self.camera: CameraDialog | None = None
-        self.requests: QObject | None = None
+        self.requests: _Requests | None = None
 
     def start(self) -> None:
         if self.poller is not None:
@@ -130,12 +160,24 @@ class Devices:
         dialog.show()
         return dialog
 
+    def check_needed(self) -> None:
+        """The devices the daily work needs (printers, the reader), off the GUI thread: the badge."""
+        from clerk.devices.health import check_devices
+
+        settings, requests = self.shell.ctx.settings, self.requests
+        if requests is None:
+            return
+        Query(requests, lambda: check_devices(settings, kinds=["printer", "idcard_reader"])) \
+            .success(requests.set_checked).failure(lambda _e: None).run_in_background()
+
     def show_panel(self) -> DevicePanel:
         if self.panel is None:
             self.panel = DevicePanel(self.shell.ctx.settings, self.shell.widget)
+            if self.requests is not None:
+                self.panel.checked.connect(self.requests.set_checked)
         self.panel.refresh()
         self.panel.show()
-        self.panel.raise_()
+        bring_to_front(self.panel)
         return self.panel
 
 
@@ -166,4 +208,5 @@ def install(shell: Shell) -> Devices:
     shell.add_action(_tr("设备状态"), [], feature.show_panel, menu=menu)
     shell.on_close(feature.stop)
     feature.start()
+    feature.check_needed()
     return feature
