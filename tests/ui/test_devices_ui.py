@@ -288,3 +288,17 @@ def test_the_caller_bar_badge_when_a_needed_device_is_down(qtbot, session, make_
     feature.read_card()
     qtbot.waitUntil(lambda: not bar.device_badge.isVisible())
     idle(qtbot, window)
+
+
+def test_the_demo_lays_a_made_up_card_on_a_simulator_reader(qtbot, session, make_window) -> None:  # type: ignore[no-untyped-def]
+    from ui.devices import Devices
+
+    session.demo = True
+    window = make_window()
+    seen = _recorder(window)
+    feature = window.feature(Devices)
+    assert feature.demo_card_file is not None and feature.poller is not None
+    feature.toggle_demo_card()
+    qtbot.waitUntil(lambda: any(isinstance(e, CardRead) for e in seen))
+    feature.toggle_demo_card()  # taken off again
+    assert feature.demo_card_file.read_text(encoding="utf-8") == "null"

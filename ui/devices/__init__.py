@@ -110,7 +110,12 @@ class Devices:
         self.signature: SignatureDialog | None = None
         self.poller: Any = None
         self.problem = ""
+        self.demo_card_file: Any = None
         spec = shell.ctx.settings.devices.idcard_reader
+        if not spec and shell.demo:  # the demo's reader: a simulator file the 设备 menu lays cards on
+            self.demo_card_file = shell.ctx.paths.data_dir / "demo-idcard.json"
+            self.demo_card_file.write_text("null", encoding="utf-8")
+            spec = f"sim:{self.demo_card_file}"
         if spec:
             from clerk.devices.poller import CardPoller
             from clerk.devices.readers import open_reader
@@ -140,6 +145,18 @@ class Devices:
             self.shell.status(self.problem or _tr("没有设置身份证阅读器：请在设置中填写 devices.idcard_reader"))
             return
         self.poller.request_read()
+
+    def toggle_demo_card(self) -> None:
+        """演示：把一张（虚构的）身份证放到读卡器上，或取下。"""
+        if self.demo_card_file is None:
+            return
+        import json
+        import random
+
+        if json.loads(self.demo_card_file.read_text(encoding="utf-8") or "null") is not None:
+            self.demo_card_file.write_text("null", encoding="utf-8")
+            return
+        self.demo_card_file.write_text(json.dumps(demo_card(random.Random()), ensure_ascii=False), encoding="utf-8")
 
     @property
     def pad_available(self) -> bool:
@@ -181,6 +198,23 @@ class Devices:
         return self.panel
 
 
+def demo_card(rng: Any) -> dict[str, Any]:
+    """A made-up resident card (``clerk.demo.DemoPeople``) in the simulator's JSON shape."""
+    import datetime as dt
+
+    from clerk.demo import DemoPeople
+
+    person = DemoPeople(rng.randrange(1 << 30)).person()
+    number = person["id_number"]
+    nation = rng.choice(["汉"] * 8 + ["满", "蒙古", "回", "朝鲜"])
+    issued = dt.date(2016 + rng.randrange(8), rng.randrange(1, 13), rng.randrange(1, 28))
+    return {"card_type": "resident", "name": person["name"], "sex": "男" if int(number[16]) % 2 else "女",
+            "nation": nation, "birth_date": f"{number[6:10]}-{number[10:12]}-{number[12:14]}",
+            "address": person["address"], "id_number": number, "issuer": "哈尔滨市公安局道里分局",
+            "valid_from": issued.isoformat(), "valid_to": issued.replace(year=issued.year + 20).isoformat(),
+            "photo": None}
+
+
 def start_card_poller(ctx: Any) -> Any:
     """The running card poller of ``ctx.settings.devices.idcard_reader`` publishing on ``ctx.events``
     (the kiosk, the hall screens), or None without a usable reader setting."""
@@ -206,6 +240,8 @@ def install(shell: Shell) -> Devices:
     shell.add_action(_tr("读身份证"), ["F12"], feature.read_card, menu=menu)
     shell.add_action(_tr("高拍仪拍摄"), ["Ctrl+Shift+G"], feature.open_camera, menu=menu)
     shell.add_action(_tr("设备状态"), [], feature.show_panel, menu=menu)
+    if feature.demo_card_file is not None:
+        shell.add_action(_tr("演示：放上 / 取下身份证"), ["Ctrl+Shift+I"], feature.toggle_demo_card, menu=menu)
     shell.on_close(feature.stop)
     feature.start()
     feature.check_needed()
