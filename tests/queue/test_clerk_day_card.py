@@ -90,6 +90,9 @@ def test_newborn_applicant_from_the_card(qtbot, tmp_path: Path, hall, client: Ha
         assert strip.photo.pixmap() is not None and not strip.photo.pixmap().isNull()
         assert "2036-01-01" in strip.text.text()
         assert kb.focus is a.phone  # the one thing the card does not say
+        from tests.ui.test_followup_ui import shoot
+
+        shoot(w, "devices-intake-card.png")
         kb.type(phone)
         kb.enter()
         assert kb.focus is a.address

@@ -142,7 +142,8 @@ class CardIntake:
         page.autosave.flush()
         if self.card_strip is not None:
             self.card_strip.show_card(card)
-        block.check_all()  # shows a problem at once (a number refused by the checks, say)
+        for key in ("name", "id_number", "address"):  # a problem shown at once (the phone is still to type)
+            block.show_problem(key, block.problem_for(key))
         page._look_up_history(card.id_number)
         if not current.get("phone"):
             block.phone.setFocus()  # the one thing the card does not say
