@@ -111,5 +111,6 @@ class DevicePanel(QDialog):
         """What the table shows (tests)."""
         out: list[list[str]] = []
         for r in range(self.table.rowCount()):
-            out.append([(self.table.item(r, c).text() if self.table.item(r, c) else "") for c in range(4)])
+            items = [self.table.item(r, c) for c in range(4)]
+            out.append([item.text() if item is not None else "" for item in items])
         return out

@@ -74,7 +74,7 @@ class CardIntake:
     """Mixin of the intake page (``IntakePage``): the events of the hall devices."""
 
     _pending_card: Any = None
-    card_strip: CardStrip | None = None
+    card_strip: CardStrip
 
     def setup_devices(self) -> None:
         """Called once by the page: the signing pad's button where a pad exists."""
@@ -140,8 +140,9 @@ class CardIntake:
                          "id_number": card.id_number, "address": card.address or current.get("address", "")})
         block.changed.emit(block.value())  # autosaved; every field naming the applicant filled
         page.autosave.flush()
-        if self.card_strip is not None:
-            self.card_strip.show_card(card)
+        strip = getattr(self, "card_strip", None)
+        if strip is not None:
+            strip.show_card(card)
         for key in ("name", "id_number", "address"):  # a problem shown at once (the phone is still to type)
             block.show_problem(key, block.problem_for(key))
         page._look_up_history(card.id_number)

@@ -33,6 +33,7 @@ class FormLayout:
     agent: PersonBlock
     agent_box: QGroupBox
     history: HistoryBanner
+    card_strip: CardStrip
     matters_label: QLabel
     form_box: QGroupBox
     form_layout: QVBoxLayout

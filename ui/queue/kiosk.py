@@ -99,6 +99,8 @@ class KioskWindow(EventListener, QWidget):
         super().__init__(parent)
         self.elderly_age = elderly_age
         self.card: Any = None
+        self.card_poller: Any = None
+        """The card poller the kiosk mode started for this machine's reader (``ui.devices``), or None."""
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
