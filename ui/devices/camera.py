@@ -40,7 +40,7 @@ def image_bytes(image: QImage, quality: int = 92) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, b"JPEG", quality)
+    image.save(buf, "JPEG", quality)  # type: ignore[call-overload]  # PySide6 takes the str at run time
     buf.close()
     return bytes(data.data())
 
