@@ -26,10 +26,6 @@ from ui.shell import Shell
 __all__ = ["CameraDialog", "DevicePanel", "SignatureDialog", "Devices", "ReaderIndicator", "install", "qt_probes", "start_card_poller"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Devices", text)
-
-
 class ReaderIndicator(EventListener, QLabel):
     """读卡器：就绪 / 未连接 / 未设置 in the status bar; the last card read, masked."""
 
@@ -38,7 +34,7 @@ class ReaderIndicator(EventListener, QLabel):
         self.setObjectName("readerIndicator")
         self.configured = configured
         self.down: str | None = None
-        self.set_state(_tr("读卡器：就绪（F12 读卡）") if configured else _tr("读卡器：未设置"))
+        self.set_state(QCoreApplication.translate("Devices", "读卡器：就绪（F12 读卡）") if configured else QCoreApplication.translate("Devices", "读卡器：未设置"))
         self.listen(shell.events)
 
     def set_state(self, text: str, tip: str = "") -> None:
@@ -49,16 +45,16 @@ class ReaderIndicator(EventListener, QLabel):
         self.down = None
         from clerk.security.masking import mask_name
 
-        self.set_state(_tr("读卡器：已读 {name}").format(name=mask_name(event.card.name)))
+        self.set_state(QCoreApplication.translate("Devices", "读卡器：已读 {name}").format(name=mask_name(event.card.name)))
 
     def on_event_card_read_failed(self, event: CardReadFailed) -> None:
         if event.reader_down:
             self.down = event.message
-            self.set_state(_tr("读卡器：不可用"), event.message)
+            self.set_state(QCoreApplication.translate("Devices", "读卡器：不可用"), event.message)
 
     def on_event_card_removed(self, event: CardRemoved) -> None:
         if self.down is None:
-            self.set_state(_tr("读卡器：就绪（F12 读卡）"))
+            self.set_state(QCoreApplication.translate("Devices", "读卡器：就绪（F12 读卡）"))
 
 
 class _Requests(EventListener, QObject):
@@ -80,7 +76,7 @@ class _Requests(EventListener, QObject):
 
     def on_event_card_read_failed(self, event: CardReadFailed) -> None:
         if event.reader_down:
-            self.reader_down = _tr("身份证阅读器：{reason}").format(reason=event.message)
+            self.reader_down = QCoreApplication.translate("Devices", "身份证阅读器：{reason}").format(reason=event.message)
             self.publish()
 
     def on_event_card_read(self, _event: CardRead) -> None:
@@ -126,7 +122,7 @@ class Devices:
                 self.problem = exc.one_line()
         self.indicator = ReaderIndicator(shell, self.poller is not None, shell.widget)
         if self.problem:
-            self.indicator.set_state(_tr("读卡器：设置有误"), self.problem)
+            self.indicator.set_state(QCoreApplication.translate("Devices", "读卡器：设置有误"), self.problem)
         self.panel: DevicePanel | None = None
         self.camera: CameraDialog | None = None
         self.requests: _Requests | None = None
@@ -142,7 +138,7 @@ class Devices:
     def read_card(self) -> None:
         """The read key (F12): a read now on the poller's thread; the answer comes as an event."""
         if self.poller is None:
-            self.shell.status(self.problem or _tr("没有设置身份证阅读器：请在设置中填写 devices.idcard_reader"))
+            self.shell.status(self.problem or QCoreApplication.translate("Devices", "没有设置身份证阅读器：请在设置中填写 devices.idcard_reader"))
             return
         self.poller.request_read()
 
@@ -236,12 +232,12 @@ def install(shell: Shell) -> Devices:
     feature = Devices(shell)
     feature.requests = _Requests(feature, shell.widget)
     shell.add_status_widget(feature.indicator)
-    menu = shell.add_menu(_tr("设备"), "devicesMenu")
-    shell.add_action(_tr("读身份证"), ["F12"], feature.read_card, menu=menu)
-    shell.add_action(_tr("高拍仪拍摄"), ["Ctrl+Shift+G"], feature.open_camera, menu=menu)
-    shell.add_action(_tr("设备状态"), [], feature.show_panel, menu=menu)
+    menu = shell.add_menu(QCoreApplication.translate("Devices", "设备"), "devicesMenu")
+    shell.add_action(QCoreApplication.translate("Devices", "读身份证"), ["F12"], feature.read_card, menu=menu)
+    shell.add_action(QCoreApplication.translate("Devices", "高拍仪拍摄"), ["Ctrl+Shift+G"], feature.open_camera, menu=menu)
+    shell.add_action(QCoreApplication.translate("Devices", "设备状态"), [], feature.show_panel, menu=menu)
     if feature.demo_card_file is not None:
-        shell.add_action(_tr("演示：放上 / 取下身份证"), ["Ctrl+Shift+I"], feature.toggle_demo_card, menu=menu)
+        shell.add_action(QCoreApplication.translate("Devices", "演示：放上 / 取下身份证"), ["Ctrl+Shift+I"], feature.toggle_demo_card, menu=menu)
     shell.on_close(feature.stop)
     feature.start()
     feature.check_needed()

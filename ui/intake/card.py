@@ -26,10 +26,6 @@ from ui.events import CameraPageCaptured, CommitmentSigned, SignatureRequested
 from ui.qt import QCoreApplication, QHBoxLayout, QLabel, QPixmap, Qt, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IntakePage", text)
-
-
 class CardStrip(QWidget):
     """Beside the applicant: the card's photo, what was read, and an expired card in red."""
 
@@ -59,13 +55,13 @@ class CardStrip(QWidget):
         else:
             self.photo.clear()
             self.photo.hide()
-        until = card.valid_to.isoformat() if card.valid_to else _tr("长期")
+        until = card.valid_to.isoformat() if card.valid_to else QCoreApplication.translate("IntakePage", "长期")
         self.expired = card.expired_on(clock.today())
         if self.expired:
-            self.text.setText(_tr("证件已过期（有效期至 {until}）：请核实身份，并提示申请人换领证件").format(until=until))
+            self.text.setText(QCoreApplication.translate("IntakePage", "证件已过期（有效期至 {until}）：请核实身份，并提示申请人换领证件").format(until=until))
             self.text.setStyleSheet("color: #b3261e; font-weight: bold;")
         else:
-            self.text.setText(_tr("已读取身份证，有效期至 {until}").format(until=until))
+            self.text.setText(QCoreApplication.translate("IntakePage", "已读取身份证，有效期至 {until}").format(until=until))
             self.text.setStyleSheet("")
         self.show()
 
@@ -97,14 +93,14 @@ class CardIntake:
         if page.case is not None and page.case.case_uuid == event.case_uuid:
             page.checklist.commitment.setChecked(True)
             page.checklist.show_commitment_problem(None)
-            messages.info(page, _tr("申请人已在签名板上签署告知承诺书"))
+            messages.info(page, QCoreApplication.translate("IntakePage", "申请人已在签名板上签署告知承诺书"))
 
     # -- the document camera ------------------------------------------------------------------------
     def on_event_camera_page_captured(self, event: CameraPageCaptured) -> None:
         page: Any = self
         code = page.focused_material()
         if page.case is None or code is None or page.case.status not in EDITABLE:
-            messages.info(page, _tr("高拍仪拍的第 {n} 页没有存入：请先选中要拍入的材料").format(n=event.number))
+            messages.info(page, QCoreApplication.translate("IntakePage", "高拍仪拍的第 {n} 页没有存入：请先选中要拍入的材料").format(n=event.number))
             return
         ctx, case_uuid, data, n = page.ctx, page.case.case_uuid, event.data, event.number
 
@@ -128,13 +124,13 @@ class CardIntake:
         view = page.case
         if view is None or page.form_panel is None or view.status not in EDITABLE:
             self._pending_card = card
-            messages.info(page, _tr("已读取 {name} 的身份证：选择事项后自动填入申请人").format(name=mask_name(card.name)))
+            messages.info(page, QCoreApplication.translate("IntakePage", "已读取 {name} 的身份证：选择事项后自动填入申请人").format(name=mask_name(card.name)))
             return
         self._pending_card = None
         block = page.applicant
         current = block.value()
         if current.get("kind") not in (None, "person"):
-            messages.warning(page, _tr("申请人是单位：身份证信息没有填入（可作为代办人或法定代表人核对）"))
+            messages.warning(page, QCoreApplication.translate("IntakePage", "申请人是单位：身份证信息没有填入（可作为代办人或法定代表人核对）"))
             return
         block.set_value({**current, "kind": "person", "name": card.name, "id_type": card.id_type,
                          "id_number": card.id_number, "address": card.address or current.get("address", "")})
@@ -149,7 +145,7 @@ class CardIntake:
         if not current.get("phone"):
             block.phone.setFocus()  # the one thing the card does not say
         if card.expired_on(clock.today()):
-            messages.warning(page, _tr("{name} 的身份证已过期").format(name=mask_name(card.name)))
+            messages.warning(page, QCoreApplication.translate("IntakePage", "{name} 的身份证已过期").format(name=mask_name(card.name)))
 
     def take_pending_card(self) -> None:
         """A case was opened: a card read before fills its applicant (when it has none yet)."""
