@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
+    from clerk.devices.idcard import IdCard
     from clerk.evaluation import EvaluationRecord
     from clerk.field import Conflict
     from clerk.queueing.model import Ticket
@@ -233,3 +234,28 @@ class VisitsPrepared(Event):
     """上门办: the visit list was downloaded for offline use."""
 
     count: int
+
+
+# -- hall devices (clerk.devices) --------------------------------------------------------------------
+@dataclass(frozen=True)
+class CardRead(Event):
+    """An ID card was read (laid on the reader, or the read key): the screen that takes an applicant,
+    a hand-out identity or a ticket uses it. ``card``'s repr masks the name and number."""
+
+    card: IdCard
+    requested: bool = False
+    """True for the read key (a read asked for), False for a card laid on the reader."""
+
+
+@dataclass(frozen=True)
+class CardReadFailed(Event):
+    """A read ended without a card: ``message`` is the one line to show (no card, reader down, malformed)."""
+
+    message: str
+    reader_down: bool = False
+    """The reader cannot be used (the device panel and the caller bar's badge show it)."""
+
+
+@dataclass(frozen=True)
+class CardRemoved(Event):
+    """The card was taken off the reader."""

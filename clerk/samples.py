@@ -370,22 +370,43 @@ def photograph(im: Image.Image, rng: random.Random, *, desk: bool = True, max_an
 
     ``turn`` (0/90/180/270) puts the document on its side or upside down on top of the small angle.
     """
+    return photograph_with_corners(im, rng, desk=desk, max_angle=max_angle, blur=blur, quality=quality,
+                                   turn=turn)[0]
+
+
+Corners = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
+"""The document's top-left, top-right, bottom-right and bottom-left corners in the photograph (pixels)."""
+
+
+def photograph_with_corners(im: Image.Image, rng: random.Random, *, desk: bool = True, max_angle: float = 6.0,
+                            blur: float | None = None, quality: int | None = None,
+                            turn: int = 0) -> tuple[bytes, Corners]:
+    """``photograph``, and where the document's corners ended up (what a document camera's crop must find)."""
+    import math
+
     doc = im.convert("RGB")
     w, h = doc.size
+    corners = [(0.0, 0.0), (float(w), 0.0), (float(w), float(h)), (0.0, float(h))]
     if desk:
         pad = int(max(w, h) * rng.uniform(0.12, 0.3))
         tone = rng.choice([(120, 86, 58), (150, 120, 90), (90, 90, 95), (200, 196, 188), (60, 50, 45)])
         canvas = _paper((w + 2 * pad, h + 2 * pad), rng, tone)
         shadow = Image.new("RGB", doc.size, tuple(max(0, c - 40) for c in tone))  # type: ignore[arg-type]
         canvas.paste(shadow, (pad + 8, pad + 10))
-        canvas.paste(doc, (pad + rng.randrange(-pad // 3, pad // 3 + 1), pad + rng.randrange(-pad // 3, pad // 3 + 1)))
+        at = (pad + rng.randrange(-pad // 3, pad // 3 + 1), pad + rng.randrange(-pad // 3, pad // 3 + 1))
+        canvas.paste(doc, at)
+        corners = [(x + at[0], y + at[1]) for x, y in corners]
         doc = canvas
         fill = tone
     else:
         fill = (250, 250, 250)
     angle = rng.uniform(-max_angle, max_angle) + turn
     if angle:
+        cx, cy = doc.size[0] / 2, doc.size[1] / 2
         doc = doc.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=fill)
+        nx, ny = doc.size[0] / 2, doc.size[1] / 2
+        c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        corners = [(nx + (x - cx) * c + (y - cy) * s, ny - (x - cx) * s + (y - cy) * c) for x, y in corners]
     radius = rng.uniform(0.3, 1.3) if blur is None else blur
     if radius > 0:
         doc = doc.filter(ImageFilter.GaussianBlur(radius))
@@ -396,7 +417,7 @@ def photograph(im: Image.Image, rng: random.Random, *, desk: bool = True, max_an
         doc = ImageEnhance.Contrast(doc).enhance(rng.uniform(0.8, 1.1))
     buf = io.BytesIO()
     doc.save(buf, "JPEG", quality=rng.randrange(35, 80) if quality is None else quality)
-    return buf.getvalue()
+    return buf.getvalue(), (corners[0], corners[1], corners[2], corners[3])
 
 
 def sample_set(kind: str, n: int, seed: int = 1) -> list[tuple[bytes, dict[str, str]]]:

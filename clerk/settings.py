@@ -70,6 +70,27 @@ class HallSettings(BaseModel):
         return self.org_code if len(self.org_code) == 6 and self.org_code.isdigit() else ""
 
 
+class DeviceSettings(BaseModel):
+    """The hall devices at this workstation (``clerk.devices``; ``python -m clerk doctor --devices``)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    idcard_reader: str = ""
+    """The ID-card reader: ``termb:/path/libtermb.so[:PORT]``, ``http://127.0.0.1:PORT/…`` or
+    ``sim:FILE.json`` (``clerk.devices.readers``); empty: no reader (typing only)."""
+    camera: str = ""
+    """The document camera (高拍仪): a video device such as ``/dev/video0``; empty: the first one found."""
+    elderly_priority_age: int = Field(default=65, ge=50, le=100)
+    """A ticket taken by card is an elderly-priority ticket from this age (hall setting)."""
+    signature_pad: str = Field(default="auto", pattern=r"^(auto|on|off)$")
+    """Sign the commitment letter on a pad at the window: "auto" when Qt sees a pen or touch device,
+    "on" always (a mouse will do), "off" never (the tick box, signed on paper)."""
+    second_screen: bool = True
+    """The applicant's evaluation screen is expected (the device check warns when it is missing)."""
+    sound: bool = True
+    """The hall display calls out tickets (the device check warns when there is no sound output)."""
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -98,6 +119,7 @@ class Settings(BaseModel):
     queue_fallback_prefix: str = Field(default="", pattern=r"^([XYZ][0-9A-Z])?$")
     """This kiosk's fallback prefix (人工兜底号段, e.g. ``X1``): claimed from the hall server with
     ``python -m clerk queue enroll``; empty: the kiosk cannot number tickets while the server is down."""
+    devices: DeviceSettings = Field(default_factory=DeviceSettings)
     recovery_public_key: str = ""
     """PEM file of the recovery public key (``python -m clerk recovery keygen``); empty: DATA_DIR's."""
 

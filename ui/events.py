@@ -215,3 +215,44 @@ class ImportFilesRequested(Event):
     code: str
     paths: tuple[Path, ...]
 
+
+
+@dataclass(frozen=True)
+class CameraPageCaptured(Event):
+    """The document camera (高拍仪) took a page, cropped and deskewed (``ui.devices``): the intake
+    screen files it into the material that is its scan target, as a scanned page."""
+
+    data: bytes
+    """The page as JPEG bytes (kept in memory, never in a file)."""
+    number: int
+    """Its number in this series of captures (1, 2, …)."""
+    found: bool
+    """False: no document edge was found and the whole frame is kept."""
+
+
+@dataclass(frozen=True)
+class SignatureRequested(Event):
+    """The intake screen asks for the applicant's signature on the commitment letter (``ui.devices``
+    opens the signing pad for the case)."""
+
+    case_uuid: str
+
+
+@dataclass(frozen=True)
+class CommitmentSigned(Event):
+    """The applicant signed the commitment letter on the pad (the signature is stored with the case)."""
+
+    case_uuid: str
+
+
+@dataclass(frozen=True)
+class DevicesTrouble(Event):
+    """The devices the clerk needs that are down now (``ui.devices``: the reader, the printers …), as
+    one line each; empty when all are well again. The caller bar shows a badge while there are some."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ShowDevicesRequested(Event):
+    """The device panel, please (the caller bar's badge was clicked)."""

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "clerk.cli.assist_cmd",
     "clerk.cli.queue_cmd",
     "clerk.cli.health_cmd",
+    "clerk.cli.devices_cmd",
 ]
 
 

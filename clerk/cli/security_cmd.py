@@ -51,8 +51,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ip.add_argument("--passphrase-env", metavar="VAR")
     ip.set_defaults(handler=cmd_recovery_import)
 
-    d = sub.add_parser("doctor", help="security check: data key, encryption, audit chain, unsynced cases")
+    d = sub.add_parser("doctor", help="security check: data key, encryption, audit chain, unsynced cases; "
+                                      "--devices: the hall devices (clerk.cli.devices_cmd)")
     add_data_dir(d)
+    d.add_argument("--devices", action="store_true", help="check the hall devices instead: printers, scanners, "
+                                                          "card reader, camera, second screen, sound")
+    d.add_argument("--json", action="store_true", help="with --devices: print JSON")
     d.set_defaults(handler=cmd_doctor)
 
     pp = sub.add_parser("purge", help="清理过期数据 / purge closed, confirmed cases past retention")
@@ -169,6 +173,12 @@ def cmd_recovery_import(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    if args.devices:
+        from clerk.cli.devices_cmd import cmd_doctor_devices
+
+        return cmd_doctor_devices(args)
+    if args.json:
+        raise CliError("--json 只用于 doctor --devices")
     from clerk.security import keychain
     from clerk.security.audit import verify_store
     from clerk.security.keys import KeyUnavailable, data_key

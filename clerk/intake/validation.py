@@ -79,13 +79,22 @@ def check_text(value: Any, *, max_length: int, multiline: bool = False) -> tuple
     return text, None
 
 
+RESIDENCE_PERMIT_REGIONS = frozenset({"810000", "820000", "830000"})
+"""The region codes of 港澳台居民居住证 numbers (Hong Kong, Macao, Taiwan residents; GB 11643 format)."""
+
+
 def known_region(code: str) -> bool:
-    """A county code that exists or existed (python-stdnum's table).
+    """A county code that exists or existed (python-stdnum's table), or a residence permit's 810000,
+    820000, 830000 (stdnum's table has no 830000).
 
     Not stdnum's ``get_birth_place``: it wants the code to have existed in the birth year, but most
-    people born before 1984 were numbered in 1984-85 under the codes of that time.
+    people born before 1984 were numbered in 1984-85 under the codes of that time — and people keep
+    the number they were given after their county is merged or renamed.
     """
     from stdnum import numdb
+
+    if code in RESIDENCE_PERMIT_REGIONS:
+        return True
 
     parts = dict(p for part in numdb.get("cn/loc").info(code) for p in part[1].items())
     return "county" in parts

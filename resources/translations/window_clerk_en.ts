@@ -437,202 +437,207 @@
 <context>
     <name>CallerBar</name>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="239"/>
-        <location filename="../../ui/queue/caller_bar.py" line="326"/>
+        <location filename="../../ui/queue/caller_bar.py" line="247"/>
+        <location filename="../../ui/queue/caller_bar.py" line="334"/>
         <source>叫号 F2</source>
         <translation>Call F2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="240"/>
+        <location filename="../../ui/queue/caller_bar.py" line="248"/>
         <source>重呼 F3</source>
         <translation>Recall F3</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="240"/>
+        <location filename="../../ui/queue/caller_bar.py" line="248"/>
         <source>再叫一次当前号 (F3)</source>
         <translation>Call the current ticket again (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="283"/>
+        <location filename="../../ui/queue/caller_bar.py" line="291"/>
         <source>● 叫号离线</source>
         <translation>● Calling offline</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="287"/>
+        <location filename="../../ui/queue/caller_bar.py" line="295"/>
         <source>● 窗口暂停</source>
         <translation>● Window paused</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="287"/>
+        <location filename="../../ui/queue/caller_bar.py" line="295"/>
         <source>● 窗口关闭</source>
         <translation>● Window closed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="292"/>
+        <location filename="../../ui/queue/caller_bar.py" line="300"/>
         <source>● 等候 %1 人</source>
         <translation>● %1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="296"/>
+        <location filename="../../ui/queue/caller_bar.py" line="304"/>
         <source>● 连接中…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="302"/>
+        <location filename="../../ui/queue/caller_bar.py" line="310"/>
         <source>%1（服务器上）</source>
         <translation>%1 (on the server)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="304"/>
+        <location filename="../../ui/queue/caller_bar.py" line="312"/>
         <source>当前号：—</source>
         <translation>Ticket: —</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="379"/>
+        <location filename="../../ui/queue/caller_bar.py" line="387"/>
         <source>暂无等候的号</source>
         <translation>No tickets waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="381"/>
-        <location filename="../../ui/queue/caller_bar.py" line="447"/>
+        <location filename="../../ui/queue/caller_bar.py" line="389"/>
+        <location filename="../../ui/queue/caller_bar.py" line="459"/>
         <source>已叫 %1 号</source>
         <translation>Called ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="421"/>
+        <location filename="../../ui/queue/caller_bar.py" line="433"/>
         <source>已重呼 %1 号</source>
         <translation>Recalled ticket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="398"/>
-        <location filename="../../ui/queue/caller_bar.py" line="414"/>
-        <location filename="../../ui/queue/caller_bar.py" line="427"/>
+        <location filename="../../ui/queue/caller_bar.py" line="406"/>
+        <location filename="../../ui/queue/caller_bar.py" line="426"/>
+        <location filename="../../ui/queue/caller_bar.py" line="439"/>
         <source>%1 号已办结</source>
         <translation>Ticket %1 completed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="239"/>
+        <location filename="../../ui/queue/caller_bar.py" line="222"/>
+        <source>⚠ 设备</source>
+        <translation>⚠ Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/caller_bar.py" line="247"/>
         <source>下一位 (F2)：本号已办完时先办结，再叫下一位</source>
         <translation>Next (F2): finishes the current ticket when done, then calls the next</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="241"/>
+        <location filename="../../ui/queue/caller_bar.py" line="249"/>
         <source>开始 F4</source>
         <translation>Start F4</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="241"/>
+        <location filename="../../ui/queue/caller_bar.py" line="249"/>
         <source>申请人已到窗口，开始办理 (F4)</source>
         <translation>The applicant is at the window: start (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="242"/>
+        <location filename="../../ui/queue/caller_bar.py" line="250"/>
         <source>办结 F6</source>
         <translation>Finish F6</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="242"/>
+        <location filename="../../ui/queue/caller_bar.py" line="250"/>
         <source>本号办理完毕 (F6)</source>
         <translation>This ticket is done (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="243"/>
+        <location filename="../../ui/queue/caller_bar.py" line="251"/>
         <source>过号 F7</source>
         <translation>No-show F7</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="243"/>
+        <location filename="../../ui/queue/caller_bar.py" line="251"/>
         <source>叫号后申请人未到 (F7)</source>
         <translation>Called but the applicant did not come (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="244"/>
+        <location filename="../../ui/queue/caller_bar.py" line="252"/>
         <source>转移 F8</source>
         <translation>Transfer F8</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="244"/>
+        <location filename="../../ui/queue/caller_bar.py" line="252"/>
         <source>转给其他业务或窗口 (F8)</source>
         <translation>Transfer to another service or window (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="245"/>
-        <location filename="../../ui/queue/caller_bar.py" line="324"/>
+        <location filename="../../ui/queue/caller_bar.py" line="253"/>
+        <location filename="../../ui/queue/caller_bar.py" line="332"/>
         <source>暂停 F9</source>
         <translation>Pause F9</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="245"/>
+        <location filename="../../ui/queue/caller_bar.py" line="253"/>
         <source>暂停/开放本窗口 (F9)</source>
         <translation>Pause/open this window (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="246"/>
+        <location filename="../../ui/queue/caller_bar.py" line="254"/>
         <source>暂挂 F10</source>
         <translation>Park F10</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="246"/>
+        <location filename="../../ui/queue/caller_bar.py" line="254"/>
         <source>申请人暂时离开（如去复印材料）：本号挂起，稍后叫回 (F10)</source>
         <translation>The applicant stepped away (e.g. to copy a document): park the ticket and call it back later (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="247"/>
+        <location filename="../../ui/queue/caller_bar.py" line="255"/>
         <source>叫指定号 F11</source>
         <translation>Call no. F11</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="248"/>
+        <location filename="../../ui/queue/caller_bar.py" line="256"/>
         <source>叫指定的排队号：暂挂的号叫回、应急号、转来的号 (F11)</source>
         <translation>Call a chosen ticket: a parked one back, a fallback ticket, one sent over (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="324"/>
+        <location filename="../../ui/queue/caller_bar.py" line="332"/>
         <source>开放窗口 F9</source>
         <translation>Open window F9</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="326"/>
+        <location filename="../../ui/queue/caller_bar.py" line="334"/>
         <source>下一位 F2</source>
         <translation>Next F2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="403"/>
+        <location filename="../../ui/queue/caller_bar.py" line="411"/>
         <source>%1 号还在办理：受理后按 F2 叫下一位，或按 F6 办结、F7 过号</source>
         <translation>Ticket %1 is still being served: after accepting press F2 for the next, or F6 finish, F7 no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="430"/>
+        <location filename="../../ui/queue/caller_bar.py" line="442"/>
         <source>%1 号过号</source>
         <translation>Ticket %1: no-show</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="435"/>
+        <location filename="../../ui/queue/caller_bar.py" line="447"/>
         <source>%1 号已转到%2</source>
         <translation>Ticket %1 transferred to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="442"/>
+        <location filename="../../ui/queue/caller_bar.py" line="454"/>
         <source>%1 号已暂挂，申请人回来后可从“暂挂”叫回 (F11)</source>
         <translation>%1 parked; call it back from &quot;Parked&quot; when the applicant returns (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="471"/>
+        <location filename="../../ui/queue/caller_bar.py" line="483"/>
         <source>叫回 %1</source>
         <translation>Call back %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="475"/>
+        <location filename="../../ui/queue/caller_bar.py" line="487"/>
         <source>暂挂 %1</source>
         <translation>Parked %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="498"/>
+        <location filename="../../ui/queue/caller_bar.py" line="510"/>
         <source>窗口已开放</source>
         <translation>Window open</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/caller_bar.py" line="500"/>
+        <location filename="../../ui/queue/caller_bar.py" line="512"/>
         <source>窗口已暂停，不再叫新号</source>
         <translation>Window paused: no new tickets will be called</translation>
     </message>
@@ -663,6 +668,66 @@
         <location filename="../../ui/field/photo.py" line="66"/>
         <source>拍照失败：</source>
         <translation>Photo failed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="66"/>
+        <source>高拍仪</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="86"/>
+        <source>自动裁边纠偏</source>
+        <translation>Crop and straighten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="91"/>
+        <source>拍摄（空格）</source>
+        <translation>Capture (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="95"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="102"/>
+        <source>没有发现高拍仪：请插上高拍仪的 USB 线后重新打开；也可以用扫描仪或扫描文件夹</source>
+        <translation>No document camera found: plug in its USB cable and open this again; or use the scanner or the scan folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="104"/>
+        <source>高拍仪：{name}。把材料平放在镜头下，按空格拍摄</source>
+        <translation>Document camera: {name}. Lay the document flat under the lens and press Space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="121"/>
+        <source>拍摄失败：{error}</source>
+        <translation>Capture failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="127"/>
+        <source>高拍仪不能使用：{error}。请重新插拔高拍仪的 USB 线</source>
+        <translation>The document camera cannot be used: {error}. Unplug its USB cable and plug it in again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="138"/>
+        <source>正在裁边纠偏…</source>
+        <translation>Cropping and straightening…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="146"/>
+        <source>第 {n} 页已拍（已裁边，纠偏 {angle}°）</source>
+        <translation>Page {n} captured (cropped, straightened by {angle}°)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="148"/>
+        <source>第 {n} 页已拍（没有找到材料边缘，保留整幅画面）</source>
+        <translation>Page {n} captured (no document edge found, the whole picture kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/camera.py" line="152"/>
+        <source>已拍 {n} 页</source>
+        <translation>{n} page(s) captured</translation>
     </message>
 </context>
 <context>
@@ -928,17 +993,22 @@ Platform note: </translation>
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="290"/>
+        <location filename="../../ui/intake/checklist.py" line="292"/>
         <source>材料清单（一套材料）</source>
         <translation>Materials (one set)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="308"/>
+        <location filename="../../ui/intake/checklist.py" line="310"/>
         <source>告知承诺书已签署（有容缺后补材料时必须）Alt+Q</source>
         <translation>Commitment letter signed (required with deferred materials) Alt+Q</translation>
     </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="316"/>
+        <source>签名板签名</source>
+        <translation>Sign on the pad</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/checklist.py" line="405"/>
+        <location filename="../../ui/intake/checklist.py" line="418"/>
         <source>共 %n 项</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -946,27 +1016,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="406"/>
+        <location filename="../../ui/intake/checklist.py" line="419"/>
         <source>已提交</source>
         <translation>Provided</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="406"/>
+        <location filename="../../ui/intake/checklist.py" line="419"/>
         <source>容缺后补</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="407"/>
+        <location filename="../../ui/intake/checklist.py" line="420"/>
         <source>免提交</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="407"/>
+        <location filename="../../ui/intake/checklist.py" line="420"/>
         <source>无需提交</source>
         <translation>Not required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="408"/>
+        <location filename="../../ui/intake/checklist.py" line="421"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
@@ -1566,6 +1636,129 @@ Platform note: </translation>
     </message>
 </context>
 <context>
+    <name>DevicePanel</name>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="49"/>
+        <source>设备状态</source>
+        <translation>Device status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="54"/>
+        <location filename="../../ui/devices/panel.py" line="82"/>
+        <source>正在检查设备…</source>
+        <translation>Checking the devices…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="58"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="58"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="58"/>
+        <source>情况</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="58"/>
+        <source>处理办法</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="71"/>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="74"/>
+        <source>关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="90"/>
+        <source>设备检查失败：{error}</source>
+        <translation>The device check failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="106"/>
+        <source>全部设备正常</source>
+        <translation>All devices are fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/panel.py" line="107"/>
+        <source>{n} 项设备需要处理</source>
+        <translation>{n} device(s) need attention</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="37"/>
+        <location filename="../../ui/devices/__init__.py" line="57"/>
+        <source>读卡器：就绪（F12 读卡）</source>
+        <translation>Card reader: ready (F12 reads)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="37"/>
+        <source>读卡器：未设置</source>
+        <translation>Card reader: not set up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="48"/>
+        <source>读卡器：已读 {name}</source>
+        <translation>Card reader: read {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="53"/>
+        <source>读卡器：不可用</source>
+        <translation>Card reader: unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="79"/>
+        <source>身份证阅读器：{reason}</source>
+        <translation>ID card reader: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="125"/>
+        <source>读卡器：设置有误</source>
+        <translation>Card reader: wrong setting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="141"/>
+        <source>没有设置身份证阅读器：请在设置中填写 devices.idcard_reader</source>
+        <translation>No ID card reader set up: set devices.idcard_reader in the settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="235"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="236"/>
+        <source>读身份证</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="237"/>
+        <source>高拍仪拍摄</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="238"/>
+        <source>设备状态</source>
+        <translation>Device status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/__init__.py" line="240"/>
+        <source>演示：放上 / 取下身份证</source>
+        <translation>Demo: lay / take off an ID card</translation>
+    </message>
+</context>
+<context>
     <name>DisplayWindow</name>
     <message>
         <location filename="../../ui/queue/display.py" line="59"/>
@@ -1943,12 +2136,12 @@ Platform note: </translation>
         <translation>Home-visit workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/field_window.py" line="65"/>
+        <location filename="../../ui/shell/field_window.py" line="66"/>
         <source>上门办理</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/field_window.py" line="77"/>
+        <location filename="../../ui/shell/field_window.py" line="78"/>
         <source>工作人员：</source>
         <translation>Staff: </translation>
     </message>
@@ -1997,176 +2190,176 @@ Platform note: </translation>
 <context>
     <name>HandoutPage</name>
     <message>
-        <location filename="../../ui/followup/handout.py" line="91"/>
+        <location filename="../../ui/followup/handout.py" line="95"/>
         <source>待领取（最早办结的在前）</source>
         <translation>Awaiting collection (earliest completed first)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="92"/>
+        <location filename="../../ui/followup/handout.py" line="96"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="95"/>
+        <location filename="../../ui/followup/handout.py" line="99"/>
         <source>短信通知申请人</source>
         <translation>Notify applicant by SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="96"/>
+        <location filename="../../ui/followup/handout.py" line="100"/>
         <source>通过短信网关通知申请人领取（未配置网关时只记入日志）</source>
         <translation>Tell the applicant to collect via the SMS gateway (only logged when no gateway is configured)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="102"/>
+        <location filename="../../ui/followup/handout.py" line="106"/>
         <source>受理编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="102"/>
+        <location filename="../../ui/followup/handout.py" line="106"/>
         <source>一件事</source>
         <translation>One-thing bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="102"/>
+        <location filename="../../ui/followup/handout.py" line="106"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="103"/>
+        <location filename="../../ui/followup/handout.py" line="107"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="103"/>
+        <location filename="../../ui/followup/handout.py" line="107"/>
         <source>办结时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="103"/>
+        <location filename="../../ui/followup/handout.py" line="107"/>
         <source>短信通知</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="123"/>
+        <location filename="../../ui/followup/handout.py" line="127"/>
         <source>出件</source>
         <translation>Hand-out</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="127"/>
+        <location filename="../../ui/followup/handout.py" line="131"/>
         <source>扫描受理通知书条码，或输入受理编号 / 身份证号码，回车</source>
         <translation>Scan the acceptance notice barcode, or type the case no. / ID number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="131"/>
+        <location filename="../../ui/followup/handout.py" line="135"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="146"/>
-        <location filename="../../ui/followup/handout.py" line="301"/>
+        <location filename="../../ui/followup/handout.py" line="150"/>
+        <location filename="../../ui/followup/handout.py" line="332"/>
         <source>尚未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="148"/>
-        <location filename="../../ui/followup/handout.py" line="302"/>
+        <location filename="../../ui/followup/handout.py" line="152"/>
+        <location filename="../../ui/followup/handout.py" line="333"/>
         <source>扫描申请人手中受理通知书上的条码即可打开。</source>
         <translation>Scan the barcode on the applicant&apos;s acceptance notice to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="153"/>
+        <location filename="../../ui/followup/handout.py" line="157"/>
         <source>身份核验与送达方式</source>
         <translation>Identity check and delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="157"/>
+        <location filename="../../ui/followup/handout.py" line="161"/>
         <source>本人领取</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="158"/>
+        <location filename="../../ui/followup/handout.py" line="162"/>
         <source>他人代领</source>
         <translation>By an agent</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="159"/>
+        <location filename="../../ui/followup/handout.py" line="163"/>
         <source>邮寄送达</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="167"/>
+        <location filename="../../ui/followup/handout.py" line="171"/>
         <source>领取方式</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="170"/>
-        <location filename="../../ui/followup/handout.py" line="348"/>
+        <location filename="../../ui/followup/handout.py" line="174"/>
+        <location filename="../../ui/followup/handout.py" line="379"/>
         <source>读取或输入出示证件的号码</source>
         <translation>Read or type the number of the ID shown</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="172"/>
+        <location filename="../../ui/followup/handout.py" line="176"/>
         <source>出示证件号码</source>
         <translation>ID shown</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="174"/>
         <location filename="../../ui/followup/handout.py" line="178"/>
+        <location filename="../../ui/followup/handout.py" line="182"/>
         <source>代领人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="176"/>
+        <location filename="../../ui/followup/handout.py" line="180"/>
         <source>代领人证件号码（与出示证件一致）</source>
         <translation>Agent ID number (as on the ID shown)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="177"/>
+        <location filename="../../ui/followup/handout.py" line="181"/>
         <source>已查验申请人签署的授权委托书，原件留存</source>
         <translation>Power of attorney signed by the applicant checked; original kept</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="178"/>
+        <location filename="../../ui/followup/handout.py" line="182"/>
         <source>代领人证件</source>
         <translation>Agent ID</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="184"/>
+        <location filename="../../ui/followup/handout.py" line="188"/>
         <source>邮件单号（邮寄送达必填）</source>
         <translation>Tracking no. (required for post)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="186"/>
+        <location filename="../../ui/followup/handout.py" line="190"/>
         <source>邮件单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="192"/>
+        <location filename="../../ui/followup/handout.py" line="196"/>
         <source>重新生成送达回证</source>
         <translation>Regenerate delivery receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="196"/>
+        <location filename="../../ui/followup/handout.py" line="200"/>
         <source>核验并交付</source>
         <translation>Verify and hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="244"/>
+        <location filename="../../ui/followup/handout.py" line="272"/>
         <source>未通知</source>
         <translation>Not notified</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="246"/>
+        <location filename="../../ui/followup/handout.py" line="274"/>
         <source>（邮寄）</source>
         <translation> (post)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="248"/>
+        <location filename="../../ui/followup/handout.py" line="276"/>
         <source>（可领：%1）</source>
         <translation> (ready: %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/followup/handout.py" line="251"/>
+        <location filename="../../ui/followup/handout.py" line="279"/>
         <source>共 %n 件待领取；双击一行打开</source>
         <translation>
             <numerusform>%n result awaiting collection; double-click a row to open</numerusform>
@@ -2174,137 +2367,137 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="252"/>
+        <location filename="../../ui/followup/handout.py" line="280"/>
         <source>暂无待领取的办理结果</source>
         <translation>No results awaiting collection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="259"/>
+        <location filename="../../ui/followup/handout.py" line="287"/>
         <source>请先在列表中选择一件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="264"/>
+        <location filename="../../ui/followup/handout.py" line="292"/>
         <source>已通知 %1（%2）</source>
         <translation>Notified %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="290"/>
+        <location filename="../../ui/followup/handout.py" line="321"/>
         <source>没有找到与“%1”对应的案件</source>
         <translation>No case found for &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="309"/>
+        <location filename="../../ui/followup/handout.py" line="340"/>
         <source>申请人：</source>
         <translation>Applicant: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="310"/>
+        <location filename="../../ui/followup/handout.py" line="341"/>
         <source>状态：</source>
         <translation>Status: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="312"/>
+        <location filename="../../ui/followup/handout.py" line="343"/>
         <source>申请时选择邮寄送达：</source>
         <translation>Delivery by post chosen at application: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="315"/>
+        <location filename="../../ui/followup/handout.py" line="346"/>
         <source>⚠ 容缺后补材料尚未补交：</source>
         <translation>⚠ Deferred materials not brought in yet: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="318"/>
+        <location filename="../../ui/followup/handout.py" line="349"/>
         <source>异地代收代办，属地：</source>
         <translation>Taken in for another region (异地代收代办); handling region: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="324"/>
+        <location filename="../../ui/followup/handout.py" line="355"/>
         <source>办理结果已送达，可重新生成送达回证。</source>
         <translation>The result has been delivered; the delivery receipt can be regenerated.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="326"/>
+        <location filename="../../ui/followup/handout.py" line="357"/>
         <source>本次可交付：%1；其余事项办结后再领</source>
         <translation>Ready to hand over now: %1; the other matters are collected when they are done</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="328"/>
+        <location filename="../../ui/followup/handout.py" line="359"/>
         <source>此案件当前不能出件（尚未办结）。</source>
         <translation>This case cannot be handed out yet (not completed).</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="348"/>
+        <location filename="../../ui/followup/handout.py" line="379"/>
         <source>邮寄送达可不填</source>
         <translation>Optional for delivery by post</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="372"/>
+        <location filename="../../ui/followup/handout.py" line="403"/>
         <source>申请人本人</source>
         <translation>the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="372"/>
+        <location filename="../../ui/followup/handout.py" line="403"/>
         <source>代领人</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="372"/>
+        <location filename="../../ui/followup/handout.py" line="403"/>
         <source>邮寄</source>
         <translation>post</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="373"/>
+        <location filename="../../ui/followup/handout.py" line="404"/>
         <source>已交付：%1，领取人 %2 %3</source>
         <translation>Handed out: %1, received by %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="376"/>
+        <location filename="../../ui/followup/handout.py" line="407"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="378"/>
+        <location filename="../../ui/followup/handout.py" line="409"/>
         <source>，邮件单号 %1</source>
         <translation>, tracking no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="418"/>
+        <location filename="../../ui/followup/handout.py" line="449"/>
         <source>容缺材料尚未补交</source>
         <translation>Deferred materials outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="424"/>
+        <location filename="../../ui/followup/handout.py" line="455"/>
         <source>先行交付的理由（记入送达记录和审计日志，至少 4 个字）：</source>
         <translation>Reason to hand out anyway (kept in the delivery record and the audit log, at least 4 characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="431"/>
+        <location filename="../../ui/followup/handout.py" line="462"/>
         <source>确认交付</source>
         <translation>Hand out</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="432"/>
+        <location filename="../../ui/followup/handout.py" line="463"/>
         <source>暂不交付</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="449"/>
+        <location filename="../../ui/followup/handout.py" line="480"/>
         <source>本机没有这件的送达记录</source>
         <translation>No delivery record for this case on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="460"/>
+        <location filename="../../ui/followup/handout.py" line="491"/>
         <source>送达回证已生成：</source>
         <translation>Delivery receipt created: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="471"/>
+        <location filename="../../ui/followup/handout.py" line="502"/>
         <source>不能交付：</source>
         <translation>Cannot hand out: </translation>
     </message>
     <message>
-        <location filename="../../ui/followup/handout.py" line="479"/>
+        <location filename="../../ui/followup/handout.py" line="510"/>
         <source>操作失败：</source>
         <translation>Failed: </translation>
     </message>
@@ -2403,67 +2596,67 @@ Platform note: </translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake/page.py" line="89"/>
+        <location filename="../../ui/intake/page.py" line="90"/>
         <source>自动保存失败：</source>
         <translation>Autosave failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="100"/>
+        <location filename="../../ui/intake/page.py" line="101"/>
         <source>继续办理最近的草稿</source>
         <translation>Continue the latest draft</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="104"/>
+        <location filename="../../ui/intake/page.py" line="105"/>
         <source>查看全部草稿</source>
         <translation>All drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="147"/>
+        <location filename="../../ui/intake/page.py" line="148"/>
         <source>不予受理…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="150"/>
+        <location filename="../../ui/intake/page.py" line="151"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="152"/>
+        <location filename="../../ui/intake/page.py" line="153"/>
         <source>材料不齐且不能容缺时，一次告知需补正的全部材料</source>
         <translation>When materials are missing and cannot be deferred, list everything missing at once</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="154"/>
+        <location filename="../../ui/intake/page.py" line="155"/>
         <source>受理 (Ctrl+Enter)</source>
         <translation>Accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="156"/>
+        <location filename="../../ui/intake/page.py" line="157"/>
         <source>检查全部内容并受理 (Ctrl+Enter)</source>
         <translation>Check everything and accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="204"/>
+        <location filename="../../ui/intake/page.py" line="206"/>
         <source>%1 号（咨询）已叫到</source>
         <translation>Ticket %1 (enquiry) called</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="209"/>
+        <location filename="../../ui/intake/page.py" line="211"/>
         <source>%1 号已叫到：请选择要办理的事项</source>
         <translation>Ticket %1 called: choose the service to handle</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="269"/>
+        <location filename="../../ui/intake/page.py" line="271"/>
         <source>无法开始受理：</source>
         <translation>Cannot start intake: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="336"/>
+        <location filename="../../ui/intake/page.py" line="339"/>
         <source>未填姓名</source>
         <translation>(no name)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="337"/>
+        <location filename="../../ui/intake/page.py" line="340"/>
         <source>有 %n 份未办完的草稿。最近：</source>
         <translation>
             <numerusform>%n unfinished draft. Latest: </numerusform>
@@ -2471,37 +2664,37 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="349"/>
+        <location filename="../../ui/intake/page.py" line="352"/>
         <source>请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）</source>
         <translation>Choose a bundle on the left (Ctrl+N to search; pinyin initials work)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="350"/>
+        <location filename="../../ui/intake/page.py" line="353"/>
         <source>请在左侧上门清单中选择一户（↑/↓），按回车开始办理</source>
         <translation>Pick a household in the visit list on the left (↑/↓) and press Enter to start</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="355"/>
+        <location filename="../../ui/intake/page.py" line="358"/>
         <source>未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="631"/>
+        <location filename="../../ui/intake/page.py" line="634"/>
         <source>请先把光标移到要导入的材料上（Tab 或 ↑/↓）</source>
         <translation>Move to the material to import into first (Tab or ↑/↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="639"/>
+        <location filename="../../ui/intake/page.py" line="642"/>
         <source>请先把光标移到要扫描的材料上</source>
         <translation>Move to the material to scan into first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="650"/>
+        <location filename="../../ui/intake/page.py" line="653"/>
         <source>没有可以调用电子证照免提交的缺少材料</source>
         <translation>No missing material can be taken from e-licences</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="662"/>
+        <location filename="../../ui/intake/page.py" line="665"/>
         <source>%n 项材料调用电子证照免提交</source>
         <translation>
             <numerusform>%n material taken from e-licences</numerusform>
@@ -2509,48 +2702,48 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="80"/>
-        <location filename="../../ui/intake/page.py" line="394"/>
+        <location filename="../../ui/intake/layout.py" line="82"/>
+        <location filename="../../ui/intake/page.py" line="397"/>
         <source>联办事项：</source>
         <translation>Matters: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="89"/>
+        <location filename="../../ui/intake/layout.py" line="91"/>
         <source>情形</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="105"/>
+        <location filename="../../ui/intake/layout.py" line="109"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="106"/>
+        <location filename="../../ui/intake/layout.py" line="110"/>
         <source>有代办人（代为办理）</source>
         <translation>Agent acting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="121"/>
+        <location filename="../../ui/intake/layout.py" line="125"/>
         <source>其他人员（与申请人或已填人员相同时按数字键选择，不必再填）</source>
         <translation>Other persons (press a digit when one is the applicant or a person already filled)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/layout.py" line="126"/>
+        <location filename="../../ui/intake/layout.py" line="130"/>
         <source>申请表（一表申请）</source>
         <translation>Application form (one form)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="372"/>
+        <location filename="../../ui/intake/page.py" line="375"/>
         <source>已自动保存 %1</source>
         <translation>Autosaved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="413"/>
+        <location filename="../../ui/intake/page.py" line="416"/>
         <source>导入中…</source>
         <translation>Importing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="420"/>
+        <location filename="../../ui/intake/page.py" line="423"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2558,27 +2751,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="462"/>
+        <location filename="../../ui/intake/page.py" line="465"/>
         <source>已按历史记录预填，请与申请人核对</source>
         <translation>Prefilled from history; check with the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="494"/>
+        <location filename="../../ui/intake/page.py" line="497"/>
         <source>有容缺后补的材料，须申请人签署告知承诺书</source>
         <translation>Some materials are deferred: the applicant must sign the commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="495"/>
+        <location filename="../../ui/intake/page.py" line="498"/>
         <source>上门受理须有申请人签名（在左侧签名板签名并保存）</source>
         <translation>Home-visit intake needs the applicant&apos;s signature (sign on the pad on the left and save)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="520"/>
+        <location filename="../../ui/intake/page.py" line="523"/>
         <source>申请人联系电话</source>
         <translation>Applicant phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="520"/>
+        <location filename="../../ui/intake/page.py" line="523"/>
         <source>申请人证件号码</source>
         <translation>Applicant ID number</translation>
     </message>
@@ -2587,277 +2780,332 @@ Platform note: </translation>
         <source>%1：无法读取（%2）</source>
         <translation>%1: cannot be read (%2)</translation>
     </message>
+    <message>
+        <location filename="../../ui/intake/card.py" line="58"/>
+        <source>长期</source>
+        <translation>no end</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/card.py" line="61"/>
+        <source>证件已过期（有效期至 {until}）：请核实身份，并提示申请人换领证件</source>
+        <translation>The card has expired (valid until {until}): check the identity and tell the applicant to renew it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/card.py" line="64"/>
+        <source>已读取身份证，有效期至 {until}</source>
+        <translation>ID card read, valid until {until}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/card.py" line="96"/>
+        <source>申请人已在签名板上签署告知承诺书</source>
+        <translation>The applicant signed the commitment letter on the pad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/card.py" line="103"/>
+        <source>高拍仪拍的第 {n} 页没有存入：请先选中要拍入的材料</source>
+        <translation>Camera page {n} was not stored: select the material to capture into first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/card.py" line="127"/>
+        <source>已读取 {name} 的身份证：选择事项后自动填入申请人</source>
+        <translation>{name}&apos;s ID card read: it fills the applicant once a service is chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/card.py" line="133"/>
+        <source>申请人是单位：身份证信息没有填入（可作为代办人或法定代表人核对）</source>
+        <translation>The applicant is an organisation: the ID card was not filled in (check it as the agent&apos;s or legal representative&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/card.py" line="148"/>
+        <source>{name} 的身份证已过期</source>
+        <translation>{name}&apos;s ID card has expired</translation>
+    </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="200"/>
-        <location filename="../../ui/queue/kiosk.py" line="251"/>
+        <location filename="../../ui/queue/kiosk.py" line="209"/>
+        <location filename="../../ui/queue/kiosk.py" line="262"/>
         <source>自助取号</source>
         <translation>Self-service tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="258"/>
+        <location filename="../../ui/queue/kiosk.py" line="269"/>
         <source>① 请选择取号类别</source>
         <translation>① Choose a ticket type</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="277"/>
+        <location filename="../../ui/queue/kiosk.py" line="288"/>
         <source>请输入预约码（短信或“掌上办”中的预约码）</source>
         <translation>Enter your appointment code (from the SMS or the mobile app)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="280"/>
-        <source>② 请点击要办理的业务</source>
-        <translation>② Tap the service you need</translation>
+        <location filename="../../ui/queue/kiosk.py" line="291"/>
+        <source>② 请点击要办理的业务（也可以先在读卡区刷身份证）</source>
+        <translation>② Tap the service you need (you may first lay your ID card on the reader)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="291"/>
-        <location filename="../../ui/queue/kiosk.py" line="336"/>
+        <location filename="../../ui/queue/kiosk.py" line="306"/>
+        <location filename="../../ui/queue/kiosk.py" line="351"/>
         <source>预约签到</source>
         <translation>Appointment check-in</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="292"/>
-        <location filename="../../ui/queue/kiosk.py" line="365"/>
+        <location filename="../../ui/queue/kiosk.py" line="307"/>
+        <location filename="../../ui/queue/kiosk.py" line="380"/>
         <source>预约以后日期</source>
         <translation>Book a later day</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="304"/>
+        <location filename="../../ui/queue/kiosk.py" line="319"/>
         <source>应急号</source>
         <translation>Fallback ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="308"/>
-        <location filename="../../ui/queue/kiosk.py" line="613"/>
+        <location filename="../../ui/queue/kiosk.py" line="323"/>
+        <location filename="../../ui/queue/kiosk.py" line="628"/>
         <source>您的排队号</source>
         <translation>Your ticket number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="325"/>
+        <location filename="../../ui/queue/kiosk.py" line="340"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="337"/>
+        <location filename="../../ui/queue/kiosk.py" line="352"/>
         <source>请输入预约成功短信中的 8 位预约码，签到后取得预约号，优先办理。</source>
         <translation>Type the 8-character code from your booking SMS; checking in gives an appointment ticket, served first.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="342"/>
+        <location filename="../../ui/queue/kiosk.py" line="357"/>
         <source>预约码，如 7KQ2M9XD</source>
         <translation>Appointment code, e.g. 7KQ2M9XD</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="354"/>
+        <location filename="../../ui/queue/kiosk.py" line="369"/>
         <source>签到取号</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="356"/>
-        <location filename="../../ui/queue/kiosk.py" line="413"/>
+        <location filename="../../ui/queue/kiosk.py" line="371"/>
+        <location filename="../../ui/queue/kiosk.py" line="428"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="366"/>
+        <location filename="../../ui/queue/kiosk.py" line="381"/>
         <source>当天办理请直接取号。请选择业务、日期和时段，填写本人信息后确认预约。</source>
         <translation>For today, take a ticket. Choose the service, day and slot, fill in your details and confirm.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="378"/>
+        <location filename="../../ui/queue/kiosk.py" line="393"/>
         <source>业务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="379"/>
+        <location filename="../../ui/queue/kiosk.py" line="394"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="395"/>
+        <location filename="../../ui/queue/kiosk.py" line="410"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="395"/>
+        <location filename="../../ui/queue/kiosk.py" line="410"/>
         <source>预约人姓名</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="396"/>
+        <location filename="../../ui/queue/kiosk.py" line="411"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="396"/>
+        <location filename="../../ui/queue/kiosk.py" line="411"/>
         <source>18 位居民身份证号码</source>
         <translation>18-digit resident ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="397"/>
+        <location filename="../../ui/queue/kiosk.py" line="412"/>
         <source>手机号</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="397"/>
+        <location filename="../../ui/queue/kiosk.py" line="412"/>
         <source>接收预约码短信</source>
         <translation>For the SMS with your code</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="411"/>
+        <location filename="../../ui/queue/kiosk.py" line="426"/>
         <source>确认预约</source>
         <translation>Confirm booking</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="485"/>
+        <location filename="../../ui/queue/kiosk.py" line="500"/>
         <source>叫号服务器暂时无法连接。本机继续发放应急号（%1 号段），请留意窗口人工叫号；系统恢复后按取号先后顺序排队。</source>
         <translation>The queue server cannot be reached. This kiosk keeps issuing fallback numbers (range %1); listen for the windows calling them; once the system is back they wait in the order taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="489"/>
+        <location filename="../../ui/queue/kiosk.py" line="504"/>
         <source>叫号服务器暂时无法连接，本机未设置应急号段，暂不能取号。请到服务台人工登记。</source>
         <translation>The queue server cannot be reached and this kiosk has no fallback range: no tickets now. Please go to the service desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="493"/>
+        <location filename="../../ui/queue/kiosk.py" line="508"/>
         <source>叫号系统已恢复：%1 张应急号已交给叫号服务器，按取号先后顺序排队。</source>
         <translation>The queue system is back: %1 fallback tickets were handed to the queue server and wait in the order taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="496"/>
+        <location filename="../../ui/queue/kiosk.py" line="511"/>
         <source>%1 张被拒绝，请工作人员处理。</source>
         <translation>%1 were refused; staff will see to them.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="517"/>
+        <location filename="../../ui/queue/kiosk.py" line="532"/>
         <source>等候 %1 人</source>
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="517"/>
+        <location filename="../../ui/queue/kiosk.py" line="532"/>
         <source>应急取号</source>
         <translation>Fallback ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="563"/>
-        <location filename="../../ui/queue/kiosk.py" line="571"/>
+        <location filename="../../ui/queue/kiosk.py" line="578"/>
+        <location filename="../../ui/queue/kiosk.py" line="586"/>
         <source>请先输入预约码</source>
         <translation>Enter the appointment code first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="603"/>
+        <location filename="../../ui/queue/kiosk.py" line="618"/>
         <source>没有找到这个预约（今天的预约码或身份证），请核对预约短信，或普通取号。</source>
         <translation>No booking found for today with this code or ID card; please check your booking SMS, or take an ordinary ticket.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="619"/>
+        <location filename="../../ui/queue/kiosk.py" line="634"/>
         <source>（%1优先）</source>
         <translation> (%1 priority)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="621"/>
+        <location filename="../../ui/queue/kiosk.py" line="636"/>
         <source>%1%2 · 本机应急号</source>
         <translation>%1%2 · fallback number of this kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="623"/>
+        <location filename="../../ui/queue/kiosk.py" line="638"/>
         <source>%1%2 · 前面还有 %3 人</source>
         <translation>%1%2 · %3 ahead of you</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="625"/>
+        <location filename="../../ui/queue/kiosk.py" line="640"/>
         <source>，预计等候约 %1 分钟</source>
         <translation>, about %1 min wait</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="630"/>
+        <location filename="../../ui/queue/kiosk.py" line="645"/>
         <source>请取走小票，留意大厅屏幕和语音叫号</source>
         <translation>Please take your ticket and watch the hall screen and listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="632"/>
+        <location filename="../../ui/queue/kiosk.py" line="647"/>
         <source>小票未能打印（%1），请记下您的号码</source>
         <translation>The ticket could not be printed (%1); please note your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="634"/>
+        <location filename="../../ui/queue/kiosk.py" line="649"/>
         <source>本机未连接打印机，请记下您的号码，留意大厅屏幕和语音叫号</source>
         <translation>No printer connected: please note your number and watch the hall screen and listen for your number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <location filename="../../ui/queue/kiosk.py" line="676"/>
+        <source>已读取身份证：%1</source>
+        <translation>ID card read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="678"/>
+        <source>，已按老年人优先</source>
+        <translation>, elderly priority given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="679"/>
+        <source>。请点击要办理的业务</source>
+        <translation>. Tap the service you need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue/kiosk.py" line="709"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <location filename="../../ui/queue/kiosk.py" line="709"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <location filename="../../ui/queue/kiosk.py" line="709"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <location filename="../../ui/queue/kiosk.py" line="709"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <location filename="../../ui/queue/kiosk.py" line="709"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="667"/>
+        <location filename="../../ui/queue/kiosk.py" line="709"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="668"/>
+        <location filename="../../ui/queue/kiosk.py" line="710"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="671"/>
+        <location filename="../../ui/queue/kiosk.py" line="713"/>
         <source>%1月%2日 %3</source>
         <translation>%3 %2/%1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="696"/>
+        <location filename="../../ui/queue/kiosk.py" line="738"/>
         <source>%1  余 %2 个</source>
         <translation>%1  %2 free</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="697"/>
+        <location filename="../../ui/queue/kiosk.py" line="739"/>
         <source>%1  已约满</source>
         <translation>%1  full</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="708"/>
+        <location filename="../../ui/queue/kiosk.py" line="750"/>
         <source>这一天不能预约，请选择其他日期。</source>
         <translation>This day cannot be booked; please choose another.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="720"/>
+        <location filename="../../ui/queue/kiosk.py" line="762"/>
         <source>请先选择预约时段</source>
         <translation>Choose a slot first</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="743"/>
+        <location filename="../../ui/queue/kiosk.py" line="785"/>
         <source>预约成功，您的预约码</source>
         <translation>Booked: your appointment code</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="750"/>
+        <location filename="../../ui/queue/kiosk.py" line="792"/>
         <source>%1 · %2月%3日 %4</source>
         <translation>%1 · %3/%2 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/kiosk.py" line="752"/>
+        <location filename="../../ui/queue/kiosk.py" line="794"/>
         <source>预约码已发送到您的手机。请在预约时段前后到本机“预约签到”，凭预约码取号。</source>
         <translation>The code was sent to your phone. Around your slot, use &quot;Appointment check-in&quot; at this kiosk to get your ticket.</translation>
     </message>
@@ -3470,14 +3718,14 @@ Platform note: </translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="33"/>
-        <location filename="../../ui/shell/main_window.py" line="84"/>
+        <location filename="../../ui/shell/main_window.py" line="34"/>
+        <location filename="../../ui/shell/main_window.py" line="85"/>
         <source>综合窗口受理工作台</source>
         <translation>Comprehensive window workstation</translation>
     </message>
     <message>
         <location filename="../../ui/intake/__init__.py" line="28"/>
-        <location filename="../../ui/shell/main_window.py" line="50"/>
+        <location filename="../../ui/shell/main_window.py" line="51"/>
         <source>综合受理</source>
         <translation>Intake</translation>
     </message>
@@ -3488,22 +3736,22 @@ Platform note: </translation>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="96"/>
+        <location filename="../../ui/shell/main_window.py" line="97"/>
         <source>操作员：%1 · 窗口 %2</source>
         <translation>Operator: %1 · Window %2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="47"/>
+        <location filename="../../ui/shell/main_window.py" line="48"/>
         <source>正在打开本地数据…</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="67"/>
+        <location filename="../../ui/shell/main_window.py" line="68"/>
         <source>综合窗口受理</source>
         <translation>Comprehensive window</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="73"/>
+        <location filename="../../ui/shell/main_window.py" line="74"/>
         <source>演示模式</source>
         <translation>Demo</translation>
     </message>
@@ -4850,14 +5098,52 @@ Platform note: </translation>
     </message>
 </context>
 <context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../ui/devices/signature.py" line="36"/>
+        <source>告知承诺书签名</source>
+        <translation>Sign the commitment letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/signature.py" line="43"/>
+        <source>请申请人在下方签名板上签名</source>
+        <translation>Applicant, please sign on the pad below</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/signature.py" line="52"/>
+        <source>重签</source>
+        <translation>Sign again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/signature.py" line="56"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/signature.py" line="59"/>
+        <source>确认签名</source>
+        <translation>Confirm signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/signature.py" line="71"/>
+        <source>还没有签名</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/devices/signature.py" line="98"/>
+        <source>签名已保存；承诺书未打印：{problem}</source>
+        <translation>Signature saved; the commitment letter was not printed: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../ui/field/signature.py" line="51"/>
+        <location filename="../../ui/widgets/signature.py" line="54"/>
         <source>请申请人在此签名（鼠标、手写笔或手指均可）</source>
         <translation>Applicant, please sign here (mouse, pen or finger)</translation>
     </message>
     <message>
-        <location filename="../../ui/field/signature.py" line="137"/>
+        <location filename="../../ui/widgets/signature.py" line="140"/>
         <source>请在虚线上方签名</source>
         <translation>Sign above the dotted line</translation>
     </message>

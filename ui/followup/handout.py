@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from clerk.context import AppContext
+from clerk.events import CardRead
 from clerk.handout import AgentInfo, DeferredOutstanding, HandoutError, HandoutService, Handover, PickupItem
 from clerk.intake.model import CaseStatus, CaseView, MaterialStatus
 from clerk.intake.service import CaseNotFound
@@ -14,6 +15,7 @@ from clerk.printjobs import save_pdf
 from clerk.security.actor import Actor
 from clerk.security.masking import mask_id, mask_name
 from ui import labels, messages
+from ui.events import EventListener
 from ui.ops import Op, Query
 from ui.qt import (
     QAbstractItemView,
@@ -47,8 +49,10 @@ RESULT_REFUSED = ("background: #fde2e1; color: #8a1313; border: 1px solid #f5a3a
                   " padding: 12px 14px; font-size: 15px; font-weight: bold;")
 
 
-class HandoutPage(QWidget):
-    """出件.
+class HandoutPage(EventListener, QWidget):
+    """出件. A card read on the reader while this page shows is the identity check (``CardRead``):
+    its number is the presented one (the agent's too when another person collects), and a collection
+    by the applicant is checked and handed over at once; with no case open, the card opens its cases.
 
     Signals:
         handed_over(str): case_uuid of a case whose results were just handed over (→ evaluation).
@@ -210,6 +214,30 @@ class HandoutPage(QWidget):
         split.setSizes([900, 620])
         self._mode_changed()
         self._set_case(None)
+        self._card: Any = None
+        self.listen(shell.events)
+
+    # -- the ID-card reader ---------------------------------------------------------------------------
+    def on_event_card_read(self, event: CardRead) -> None:
+        if not self.isVisible():
+            return
+        card = event.card
+        if self.case is None or not self.hand_button.isEnabled():
+            self._card = card  # the cases of the card's holder; the number is applied when one opens
+            self.lookup.setText(card.id_number)
+            self.open_text(card.id_number)
+            return
+        self._apply_card(card)
+
+    def _apply_card(self, card: Any) -> None:
+        self._card = None
+        self.presented.setText(card.id_number)
+        if self.by_agent.isChecked():
+            self.agent_name.setText(card.name)
+            self.agent_id.setText(card.id_number)
+            self.poa.setFocus()  # the power of attorney is still the clerk's to check
+        elif self.by_applicant.isChecked():
+            self.hand_over()
 
     @property
     def ctx(self) -> AppContext:
@@ -283,6 +311,9 @@ class HandoutPage(QWidget):
         self.choice.blockSignals(False)
         self.choice.setVisible(len(views) > 1)
         self._set_case(views[0] if views else None)
+        if self._card is not None and self.case is not None and self.hand_button.isEnabled():
+            card, self._card = self._card, None
+            self.presented.setText(card.id_number)  # checked when the clerk confirms the case shown
 
     def _not_found(self, exc: BaseException) -> None:
         self._set_case(None)

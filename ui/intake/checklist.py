@@ -272,6 +272,7 @@ class ChecklistPanel(QWidget):
         status_chosen(str, str): material code, status.
         files_chosen(str, list): material code, Paths.
         commitment_changed(bool): the commitment letter was (un)ticked.
+        sign_requested(): 签名板签名 — the applicant signs the commitment letter on the pad (ui.devices).
         built(): every card of the checklist exists (cards are built progressively, ``ui.widgets.incremental``).
         card_added(object): a MaterialCard was just made (``ui.materials`` adds its page strip).
     """
@@ -279,6 +280,7 @@ class ChecklistPanel(QWidget):
     status_chosen = Signal(str, str)
     files_chosen = Signal(str, list)
     commitment_changed = Signal(bool)
+    sign_requested = Signal()
     built = Signal()
     card_added = Signal(object)
 
@@ -309,7 +311,17 @@ class ChecklistPanel(QWidget):
         self.commitment.setObjectName("commitment")
         self.commitment.toggled.connect(self.commitment_changed)
         self.commitment.hide()
-        lay.addWidget(self.commitment)
+        commit_row = QHBoxLayout()
+        commit_row.addWidget(self.commitment, 1)
+        self.sign_button = QPushButton(self.tr("签名板签名"), self)  # shown where a signing pad exists
+        self.sign_button.setObjectName("signCommitment")
+        self.sign_button.clicked.connect(self.sign_requested)
+        self.sign_button.hide()
+        commit_row.addWidget(self.sign_button)
+        lay.addLayout(commit_row)
+        self.pad = False
+        """A signing pad at this window (``devices.signature_pad``): the letter is signed on it, the tick
+        box is the fallback for paper."""
         self.commitment_problem = QLabel(self)
         self.commitment_problem.setObjectName("fieldProblem")
         self.commitment_problem.hide()
@@ -395,6 +407,7 @@ class ChecklistPanel(QWidget):
         self._codes = []
         self.summary.setText("")
         self.commitment.hide()
+        self.sign_button.hide()
         self.commitment.setChecked(False)
 
     def _summarise(self, materials: list[CaseMaterial]) -> None:
@@ -411,6 +424,7 @@ class ChecklistPanel(QWidget):
         self.summary.setText(" · ".join(parts))
         deferred = counts.get("deferred", 0) > 0
         self.commitment.setVisible(deferred)
+        self.sign_button.setVisible(deferred and self.pad)
         if not deferred:
             self.commitment_problem.hide()
 

@@ -12,6 +12,7 @@ from clerk.intake import persons
 from clerk.intake.model import CaseView
 from ui import labels
 from ui.intake.autosave import Autosaver
+from ui.intake.card import CardStrip
 from ui.intake.checklist import ChecklistPanel
 from ui.intake.form import FormPanel
 from ui.intake.history import HistoryBanner
@@ -32,6 +33,7 @@ class FormLayout:
     agent: PersonBlock
     agent_box: QGroupBox
     history: HistoryBanner
+    card_strip: CardStrip
     matters_label: QLabel
     form_box: QGroupBox
     form_layout: QVBoxLayout
@@ -101,6 +103,8 @@ class FormLayout:
         self.history.prefill.connect(self.prefill)
         self.history.reuse.connect(self.reuse_materials)
         ab.addWidget(self.history)
+        self.card_strip = CardStrip(applicant_box)  # the ID card's photo and validity (ui/intake/card.py)
+        ab.addWidget(self.card_strip)
         ab.addWidget(self.applicant)
         self._section(QCoreApplication.translate("IntakePage", "申请人"), applicant_box, lay, "applicantBox")
         self.agent_box = QGroupBox(QCoreApplication.translate("IntakePage", "有代办人（代为办理）"))

@@ -26,6 +26,7 @@ from ui.events import (
 )
 from ui.intake.accept import AcceptRule, accept_at_window
 from ui.intake.autosave import Autosaver
+from ui.intake.card import CardIntake
 from ui.intake.checklist import ChecklistPanel
 from ui.intake.dialogs import OutcomeDialog, ProblemsDialog, ReasonDialog
 from ui.intake.files import ImportResult, import_files
@@ -56,7 +57,7 @@ from ui.shell import Shell
 from ui.widgets.choice import ChoiceRow
 
 
-class IntakePage(FormLayout, EventListener, QWidget):
+class IntakePage(CardIntake, FormLayout, EventListener, QWidget):
     """综合受理: one case at a time, autosaved as it is typed.
 
     The operator is read from the shell when an action starts (``actor``), never kept.
@@ -170,6 +171,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
         """OCR offers and cross-check warnings of the pages scanned or imported into a material."""
         self.assistant_box: Any = None
         """The window assistant's question box (F1), once opened."""
+        self.setup_devices()  # the ID card, the document camera, the signing pad (ui/intake/card.py)
         self.listen(shell.events)
 
     @property
@@ -288,6 +290,7 @@ class IntakePage(FormLayout, EventListener, QWidget):
         if self._pending_material and self.materials_ui is not None:
             self.materials_ui.select(self._pending_material)
         self._pending_material = None
+        self.take_pending_card()  # an ID card read before the case was started (ui/intake/card.py)
 
     def resume(self, case_uuid: str) -> None:
         intake = self.ctx.intake

@@ -22,7 +22,7 @@ from clerk.queueing import (
 )
 from clerk.queueing.model import ParkedTicket, Priority
 from ui import labels, messages
-from ui.events import CallNextRequested, CaseFinished, EventListener
+from ui.events import CallNextRequested, CaseFinished, DevicesTrouble, EventListener, ShowDevicesRequested
 from ui.ops import Query
 from ui.qt import (
     QButtonGroup,
@@ -219,6 +219,14 @@ class CallerBar(EventListener, QFrame):
         self.status = QLabel(self)
         self.status.setObjectName("queueStatus")
         h.addWidget(self.status)
+        self.device_badge = QPushButton(self.tr("⚠ 设备"), self)  # a device the clerk needs is down (ui.devices)
+        self.device_badge.setObjectName("deviceBadge")
+        self.device_badge.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.device_badge.setStyleSheet("QPushButton#deviceBadge { background: #b3261e; color: #ffffff;"
+                                        " border-radius: 4px; font-weight: bold; }")
+        self.device_badge.clicked.connect(lambda: self.events.publish(ShowDevicesRequested()) if self.events else None)
+        self.device_badge.hide()
+        h.addWidget(self.device_badge)
         self.ticket_label = QLabel(self)
         self.ticket_label.setObjectName("queueTicket")
         self.ticket_label.setStyleSheet("font-size: 18px; font-weight: bold; padding: 0 6px;")
@@ -402,6 +410,10 @@ class CallerBar(EventListener, QFrame):
             return
         self.message.emit(self.tr("%1 号还在办理：受理后按 F2 叫下一位，或按 F6 办结、F7 过号")
                           .replace("%1", t.ticket_no))
+
+    def on_event_devices_trouble(self, event: DevicesTrouble) -> None:
+        self.device_badge.setToolTip("\n".join(event.items))
+        self.device_badge.setVisible(bool(event.items))
 
     def on_event_case_finished(self, event: CaseFinished) -> None:
         """The case of the current ticket was accepted, notified or refused: the ticket is finished."""

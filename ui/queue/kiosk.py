@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clerk import clock
+from clerk.events import CardRead, EventBus
 from clerk.queueing import (
     Booking,
     DaySlots,
@@ -36,6 +37,7 @@ from clerk.queueing import (
 from clerk.settings import HallSettings
 from clerk.store import Store
 from ui import labels, messages
+from ui.events import EventListener
 from ui.ops import Query, TaskManager
 from ui.qt import (
     QButtonGroup,
@@ -174,8 +176,10 @@ def _fill(template: str, *values: str) -> str:
     return template
 
 
-class KioskWindow(QWidget):
-    """取号机.
+class KioskWindow(EventListener, QWidget):
+    """取号机. 刷身份证取号: a card read on the kiosk's reader (``CardRead`` on ``events``) sets the
+    elderly priority by itself from the birth date (age ≥ ``elderly_age``, a hall setting) and names
+    the holder (masked) until the ticket is taken.
 
     Signals:
         issued(object): an ``Issued`` (the ticket, whether it was printed).
@@ -192,8 +196,13 @@ class KioskWindow(QWidget):
     state_changed = Signal(object)
 
     def __init__(self, kiosk: KioskAccess, hall: HallSettings, tasks: TaskManager, printer: Any = None,
-                 parent: QWidget | None = None, *, auto_retry: bool = True) -> None:
+                 parent: QWidget | None = None, *, auto_retry: bool = True, events: EventBus | None = None,
+                 elderly_age: int = 65) -> None:
         super().__init__(parent)
+        self.elderly_age = elderly_age
+        self.card: Any = None
+        self.card_poller: Any = None
+        """The card poller the kiosk mode started for this machine's reader (``ui.devices``), or None."""
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
@@ -223,6 +232,8 @@ class KioskWindow(QWidget):
         self._retry.timeout.connect(self._retry_tick)
         self.auto_retry = auto_retry
         QTimer.singleShot(0, self, self.load_services)
+        if events is not None:
+            self.listen(events)
 
     # -- pages -------------------------------------------------------------------------------------
     def _label(self, text: str, name: str, parent: QWidget, *, wrap: bool = False) -> QLabel:
@@ -277,7 +288,11 @@ class KioskWindow(QWidget):
         self.appointment.setPlaceholderText(self.tr("请输入预约码（短信或“掌上办”中的预约码）"))
         self.appointment.hide()
         v.addWidget(self.appointment)
-        v.addWidget(self._label(self.tr("② 请点击要办理的业务"), "kioskHint", page))
+        v.addWidget(self._label(self.tr("② 请点击要办理的业务（也可以先在读卡区刷身份证）"), "kioskHint", page))
+        self.card_hint = QLabel(page)
+        self.card_hint.setObjectName("kioskHint")
+        self.card_hint.hide()
+        v.addWidget(self.card_hint)
         self.grid_host = QWidget(page)
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(20)
@@ -636,11 +651,38 @@ class KioskWindow(QWidget):
         self.appointment.clear()
         self.code_edit.clear()
         self.priority_buttons[Priority.NORMAL].setChecked(True)
+        self._forget_card()
         self._show_page(TICKET)
         self._back_timer.start()
         if t.offline and self.state is not None:  # the banner says so from now on, also before the next probe
             self._state(KioskState(self.state.services, False, self.state.features, self.state.pending + 1))
         self.issued.emit(result)
+
+    # -- 刷身份证取号 ---------------------------------------------------------------------------------
+    def on_event_card_read(self, event: CardRead) -> None:
+        self.card_read(event.card)
+
+    def card_read(self, card: Any) -> None:
+        """A card laid on the kiosk's reader: elderly priority from its birth date, then the clerk-free
+        choice of service as usual."""
+        from clerk.security.masking import mask_name
+
+        if self.pages.currentIndex() != 0:
+            self.back()
+        self.card = card
+        elderly = card.age_on(clock.today()) >= self.elderly_age
+        if elderly and self.priority in (Priority.NORMAL, Priority.ELDERLY):
+            self.priority_buttons[Priority.ELDERLY].setChecked(True)
+        text = self.tr("已读取身份证：%1").replace("%1", mask_name(card.name))
+        if elderly:
+            text += self.tr("，已按老年人优先")
+        self.card_hint.setText(text + self.tr("。请点击要办理的业务"))
+        self.card_hint.show()
+        self.error.hide()
+
+    def _forget_card(self) -> None:
+        self.card = None
+        self.card_hint.hide()
 
     # -- check-in and booking pages ----------------------------------------------------------------
     def _show_page(self, index: int) -> None:

@@ -33,7 +33,7 @@ class FieldWindow(ShellWindow):
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, probe: bool = True) -> None:
         super().__init__(parent)
-        from ui import field, intake, printing
+        from ui import devices, field, intake, printing
 
         self.session = session
         self.setWindowTitle(self.tr("上门办理工作台") + f" — {session.ctx.settings.hall.name}")
@@ -54,6 +54,7 @@ class FieldWindow(ShellWindow):
         self.install(intake.install, accept_rule=field.accept_visit, scanning=False, picker=False)
         self.install(field.install, probe=probe)
         self.install(printing.install)
+        self.install(devices.install)  # the card reader (F4) and the device panel on the field laptop too
         self.split.setStretchFactor(1, 1)
         self.split.setSizes([380, 1220])
 

@@ -194,7 +194,12 @@ def build_queue_screen(mode: str, session: Session, tasks: TaskManager) -> Any:
             from clerk.queueing.access import kiosk_service
 
             kiosk = KioskAccess(lambda: kiosk_service(ctx))
-        return KioskWindow(kiosk, settings.hall, tasks, printer)
+        window = KioskWindow(kiosk, settings.hall, tasks, printer, events=ctx.events,
+                             elderly_age=settings.devices.elderly_priority_age)
+        from ui.devices import start_card_poller
+
+        window.card_poller = start_card_poller(ctx)  # 刷身份证取号 when a reader is set up
+        return window
     if mode == "display":
         from ui.queue.display import DisplayWindow
 
@@ -261,5 +266,7 @@ def run_queue_mode(args: argparse.Namespace) -> int:
     finally:
         if hasattr(window, "stop"):
             window.stop()
+        if getattr(window, "card_poller", None) is not None:
+            window.card_poller.stop()
         tasks.wait(5000)
         session.close()
