@@ -21,8 +21,10 @@ install: sysdeps $(STAMP)
 run: install
 	@$(VPY) main.py --demo
 
+# Two workers (pytest-xdist); tests of one shared resource (the CUPS queue, cups-pdf's output folder)
+# stay together on one worker (tests/conftest.py, --dist loadgroup).
 test: install
-	@QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q
+	@QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q -n 2 --dist loadgroup
 
 lint: install
 	$(VPY) -m ruff check clerk printing backoffice ui tests bench main.py

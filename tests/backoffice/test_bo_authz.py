@@ -35,6 +35,10 @@ PDF = b"%PDF-1.4 authz test " * 200
 PDF_SHA = hashlib.sha256(PDF).hexdigest()
 _SEQ = itertools.count(100)
 
+# The matrix walks one hall in order (a row may rely on the one before: "upload again" after the
+# upload), so under pytest-xdist the module runs on one worker.
+pytestmark = pytest.mark.xdist_group("authz")
+
 
 def case_doc(operator: str = "clerk01", window: str | None = "W03", org: str = ORG, **over: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {
@@ -279,6 +283,7 @@ def test_halls_are_separate(hall: Hall) -> None:
 def test_denials_are_audited_and_visible_to_the_admin(hall: Hall) -> None:
     hall.api("clerk02").get(f"/api/v1/cases/{hall.case_uuid}")
     hall.api("clerk02").post("/api/v1/queue/windows/W03/call-next")
+    assert hall.api("clerk03").put("/api/v1/queue/windows/W03", json={"state": "open"}).status_code == 403
     items = hall.api("admin01").get("/api/v1/audit", params={"limit": 1000}).json()["items"]
     # the admin of org 230102 sees its org's entries; clerk02's are org 230199's
     other = [i for i in items if i["username"] == "clerk02"]
