@@ -18,8 +18,10 @@ from backoffice import (
     appointments,
     auth,
     authz,
+    case_stats,
     cases,
     catalog,
+    complaints,
     fallback,
     files,
     hallday,
@@ -27,6 +29,7 @@ from backoffice import (
     queue,
     queue_call,
     queue_stats,
+    rectifications,
     visits,
 )
 from backoffice.auth import CurrentOperator, Operator
@@ -125,7 +128,8 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
     def health() -> dict[str, Any]:
         return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": FEATURES}
 
-    for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits):
+    for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits,
+                   rectifications, complaints, case_stats):
         app.include_router(module.router)
     app.include_router(audit_router)
     app.add_middleware(BodyLimit, config=config)

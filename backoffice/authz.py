@@ -41,15 +41,20 @@ class Perm(StrEnum):
     HALL = "hall.supervise"  # every window of the hall, release stuck tickets
     HALL_READ = "hall.read"  # board and stats of the hall
     VISIT_PLAN = "visit.plan"  # plan visits, read anyone's visit list (same org)
+    RECTIFY_READ = "rectification.read"  # 差评 items: one's own (clerk), the hall's (supervisor); appeal own
+    RECTIFY = "rectification.handle"  # every item of the hall: callback, result, close, decide appeals
+    COMPLAINT = "complaint.file"  # 办不成事 ledger: record, read the hall's, follow up, close one's own
+    STATS = "stats.read"  # the hall's case figures
     AUDIT = "audit.read"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "clerk": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
-                        Perm.WINDOW, Perm.HALL_READ}),
-    "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE}),
+                        Perm.WINDOW, Perm.HALL_READ, Perm.RECTIFY_READ, Perm.COMPLAINT}),
+    "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.COMPLAINT}),
     "supervisor": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
-                             Perm.APPOINTMENT_BOOK, Perm.WINDOW, Perm.HALL, Perm.HALL_READ, Perm.VISIT_PLAN}),
+                             Perm.APPOINTMENT_BOOK, Perm.WINDOW, Perm.HALL, Perm.HALL_READ, Perm.VISIT_PLAN,
+                             Perm.RECTIFY_READ, Perm.RECTIFY, Perm.COMPLAINT, Perm.STATS}),
     "admin": frozenset(Perm),
     "kiosk": frozenset({Perm.TICKET_ISSUE, Perm.APPOINTMENT_BOOK}),
     "booking": frozenset({Perm.APPOINTMENT_BOOK}),
