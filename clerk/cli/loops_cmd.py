@@ -109,6 +109,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     st.add_argument("--period", choices=("day", "week", "month"), default=None,
                     help="the day, week or month around --from (default today)")
     st.add_argument("--hall", action="store_true", help="the hall's figures from the platform (supervisor)")
+    st.add_argument("--xlsx", default=None, metavar="PATH", help="also write the figures as an Excel workbook")
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=cmd_stats)
 
@@ -273,6 +274,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
             data = case_figures(ctx, start, end).as_json()
         finally:
             ctx.close()
+    if args.xlsx:
+        from pathlib import Path
+
+        from clerk.queueing.report import export_figures
+
+        export_figures(data, Path(args.xlsx).expanduser())
     if args.json:
         _dump(data)
         return 0
