@@ -42,11 +42,18 @@ def _ready(ctx: Any, case_uuid: str) -> None:
 
 @pytest.fixture
 def week(ctx: Any, people: Any, at_day: Any) -> dict[str, Any]:
-    """Mon: A1 accepted, A2 accepted with a deferred material, N1 notified. Tue: N1 accepted (its return
+    """Mon: A1 accepted with an e-licence material, A2 accepted with a deferred material, N1 notified. Tue: N1 accepted (its return
     visit), R1 refused, A2 evaluated 1. Wed: N2 notified then refused, A1 evaluated 5. Thu: A1 handed
     over. Next Monday: A3 accepted (outside the week)."""
+    from clerk.intake.model import MaterialStatus
+
     at_day(MONDAY)
-    a1 = accepted(ctx, people)
+    v1 = draft(ctx, people)
+    e_lic = [m.code for m in ctx.intake.get(v1.case_uuid).materials if m.e_license]
+    assert e_lic, "the newborn bundle has e-licence materials"
+    ctx.intake.set_material(v1.case_uuid, e_lic[0], MaterialStatus.E_LICENSE)  # 免提交
+    fill_materials(ctx, v1.case_uuid)
+    a1 = ctx.intake.accept(actor(), v1.case_uuid)
     view = draft(ctx, people)
     deferrable = next(m.code for m in ctx.intake.get(view.case_uuid).materials if m.deferrable)
     fill_materials(ctx, view.case_uuid, defer=(deferrable,))
@@ -81,7 +88,7 @@ def test_the_week_exactly(ctx: Any, week: dict[str, Any]) -> None:
     assert (t["accepted"], t["notified"], t["rejected"], t["delivered"]) == (3, 2, 2, 1)
     assert (t["evaluations"], t["bad_evaluations"]) == (2, 1)
     assert figs["first_visit_rate"] == 0.4  # A1, A2 of 3 accepted + 2 notified; N1 came back after a notice
-    assert figs["deferred_share"] == round(1 / 3, 4) and figs["e_license_share"] == 0.0
+    assert figs["deferred_share"] == round(1 / 3, 4) and figs["e_license_share"] == round(1 / 3, 4)
     assert figs["by_bundle"] == {"newborn": {"accepted": 3, "notified": 2, "rejected": 2, "delivered": 1}}
     assert figs["by_day"]["2026-11-30"] == {"accepted": 2, "notified": 1, "rejected": 0, "delivered": 0}
     assert figs["by_day"]["2026-12-02"] == {"accepted": 0, "notified": 1, "rejected": 1, "delivered": 0}
