@@ -107,3 +107,27 @@ class HallLoops:
     # -- the hall's figures -------------------------------------------------------------------------
     def hall_figures(self, start: str, end: str) -> dict[str, Any]:
         return dict(self._call("GET", "/stats/cases", "大厅办件统计", params={"from": start, "to": end}))
+
+
+def hall_loops_for(ctx: Any, *, demo: bool = False, username: str = "", password: str = "demo") -> HallLoops:
+    """The closed loops of this workstation's platform: settings + keyring, or in demo mode the
+    embedded platform with the demo login (``username``/``password``)."""
+    from clerk.sync.client import PlatformClient
+
+    if demo:
+        platform = getattr(ctx, "local_platform", None)
+        if platform is None or not platform.wait(30) or not platform.url:
+            raise LoopsError("演示平台尚未启动")
+        url = str(platform.url)
+        token: list[str] = []
+
+        def provide() -> str:
+            if not token:
+                login = PlatformClient(url).login(username, password, ctx.settings.device_id or "demo")
+                token.append(login.token)
+            return token[0]
+
+        return HallLoops(PlatformClient(url, provide))
+    from clerk.sync.session import make_client
+
+    return HallLoops(make_client(ctx))

@@ -143,7 +143,7 @@ def test_denials_are_audited(hall: Hall) -> None:
     r = hall.apis["clerk02"].get(f"/api/v1/rectifications/{hall.rect}")
     assert r.status_code == 404
     audit = hall.apis["admin01"].get("/api/v1/audit?limit=1000").json()["items"]
-    assert any(e["action"] == "POST /api/v1/rectifications/{}/callback".format(hall.rect) and e["status"] == 403
+    assert any(e["action"] == f"POST /api/v1/rectifications/{hall.rect}/callback" and e["status"] == 403
                for e in audit)
     assert any(e["action"] == "rectification.callback" and e["outcome"] == "done" for e in audit)
 
