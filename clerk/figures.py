@@ -31,15 +31,12 @@ from clerk.store.models import CaseMatterRow, CaseRow, MaterialRow, OutboxRow
 OUTCOMES = ("accepted", "notified", "rejected", "delivered")
 
 
-class _Intake(Protocol):
-    calendar: WorkCalendar
-
-
 class FiguresContext(Protocol):
     store: Store
 
     @property
-    def intake(self) -> _Intake: ...
+    def intake(self) -> Any:
+        """Its ``calendar`` (a ``WorkCalendar``) decides overdue and near due."""
 
 
 def _zero() -> dict[str, int]:
@@ -124,7 +121,7 @@ def case_figures(ctx: FiguresContext, start: dt.date | None = None, end: dt.date
         for code in matters.get(c.case_uuid, []):
             figs.by_matter[code][outcome] += 1
 
-    cal = ctx.intake.calendar
+    cal: WorkCalendar = ctx.intake.calendar
     for c in cases:
         for outcome, at in (("accepted", c.accepted_at), ("notified", c.notified_at), ("rejected", c.rejected_at),
                             ("delivered", delivered.get(c.case_uuid))):

@@ -17,7 +17,7 @@ class SituationPanel(QWidget):
 
     answered = Signal(str, str)
 
-    def __init__(self, bundle: Bundle, answers: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, bundle: Bundle, answers: dict[str, str | list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -300,7 +300,7 @@ class ComplaintsPanel(QWidget):
     def __init__(self, loops: Callable[[], HallLoops], tasks: TaskManager, ask: Ask | None = None, *,
                  window: str | None = None, supervisor: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loops, self.tasks, self.window = loops, tasks, window
+        self.loops, self.tasks, self.window_code = loops, tasks, window
         self.ask = ask or dialog_ask(self)
         self.items: list[dict[str, Any]] = []
         lay = QVBoxLayout(self)
@@ -361,7 +361,7 @@ class ComplaintsPanel(QWidget):
     def add(self) -> None:
         text, matter, reason, contact = (self.text.text(), self.matter.text().strip() or None, self.reason.text(),
                                          self.contact.text())
-        window = self.window
+        window = self.window_code
         Query(self, lambda: self.loops().add_complaint(text, matter_code=matter, reason=reason, contact=contact,
                                                        window=window)).success(self._added).failure(
             lambda e: self.status.setText(messages.describe(e))).run_in_background()
