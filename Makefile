@@ -4,7 +4,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install sysdeps lint bench screenshots translations
+.PHONY: run test install sysdeps lint bench screenshots translations dist
 
 sysdeps:
 	@bash .ci/system-packages.sh
@@ -35,4 +35,9 @@ translations: install
 	$(VPY) resources/translations/update.py
 
 bench: install
+	@$(VPY) -m pip install -q -e ".[bench]"
 	@for b in bench/*.py; do echo "== $$b"; $(VPY) $$b; done
+
+# The two Debian packages (workstation, back office) into dist/ — docs/deploy.md.
+dist: install
+	@$(VPY) deploy/build.py

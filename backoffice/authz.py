@@ -46,15 +46,19 @@ class Perm(StrEnum):
     COMPLAINT = "complaint.file"  # 办不成事 ledger: record, read the hall's, follow up, close one's own
     STATS = "stats.read"  # the hall's case figures
     AUDIT = "audit.read"
+    WORKSTATION_REPORT = "workstation.report"  # a workstation's own health report
+    WORKSTATION_READ = "workstation.read"  # the hall's table of window PCs
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "clerk": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
-                        Perm.WINDOW, Perm.HALL_READ, Perm.RECTIFY_READ, Perm.COMPLAINT}),
-    "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.COMPLAINT}),
+                        Perm.WINDOW, Perm.HALL_READ, Perm.WORKSTATION_REPORT, Perm.RECTIFY_READ, Perm.COMPLAINT}),
+    "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.WORKSTATION_REPORT,
+                        Perm.COMPLAINT}),
     "supervisor": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
                              Perm.APPOINTMENT_BOOK, Perm.WINDOW, Perm.HALL, Perm.HALL_READ, Perm.VISIT_PLAN,
-                             Perm.RECTIFY_READ, Perm.RECTIFY, Perm.COMPLAINT, Perm.STATS}),
+                             Perm.WORKSTATION_REPORT, Perm.WORKSTATION_READ, Perm.RECTIFY_READ, Perm.RECTIFY,
+                             Perm.COMPLAINT, Perm.STATS}),
     "admin": frozenset(Perm),
     "kiosk": frozenset({Perm.TICKET_ISSUE, Perm.APPOINTMENT_BOOK}),
     "booking": frozenset({Perm.APPOINTMENT_BOOK}),

@@ -53,7 +53,7 @@ def mutated(draw: st.DrawFn, skeleton: dict[str, Any]) -> Any:
                 continue
             value = draw(st.text(st.characters(categories=["L", "N", "P", "Zs"]), min_size=1, max_size=20))
         elif how == "drop_material":
-            if doc.get("materials") if isinstance(doc, dict) else None:
+            if isinstance(doc, dict) and isinstance(doc.get("materials"), list) and doc["materials"]:
                 doc["materials"].pop(draw(st.integers(min_value=0, max_value=len(doc["materials"]) - 1)))
             continue
         elif how == "replace":

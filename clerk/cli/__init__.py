@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "clerk.cli.field_cmd",
     "clerk.cli.assist_cmd",
     "clerk.cli.queue_cmd",
+    "clerk.cli.health_cmd",
     "clerk.cli.loops_cmd",
 ]
 

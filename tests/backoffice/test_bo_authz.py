@@ -162,6 +162,8 @@ def visit(operator: str) -> Req:
 
 
 ALL = tuple(USERS)
+HEALTH = {"version": "0.1.0", "window": None, "outbox": {"pending": 0}, "devices": [],
+          "reported_at": "2026-12-01T10:00:00+08:00"}
 # (label, request, {who: status}); who not listed → not tried in that row.
 MATRIX: list[tuple[str, Req, dict[str, int]]] = [
     ("catalog", get("/api/v1/catalog"), dict.fromkeys(ALL, 200)),
@@ -214,6 +216,13 @@ MATRIX: list[tuple[str, Req, dict[str, int]]] = [
     ("read another's visits", get("/api/v1/visits?operator=field01"),
      {"sup01": 200, "clerk01": 403, "sup02": 404, "clerk02": 403}),
     ("read the audit", get("/api/v1/audit"), {"admin01": 200, "sup01": 403, "clerk01": 403, "field01": 403}),
+    # Workstation health (every Api logs in with device_id "test-device").
+    ("report own workstation's health", post("/api/v1/workstations/test-device/health", lambda h: HEALTH),
+     dict.fromkeys(ALL, 200)),
+    ("report another device's health", post("/api/v1/workstations/other-device/health", lambda h: HEALTH),
+     {"clerk01": 403, "sup01": 403}),
+    ("read the hall's workstations", get("/api/v1/workstations"),
+     {"sup01": 200, "admin01": 200, "sup02": 200, "clerk01": 403, "field01": 403}),
 ]
 
 
