@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_argument("case", metavar="CASE_NO", help="case number (the value of the receipt's barcode)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=cmd_show)
+    from clerk.cli.loops_cmd import register_case_reject
+
+    register_case_reject(csub)  # case reject CASE_NO --reason (issue 19)
 
 
 def case_json(view: Any) -> dict[str, Any]:

@@ -113,8 +113,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=cmd_stats)
 
-    case = sub.add_parser("case", help="one case by its number")
-    casesub = case.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+
+def register_case_reject(casesub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``case reject`` beside ``case show`` (clerk.cli.case_cmd)."""
     rj = casesub.add_parser("reject", help="不予受理 a draft or notified case, with the reason")
     add_data_dir(rj)
     rj.add_argument("case_no", metavar="CASE_NO")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ui.qt import QColor, QPainter, QPaintEvent, QPen, QRectF, Qt, QWidget
@@ -40,7 +41,8 @@ class BarChart(QWidget):
             p.drawText(QRectF(x + 16, 25, width + 4, 22), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        name)
             x += 16 + width + 18
-        top = max([1.0] + [v for _n, values in self.series for v in values])
+        peak = max([1.0] + [v for _n, values in self.series for v in values])
+        top = float(math.ceil(peak / 4) * 4)  # four even steps of whole numbers
         for i in range(5):
             y = head + h - h * i / 4
             p.setPen(QPen(QColor("#e4e7eb")))
@@ -73,7 +75,7 @@ class ShareRing(QWidget):
     def __init__(self, title: str, color: str = PALETTE[0], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title, self.color, self.value = title, color, 0.0
-        self.setMinimumSize(130, 150)
+        self.setFixedSize(150, 170)
 
     def set_value(self, value: float) -> None:
         self.value = max(0.0, min(1.0, float(value)))
