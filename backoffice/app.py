@@ -18,8 +18,10 @@ from backoffice import (
     appointments,
     auth,
     authz,
+    case_stats,
     cases,
     catalog,
+    complaints,
     fallback,
     files,
     hallday,
@@ -28,6 +30,7 @@ from backoffice import (
     queue,
     queue_call,
     queue_stats,
+    rectifications,
     schema,
     visits,
     workstations,
@@ -137,7 +140,7 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
         return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": features}
 
     for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits,
-                   workstations, metrics):
+                   workstations, metrics, rectifications, complaints, case_stats):
         app.include_router(module.router)
     app.include_router(audit_router)
     app.add_middleware(BodyLimit, config=config)

@@ -41,6 +41,10 @@ class Perm(StrEnum):
     HALL = "hall.supervise"  # every window of the hall, release stuck tickets
     HALL_READ = "hall.read"  # board and stats of the hall
     VISIT_PLAN = "visit.plan"  # plan visits, read anyone's visit list (same org)
+    RECTIFY_READ = "rectification.read"  # 差评 items: one's own (clerk), the hall's (supervisor); appeal own
+    RECTIFY = "rectification.handle"  # every item of the hall: callback, result, close, decide appeals
+    COMPLAINT = "complaint.file"  # 办不成事 ledger: record, read the hall's, follow up, close one's own
+    STATS = "stats.read"  # the hall's case figures
     AUDIT = "audit.read"
     WORKSTATION_REPORT = "workstation.report"  # a workstation's own health report
     WORKSTATION_READ = "workstation.read"  # the hall's table of window PCs
@@ -48,11 +52,13 @@ class Perm(StrEnum):
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "clerk": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
-                        Perm.WINDOW, Perm.HALL_READ, Perm.WORKSTATION_REPORT}),
-    "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.WORKSTATION_REPORT}),
+                        Perm.WINDOW, Perm.HALL_READ, Perm.WORKSTATION_REPORT, Perm.RECTIFY_READ, Perm.COMPLAINT}),
+    "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.WORKSTATION_REPORT,
+                        Perm.COMPLAINT}),
     "supervisor": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
                              Perm.APPOINTMENT_BOOK, Perm.WINDOW, Perm.HALL, Perm.HALL_READ, Perm.VISIT_PLAN,
-                             Perm.WORKSTATION_REPORT, Perm.WORKSTATION_READ}),
+                             Perm.WORKSTATION_REPORT, Perm.WORKSTATION_READ, Perm.RECTIFY_READ, Perm.RECTIFY,
+                             Perm.COMPLAINT, Perm.STATS}),
     "admin": frozenset(Perm),
     "kiosk": frozenset({Perm.TICKET_ISSUE, Perm.APPOINTMENT_BOOK}),
     "booking": frozenset({Perm.APPOINTMENT_BOOK}),

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from backoffice import authz
+from backoffice import authz, rectifications
 from backoffice.auth import CurrentOperator, Operator
 from backoffice.authz import Perm
 from backoffice.context import ServerContext, canonical_json, get_ctx
@@ -409,7 +409,7 @@ def create_evaluation(ctx: ServerContext, op: Operator, raw: bytes, key: str | N
     if doc.window not in op.windows:
         raise authz.mismatch("window", f"window {doc.window} is not one of {op.username}'s windows "
                              f"({', '.join(op.windows) or 'none'})")
-    text, digest = doc_digest(doc)
+    text, digest = _evaluation_digest(doc)
     reply = {"evaluation_uuid": doc.evaluation_uuid, "status": "recorded"}
     with ctx.db.write() as s:
         if doc.case_uuid is not None:
@@ -421,12 +421,24 @@ def create_evaluation(ctx: ServerContext, op: Operator, raw: bytes, key: str | N
             if existing.doc_hash != digest:
                 raise _conflict("evaluation")
             return 200, reply
+        rectifications.on_evaluation(ctx, s, op, doc, op.org_code)  # one per visit; a 差评 opens an item
         s.add(Evaluation(
             evaluation_uuid=doc.evaluation_uuid, doc_hash=digest,
             document=ctx.cipher.seal(text, "evaluation:" + doc.evaluation_uuid), score=doc.score,
             window=doc.window, created_ts=ctx.now_ts(), operator=op.username, org_code=op.org_code,
         ))
     return 201, reply
+
+
+def _evaluation_digest(doc: EvaluationDocument) -> tuple[str, str]:
+    """As ``doc_digest``, leaving out the 1.1 fields a v1 document does not have (stored v1 evaluations
+    keep their digest, so their replays still answer 200)."""
+    data = doc.model_dump(mode="json")
+    for name in ("case_no", "matter_codes", "content_version", "channel", "supplements"):
+        if data.get(name) == EvaluationDocument.model_fields[name].get_default(call_default_factory=True):
+            data.pop(name, None)
+    text = canonical_json(data)
+    return text, hashlib.sha256(text.encode()).hexdigest()
 
 
 @router.post("/api/v1/evaluations")

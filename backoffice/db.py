@@ -466,3 +466,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+from backoffice import loops_db as _loops_db  # noqa: E402,F401  (the closed loops tables, 1.1)

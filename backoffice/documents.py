@@ -226,4 +226,11 @@ class EvaluationDocument(_Doc):
     tags: list[Annotated[str, Field(min_length=1, max_length=50)]] = Field(default_factory=list, max_length=20)
     comment: str = Field(default="", max_length=2000)
     at: AwareDatetime
+    # 1.1 (optional; a v1 evaluation without them is accepted as before)
+    case_no: str | None = Field(default=None, min_length=1, max_length=64)
+    matter_codes: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(default_factory=list,
+                                                                                  max_length=50)
+    content_version: str | None = Field(default=None, min_length=1, max_length=40)
+    channel: Literal["window", "later"] = "window"
+    supplements: UUIDText | None = None
 

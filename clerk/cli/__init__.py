@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "clerk.cli.queue_cmd",
     "clerk.cli.health_cmd",
     "clerk.cli.devices_cmd",
+    "clerk.cli.loops_cmd",
 ]
 
 

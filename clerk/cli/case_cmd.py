@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.add_argument("case", metavar="CASE_NO")
     show.add_argument("--json", action="store_true", help="the case file as JSON (docs/intake.md, 'case show')")
     show.set_defaults(handler=cmd_case_show)
+    from clerk.cli.loops_cmd import register_case_reject
+
+    register_case_reject(csub)  # case reject CASE_NO --reason (issue 19)
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:

@@ -109,8 +109,9 @@ def queue_delivered(session: Session, case_uuid: str, method: str = "window", at
 
 def queue_evaluation(session: Session, *, window: str, operator: str, score: int, tags: list[str] | None = None,
                      comment: str = "", case_uuid: str | None = None, ticket_no: str | None = None,
-                     at: dt.datetime | None = None, evaluation_uuid: str | None = None) -> OutboxRow:
-    """好差评: one evaluation, sent once."""
+                     at: dt.datetime | None = None, evaluation_uuid: str | None = None,
+                     extra: dict[str, Any] | None = None) -> OutboxRow:
+    """好差评: one evaluation, sent once (``extra``: the 1.1 fields, docs/api.md)."""
     key = evaluation_uuid or str(uuid.uuid4())
     doc: dict[str, Any] = {"evaluation_uuid": key, "window": window, "operator": operator, "score": int(score),
                            "tags": list(tags or []), "comment": comment, "at": (at or clock.now()).isoformat()}
@@ -118,6 +119,7 @@ def queue_evaluation(session: Session, *, window: str, operator: str, score: int
         doc["case_uuid"] = case_uuid
     if ticket_no:
         doc["ticket_no"] = ticket_no
+    doc.update(extra or {})
     return _add(session, "evaluation", key, case_uuid, doc)
 
 

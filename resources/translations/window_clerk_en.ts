@@ -227,6 +227,14 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/loops/charts.py" line="54"/>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
     <name>BookingPanel</name>
     <message>
         <location filename="../../ui/queue/booking_desk.py" line="90"/>
@@ -1039,6 +1047,104 @@ Platform note: </translation>
         <location filename="../../ui/intake/checklist.py" line="421"/>
         <source>缺少</source>
         <translation>Missing</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPanel</name>
+    <message>
+        <location filename="../../ui/loops/board.py" line="310"/>
+        <source>想办什么事</source>
+        <translation>What they came to do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="312"/>
+        <source>事项编码（可不填）</source>
+        <translation>Matter code (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="314"/>
+        <source>为什么没办成</source>
+        <translation>Why it could not be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="316"/>
+        <source>联系电话（申请人愿意留时）</source>
+        <translation>Phone (if the applicant is willing to leave one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="317"/>
+        <source>反映事项</source>
+        <translation>Report an issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="317"/>
+        <source>事项</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="317"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="318"/>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="322"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="327"/>
+        <source>未销号</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="328"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="349"/>
+        <source>读取办不成事台账失败：</source>
+        <translation>Could not read the &apos;could not be done&apos; ledger: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="358"/>
+        <source>未销号 %1 件</source>
+        <translation>%1 open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="372"/>
+        <source>已登记，编号 %1</source>
+        <translation>Recorded as no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="383"/>
+        <source>请先选中一件</source>
+        <translation>Select an item first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="385"/>
+        <source>跟进情况</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="385"/>
+        <source>销号：办理结果</source>
+        <translation>Close: the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="385"/>
+        <source>指派给（用户名）</source>
+        <translation>Assign to (username)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="386"/>
+        <source>办不成事</source>
+        <translation>Could not be done</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2250,74 @@ Platform note: </translation>
         <location filename="../../ui/shell/field_window.py" line="78"/>
         <source>工作人员：</source>
         <translation>Staff: </translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../ui/loops/board.py" line="108"/>
+        <source>导出办件统计</source>
+        <translation>Export case figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="112"/>
+        <source>办件统计</source>
+        <translation>Case figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="118"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="118"/>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="118"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="122"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="138"/>
+        <source>一次办成率</source>
+        <translation>Done in one visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="139"/>
+        <source>容缺受理</source>
+        <translation>Accepted with deferred materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="140"/>
+        <source>免提交</source>
+        <translation>E-licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="143"/>
+        <source>按日办件量</source>
+        <translation>Cases per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="146"/>
+        <source>按一件事</source>
+        <translation>By bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="157"/>
+        <source>读取统计失败：</source>
+        <translation>Could not read the figures: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="191"/>
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
     </message>
 </context>
 <context>
@@ -3716,16 +3890,44 @@ Platform note: </translation>
     </message>
 </context>
 <context>
+    <name>LoopsBoard</name>
+    <message>
+        <location filename="../../ui/loops/board.py" line="416"/>
+        <source>好差评与办件统计</source>
+        <translation>Evaluations and case figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="424"/>
+        <source>全大厅</source>
+        <translation>Whole hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="427"/>
+        <source>办件统计</source>
+        <translation>Case figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="428"/>
+        <source>差评整改</source>
+        <translation>Rectification of poor ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="429"/>
+        <source>办不成事</source>
+        <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="34"/>
-        <location filename="../../ui/shell/main_window.py" line="85"/>
+        <location filename="../../ui/shell/main_window.py" line="35"/>
+        <location filename="../../ui/shell/main_window.py" line="86"/>
         <source>综合窗口受理工作台</source>
         <translation>Comprehensive window workstation</translation>
     </message>
     <message>
         <location filename="../../ui/intake/__init__.py" line="28"/>
-        <location filename="../../ui/shell/main_window.py" line="51"/>
+        <location filename="../../ui/shell/main_window.py" line="52"/>
         <source>综合受理</source>
         <translation>Intake</translation>
     </message>
@@ -3736,22 +3938,22 @@ Platform note: </translation>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="97"/>
+        <location filename="../../ui/shell/main_window.py" line="98"/>
         <source>操作员：%1 · 窗口 %2</source>
         <translation>Operator: %1 · Window %2</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="48"/>
+        <location filename="../../ui/shell/main_window.py" line="49"/>
         <source>正在打开本地数据…</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="68"/>
+        <location filename="../../ui/shell/main_window.py" line="69"/>
         <source>综合窗口受理</source>
         <translation>Comprehensive window</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="74"/>
+        <location filename="../../ui/shell/main_window.py" line="75"/>
         <source>演示模式</source>
         <translation>Demo</translation>
     </message>
@@ -3867,6 +4069,21 @@ Platform note: </translation>
         <location filename="../../ui/queue/__init__.py" line="33"/>
         <source>叫指定号…</source>
         <translation>Call a number…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/__init__.py" line="43"/>
+        <source>本机</source>
+        <translation>This PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/__init__.py" line="44"/>
+        <source>办不成事</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/__init__.py" line="45"/>
+        <source>办件统计</source>
+        <translation>Case figures</translation>
     </message>
 </context>
 <context>
@@ -4841,6 +5058,74 @@ Platform note: </translation>
         <location filename="../../ui/intake/dialogs.py" line="111"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationsPanel</name>
+    <message>
+        <location filename="../../ui/loops/board.py" line="215"/>
+        <source>未办结</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="216"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="237"/>
+        <source>读取整改事项失败：</source>
+        <translation>Could not read the rectification items: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="243"/>
+        <source> 已超期</source>
+        <translation> overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="247"/>
+        <source>共 %1 件，其中超期 %2 件</source>
+        <translation>%1 items, %2 of them overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="257"/>
+        <source>请先选中一件整改事项</source>
+        <translation>Select a rectification item first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="261"/>
+        <source>再次评价</source>
+        <translation>Re-evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="261"/>
+        <source>申请人对整改的再次评价（1–5 分）：</source>
+        <translation>The applicant&apos;s rating of the rectification (1–5):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="266"/>
+        <source>裁定申诉</source>
+        <translation>Decide the appeal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="266"/>
+        <source>申诉成立请以“成立：”开头，否则写不成立的理由：</source>
+        <translation>To uphold the appeal start with “成立：”; otherwise give the reason it is not upheld:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="272"/>
+        <source>回访记录：申请人怎么说</source>
+        <translation>Callback: what the applicant said</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="272"/>
+        <source>整改结果</source>
+        <translation>Rectification result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="273"/>
+        <source>差评整改</source>
+        <translation>Rectification of poor ratings</translation>
     </message>
 </context>
 <context>

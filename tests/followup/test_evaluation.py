@@ -30,7 +30,8 @@ def test_evaluation_reaches_the_server_once(ctx: Any, people: Any, server: Embed
     bad = svc.record(2, ["办理时间长", "办理时间长", "多次跑动"], "  跑了三次 ", case_uuid=case.case_uuid,
                      window="W03", operator="clerk01")
     assert [e.evaluation_uuid for e in lows] == [bad.evaluation_uuid] and not good.low
-    assert bad.tags == ("办理时间长", "多次跑动") and bad.comment == "跑了三次" and bad.case_no == case.case_no
+    # v1 labels are taken as aliases and stored by the declared content's codes (GB/T 39734-2020)
+    assert bad.tags == ("over_time_limit", "repeat_trips") and bad.comment == "跑了三次" and bad.case_no == case.case_no
     assert [e.evaluation_uuid for e in svc.low_scores(start)] == [bad.evaluation_uuid]
     assert svc.low_scores(clock.now() + dt.timedelta(seconds=5)) == []
 

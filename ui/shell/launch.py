@@ -257,8 +257,15 @@ def run_queue_mode(args: argparse.Namespace) -> int:
 
         demo.start_demo(session, hall_calls=("W01", "W02", "W03"))
     window = build_queue_screen(args.mode, session, tasks)
+    board = None
     if args.mode == "supervisor":
         show_fitted(window, 1600, 900)
+        from ui.loops import build_board  # 好差评、办不成事与办件统计 (issue 19), a window of its own
+
+        board = build_board(session.ctx, tasks, demo=args.demo, username=session.actor.username,
+                            hall_name=session.ctx.settings.hall.name)
+        board.resize(1366, 768)
+        board.show()
     else:
         window.showFullScreen()
     try:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the window shows before clerk/ is imported (see main.py)
 FEATURES: tuple[str, ...] = (
     "ui.intake", "ui.cases", "ui.followup", "ui.materials", "ui.queue", "ui.security", "ui.printing", "ui.sync",
     "ui.devices",
+    "ui.loops",
 )
 """The window mode's features, in the order they are installed (the tabs come in this order)."""
 
