@@ -4,7 +4,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install sysdeps lint bench screenshots translations
+.PHONY: run test install sysdeps lint bench screenshots translations dist
 
 sysdeps:
 	@bash .ci/system-packages.sh
@@ -21,8 +21,10 @@ install: sysdeps $(STAMP)
 run: install
 	@$(VPY) main.py --demo
 
+# Two workers (pytest-xdist); tests of one shared resource (the CUPS queue, cups-pdf's output folder)
+# stay together on one worker (tests/conftest.py, --dist loadgroup).
 test: install
-	@QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q
+	@QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q -n 2 --dist loadgroup
 
 lint: install
 	$(VPY) -m ruff check clerk printing backoffice ui tests bench main.py
@@ -33,4 +35,9 @@ translations: install
 	$(VPY) resources/translations/update.py
 
 bench: install
+	@$(VPY) -m pip install -q -e ".[bench]"
 	@for b in bench/*.py; do echo "== $$b"; $(VPY) $$b; done
+
+# The two Debian packages (workstation, back office) into dist/ — docs/deploy.md.
+dist: install
+	@$(VPY) deploy/build.py

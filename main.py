@@ -36,6 +36,9 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.demo:  # the same line as clerk.demo_walk.DEMO_IN_CLEAR (not imported: clerk/ loads in the background)
+        print("演示模式：数据以明文（不加密）保存在临时目录，请勿录入真实的个人信息 / demo mode: stored in clear, "
+              "no real personal data", file=sys.stderr)
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2

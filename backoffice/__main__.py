@@ -1,11 +1,13 @@
-"""Command line: serve the platform and hall API, add operators, change passwords, move cases, book
-appointments, read the audit, release stuck tickets. Errors end in one line and exit 2."""
+"""Command line: serve the platform and hall API (one process or several workers), migrate the
+database, add operators, change passwords, move cases, book appointments, read the audit, release
+stuck tickets. Global options may also come from a TOML file (``--config``, or
+``$BACKOFFICE_CONFIG``; keys are the long option names, e.g. ``db``, ``workers``,
+``data-key-file``); the command line wins. Errors end in one line and exit 2."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import logging
 import os
 import sys
 from pathlib import Path
@@ -15,9 +17,27 @@ from backoffice.config import Config, FaultSpec
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m backoffice", description="Reference platform and hall server")
+    p.add_argument("--config", type=Path, default=None, metavar="FILE",
+                   help="TOML file with these options (keys: db, workers, data-key-file …); else $BACKOFFICE_CONFIG")
     p.add_argument("--db", default="sqlite:///backoffice.db", help="sqlite:///PATH or postgresql+psycopg://…")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8700)
+    p.add_argument("--access-log", action="store_true", help="log every request (uvicorn's access log)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes (shared state in the database: use PostgreSQL for N > 1)")
+    p.add_argument("--db-pool", type=int, default=None, metavar="N",
+                   help="PostgreSQL connections per process (default 70 for one process, 16 per worker)")
+    p.add_argument("--metrics-token-file", type=Path, default=None, metavar="FILE",
+                   help="bearer token that may read /metrics (else loopback clients only)")
+    p.add_argument("--metrics-dir", type=Path, default=None, metavar="DIR",
+                   help="prometheus multiprocess dir with several workers (default: $RUNTIME_DIRECTORY or a temp dir)")
+    p.add_argument("--workstation-version", default=None, metavar="VERSION",
+                   help="the workstation version this hall rolls out (the update check of the health reply)")
+    p.add_argument("--workstation-minimum", default=None, metavar="VERSION",
+                   help="workstations older than this are told the update is required")
+    p.add_argument("--workstation-note", default="", metavar="TEXT", help="shown with the update notice")
+    p.add_argument("--stale-after", type=float, default=600.0, metavar="SECONDS",
+                   help="a workstation not reporting for this long shows as stale")
     p.add_argument("--files-dir", type=Path, default=None, help="where case files are stored")
     p.add_argument("--catalog-dir", type=Path, default=None, help="catalog (default: the shipped forms/)")
     p.add_argument("--faults", default="", help="e.g. drop=0.2,error500=0.1,slow=0.1,error429=0.05")
@@ -39,7 +59,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="the SMS plug-in: a callable returning an object with send(phone, message) "
                         "(default: log only, nothing is sent)")
     sub = p.add_subparsers(dest="command")
-    sub.add_parser("serve", help="serve the API (the default)")
+    sub.add_parser("serve", help="serve the API (the default); migrates the database first")
+    mg = sub.add_parser("migrate", help="bring the database to this version's schema (Alembic), then exit")
+    mg.add_argument("--to", default=None, metavar="REVISION",
+                    help="downgrade (or upgrade) to this revision instead of the newest, e.g. before a rollback")
+    mg.add_argument("--status", action="store_true", help="print the database's revision and this version's")
     cu = sub.add_parser("create-user", help="add an operator")
     cu.add_argument("username")
     cu.add_argument("--role", action="append", required=True,
@@ -81,6 +105,44 @@ class UsageError(ValueError):
     """A bad argument: one line, exit 2."""
 
 
+CONFIG_ENV = "BACKOFFICE_CONFIG"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Arguments over the TOML config file's values over the defaults."""
+    parser = _parser()
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--config", type=Path, default=None)
+    known, _ = pre.parse_known_args(argv)
+    path = known.config or (Path(os.environ[CONFIG_ENV]) if os.environ.get(CONFIG_ENV) else None)
+    if path is not None:
+        parser.set_defaults(**_config_file(parser, path))
+    return parser.parse_args(argv)
+
+
+def _config_file(parser: argparse.ArgumentParser, path: Path) -> dict[str, object]:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read the config file {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"the config file {path} is not valid TOML: {exc}") from None
+    options = {a.dest: a for a in parser._actions if a.option_strings and a.dest not in ("help", "config")}
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        dest = key.replace("-", "_")
+        if dest not in options:
+            raise UsageError(f"{path}: unknown setting {key!r} (settings: "
+                             f"{', '.join(sorted(d.replace('_', '-') for d in options))})")
+        action = options[dest]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise UsageError(f"{path}: {key} must be a string or a number")
+        values[dest] = value if isinstance(value, str) or action.type in (int, float) else str(value)
+    return values
+
+
 def _config(args: argparse.Namespace) -> Config:
     from backoffice.crypto import load_key_file
 
@@ -90,6 +152,13 @@ def _config(args: argparse.Namespace) -> Config:
         raise UsageError("--token-ttl must be at least 60 seconds")
     if args.release_stuck_after < 0 or args.login_max_failures < 1 or args.login_window < 1:
         raise UsageError("--release-stuck-after ≥ 0, --login-max-failures ≥ 1 and --login-window ≥ 1")
+    if not 1 <= args.workers <= 64:
+        raise UsageError(f"--workers must be 1..64, not {args.workers}")
+    if args.db_pool is not None and not 2 <= args.db_pool <= 500:
+        raise UsageError(f"--db-pool must be 2..500, not {args.db_pool}")
+    if args.workers > 1 and args.db.startswith("sqlite"):
+        raise UsageError("several workers need a database server: --db postgresql+psycopg://… "
+                         "(SQLite serialises writers inside one process only)")
     files_dir = args.files_dir
     if files_dir is None:
         files_dir = Path(args.db.removeprefix("sqlite:///") + ".files") if args.db.startswith("sqlite:///") \
@@ -97,6 +166,15 @@ def _config(args: argparse.Namespace) -> Config:
     key_file = args.data_key_file or (Path(os.environ["BACKOFFICE_DATA_KEY_FILE"])
                                       if os.environ.get("BACKOFFICE_DATA_KEY_FILE") else None)
     key = load_key_file(key_file) if key_file is not None else None
+    metrics_token = None
+    if args.metrics_token_file is not None:
+        try:
+            metrics_token = args.metrics_token_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise UsageError(f"cannot read the metrics token file {args.metrics_token_file}: "
+                             f"{exc.strerror or exc}") from None
+        if len(metrics_token) < 16:
+            raise UsageError(f"the metrics token in {args.metrics_token_file} is shorter than 16 characters")
     from backoffice.hall import HallConfig, load_hall_config
 
     hall = load_hall_config(args.hall_config) if args.hall_config else HallConfig()
@@ -115,8 +193,11 @@ def _config(args: argparse.Namespace) -> Config:
         db_url=args.db, files_dir=files_dir, catalog_dir=args.catalog_dir, faults=FaultSpec.parse(args.faults),
         auto_advance_s=args.auto_advance, token_ttl_s=args.token_ttl, data_key=key, at_rest=args.at_rest,
         stuck_after_s=args.release_stuck_after * 60 or None, stuck_to=args.release_stuck_to,
-        login_max_failures=args.login_max_failures, login_window_s=args.login_window, hall=hall,
-        sms_gateway=gateway,
+        login_max_failures=args.login_max_failures, login_window_s=args.login_window,
+        metrics_token=metrics_token, workstation_version=args.workstation_version,
+        workstation_minimum=args.workstation_minimum, workstation_note=args.workstation_note,
+        stale_after_s=args.stale_after,
+        db_pool=args.db_pool or (70 if args.workers <= 1 else 16), hall=hall, sms_gateway=gateway,
     )
 
 
@@ -135,7 +216,7 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def run(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+    args = parse_args(argv)
     if args.command == "gen-key":
         from backoffice.crypto import generate_key_file
 
@@ -146,13 +227,19 @@ def run(argv: list[str]) -> int:
         print(f"data key written to {args.path} (keep a copy apart from the database backups)")
         return 0
     config = _config(args)
+    command = args.command or "serve"
+    if command == "serve":
+        from backoffice.serve import serve
+
+        return serve(config, args, argv)
+    if command == "migrate":
+        return _migrate(config, args)
     import json
 
     from backoffice import auth, authz, queue, workflow
-    from backoffice.app import create_app, open_context
+    from backoffice.app import open_context
     from backoffice.db import User
 
-    command = args.command or "serve"
     if command in ("set-password", "deactivate"):
         password = _password(args) if command == "set-password" else ""
         ctx = open_context(config)
@@ -233,20 +320,27 @@ def run(argv: list[str]) -> int:
         queue.create_appointment(ctx, args.code, args.service, day, args.name)
         print(f"appointment {args.code} for {args.service} on {day} booked")
         return 0
-    import socket
+    raise UsageError(f"unknown command {command}")
 
-    import uvicorn
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    try:  # a port in use or not ours: one line now, not uvicorn's traceback later
-        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-        with socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((args.host, args.port))
-    except OSError as exc:
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
-    app = create_app(config)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", ws="none")
+def _migrate(config: Config, args: argparse.Namespace) -> int:
+    from backoffice import schema
+    from backoffice.db import Database
+
+    db = Database(config.db_url)
+    try:
+        if args.status:
+            print(f"database: {schema.current_revision(db) or '(none)'}; this version: {schema.HEAD}")
+            drift = schema.drift(db) if schema.current_revision(db) == schema.HEAD else []
+            for line in drift:
+                print(f"drift: {line}")
+            return 1 if drift else 0
+        if args.to:
+            print(f"database schema: {schema.migrate_to(db, args.to)}")
+            return 0
+        print(f"database schema: {schema.prepare(db)}")
+    finally:
+        db.dispose()
     return 0
 
 

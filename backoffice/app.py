@@ -23,11 +23,14 @@ from backoffice import (
     fallback,
     files,
     hallday,
+    metrics,
     notify,
     queue,
     queue_call,
     queue_stats,
+    schema,
     visits,
+    workstations,
 )
 from backoffice.auth import CurrentOperator, Operator
 from backoffice.authz import Denied, Perm
@@ -48,15 +51,30 @@ class AtRestError(ValueError):
     """Encryption at rest asked for without a key (or an unknown mode)."""
 
 
-def open_context(config: Config) -> ServerContext:
-    """The database (tables created, hall services seeded) and the context around it."""
+def open_context(config: Config, *, prepare: bool = True) -> ServerContext:
+    """The database and the context around it.
+
+    ``prepare`` (one process: the CLI, the embedded server, the supervisor of several workers)
+    migrates the database to head (``backoffice.schema``) and seeds the hall services; a worker
+    (``prepare=False``) only checks the database is at head and refuses to serve otherwise.
+    """
     if config.at_rest not in ("encrypt", "disk"):
         raise AtRestError(f"unknown --at-rest mode {config.at_rest!r} (encrypt or disk)")
-    db = Database(config.db_url)
-    db.create_all()
+    kept = max(1, config.db_pool // 3)
+    db = Database(config.db_url, pool_size=kept, max_overflow=config.db_pool - kept)
+    try:
+        if prepare:
+            outcome = schema.prepare(db)
+            log.info("database schema: %s", outcome)
+        else:
+            schema.check_current(db)
+    except BaseException:
+        db.dispose()
+        raise
     config.files_dir.mkdir(parents=True, exist_ok=True)
     ctx = ServerContext(config=config, db=db)
-    queue.seed_services(ctx)
+    if prepare:
+        queue.seed_services(ctx)
     return ctx
 
 
@@ -92,15 +110,7 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        jobs: list[Any] = []
-        if config.auto_advance_s:
-            jobs.append(AutoAdvancer(ctx, config.auto_advance_s))
-        if config.stuck_after_s:
-            jobs.append(queue.StuckSweeper(ctx))
-        if config.hall.at_closing != "keep":
-            jobs.append(hallday.DayCloser(ctx))
-        if config.sms_dispatch:
-            jobs.append(notify.SmsDispatcher(ctx))
+        jobs = background_jobs(ctx) if config.background_jobs else []
         for job in jobs:
             job.start()
         try:
@@ -125,10 +135,29 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
     def health() -> dict[str, Any]:
         return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": FEATURES}
 
-    for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits):
+    for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits,
+                   workstations, metrics):
         app.include_router(module.router)
     app.include_router(audit_router)
     app.add_middleware(BodyLimit, config=config)
     if config.faults.active:
         app.add_middleware(FaultMiddleware, spec=config.faults)
+    app.add_middleware(metrics.MetricsMiddleware)  # outermost: counts 413s and injected faults too
     return app
+
+
+def background_jobs(ctx: ServerContext) -> list[Any]:
+    """The periodic jobs the settings ask for (not started): the auto-advancer, the stuck-ticket
+    sweeper, the day closer, the SMS dispatcher. With several workers only the supervising process
+    runs them (``Config.background_jobs``), so each runs once per server (no message sent twice)."""
+    config = ctx.config
+    jobs: list[Any] = []
+    if config.auto_advance_s:
+        jobs.append(AutoAdvancer(ctx, config.auto_advance_s))
+    if config.stuck_after_s:
+        jobs.append(queue.StuckSweeper(ctx))
+    if config.hall.at_closing != "keep":
+        jobs.append(hallday.DayCloser(ctx))
+    if config.sms_dispatch:
+        jobs.append(notify.SmsDispatcher(ctx))
+    return jobs

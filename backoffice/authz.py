@@ -42,14 +42,17 @@ class Perm(StrEnum):
     HALL_READ = "hall.read"  # board and stats of the hall
     VISIT_PLAN = "visit.plan"  # plan visits, read anyone's visit list (same org)
     AUDIT = "audit.read"
+    WORKSTATION_REPORT = "workstation.report"  # a workstation's own health report
+    WORKSTATION_READ = "workstation.read"  # the hall's table of window PCs
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "clerk": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
-                        Perm.WINDOW, Perm.HALL_READ}),
-    "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE}),
+                        Perm.WINDOW, Perm.HALL_READ, Perm.WORKSTATION_REPORT}),
+    "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.WORKSTATION_REPORT}),
     "supervisor": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
-                             Perm.APPOINTMENT_BOOK, Perm.WINDOW, Perm.HALL, Perm.HALL_READ, Perm.VISIT_PLAN}),
+                             Perm.APPOINTMENT_BOOK, Perm.WINDOW, Perm.HALL, Perm.HALL_READ, Perm.VISIT_PLAN,
+                             Perm.WORKSTATION_REPORT, Perm.WORKSTATION_READ}),
     "admin": frozenset(Perm),
     "kiosk": frozenset({Perm.TICKET_ISSUE, Perm.APPOINTMENT_BOOK}),
     "booking": frozenset({Perm.APPOINTMENT_BOOK}),

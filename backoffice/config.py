@@ -140,6 +140,22 @@ class Config:
     """A ticket called or being served for longer than this is released (None: never)."""
     stuck_to: str = "waiting"
     """Where a released ticket goes: ``waiting`` (keeps its place) or ``no_show``."""
+    db_pool: int = 70
+    """PostgreSQL connections one process may hold (a third kept open, the rest on demand). With N
+    workers the server holds up to N × db_pool: PostgreSQL's max_connections must be above that."""
+    background_jobs: bool = True
+    """Run the stuck-ticket sweeper and the auto-advancer in this process (with several workers only
+    the supervising process runs them, so they run once)."""
+    metrics_token: str | None = None
+    """Bearer token that may read ``/metrics``; None: only loopback clients may (docs/deploy.md)."""
+    workstation_version: str | None = None
+    """The workstation version this hall rolls out (advertised in the health reply; 1.1)."""
+    workstation_minimum: str | None = None
+    """Workstations older than this are told an update is required (still no automatic install)."""
+    workstation_note: str = ""
+    """What the update brings / where IT gets it, shown with the update notice."""
+    stale_after_s: float = 600.0
+    """A workstation that has not reported for longer than this is shown as stale (offline?)."""
     hall: HallConfig = field(default_factory=lambda: _default_hall())
     """The hall's queue settings (``backoffice.hall``: hours, slots, closing rule, messages)."""
     sms_gateway: Any = None

@@ -361,7 +361,9 @@ UPDATES_LOCK_KEY = 0x0B0FF1CE
 class Database:
     """Engine plus sessions. ``write()`` is a serialised, committed transaction; ``read()`` a plain one."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, pool_size: int = 20, max_overflow: int = 50) -> None:
+        """``pool_size``/``max_overflow``: PostgreSQL connections this process keeps / may add (each
+        worker of a multi-worker server has its own pool: docs/deploy.md sizes max_connections)."""
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         self._write_lock = threading.Lock()
@@ -380,7 +382,7 @@ class Database:
             self.engine: Engine = create_engine(url, **kwargs)
             self._install_sqlite_hooks(self.engine)
         else:
-            self.engine = create_engine(url, pool_size=20, max_overflow=50, pool_pre_ping=True)
+            self.engine = create_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @staticmethod

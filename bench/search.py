@@ -34,7 +34,7 @@ from clerk.settings import Settings  # noqa: E402
 from clerk.store import Store  # noqa: E402
 
 CHUNK = 20_000
-KINDS = ("id_number", "case_no", "name", "initials")
+KINDS = ("id_number", "case_no", "name", "initials", "phone_prefix", "id_prefix")
 STATUSES = ["accepted"] * 3 + ["delivered"] * 5 + ["in_review", "received", "approved", "ready_for_pickup", "notified",
                                                    "rejected", "draft"]
 BUNDLES = ["newborn", "restaurant_opening", "retirement", "after_death", "school_enrollment", "social_security_card"]
@@ -97,11 +97,11 @@ EXTRA_INDEXES = (
 
 
 def fill(stores: list[Store], n: int, seed: int, pool: list[tuple[str, str]],
-         extra_indexes: bool) -> list[tuple[str, str, str, str]]:
+         extra_indexes: bool) -> list[tuple[str, str, str, str, str]]:
     """Inserts the same ``n`` cases into every store, one transaction each; returns a sample of
     (id_number, case_no, name, initials)."""
     rng = random.Random(seed + 1)
-    sample: list[tuple[str, str, str, str]] = []
+    sample: list[tuple[str, str, str, str, str]] = []
     raws = [s.engine.raw_connection() for s in stores]
     try:
         curs = []
@@ -117,7 +117,7 @@ def fill(stores: list[Store], n: int, seed: int, pool: list[tuple[str, str]],
             for cur in curs:
                 cur.executemany(INSERT, chunk)
             for r in rng.sample(chunk, min(len(chunk), 8)):
-                sample.append((str(r[10]), str(r[1]), str(r[7]), str(r[8])))
+                sample.append((str(r[10]), str(r[1]), str(r[7]), str(r[8]), str(r[11])))
         for cur in curs:
             if extra_indexes:
                 for sql in EXTRA_INDEXES:
@@ -132,7 +132,7 @@ def fill(stores: list[Store], n: int, seed: int, pool: list[tuple[str, str]],
     return sample
 
 
-def queries(sample: list[tuple[str, str, str, str]], per_kind: int, seed: int) -> dict[str, list[str]]:
+def queries(sample: list[tuple[str, str, str, str, str]], per_kind: int, seed: int) -> dict[str, list[str]]:
     rng = random.Random(seed + 2)
     picks = rng.sample(sample, min(per_kind, len(sample)))
     return {
@@ -140,6 +140,8 @@ def queries(sample: list[tuple[str, str, str, str]], per_kind: int, seed: int) -
         "case_no": [p[1] for p in picks],
         "name": [p[2] for p in picks],
         "initials": [p[3] for p in picks],
+        "phone_prefix": [p[4][:3] for p in picks],  # 138…: a seventh of all cases (the date-index plan)
+        "id_prefix": [p[0][:10] for p in picks],  # region + birth year, as the README suggests
     }
 
 
@@ -174,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20261122)
     ap.add_argument("--extra-indexes", action="store_true",
                     help="also create (initials, created_at) and (name, created_at) indexes (a proposed schema change)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="search the databases a previous run with the same --dir, --cases and --seed left")
     args = ap.parse_args(argv)
 
     from clerk.security.keys import sqlcipher_key
@@ -186,15 +190,22 @@ def main(argv: list[str] | None = None) -> int:
     catalog = load_catalog_dir(None)
     key = sqlcipher_key(random.Random(args.seed).randbytes(32))
     stores: dict[str, Store] = {}
+    reuse = args.reuse and all((base / f"{label}.sqlite3").exists() for label in ("plain", "encrypted"))
     for label, db_key in (("plain", None), ("encrypted", key)):
-        for p in base.glob(f"{label}.sqlite3*"):
-            p.unlink()
+        if not reuse:
+            for p in base.glob(f"{label}.sqlite3*"):
+                p.unlink()
         stores[label] = Store(base / f"{label}.sqlite3", key=db_key)
     t0 = time.perf_counter()
-    sample = fill(list(stores.values()), args.cases, args.seed, pool, args.extra_indexes)
+    if reuse:  # the same rows as the fill made them, to pick the same sample; nothing inserted
+        rng = random.Random(args.seed + 1)
+        sample = [(str(r[10]), str(r[1]), str(r[7]), str(r[8]), str(r[11]))
+                  for chunk in rows(args.cases, args.seed, pool) for r in rng.sample(chunk, min(len(chunk), 8))]
+    else:
+        sample = fill(list(stores.values()), args.cases, args.seed, pool, args.extra_indexes)
     took = time.perf_counter() - t0
     sizes = ", ".join(f"{label} {(base / f'{label}.sqlite3').stat().st_size / 2**20:,.0f} MiB" for label in stores)
-    print(f"inserted {args.cases:,} cases into both databases in {took:.1f} s ({sizes})")
+    print(f"{'reused' if reuse else 'inserted'} {args.cases:,} cases in both databases in {took:.1f} s ({sizes})")
     services: dict[str, IntakeService] = {}
     for label, db_key in (("plain", None), ("encrypted", key)):
         stores[label].dispose()
@@ -208,14 +219,14 @@ def main(argv: list[str] | None = None) -> int:
 
     extra = " with the extra indexes" if args.extra_indexes else ""
     print(f"\nsearch over {args.cases:,} cases{extra}, {args.queries} searches per kind (ms)")
-    print(f"{'kind':<10} {'plain p50':>10} {'plain p95':>10} {'enc p50':>10} {'enc p95':>10} {'ratio p50':>10} {'ratio p95':>10}")
+    print(f"{'kind':<12} {'plain p50':>10} {'plain p95':>10} {'enc p50':>10} {'enc p95':>10} {'ratio p50':>10} {'ratio p95':>10}")
     ok = True
     for kind in KINDS:
         p50, p95, _ = results["plain"][kind]
         e50, e95, _ = results["encrypted"][kind]
         r50, r95 = e50 / p50, e95 / p95
         ok = ok and e95 < 20 and r95 <= 1.3
-        print(f"{kind:<10} {p50:>10.2f} {p95:>10.2f} {e50:>10.2f} {e95:>10.2f} {r50:>10.2f} {r95:>10.2f}")
+        print(f"{kind:<12} {p50:>10.2f} {p95:>10.2f} {e50:>10.2f} {e95:>10.2f} {r50:>10.2f} {r95:>10.2f}")
     print(f"\ntargets (encrypted p95 < 20 ms, ratio <= 1.3): {'met' if ok else 'NOT met'}")
     print(f"databases in {base}")
     return 0

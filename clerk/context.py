@@ -12,8 +12,11 @@ context and stop when it closes, newest first. One sync engine per data dir: eve
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +26,7 @@ import platformdirs
 
 from clerk.catalog.loader import load_catalog_dir
 from clerk.catalog.schema import Catalog
+from clerk.errors import ClerkError
 from clerk.events import EventBus
 from clerk.intake.service import IntakeService
 from clerk.materials.pagestore import PageStore
@@ -30,6 +34,7 @@ from clerk.materials.service import MaterialsService, prepare_uploads
 from clerk.security.keys import page_store_key
 from clerk.settings import Settings
 from clerk.store import Store
+from clerk.store.lock import DataDirLock
 from clerk.store.models import KeyValueRow
 
 if TYPE_CHECKING:
@@ -48,6 +53,14 @@ log = logging.getLogger(__name__)
 
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class DataDirMissing(ClerkError, FileNotFoundError):
+    """A read-only command was given a data dir that does not exist (it is never created for it)."""
+
+
+KeyFor = Callable[[Path], "str | None"]
+"""Chooses the cache key once the data dir is owned (``clerk.security.keys.key_for``)."""
 
 
 @dataclass
@@ -103,6 +116,7 @@ class AppContext:
     intake: IntakeService = field(init=False)
     materials: MaterialsService = field(init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    _owner: DataDirLock | None = field(default=None, init=False, repr=False)
     _runtimes: list[Runtime] = field(default_factory=list, init=False)
     _engine: SyncEngine | None = field(default=None, init=False)
     sync_worker: SyncWorker | None = field(default=None, init=False)
@@ -243,19 +257,85 @@ class AppContext:
             except Exception:  # shutting down anyway; the others must still stop
                 log.exception("a runtime did not stop cleanly: %r", runtime)
         self.store.dispose()
+        if self._owner is not None:
+            owner, self._owner = self._owner, None
+            owner.release()
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, *, db_key: str | None = None, catalog_dir: Path | None = None) -> AppContext:
-        """Opens (creating when new) the workstation's data dir: settings, migrated cache, page store."""
+    def open(cls, data_dir: Path | None = None, *, db_key: str | None = None, catalog_dir: Path | None = None,
+             read_only: bool = False, key_for: KeyFor | None = None) -> AppContext:
+        """Opens the workstation's data dir: settings, migrated cache, page store.
+
+        To write (the default) the data dir is created when new (0700) and owned by this process
+        (``clerk.store.lock``: a second process gets ``DataDirBusy`` naming the owner). ``read_only``
+        takes no ownership, creates nothing (``DataDirMissing`` for a data dir that is not there),
+        opens the cache ``mode=ro`` and never migrates. ``key_for(data_dir)`` (instead of ``db_key``)
+        picks the key once the dir is owned, so a new key is never made for a dir someone else holds.
+        """
         paths = Paths((data_dir or default_data_dir()).expanduser().resolve())
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
-        settings = Settings.load(paths.settings)
-        store = Store(paths.db, key=db_key)
-        if not settings.device_id:
-            settings.device_id = _device_id(store)
-        catalog = _load_catalog(paths, catalog_dir)
-        pages = PageStore(paths.pages, page_store_key(db_key) if db_key is not None else None)
-        return cls(paths, settings, store, pages, EventBus(), catalog)
+        if read_only:
+            if not paths.data_dir.is_dir():
+                raise DataDirMissing(f"数据目录 {paths.data_dir} 不存在（路径写错了？）：查询类命令不会新建数据目录")
+        else:
+            _make_data_dir(paths.data_dir)
+        owner = None if read_only else DataDirLock.acquire(paths.data_dir)
+        store: Store | None = None
+        try:
+            if key_for is not None:
+                db_key = key_for(paths.data_dir)
+            settings = Settings.load(paths.settings)
+            store = Store(paths.db, key=db_key, read_only=read_only)
+            if not settings.device_id:
+                settings.device_id = _read_device_id(store) if read_only else _device_id(store)
+            catalog = _load_catalog(paths, catalog_dir)
+            pages = PageStore(paths.pages, page_store_key(db_key) if db_key is not None else None, create=not read_only)
+            ctx = cls(paths, settings, store, pages, EventBus(), catalog)
+        except BaseException:
+            if store is not None:
+                store.dispose()
+            if owner is not None:
+                owner.release()
+            raise
+        ctx._owner = owner
+        return ctx
+
+
+def _make_data_dir(d: Path) -> None:
+    """Creates the data dir 0700 (only its user may look inside); tightens an older 0755 one."""
+    try:
+        d.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise DataDirMissing(f"数据目录 {d} 无法创建（{exc.strerror or exc}）：请检查路径和权限") from None
+    try:
+        mode = stat.S_IMODE(d.stat().st_mode)
+        if mode & 0o077:
+            d.chmod(0o700)
+            _make_private_tree(d)
+    except OSError:  # a read-only medium: the lock (or the store) says so in one line
+        pass
+
+
+def _make_private_tree(d: Path) -> None:
+    """Once, for a data dir made by an older version: folders 0700, files 0600 (cache, pages, logs …)."""
+    for root, dirs, files in os.walk(d):
+        for name in dirs:
+            p = Path(root) / name
+            if not p.is_symlink():
+                p.chmod(0o700)
+        for name in files:
+            p = Path(root) / name
+            if not p.is_symlink():
+                p.chmod(0o600)
+
+
+def _read_device_id(store: Store) -> str:
+    with store.read() as s:
+        row = s.get(KeyValueRow, "device_id")
+        return row.value if row is not None else ""
 
 
 def _device_id(store: Store) -> str:
@@ -265,6 +345,12 @@ def _device_id(store: Store) -> str:
             row = KeyValueRow(key="device_id", value=str(uuid.uuid4()))
             s.add(row)
         return row.value
+
+
+def workstation_catalog(data_dir: Path | None = None) -> Catalog:
+    """The catalog a workstation would use (the synced one in its data dir, else the shipped forms/),
+    read without opening the cache and without creating anything."""
+    return _load_catalog(Paths((data_dir or default_data_dir()).expanduser().resolve()), None)
 
 
 def _load_catalog(paths: Paths, catalog_dir: Path | None) -> Catalog:

@@ -11,10 +11,17 @@ from clerk.intake.model import MATERIAL_STATUS_LABELS
 from clerk.security.actor import Actor, Role
 from clerk.store.models import OutboxRow
 
+DEMO_IN_CLEAR = "演示模式：数据以明文（不加密）保存在 {dir}，请勿录入真实的个人信息 / demo mode: stored in clear, no real personal data"
+"""The first line of every demo (the CLI walk-through and ``main.py --demo``)."""
+
 
 def run(data_dir: Path, *, with_server: bool = True) -> int:
-    ctx = AppContext.open(data_dir)
+    from clerk.security.keys import key_for
+
+    ctx = AppContext.open(data_dir, key_for=lambda d: key_for(d, plain_new=True))  # a new demo cache is plain
     try:
+        if not ctx.store.encrypted:
+            print(DEMO_IN_CLEAR.format(dir=ctx.paths.data_dir))
         actor = Actor("demo", "演示窗口", (Role.CLERK,), window=ctx.settings.window)
         people = DemoPeople(2026)
         print(f"数据目录 / data dir: {ctx.paths.data_dir}")

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from clerk.queueing.model import Ticket
     from clerk.sms import SmsRecord
     from clerk.sync.engine import SyncState
+    from clerk.sync.health import UpdateStatus
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +161,14 @@ class SyncConflict(Event):
     """A field case the back office changed meanwhile: a person has to decide (clerk.field)."""
 
     conflict: Conflict
+
+
+@dataclass(frozen=True)
+class UpdateStatusChanged(Event):
+    """What the platform advertises about workstation updates changed (clerk.sync.health): show the
+    notice when ``status.needs_attention``; nothing installs itself."""
+
+    status: UpdateStatus
 
 
 # -- the hall queue (clerk.queueing) -------------------------------------------------------------------

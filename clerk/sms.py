@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -64,12 +65,14 @@ class LogSmsGateway:
             raise SmsError(f"短信太长（{len(message)} 字，最多 {MAX_MESSAGE} 字）")
         record = SmsRecord(at=clock.now().isoformat(), phone=mask_phone(phone), message=message,
                            case_uuid=case_uuid, gateway=self.name)
-        log.info("SMS to %s: %s", record.phone, message)
+        log.info("SMS to %s (%d characters; the text is in the journal, not the log: it names the applicant)",
+                 record.phone, len(message))
         with self._lock:
             self.sent.append(record)
             if self.journal is not None:
-                self.journal.parent.mkdir(parents=True, exist_ok=True)
-                with self.journal.open("a", encoding="utf-8") as f:
+                self.journal.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                fd = os.open(self.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)  # personal data
+                with os.fdopen(fd, "a", encoding="utf-8") as f:
                     f.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
         return record
 

@@ -199,7 +199,7 @@ class PdfFilePrinter(Printer):
         stem = _UNSAFE.sub("_", _clean_title(title)).strip(" ._") or "document"
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)  # printouts hold personal data
             target = self.directory / f"{stamp}-{stem}.pdf"
             n = 1
             while target.exists():

@@ -1,0 +1,1 @@
+"""The test suite (a package, so tests/ui is tests.ui and never shadows the ui package)."""

@@ -12,9 +12,45 @@ import pytest
 pytest_plugins = ("tests.helpers.materials", "tests.helpers.printing")
 """Fixtures shared across folders: ``sane_env`` (SANE's test scanner), ``cups_pdf_queue`` (a real CUPS queue)."""
 
-# Headless keyring for every test (never used outside tests), see shared/ENVIRONMENT.md.
+# Headless keyring for every test (never used outside tests), see shared/ENVIRONMENT.md. The product
+# refuses plaintext keyrings; the suite (and the subprocesses it starts) opts in explicitly.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+os.environ.setdefault("WINDOW_CLERK_TEST_PLAINTEXT_KEYRING", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+QT_WAIT_FLOOR_MS = 60_000
+"""Every qtbot wait (waitUntil, waitSignal …) waits at least this long before it fails: a wait ends as
+soon as its condition holds, so a long limit costs a passing test nothing, while a short one fails a
+test on a loaded machine (two shared cores, xdist workers, another suite running)."""
+
+
+def _generous_qt_waits() -> None:
+    try:
+        from pytestqt.qtbot import QtBot
+    except ImportError:  # pytest-qt is a required plugin; nothing to do without it
+        return
+    if getattr(QtBot, "_clerk_generous", False):
+        return
+
+    def floor(method_name: str) -> None:
+        original = getattr(QtBot, method_name)
+
+        def wait(self: object, *args: object, timeout: int = 5000, **kw: object) -> object:
+            if kw.get("raising") is not False and timeout > 0:  # raising=False waits for a timeout on purpose
+                timeout = max(timeout, QT_WAIT_FLOOR_MS)
+            return original(self, *args, timeout=timeout, **kw)
+
+        wait.__name__ = wait.__qualname__ = method_name
+        wait.__doc__ = original.__doc__
+        setattr(QtBot, method_name, wait)
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive", "waitCallback"):
+        floor(name)
+    QtBot._clerk_generous = True  # type: ignore[attr-defined]
+
+
+_generous_qt_waits()
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +87,35 @@ def people() -> object:
     from clerk.demo import DemoPeople
 
     return DemoPeople(11)
+
+
+SERIAL_GROUPS = {"cups_pdf_queue": "cups", "cli_queue": "cups"}
+"""Fixtures of one shared resource: under pytest-xdist (``--dist loadgroup``) their tests run on one
+worker, in order — cups-pdf writes every job into one output folder, and a module's CUPS queue is
+added and removed by its fixture."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        for fixture, group in SERIAL_GROUPS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group(group))
+                break
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """On an xdist worker under ``--dist loadgroup``, a grouped test's node id must carry its group
+    (``…@cups``): that suffix is all the scheduler groups by. pytest 9 dropped the attribute xdist
+    3.8 writes it to, and the groups split silently — so refuse to run rather than flake."""
+    if not getattr(session.config.option, "loadgroup", False):
+        return
+    for item in session.items:
+        if any(True for _ in item.iter_markers("xdist_group")) and "@" not in item.nodeid:
+            raise pytest.UsageError(f"xdist_group is not applied to {item.nodeid}: pytest and pytest-xdist disagree")
 
 
 # PySide6 6.12 has a reference-counting fault that can abort the interpreter while it finalizes Qt

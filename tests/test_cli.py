@@ -122,7 +122,12 @@ def test_intake_with_a_missing_material_gives_a_notice(tmp_path: Path, data_dir:
 
 
 def _count_cases(data_dir: Path) -> int:
-    """Cases in the cache, drafts included (read through the CLI: the cache may be encrypted)."""
+    """Cases in the cache, drafts included (read through the CLI: the cache may be encrypted). No cache
+    at all (an intake refused before it opened the data dir): none, and the search says so in one line."""
+    if not (data_dir / "cache.sqlite3").exists():
+        r = clerk("search", "", "--json", data_dir=data_dir)
+        assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and not (data_dir / "cache.sqlite3").exists()
+        return 0
     r = clerk("search", "", "--json", data_dir=data_dir, check=True)
     return int(json.loads(r.stdout)["total"])
 

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from intake_docs import holdings, valid_document
 
 from clerk.errors import ClerkError
 from clerk.intake.request import IntakeRequest, RequestRefused, parse_request
+from tests.helpers.intake import holdings, valid_document
 
 ODD = st.characters(categories=["Cc", "Cf", "Cs", "Co", "Zl", "Zp", "Zs", "Mn", "Nd", "No", "Lo", "So"])
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(min_value=-(10**40), max_value=10**40),
@@ -53,7 +53,7 @@ def mutated(draw: st.DrawFn, skeleton: dict[str, Any]) -> Any:
                 continue
             value = draw(st.text(st.characters(categories=["L", "N", "P", "Zs"]), min_size=1, max_size=20))
         elif how == "drop_material":
-            if doc.get("materials") if isinstance(doc, dict) else None:
+            if isinstance(doc, dict) and isinstance(doc.get("materials"), list) and doc["materials"]:
                 doc["materials"].pop(draw(st.integers(min_value=0, max_value=len(doc["materials"]) - 1)))
             continue
         elif how == "replace":

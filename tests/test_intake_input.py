@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from intake_docs import holdings, nothing_written, open_ctx, valid_document, write_document
 
 from clerk import clock
 from clerk.cli import main
+from tests.helpers.intake import holdings, nothing_written, open_ctx, valid_document, write_document
 
 
 @pytest.fixture(autouse=True)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from intake_docs import holdings, open_ctx, valid_document, write_document
 
 from clerk.testpoints import ENV
+from tests.helpers.intake import holdings, open_ctx, valid_document, write_document
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -204,14 +204,18 @@ def test_search_by_every_key(ctx: Any, clerk_actor: Any, people: Any) -> None:
 
 
 def test_case_numbers_unique_across_two_processes_on_one_cache(data_dir: Path) -> None:
+    """Two processes writing one cache file (the store below the data-dir owner lock: BEGIN IMMEDIATE)
+    never hand out the same case number."""
     from clerk.context import AppContext
 
     AppContext.open(data_dir).close()  # migrate once
     script = (
-        "import sys; from pathlib import Path; from clerk.context import AppContext;"
-        "from clerk.security.actor import Actor;"
-        "c = AppContext.open(Path(sys.argv[1])); a = Actor('p', window='W09');"
-        "print('\\n'.join(c.intake.start_draft(a, 'newborn').case_no for _ in range(25)))"
+        "import sys; from pathlib import Path; from clerk.catalog.loader import load_catalog_dir;"
+        "from clerk.events import EventBus; from clerk.intake.service import IntakeService;"
+        "from clerk.security.actor import Actor; from clerk.settings import Settings; from clerk.store import Store;"
+        "cat = load_catalog_dir(None); store = Store(Path(sys.argv[1]) / 'cache.sqlite3');"
+        "svc = IntakeService(store, lambda: cat, Settings(), EventBus()); a = Actor('p', window='W09');"
+        "print('\\n'.join(svc.start_draft(a, 'newborn').case_no for _ in range(25)))"
     )
     procs = [subprocess.Popen([sys.executable, "-c", script, str(data_dir)], stdout=subprocess.PIPE, text=True) for _ in range(2)]
     numbers = []

@@ -68,6 +68,8 @@ TICKET_STATE: dict[str, str] = {
     TicketState.SERVING: QT_TRANSLATE_NOOP("Labels", "办理中"),
     TicketState.DONE: QT_TRANSLATE_NOOP("Labels", "已办结"),
     TicketState.NO_SHOW: QT_TRANSLATE_NOOP("Labels", "过号"),
+    TicketState.PARKED: QT_TRANSLATE_NOOP("Labels", "暂挂"),
+    TicketState.CLOSED: QT_TRANSLATE_NOOP("Labels", "已截止"),
 }
 
 PRIORITY: dict[str, str] = {

@@ -9,7 +9,7 @@ from pathlib import Path
 from clerk.catalog.loader import CatalogError, load_catalog_dir
 from clerk.catalog.merge import MatterChoiceError, SituationError, merge
 from clerk.catalog.schema import SCHEMA_VERSION
-from clerk.cli import CliError, add_data_dir, open_context
+from clerk.cli import CliError, add_data_dir
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,12 +32,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    try:
-        for b in ctx.catalog.bundles:
-            print(f"{b.code}\t{b.name}")
-    finally:
-        ctx.close()
+    from clerk.context import workstation_catalog
+
+    for b in workstation_catalog(args.data_dir).bundles:
+        print(f"{b.code}\t{b.name}")
     return 0
 
 
@@ -50,23 +48,21 @@ def cmd_show(args: argparse.Namespace) -> int:
         answers[k.strip()] = v.strip()
     multi: dict[str, object] = {}
     chosen = [c.strip() for c in args.matters.split(",") if c.strip()] if args.matters is not None else None
-    ctx = open_context(args)
+    from clerk.context import workstation_catalog
+
     try:
-        try:
-            bundle = ctx.catalog.bundle(args.code)
-        except KeyError:
-            raise CliError(f"目录中没有一件事 {args.code!r}（python -m clerk catalog list 列出全部）") from None
-        for s in bundle.situations:  # a multiple-choice answer is written a+b
-            if s.multiple and s.code in answers:
-                multi[s.code] = [v for v in answers[s.code].split("+") if v]
-        try:
-            merged = merge(bundle, {**answers, **multi}, chosen)
-        except SituationError as exc:
-            raise CliError(*(f"{k}: {v}" for k, v in exc.problems.items())) from exc
-        except MatterChoiceError as exc:
-            raise CliError(f"matters: {exc.message}") from exc
-    finally:
-        ctx.close()
+        bundle = workstation_catalog(args.data_dir).bundle(args.code)
+    except KeyError:
+        raise CliError(f"目录中没有一件事 {args.code!r}（python -m clerk catalog list 列出全部）") from None
+    for s in bundle.situations:  # a multiple-choice answer is written a+b
+        if s.multiple and s.code in answers:
+            multi[s.code] = [v for v in answers[s.code].split("+") if v]
+    try:
+        merged = merge(bundle, {**answers, **multi}, chosen)
+    except SituationError as exc:
+        raise CliError(*(f"{k}: {v}" for k, v in exc.problems.items())) from exc
+    except MatterChoiceError as exc:
+        raise CliError(f"matters: {exc.message}") from exc
     if args.json:
         print(json.dumps(merged.as_json(), ensure_ascii=False, indent=2))
         return 0

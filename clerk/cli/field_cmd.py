@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_pickup_list(args: argparse.Namespace) -> int:
 
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         items = ctx.handout.pickup_list()
     finally:
@@ -88,7 +88,7 @@ def cmd_commitments(args: argparse.Namespace) -> int:
 
     if args.due_within is not None and args.due_within < 0:
         raise CliError("--due-within 须为不小于 0 的整数")
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         items = ctx.supplements.commitments(due_within=args.due_within)
     finally:
@@ -108,7 +108,7 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
 
     if args.within < 0:
         raise CliError("--within 须为不小于 0 的整数")
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         items = watch_list(ctx, within=args.within)
     finally:

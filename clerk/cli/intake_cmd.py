@@ -24,7 +24,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser("search", help="find cases by number, name, pinyin initials, ID number or phone")
     add_data_dir(s)
     s.add_argument("text")
-    s.add_argument("--status", action="append", default=[])
+    from clerk.intake.model import CaseStatus
+
+    s.add_argument("--status", action="append", default=[], choices=[c.value for c in CaseStatus], metavar="STATUS",
+                   help="only cases in this status (repeatable): " + ", ".join(c.value for c in CaseStatus))
     s.add_argument("--from", dest="date_from", type=dt.date.fromisoformat)
     s.add_argument("--to", dest="date_to", type=dt.date.fromisoformat)
     s.add_argument("--limit", type=int, default=20)
@@ -59,7 +62,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         q = CaseQuery(args.text, tuple(args.status), args.date_from, args.date_to, max(1, min(args.limit, 500)), max(0, args.offset))
         items, total = ctx.intake.search(q)

@@ -98,7 +98,7 @@ def cmd_print_queue(args: argparse.Namespace) -> int:
 
     if args.printer and args.retry is None:
         raise CliError("--printer 只能与 --retry 一起使用")
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=args.retry is None and args.cancel is None)
     try:
         queue = ctx.print_queue
         try:

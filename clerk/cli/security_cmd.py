@@ -57,9 +57,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     pp = sub.add_parser("purge", help="清理过期数据 / purge closed, confirmed cases past retention")
     add_data_dir(pp)
-    pp.add_argument("--days", type=int, default=None, help="retention in days (default: settings.retention_days)")
+    pp.add_argument("--days", type=_retention_days, default=None, help="retention in days, at least 1 (default: settings.retention_days)")
     pp.add_argument("--dry-run", action="store_true")
     pp.set_defaults(handler=cmd_purge)
+
+
+def _retention_days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} 不是整数天数") from None
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"{text}：保留天数至少为 1（0 或负数会清理刚办结的案件）")
+    return days
 
 
 def _passphrase(var: str | None) -> str | None:
@@ -74,7 +84,7 @@ def _passphrase(var: str | None) -> str | None:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from clerk.security.audit import verify_store
 
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         result = verify_store(ctx.store)
     finally:
@@ -100,7 +110,7 @@ def _since(text: str | None) -> dt.datetime | None:
 def cmd_audit_list(args: argparse.Namespace) -> int:
     from clerk.security.audit import list_entries
 
-    ctx = open_context(args)
+    ctx = open_context(args, read_only=True)
     try:
         entries = list_entries(ctx.store, SYSTEM, action=args.action or None, operator=args.operator,
                                since=_since(args.since), limit=args.limit)
@@ -159,19 +169,25 @@ def cmd_recovery_import(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from clerk.security import keychain
     from clerk.security.audit import verify_store
     from clerk.security.keys import KeyUnavailable, data_key
     from clerk.security.recovery import key_loss_risk
 
     problems = 0
+    ctx = open_context(args, read_only=True)  # a check: beside a running workstation, creating nothing
     try:
-        data_key(args.data_dir)
-        print("数据密钥：在系统钥匙串中")
-    except KeyUnavailable as exc:
-        raise CliError(f"数据密钥：{exc}") from exc
-    ctx = open_context(args)
-    try:
-        print(f"本地数据库：{'已加密（SQLCipher）' if ctx.store.encrypted else '未加密'}")
+        print(f"系统钥匙串：{keychain.describe()}")
+        if ctx.store.encrypted:
+            try:
+                data_key(ctx.paths.data_dir, create=False)
+                print("数据密钥：在系统钥匙串中")
+            except KeyUnavailable as exc:
+                raise CliError(f"数据密钥：{exc}") from exc
+            print("本地数据库：已加密（SQLCipher）")
+        else:
+            problems += 1
+            print(f"本地数据库：未加密（演示数据？）—— 加密：python -m clerk store encrypt --data-dir {ctx.paths.data_dir}")
         result = verify_store(ctx.store)
         if result.problem is None:
             print(f"审计日志：完整（{result.entries} 条）")

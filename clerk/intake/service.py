@@ -621,6 +621,9 @@ class IntakeService:
     def search(self, query: search.CaseQuery) -> tuple[list[CaseSummary], int]:
         """One page of matches (newest first) and the total count."""
         with self.store.read() as s:
+            if search.classify(query.text) == "number_prefix":  # 138…, 2301021992…
+                found, total = search.search_number_prefix(s, query)
+                return [self._summary(r) for r in found], total
             rows = s.execute(search.build(query)).scalars().all()
             total = s.execute(search.count(query)).scalar_one() if query.offset or len(rows) >= query.limit else len(rows)
             return [self._summary(r) for r in rows], int(total)

@@ -127,9 +127,8 @@ class ThumbnailCache:
     """PNG thumbnails on disk keyed by sha + page + rotation (encrypted like the page store when it is)."""
 
     def __init__(self, root: Path, pages: PageStore) -> None:
-        self.root = root
+        self.root = root  # made on the first put (0700): a read-only open creates nothing
         self.pages = pages
-        root.mkdir(parents=True, exist_ok=True)
 
     def path(self, sha256: str, page_index: int, rotation: int) -> Path:
         return self.root / sha256[:2] / f"{sha256}-{page_index}-{rotation % 360}.png"
@@ -149,9 +148,13 @@ class ThumbnailCache:
 
     def put(self, sha256: str, page_index: int, rotation: int, png: bytes) -> None:
         p = self.path(sha256, page_index, rotation)
-        p.parent.mkdir(exist_ok=True)
         data = self.pages.seal(png) if self.pages.encrypted else png
-        write_atomic(p, data, prefix=".thumb-", fsync=False)  # a cache: a lost thumbnail is remade
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)  # thumbnails show personal documents
+            p.parent.mkdir(exist_ok=True, mode=0o700)
+            write_atomic(p, data, prefix=".thumb-", fsync=False)  # a cache: a lost thumbnail is remade
+        except OSError:  # a read-only or full medium: the thumbnail is simply not cached
+            return
 
     def drop(self, sha256: str) -> None:
         d = self.root / sha256[:2]

@@ -53,9 +53,10 @@ class BlobMissing(ClerkError, FileNotFoundError):
 class PageStore:
     """Files by sha256 under ``root/ab/abcdef…``; thread-safe (every write goes through its own temp file)."""
 
-    def __init__(self, root: Path, key: bytes | None = None) -> None:
+    def __init__(self, root: Path, key: bytes | None = None, *, create: bool = True) -> None:
         self.root = root
-        self.root.mkdir(parents=True, exist_ok=True)
+        if create:  # folders 0700 and files 0600 (mkstemp): scans are personal data
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
         if key is not None and len(key) not in (16, 24, 32):
             raise ValueError("page store key must be 16, 24 or 32 bytes")
         self._aead = None
@@ -97,7 +98,7 @@ class PageStore:
                 os.unlink(tmp)  # already there (dedup); fresh mtime keeps it from a concurrent gc
                 os.utime(final)
             else:
-                final.parent.mkdir(exist_ok=True)
+                final.parent.mkdir(exist_ok=True, mode=0o700)
                 os.replace(tmp, final)
                 _fsync_dir(final.parent)
             return StoredBlob(digest, size)
@@ -221,6 +222,8 @@ class PageStore:
         return b"".join(self.iter_chunks(sha256))
 
     def all_hashes(self) -> Iterator[str]:
+        if not self.root.is_dir():  # opened read-only where nothing was ever stored
+            return
         for sub in sorted(self.root.iterdir()):
             if sub.is_dir() and len(sub.name) == 2:
                 for f in sorted(sub.iterdir()):
@@ -258,7 +261,7 @@ class PageStore:
 
     def leftovers(self) -> list[Path]:
         """Temp files of writes that never finished (a crash mid-write); safe to delete."""
-        return sorted(self.root.glob(".incoming-*"))
+        return sorted(self.root.glob(".incoming-*")) if self.root.is_dir() else []
 
     def remove(self, sha256: str) -> None:
         p = self.path(sha256)

@@ -170,7 +170,7 @@ class SaneScanner:
 
     def scan(self, device: str, options: ScanOptions, out_dir: Path, *, on_page: PageCallback | None = None,
              cancel: threading.Event | None = None) -> ScanResult:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # scans are personal data
         args = self.command(device, options, out_dir)
         result = ScanResult()
         proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

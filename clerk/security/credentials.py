@@ -14,11 +14,9 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-import keyring
-import keyring.errors
-
 from clerk import clock
 from clerk.errors import ClerkError
+from clerk.security import keychain
 
 SERVICE = "window-clerk"
 log = logging.getLogger(__name__)
@@ -54,17 +52,17 @@ def _entry(platform_url: str, username: str) -> str:
 def set_token(platform_url: str, username: str, token: str, expires_at: dt.datetime | None = None) -> None:
     secret = json.dumps({"token": token, "expires_at": expires_at.isoformat() if expires_at else None})
     try:
-        keyring.set_password(SERVICE, _entry(platform_url, username), secret)
-    except keyring.errors.KeyringError as exc:
-        raise CredentialStoreError(f"无法把登录凭据保存到系统钥匙串：{type(exc).__name__}") from None
+        keychain.set_password(SERVICE, _entry(platform_url, username), secret)
+    except keychain.KeychainUnavailable as exc:  # also: only a plaintext keyring here (refused)
+        raise CredentialStoreError(f"无法把登录凭据保存到系统钥匙串：{exc}") from None
 
 
 def get_stored(platform_url: str, username: str) -> StoredToken | None:
     """The stored token (even when expired), or None."""
     try:
-        secret = keyring.get_password(SERVICE, _entry(platform_url, username))
-    except keyring.errors.KeyringError as exc:
-        raise CredentialStoreError(f"无法读取系统钥匙串：{type(exc).__name__}") from None
+        secret = keychain.get_password(SERVICE, _entry(platform_url, username))
+    except keychain.KeychainUnavailable as exc:
+        raise CredentialStoreError(f"无法读取系统钥匙串：{exc}") from None
     if not secret:
         return None
     try:
@@ -87,8 +85,6 @@ def get_token(platform_url: str, username: str) -> str | None:
 def delete_token(platform_url: str, username: str) -> None:
     """Forgets the token (logout); no error when there was none."""
     try:
-        keyring.delete_password(SERVICE, _entry(platform_url, username))
-    except keyring.errors.PasswordDeleteError:
-        return
-    except keyring.errors.KeyringError as exc:
-        raise CredentialStoreError(f"无法从系统钥匙串删除凭据：{type(exc).__name__}") from None
+        keychain.delete_password(SERVICE, _entry(platform_url, username))
+    except keychain.KeychainUnavailable as exc:
+        raise CredentialStoreError(f"无法从系统钥匙串删除凭据：{exc}") from None

@@ -54,8 +54,17 @@ _SECRET_IN_TEXT = re.compile(
 )
 
 
+_NAME_KEYS = r"(?:applicant_name|agent_name|receiver_name|contact_name|legal_rep(?:resentative)?_name|name)"
+_ADDRESS_KEYS = r"(?:[a-z_]*address|addr)"
+_NAME_IN_TEXT = re.compile(r"""(?i)(["']""" + _NAME_KEYS + r"""["']\s*:\s*["'])([^"'\\]{1,60})(["'])""")
+_ADDRESS_IN_TEXT = re.compile(r"""(?i)(["']""" + _ADDRESS_KEYS + r"""["']\s*:\s*["'])([^"'\\]{1,200})(["'])""")
+
+
 def scrub(text: str) -> str:
-    """Masks ID numbers, mobile numbers and tokens / passwords inside free text (for logs)."""
+    """Masks ID numbers, mobile numbers, tokens / passwords, and the names and addresses of JSON or
+    dict text (``"name": "张三明"`` → ``"name": "张*明"``, addresses → ``***``) inside free text (for logs)."""
+    text = _NAME_IN_TEXT.sub(lambda m: m.group(1) + mask_name(m.group(2)) + m.group(3), text)
+    text = _ADDRESS_IN_TEXT.sub(lambda m: m.group(1) + "***" + m.group(3), text)
     text = _ID_IN_TEXT.sub(lambda m: m.group(1)[:4] + "*" * 10 + m.group(3)[-4:], text)
     text = _PHONE_IN_TEXT.sub(lambda m: m.group(1) + "****" + m.group(3), text)
     text = _BEARER_IN_TEXT.sub(lambda m: m.group(1) + "***", text)

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0004"
 """The newest revision; a test keeps it equal to Alembic's head. Checking it needs no Alembic import."""
+KNOWN_REVISIONS = frozenset(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+"""Every revision this program can read (a cache at any other was written by a newer program)."""
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

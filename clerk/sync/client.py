@@ -272,6 +272,20 @@ class PlatformClient:
                       for i in data.get("items", []))
         return UpdatesPage(items, str(data.get("next") or after or ""))
 
+    def post_health(self, device_id: str, report: dict[str, Any]) -> dict[str, Any] | None:
+        """The workstation's health report (1.1); None when the platform has no such endpoint (v1)."""
+        from urllib.parse import quote
+
+        try:
+            _, body = self._request("POST", f"{API}/workstations/{quote(device_id, safe='')}/health", ok=(200,),
+                                    json=report)
+        except PermanentError as exc:
+            if exc.status in (404, 405):
+                return None
+            raise
+        data = self._json(body)
+        return dict(data) if isinstance(data, dict) else {}
+
     def post_evaluation(self, evaluation: dict[str, Any], key: str) -> bool:
         resp, body = self._request("POST", f"{API}/evaluations", json=evaluation, headers={"Idempotency-Key": key})
         self._json(body)

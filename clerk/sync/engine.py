@@ -7,7 +7,9 @@ One pass (``run_once``):
    case, evaluations; a row is marked done only once the platform has confirmed it;
 2. pull ``case-updates`` from the saved cursor, applying statuses through the case lifecycle and
    saving the new cursor in the same transaction (never skips, never repeats);
-3. refresh the catalog with ``If-None-Match``.
+3. refresh the catalog with ``If-None-Match``;
+4. report this workstation's health (version, backlog, last sync, devices) and keep the platform's
+   update check — best effort, at most every ``health_every_s`` (``clerk.sync.health``).
 
 Transient failures reschedule the row (exponential backoff, full jitter, ``Retry-After`` honoured) in
 ``next_attempt_at`` so a restart respects it; permanent ones (4xx) park the row with the server's
@@ -154,7 +156,8 @@ class SyncEngine:
     def __init__(self, ctx: SyncContext, client: PlatformClient, *, backoff_base_s: float = 2.0,
                  backoff_cap_s: float = 900.0, max_consecutive_transient: int = 6, updates_page: int = 200,
                  catalog_every_s: float = 300.0, rng: random.Random | None = None,
-                 username: str | None = None, client_for: ClientFor | None = None) -> None:
+                 username: str | None = None, client_for: ClientFor | None = None,
+                 device_id: str | None = None, window: str | None = None, health_every_s: float = 30.0) -> None:
         self.ctx = ctx
         self.store = ctx.store
         self.pages = ctx.pages
@@ -169,6 +172,12 @@ class SyncEngine:
         self.updates_page = updates_page
         self.catalog_every_s = catalog_every_s
         self.rng = rng or random.Random()
+        self.device_id = device_id
+        """Whose health this engine reports (None: no report)."""
+        self.window = window
+        self.health_every_s = health_every_s
+        self._health_sent: float | None = None
+        self._health_supported = True
         self.cancel = threading.Event()
         """Set to end a pass early (between requests); the worker sets it on stop()."""
         self._lock = threading.Lock()
@@ -238,8 +247,39 @@ class SyncEngine:
             changes["last_success_at"] = now
             with self.store.write() as s:
                 s.merge(KeyValueRow(key=LAST_SUCCESS_KEY, value=now.isoformat()))
+        if not (result.needs_login or result.unreachable or self.cancel.is_set()):
+            self.report_health(changes.get("last_success_at") or self._state.last_success_at)
         self.publish_state(**changes)
         return result
+
+    def report_health(self, last_success_at: dt.datetime | None, *, force: bool = False) -> bool:
+        """Sends the health report when due; True when the platform recorded it. Never raises for
+        anything the platform or the network does: the pass's outcome does not depend on it."""
+        import time
+
+        from clerk.events import UpdateStatusChanged
+        from clerk.sync import health
+
+        if not self.device_id or not self._health_supported:
+            return False
+        now = time.monotonic()
+        if not force and self._health_sent is not None and now - self._health_sent < self.health_every_s:
+            return False
+        self._health_sent = now
+        try:
+            reply = self.client.post_health(self.device_id, health.build_report(self.store, self.window,
+                                                                                last_success_at))
+        except SyncError as exc:
+            log.info("health report not sent: %s", exc.message)
+            return False
+        if reply is None:
+            log.info("the platform has no health endpoint (API v1): not reporting again this session")
+            self._health_supported = False
+            return False
+        status, changed = health.remember_update(self.store, reply)
+        if changed:
+            self.events.publish(UpdateStatusChanged(status))
+        return True
 
     def _fill_pending(self, result: PassResult) -> None:
         now = clock.now()

@@ -96,4 +96,6 @@ def make_engine(ctx: Any, platform_url: str | None = None, username: str | None 
 
     options.setdefault("username", user)
     options.setdefault("client_for", client_for)
+    options.setdefault("device_id", ctx.settings.device_id or None)
+    options.setdefault("window", ctx.settings.window)
     return SyncEngine(ctx, make_client(ctx, platform_url, username), **options)

@@ -35,6 +35,10 @@ PDF = b"%PDF-1.4 authz test " * 200
 PDF_SHA = hashlib.sha256(PDF).hexdigest()
 _SEQ = itertools.count(100)
 
+# The matrix walks one hall in order (a row may rely on the one before: "upload again" after the
+# upload), so under pytest-xdist the module runs on one worker.
+pytestmark = pytest.mark.xdist_group("authz")
+
 
 def case_doc(operator: str = "clerk01", window: str | None = "W03", org: str = ORG, **over: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {
@@ -158,6 +162,8 @@ def visit(operator: str) -> Req:
 
 
 ALL = tuple(USERS)
+HEALTH = {"version": "0.1.0", "window": None, "outbox": {"pending": 0}, "devices": [],
+          "reported_at": "2026-12-01T10:00:00+08:00"}
 # (label, request, {who: status}); who not listed → not tried in that row.
 MATRIX: list[tuple[str, Req, dict[str, int]]] = [
     ("catalog", get("/api/v1/catalog"), dict.fromkeys(ALL, 200)),
@@ -210,6 +216,13 @@ MATRIX: list[tuple[str, Req, dict[str, int]]] = [
     ("read another's visits", get("/api/v1/visits?operator=field01"),
      {"sup01": 200, "clerk01": 403, "sup02": 404, "clerk02": 403}),
     ("read the audit", get("/api/v1/audit"), {"admin01": 200, "sup01": 403, "clerk01": 403, "field01": 403}),
+    # Workstation health (every Api logs in with device_id "test-device").
+    ("report own workstation's health", post("/api/v1/workstations/test-device/health", lambda h: HEALTH),
+     dict.fromkeys(ALL, 200)),
+    ("report another device's health", post("/api/v1/workstations/other-device/health", lambda h: HEALTH),
+     {"clerk01": 403, "sup01": 403}),
+    ("read the hall's workstations", get("/api/v1/workstations"),
+     {"sup01": 200, "admin01": 200, "sup02": 200, "clerk01": 403, "field01": 403}),
 ]
 
 
@@ -279,6 +292,7 @@ def test_halls_are_separate(hall: Hall) -> None:
 def test_denials_are_audited_and_visible_to_the_admin(hall: Hall) -> None:
     hall.api("clerk02").get(f"/api/v1/cases/{hall.case_uuid}")
     hall.api("clerk02").post("/api/v1/queue/windows/W03/call-next")
+    assert hall.api("clerk03").put("/api/v1/queue/windows/W03", json={"state": "open"}).status_code == 403
     items = hall.api("admin01").get("/api/v1/audit", params={"limit": 1000}).json()["items"]
     # the admin of org 230102 sees its org's entries; clerk02's are org 230199's
     other = [i for i in items if i["username"] == "clerk02"]

@@ -379,7 +379,7 @@ def test_auto_advance_moves_cases_along(start: StartFn) -> None:
     post_case(api, deferred)
     import time
 
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 120  # generous: the loop ends as soon as both moved
     while time.monotonic() < deadline:
         a = api.get(f"/api/v1/cases/{plain['case_uuid']}").json()["status"]
         b = api.get(f"/api/v1/cases/{deferred['case_uuid']}").json()["status"]

@@ -42,6 +42,10 @@ class Hall:
     status_token: str
 
 
+# Rows walk one hall in order, so under pytest-xdist the module runs on one worker.
+pytestmark = pytest.mark.xdist_group("authz2")
+
+
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def hall(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hall]:
     base = tmp_path_factory.mktemp("authz2")
@@ -162,6 +166,13 @@ def test_status_page_needs_no_login_and_shows_nothing_else(hall: Hall) -> None:
 
 
 def test_device_denials_are_audited(hall: Hall) -> None:
+    # Its own successful actions, so the test stands alone whatever ran before it.
+    assert hall.apis["kiosk01"].post("/api/v1/queue/fallback/prefix",
+                                     json={"device_id": "dev-audit"}).status_code == 200
+    _, path, _ = fresh_code_cancel()(hall)
+    assert hall.apis["sup01"].post(path).status_code == 200
+    number = hall.apis["sup01"].post("/api/v1/queue/tickets", json={"service": "intake"}).json()["ticket_no"]
+    assert hall.apis["clerk01"].post("/api/v1/queue/windows/W03/call", json={"ticket_no": number}).status_code == 200
     hall.apis["kiosk01"].post("/api/v1/queue/windows/W03/call-next")
     hall.apis["app01"].post("/api/v1/queue/tickets", json={"service": "intake"})
     items = hall.apis["admin01"].get("/api/v1/audit", params={"limit": 1000}).json()["items"]

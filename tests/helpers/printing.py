@@ -89,7 +89,11 @@ def page_size_mm(pdf: bytes, index: int = 0) -> tuple[float, float]:
 
 
 # -- a real CUPS queue on the cups-pdf backend ------------------------------------------------------
-QUEUE = "ClerkPDF"
+RUN = str(os.getpid())
+"""This test process: CUPS and cups-pdf's output folder are the machine's, shared with any other test
+run going on at the same time (another checkout's suite, another xdist worker), so queue names and
+job titles carry it — nobody else stops, deletes or reads our queue and our files."""
+QUEUE = f"ClerkPDF-{RUN}"
 CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
 PPD_FALLBACK = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 
@@ -151,21 +155,49 @@ class CupsPdfQueue:
     def pdf_files(self) -> set[Path]:
         return {p for d in self.output_dirs if d.is_dir() for p in d.glob("*.pdf")}
 
-    def wait_for_new_file(self, before: set[Path], timeout: float = 90.0) -> Path:
-        """The file a job produced: new since ``before``, non-empty and no longer growing."""
+    def wait_for_new_file(self, before: set[Path], timeout: float = 120.0, *, title: str = "") -> Path:
+        """The file a job produced: new since ``before``, named after ``title`` (cups-pdf names its
+        files after the job title) and complete (see ``CompletePdf``)."""
+        complete = CompletePdf()
 
         def ready() -> Path | None:
-            for path in sorted(self.pdf_files() - before):
-                try:
-                    size = path.stat().st_size
-                    time.sleep(0.2)
-                    if size > 0 and path.stat().st_size == size:
-                        return path
-                except OSError:
-                    continue
-            return None
+            return next((p for p in sorted(self.pdf_files() - before)
+                         if title in p.name and complete(p) is not None), None)
 
-        return wait_until(ready, timeout, f"cups-pdf output in {self.output_dirs}")  # type: ignore[return-value]
+        return wait_until(ready, timeout, f"cups-pdf output in {self.output_dirs}", interval=0.2)  # type: ignore[return-value]
+
+
+class CompletePdf:
+    """Tells whether a PDF that another process (cups-pdf, through Ghostscript) is still writing is
+    complete: the same size on two polls in a row, ending in ``%%EOF`` and opening in pdfium. Call it
+    from a ``wait_until`` loop; it returns the bytes once complete, else None (never sleeps)."""
+
+    def __init__(self) -> None:
+        self.sizes: dict[Path, int] = {}
+
+    def __call__(self, path: Path) -> bytes | None:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return None
+        previous, self.sizes[path] = self.sizes.get(path), size
+        if size == 0 or previous != size:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if len(data) != size or not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
+            return None
+        import pypdfium2 as pdfium
+
+        try:
+            doc = pdfium.PdfDocument(data)
+            ok = len(doc) > 0
+            doc.close()
+        except pdfium.PdfiumError:
+            return None
+        return data if ok else None
 
 
 @pytest.fixture(scope="session")
@@ -190,6 +222,7 @@ def cups_pdf_queue() -> Iterator[CupsPdfQueue]:
             assert _run(cmd, QUEUE).returncode == 0
         yield CupsPdfQueue(QUEUE, cups_pdf_output_dirs())
     finally:
+        _run("lpadmin", "-x", QUEUE)
         if started is not None:
             started.terminate()
             try:

@@ -81,11 +81,12 @@ StartFn = Callable[..., EmbeddedServer]
 
 
 def open_ctx(data_dir: Path) -> Any:
-    """Opens a data dir as the CLI does (SQLCipher cache keyed from the keyring, encrypted page store)."""
+    """Opens a data dir as the CLI does: as it is (the templates are plain: copies of one data dir go
+    to tests with keychains of their own), a new one encrypted with a key from the keyring."""
     from clerk.context import AppContext
-    from clerk.security.keys import open_db_key
+    from clerk.security.keys import key_for
 
-    return AppContext.open(data_dir, db_key=open_db_key(data_dir))
+    return AppContext.open(data_dir, key_for=key_for)
 
 
 def logged_in_engine(ctx: Any, server: EmbeddedServer, **options: Any) -> Any:

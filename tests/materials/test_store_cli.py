@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from clerk.materials.service import collect_garbage, prepare_uploads, referenced_blobs
 
 from .conftest import Draft, jpeg_bytes, text_page
@@ -53,8 +55,24 @@ def test_gc_never_deletes_what_pages_files_or_the_outbox_need(draft: Draft) -> N
     assert removed == {gone.sha256, built.sha256, orphan}
     assert draft.ctx.pages.read(kept.sha256)
     assert draft.ctx.pages.verify() == []
+    busy = _clerk("store", "gc", "--min-age", "0", "--data-dir", str(draft.ctx.paths.data_dir))
+    assert busy.returncode == 2 and busy.stdout == ""  # this process owns the data dir: gc waits its turn
+    assert len(busy.stderr.strip().splitlines()) == 1 and f"PID {os.getpid()}" in busy.stderr
+    draft.ctx.close()
     cli = _clerk("store", "gc", "--min-age", "0", "--data-dir", str(draft.ctx.paths.data_dir))
     assert cli.returncode == 0 and cli.stdout == ""
+
+
+def test_gc_refuses_a_negative_min_age(draft: Draft, capsys: pytest.CaptureFixture[str]) -> None:
+    from clerk.cli import main
+
+    draft.ctx.close()
+    for bad in ("-100", "nan", "x"):
+        with pytest.raises(SystemExit) as stop:
+            main(["store", "gc", "--min-age", bad, "--data-dir", str(draft.ctx.paths.data_dir)])
+        out = capsys.readouterr()
+        assert stop.value.code == 2 and out.out == "" and "Traceback" not in out.err, bad
+        assert len(out.err.strip().splitlines()) == 1 and "--min-age" in out.err
 
 
 def test_prepared_uploads_satisfy_the_accept_check(draft: Draft) -> None:

@@ -11,10 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.printing import CupsPdfQueue, all_codes, cups_pdf_model, pages_text, squeezed, wait_until
+from tests.helpers.printing import (
+    RUN,
+    CompletePdf,
+    CupsPdfQueue,
+    all_codes,
+    cups_pdf_model,
+    pages_text,
+    squeezed,
+    wait_until,
+)
 
-CLI_QUEUE = "ClerkNoticeCLI"
-"""A queue of its own, so stopping it never disturbs other tests printing on ClerkPDF."""
+CLI_QUEUE = f"ClerkNoticeCLI-{RUN}"
+"""A queue of its own, so stopping it never disturbs other tests printing on ClerkPDF (nor another
+test run's: CUPS is the machine's)."""
 
 
 @dataclass
@@ -80,25 +90,22 @@ def _one_line(proc: subprocess.CompletedProcess[str]) -> str:
 
 
 def _printed_with(queue: CupsPdfQueue, before: set[Path], case_no: str) -> Path:
-    """The new cups-pdf output carrying ``case_no``'s barcode (cups-pdf's text is not extractable)."""
+    """The new cups-pdf output carrying ``case_no``'s barcode (cups-pdf's text is not extractable);
+    a file is read only once cups-pdf has finished writing it."""
+    complete = CompletePdf()
     checked: set[Path] = set()
 
     def find() -> Path | None:
         for path in sorted(queue.pdf_files() - before - checked):
-            try:
-                size = path.stat().st_size
-                if size == 0:
-                    continue
-                wait_until(lambda p=path, n=size: p.stat().st_size == n, 5, "cups-pdf to finish", interval=0.3)
-                codes = all_codes(path.read_bytes())
-            except (OSError, ValueError):
-                continue
+            data = complete(path)
+            if data is None:
+                continue  # not written yet, or still being written: look again on the next poll
             checked.add(path)
-            if ("Code128", case_no) in codes:
+            if ("Code128", case_no) in all_codes(data):
                 return path
         return None
 
-    return wait_until(find, 120, f"cups-pdf output of {case_no}", interval=0.5)  # type: ignore[return-value]
+    return wait_until(find, 120, f"cups-pdf output of {case_no}", interval=0.3)  # type: ignore[return-value]
 
 
 def _job_id(line: str) -> str:

@@ -11,7 +11,7 @@ from clerk.intake.model import CaseView
 from clerk.settings import HallSettings
 from printing import CupsPrinter, PdfFilePrinter, PrinterError, render_receipt
 from printing.backends import PrinterErrorKind
-from tests.helpers.printing import CupsPdfQueue, all_codes
+from tests.helpers.printing import RUN, CupsPdfQueue, all_codes
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +67,9 @@ def test_cups_pdf_really_prints(cups_pdf_queue: CupsPdfQueue, receipt_pdf: bytes
                                 accepted_case: CaseView) -> None:
     printer = CupsPrinter(cups_pdf_queue.name)
     before = cups_pdf_queue.pdf_files()
-    job = printer.print_pdf(receipt_pdf, "receipt-test-print")
+    job = printer.print_pdf(receipt_pdf, f"receipt-test-print-{RUN}")
     assert job.startswith(f"{cups_pdf_queue.name}-")
-    out = cups_pdf_queue.wait_for_new_file(before)
+    out = cups_pdf_queue.wait_for_new_file(before, title=f"receipt-test-print-{RUN}")
     assert out.read_bytes().startswith(b"%PDF-")
     # cups-pdf re-renders through PostScript and Ghostscript (text extraction is lost with the CJK
     # subsets), so check the printed page by its barcodes.
@@ -91,8 +91,8 @@ def test_stopped_printer_refuses_then_prints_after_enable(cups_pdf_queue: CupsPd
         assert printer.pending_jobs() == []  # nothing was submitted: the caller keeps the job
     finally:
         subprocess.run(["cupsenable", cups_pdf_queue.name], check=True)
-    job = printer.print_pdf(receipt_pdf, "after-enable")
-    out = cups_pdf_queue.wait_for_new_file(before)
+    job = printer.print_pdf(receipt_pdf, f"after-enable-{RUN}")
+    out = cups_pdf_queue.wait_for_new_file(before, title=f"after-enable-{RUN}")
     assert job and ("Code128", accepted_case.case_no) in all_codes(out.read_bytes())
 
 

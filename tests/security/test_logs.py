@@ -53,8 +53,9 @@ def test_log_file_has_no_full_id_phone_or_token(ctx: Any, clerk_actor: Any, file
     for h in logging.getLogger().handlers:
         h.flush()
     text = file_log.read_text(encoding="utf-8")
-    assert "INSERT INTO cases" in text or "UPDATE cases" in text  # the parameters were logged …
-    assert text.count("**********") >= 8 * 3  # … and masked
+    assert "INSERT INTO cases" in text or "UPDATE cases" in text  # the statements were logged …
+    assert "parameters hidden" in text  # … without their parameters (names and addresses have no pattern)
+    assert text.count("**********") >= 8 * 3  # the app's own lines are masked
     for v in views:
         a = v.applicant
         assert a.id_number not in text, "full ID number in the log"
@@ -63,3 +64,41 @@ def test_log_file_has_no_full_id_phone_or_token(ctx: Any, clerk_actor: Any, file
     assert "tok_abcDEF1234567890xyz" not in text
     assert not re.search(r"(?<!\d)\d{17}[\dXx](?!\d)", text)
     assert not re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", text)
+
+
+def test_an_accepted_cases_name_and_address_never_reach_the_log_at_debug(ctx: Any, clerk_actor: Any, file_log: Path,
+                                                                          data_dir: Path) -> None:
+    """Everything at DEBUG, SQLAlchemy's engine included (statements, parameters, result rows): the
+    applicant's name and address — which no regex can recognise in free text — are never written."""
+    import json
+
+    from clerk.intake.search import CaseQuery
+    from clerk.sms import LogSmsGateway
+
+    for name in ("sqlalchemy.engine", "sqlalchemy.engine.Engine", "sqlalchemy.pool"):
+        logging.getLogger(name).setLevel(logging.DEBUG)
+    people = DemoPeople(47)
+    views = []
+    try:
+        for _ in range(3):
+            v = take_demo_case(ctx, clerk_actor, people, "newborn")
+            views.append(v)
+            ctx.intake.search(CaseQuery(v.applicant.name))  # rows come back through the engine log
+            ctx.intake.get(v.case_uuid)
+            logging.getLogger("clerk.test").info("payload %s", json.dumps(
+                {"applicant": {"name": v.applicant.name, "address": v.applicant.address}}, ensure_ascii=False))
+            LogSmsGateway(data_dir / "sms.jsonl").send(v.applicant.phone, f"{v.applicant.name}您好，您的证件已办好")
+    finally:
+        for name in ("sqlalchemy.engine", "sqlalchemy.engine.Engine", "sqlalchemy.pool"):
+            logging.getLogger(name).setLevel(logging.NOTSET)
+    for h in logging.getLogger().handlers:
+        h.flush()
+    text = file_log.read_text(encoding="utf-8")
+    assert "SELECT" in text and "Row [hidden" in text  # the engine did log, at DEBUG
+    for v in views:
+        a = v.applicant
+        assert a.address and a.address not in text, "address in the log"
+        assert a.name not in text, "name in the log"
+        assert a.name[0] + "*" in text  # the masked form is there (张*明), as the lists show it
+    assert (file_log.stat().st_mode & 0o777) == 0o600 and (file_log.parent.stat().st_mode & 0o777) == 0o700
+    assert ((data_dir / "sms.jsonl").stat().st_mode & 0o777) == 0o600

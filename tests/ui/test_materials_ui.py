@@ -27,6 +27,21 @@ def _pdf(tmp_path: Path, pages: int, name: str = "营业执照.pdf") -> Path:
     return p
 
 
+class KeyClock:
+    """The wedge's clock in tests: each key press reads it once and it moves on by ``step`` seconds, so
+    "a few ms apart" (a scanner) or "200 ms apart" (a person) holds whatever the machine's load."""
+
+    def __init__(self, step: float) -> None:
+        self.step, self.now = step, 1000.0
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+SCANNER, PERSON = KeyClock(0.004), KeyClock(0.2)
+
+
 def _first_card(window):  # type: ignore[no-untyped-def]
     code, card = next(iter(intake(window).checklist.cards.items()))
     return code, card
@@ -221,14 +236,16 @@ def test_wedge_scan_opens_the_case_and_slow_typing_does_not(qtbot, window, sessi
     code = draft.materials[1].code
     cases(window).find_cases()
     field = cases(window).text
-    qtbot.keyClicks(field, draft.case_no, delay=80)  # a person typing the number into the search box
-    qtbot.keyClick(field, Qt.Key.Key_Return, delay=80)
+    materials(window).wedge.clock = PERSON  # a person typing the number into the search box
+    qtbot.keyClicks(field, draft.case_no)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
     wait_idle(qtbot, window)
     assert intake(window).case is None and window.tabs.currentWidget() is cases(window)
     assert field.text() == draft.case_no
 
     field.clear()
-    qtbot.keyClicks(field, f"{draft.case_no}-{code}")  # the scanner: keys a few ms apart, then Enter
+    materials(window).wedge.clock = SCANNER  # the scanner: keys a few ms apart, then Enter
+    qtbot.keyClicks(field, f"{draft.case_no}-{code}")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: intake(window).case is not None and intake(window).case.case_no == draft.case_no,
                     timeout=15000)
@@ -244,6 +261,7 @@ def test_wedge_scan_of_a_finished_case_shows_it_in_the_case_list(qtbot, window, 
     ctx.intake.save_draft(draft.case_uuid, applicant={"name": "王芳", "id_number": valid_id, "phone": "13912345678"})
     ctx.intake.reject(actor, draft.case_uuid, "不属于本窗口受理范围")
     intake(window).new_case()
+    materials(window).wedge.clock = SCANNER
     qtbot.keyClicks(intake(window).picker.search, draft.case_no)
     qtbot.keyClick(intake(window).picker.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is cases(window), timeout=15000)

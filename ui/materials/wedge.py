@@ -49,11 +49,14 @@ class WedgeFilter(QObject):
     scanned = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None, *, gap_ms: int = GAP_MS,
-                 active: Callable[[], bool] = lambda: True) -> None:
+                 active: Callable[[], bool] = lambda: True,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.gap = gap_ms / 1000.0
         self.active = active
         """False while a screen takes scans as typing (the shell's scan target): the keys pass untouched."""
+        self.clock = clock
+        """Seconds, read once per key press (tests put in a clock that ticks by a fixed step per key)."""
         self._buffer: list[str] = []
         self._last = 0.0
         self._target: QWidget | None = None
@@ -72,7 +75,7 @@ class WedgeFilter(QObject):
             return False
         if self._propagated(obj, event):
             return False
-        now = time.monotonic()
+        now = self.clock()
         fast = now - self._last <= self.gap
         self._last = now
         key, text = event.key(), event.text()

@@ -27,7 +27,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreText", "太长：{n} 个字符，最多 {max} 个"),
     QT_TRANSLATE_NOOP("CoreText", "请填写身份证号码"),
     QT_TRANSLATE_NOOP("CoreText", "身份证号码应为 18 位，现为 {n} 位"),
-    QT_TRANSLATE_NOOP("CoreText", "身份证号码格式不对：前 17 位应为数字，最后一位为数字或 X"),
+    QT_TRANSLATE_NOOP("CoreText", "身份证号码格式不对：前 17 位应为数字 0-9，最后一位为数字或 X（上标、圆圈等特殊数字不能用）"),
     QT_TRANSLATE_NOOP("CoreText", "身份证号码中的出生日期 {date} 不存在"),
     QT_TRANSLATE_NOOP("CoreText", "身份证号码中的出生日期 {date} 不可能"),
     QT_TRANSLATE_NOOP("CoreText", "身份证号码中的地区码 {code} 不存在"),

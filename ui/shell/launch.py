@@ -113,13 +113,12 @@ def field_login(session: Session) -> bool:
 
 
 def _open_or_explain(args: argparse.Namespace) -> Session | None:
-    from clerk.settings import SettingsError
-    from clerk.store.engine import StoreError
+    from clerk.errors import ClerkError
     from ui.shell.session import open_session
 
     try:
         return open_session(args.data_dir, demo=args.demo)
-    except (SettingsError, StoreError, OSError) as exc:
+    except (ClerkError, OSError) as exc:  # a data dir another program owns, no key, a damaged cache …
         from ui import messages
 
         print(f"无法打开数据目录 / cannot open the data dir: {messages.describe(exc)}", file=sys.stderr)

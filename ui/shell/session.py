@@ -66,12 +66,12 @@ def open_session(data_dir: Path | None, *, demo: bool) -> Session:
     handler = setup_logging(directory)
     install_log_scrubber()
     try:
-        if demo:  # sample data in a temp dir: no keychain needed
-            ctx = AppContext.open(directory)
-        else:
-            from clerk.security.keys import open_db_key
+        from clerk.security.keys import key_for, open_db_key
 
-            ctx = AppContext.open(directory, db_key=open_db_key(directory))
+        if demo:  # sample data in a temp dir, stored in clear (main.py says so): no keychain needed
+            ctx = AppContext.open(directory, key_for=lambda d: key_for(d, plain_new=True))
+        else:  # the key is chosen once the dir is ours (clerk.store.lock)
+            ctx = AppContext.open(directory, key_for=open_db_key)
     except BaseException:
         remove_logging(handler)
         raise
