@@ -23,6 +23,7 @@ from backoffice import (
     fallback,
     files,
     hallday,
+    licences,
     metrics,
     notify,
     queue,
@@ -136,7 +137,7 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
         return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": FEATURES}
 
     for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits,
-                   workstations, metrics):
+                   workstations, metrics, licences):
         app.include_router(module.router)
     app.include_router(audit_router)
     app.add_middleware(BodyLimit, config=config)
