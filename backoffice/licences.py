@@ -223,7 +223,7 @@ def add_licence(ctx: ServerContext, *, holder_id: str, licence_type: str, path: 
     """Seeds one licence; returns its number (``DZZZ`` + date + sequence unless given)."""
     data = path.read_bytes()
     media = media_type_of(path, data)
-    for label, value in (("valid-from", valid_from), ("valid-until", valid_until)):
+    for value in (valid_from, valid_until):
         if value is not None:
             dt.date.fromisoformat(value)  # ValueError: one line from the CLI
     with ctx.db.write() as s:

@@ -3,7 +3,6 @@ dedupes exactly what the active matters ask for, and broken bundle files are ref
 
 from __future__ import annotations
 
-import itertools
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +23,6 @@ from clerk.catalog import (
     load_catalog_dir,
     merge,
 )
-from clerk.catalog.conditions import evaluate
 from clerk.catalog.loader import DEFAULT_CATALOG_DIR
 from clerk.catalog.merge import answer_sets
 from clerk.catalog.schema import CODE_PATTERN, Condition

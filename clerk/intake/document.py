@@ -31,7 +31,6 @@ from clerk.intake.request import IntakeRequest, PersonInput, RequestRefused
 from clerk.intake.service import IntakeService, derive_form
 from clerk.intake.validation import (
     Problems,
-    ValidationFailed,
     check_delivery,
     check_form,
     check_person,

@@ -51,7 +51,7 @@ from clerk.security import audit
 from clerk.security.actor import Actor, Permission
 from clerk.settings import Settings
 from clerk.store import Store
-from clerk.store.models import CaseMatterRow, CaseRow, FileRow, MaterialRow, OutboxRow
+from clerk.store.models import CaseRow, FileRow, MaterialRow, OutboxRow
 
 if TYPE_CHECKING:
     from clerk.intake.document import IntakeResult
