@@ -136,6 +136,16 @@ class CaseMaterial(_Model):
     matters: list[str] = Field(default_factory=list)
     note: str = ""
     """Why a provided material is defective, or any remark by the clerk."""
+    licence: dict[str, Any] | None = None
+    """The e-licence fetched for it (``clerk.elicence``): number, licence_type, issuer, valid_until, sha256 …"""
+    licence_pending: bool = False
+    """待核验电子证照: accepted offline, the licence is fetched at sync (or the case is flagged)."""
+    shared_check: dict[str, Any] | None = None
+    """数据共享核验: ``{"check", "result", "reference", "at"}``."""
+
+    @property
+    def licence_number(self) -> str:
+        return str(self.licence.get("number", "")) if self.licence else ""
 
     @property
     def pages(self) -> int:
