@@ -89,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     adv.add_argument("case_uuid")
     adv.add_argument("status")
     adv.add_argument("--note", default=None)
+    adv.add_argument("--matter", action="append", default=None, metavar="MATTER_CODE",
+                     help="move this matter only (API 1.1 cases; again for several; default: every matter that may)")
     dt_ = sub.add_parser("device-token", help="a long-lived token for a kiosk account (printed once)")
     dt_.add_argument("username", help="an operator with the role kiosk")
     dt_.add_argument("device_id", help="the kiosk's name, e.g. kiosk-hall-1")
@@ -289,10 +291,13 @@ def run(argv: list[str]) -> int:
     if command == "advance":
         ctx = open_context(config)
         try:
-            workflow.advance(ctx, args.case_uuid, args.status, args.note)
+            status, moved = workflow.advance(ctx, args.case_uuid, args.status, args.note, args.matter)
         except KeyError:
             raise ValueError(f"no case {args.case_uuid}") from None
-        print(f"case {args.case_uuid} is now {args.status}")
+        if moved:
+            print(f"case {args.case_uuid}: {', '.join(moved)} now {args.status}; the case is {status}")
+        else:
+            print(f"case {args.case_uuid} is now {status}")
         return 0
     if command == "device-token":
         ctx = open_context(config)

@@ -134,7 +134,8 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
 
     @app.get("/api/v1/health")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": FEATURES}
+        features = FEATURES + (["matters"] if config.matters else [])
+        return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": features}
 
     for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits,
                    workstations, metrics, licences):

@@ -21,7 +21,7 @@ from backoffice import authz
 from backoffice.auth import CurrentOperator, Operator
 from backoffice.authz import Perm
 from backoffice.context import ServerContext, canonical_json, get_ctx
-from backoffice.db import Blob, Case, CaseEvent, CaseFile, CaseUpdate, Evaluation
+from backoffice.db import Blob, Case, CaseEvent, CaseFile, CaseMatter, CaseUpdate, Evaluation
 from backoffice.documents import (
     CaseDocument,
     DeliveredEvent,
@@ -33,7 +33,7 @@ from backoffice.documents import (
 )
 from backoffice.errors import ApiError, invalid
 from backoffice.limits import parse_body
-from backoffice.workflow import append_update, move
+from backoffice.workflow import append_update, matter_json, matters_of, move
 
 MAX_CURSOR = 2**63 - 1
 CASE_NO = re.compile(r"^([0-9A-Za-z]{1,12})-(\d{8})-([0-9A-Za-z]{1,8})-(\d{1,9})$")
@@ -96,8 +96,14 @@ def check_identity(op: Operator, operator: str, window: str | None) -> None:
                              f"({', '.join(op.windows) or 'none'})")
 
 
+V11_OPTIONAL = frozenset({"matters", "region", "waybill_no"})
+"""API 1.1's optional document keys: left out of the stored text when absent, so a v1 document is
+stored (and digested for idempotency) exactly as before 1.1."""
+
+
 def doc_digest(doc: BaseModel) -> tuple[str, str]:
-    text = canonical_json(doc.model_dump(mode="json"))
+    data = doc.model_dump(mode="json")
+    text = canonical_json({k: v for k, v in data.items() if not (k in V11_OPTIONAL and v is None)})
     return text, hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -125,12 +131,34 @@ def _add_files(session: Session, case_uuid: str, material_code: str, files: list
 
 
 def case_reply(session: Session, case: Case) -> dict[str, Any]:
-    return {
+    reply: dict[str, Any] = {
         "case_uuid": case.case_uuid,
         "platform_case_id": case.platform_case_id,
         "status": "received",
         "missing_files": missing_files(session, case.case_uuid),
     }
+    return _with_matters(session, case, reply)
+
+
+def _with_matters(session: Session, case: Case, reply: dict[str, Any]) -> dict[str, Any]:
+    """API 1.1: a case filed with matters also gives each matter's status (and its region)."""
+    rows = matters_of(session, case)
+    if rows:
+        reply["matters"] = [matter_json(m) for m in rows]
+    if case.handling_region:
+        reply["region"] = {"handling": case.handling_region, "mode": "proxy" if case.proxy else "local"}
+    return reply
+
+
+def _v1_only(keys: set[str], situations: dict[str, Any] | None = None) -> None:
+    """A server speaking version 1 for cases (``Config.matters`` False) refuses API 1.1's keys as the
+    unknown fields they are in v1."""
+    fields = {k: "extra inputs are not permitted" for k in sorted(keys)}
+    for code, answer in (situations or {}).items():
+        if isinstance(answer, list):
+            fields[f"situations.{code}"] = "input should be a valid string"
+    if fields:
+        raise invalid(fields, "the document does not follow the contract")
 
 
 def _conflict(what: str) -> ApiError:
@@ -151,6 +179,8 @@ def _check_case_no(op: Operator, doc: CaseDocument) -> None:
 def create_case(ctx: ServerContext, op: Operator, raw: bytes, key: str | None) -> tuple[int, dict[str, Any]]:
     authz.require(op, Perm.CASE_FILE)
     doc = parse_document(CaseDocument, raw)
+    if not ctx.config.matters:
+        _v1_only(doc.model_fields_set & {"matters", "region"}, doc.situations)
     check_key(key, doc.case_uuid, "case_uuid")
     check_identity(op, doc.operator, doc.window)
     _check_case_no(op, doc)
@@ -186,12 +216,22 @@ def create_case(ctx: ServerContext, op: Operator, raw: bytes, key: str | None) -
                     outstanding=json.dumps([m.code for m in doc.materials if m.status is MaterialStatus.DEFERRED]),
                     created_ts=now,
                     updated_ts=now,
+                    handling_region=doc.region.handling if doc.region else None,
+                    proxy=bool(doc.region and doc.region.mode == "proxy"),
                 )
                 s.add(case)
                 s.flush()
+                rows = [CaseMatter(case_uuid=doc.case_uuid, code=m.code, national_code=m.national_code, name=m.name,
+                                   position=i, status="received", updated_ts=now,
+                                   project_no=f"{case.platform_case_id}-{i + 1:02d}")
+                        for i, m in enumerate(doc.matters or [])]
+                s.add_all(rows)
                 for m in doc.materials:
                     _add_files(s, doc.case_uuid, m.code, m.files)
-                append_update(ctx.db, s, case, "received", "平台已收件，等待部门审核", now)
+                note = "平台已收件，等待部门审核"
+                if case.proxy:
+                    note = f"平台已收件（异地代收代办，转属地 {case.handling_region} 办理），等待部门审核"
+                append_update(ctx.db, s, case, "received", note, now, rows or None)
                 s.flush()
                 return 201, case_reply(s, case)
         except IntegrityError:
@@ -212,13 +252,13 @@ def case_status(ctx: ServerContext, op: Operator, case_uuid: str) -> dict[str, A
     authz.require(op, Perm.CASE_WORK)
     with ctx.db.read() as s:
         case = own_case(ctx, s, op, case_uuid)
-        return {
+        return _with_matters(s, case, {
             "case_uuid": case.case_uuid,
             "platform_case_id": case.platform_case_id,
             "status": case.status,
             "missing_files": missing_files(s, case.case_uuid),
             "updated_at": ctx.iso(case.updated_ts),
-        }
+        })
 
 
 @router.get("/api/v1/cases/{case_uuid}")
@@ -227,12 +267,12 @@ async def get_case(case_uuid: str, request: Request, op: CurrentOperator) -> dic
 
 
 def _event_reply(session: Session, case: Case, event_uuid: str) -> dict[str, Any]:
-    return {
+    return _with_matters(session, case, {
         "event_uuid": event_uuid,
         "case_uuid": case.case_uuid,
         "status": case.status,
         "missing_files": missing_files(session, case.case_uuid),
-    }
+    })
 
 
 class _EventKind(BaseModel):
@@ -249,6 +289,8 @@ def create_event(ctx: ServerContext, op: Operator, case_uuid: str, raw: bytes,
         event = parse_document(SupplementEvent, raw)
     elif kind == "delivered":
         event = parse_document(DeliveredEvent, raw)
+        if not ctx.config.matters:
+            _v1_only(event.model_fields_set & {"matters", "waybill_no"})
     else:
         raise invalid({"type": "must be supplement or delivered"}, "unknown event type")
     check_key(key, event.event_uuid, "event_uuid")
@@ -272,12 +314,10 @@ def create_event(ctx: ServerContext, op: Operator, case_uuid: str, raw: bytes,
             case.outstanding = json.dumps(outstanding)
             case.updated_ts = ctx.now_ts()
             if case.status == "supplement_required" and not outstanding:
-                move(ctx, s, case, "in_review", "已收到补正材料，重新审核")
+                waiting = [m.code for m in matters_of(s, case) if m.status == "supplement_required"]
+                move(ctx, s, case, "in_review", "已收到补正材料，重新审核", waiting or None)
         else:
-            if case.status not in ("approved", "ready_for_pickup"):
-                raise ApiError(409, "case_not_ready", f"the case is {case.status}; results cannot be handed out yet")
-            how = "窗口领取" if event.method == "window" else "邮寄送达"
-            move(ctx, s, case, "delivered", f"办理结果已交付申请人（{how}）")
+            _deliver(ctx, s, case, event)
         s.add(CaseEvent(
             event_uuid=event.event_uuid, case_uuid=case_uuid, type=event.type, doc_hash=digest,
             document=ctx.cipher.seal(text, "event:" + event.event_uuid), created_ts=ctx.now_ts(),
@@ -285,6 +325,34 @@ def create_event(ctx: ServerContext, op: Operator, case_uuid: str, raw: bytes,
         ))
         s.flush()
         return 201, _event_reply(s, case, event.event_uuid)
+
+
+HANDABLE = ("approved", "ready_for_pickup")
+
+
+def _deliver(ctx: ServerContext, s: Session, case: Case, event: DeliveredEvent) -> None:
+    """Results handed over: the matters the event names (API 1.1), or every matter whose results are
+    there (a v1 event: the whole case, which must be approved or ready for pickup)."""
+    how = "窗口领取" if event.method == "window" else "邮寄送达"
+    if event.waybill_no:
+        how += f"，邮件单号 {event.waybill_no}"
+    rows = matters_of(s, case)
+    if event.matters is not None:
+        if not rows:
+            raise invalid({"matters": "this case was filed without matters (API v1)"}, "case without matters")
+        by_code = {m.code: m for m in rows}
+        unknown = [c for c in event.matters if c not in by_code]
+        if unknown:
+            raise invalid({"matters": f"not a matter of this case: {unknown[0]}"}, "unknown matter")
+        waiting = [f"{c} {by_code[c].status}" for c in event.matters if by_code[c].status not in HANDABLE]
+        if waiting:
+            raise ApiError(409, "case_not_ready", f"results cannot be handed out yet: {', '.join(waiting)}")
+        move(ctx, s, case, "delivered", f"办理结果已交付申请人（{how}）", list(event.matters))
+        return
+    if case.status not in HANDABLE:
+        raise ApiError(409, "case_not_ready", f"the case is {case.status}; results cannot be handed out yet")
+    codes = [m.code for m in rows if m.status in HANDABLE] if rows else None
+    move(ctx, s, case, "delivered", f"办理结果已交付申请人（{how}）", codes)
 
 
 @router.post("/api/v1/cases/{case_uuid}/events")
@@ -320,7 +388,8 @@ def updates_page(ctx: ServerContext, op: Operator, after: str | None, limit: int
     with ctx.db.read() as s:
         rows = s.scalars(select(CaseUpdate).where(CaseUpdate.org_code == op.org_code, CaseUpdate.id > last)
                          .order_by(CaseUpdate.id).limit(limit)).all()
-    items = [{"case_uuid": r.case_uuid, "status": r.status, "note": r.note, "at": ctx.iso(r.at_ts)} for r in rows]
+    items = [{"case_uuid": r.case_uuid, "status": r.status, "note": r.note, "at": ctx.iso(r.at_ts),
+              **({"matters": json.loads(r.matters)} if r.matters else {})} for r in rows]
     return {"items": items, "next": encode_cursor(rows[-1].id if rows else last)}
 
 

@@ -167,6 +167,10 @@ class Config:
     """First letters reserved for the kiosks' fallback numbers (人工兜底): no service prefix may start
     with one, so a fallback number never equals a number the server issues."""
     device_token_ttl_days: int = 365
+    matters: bool = True
+    """Take API 1.1's matters (per-matter statuses, region, waybill numbers; health lists the feature
+    ``matters``). False: this server speaks version 1 for cases (those keys are refused as unknown
+    fields, as a v1 platform would) — the workstation's fallback is tested against it."""
     """Lifetime of a kiosk's device token (``python -m backoffice device-token``)."""
 
     def __post_init__(self) -> None:

@@ -112,6 +112,25 @@ class Case(Base):
     outstanding: Mapped[str] = mapped_column(Text, default="[]")  # deferred material codes not yet supplied
     created_ts: Mapped[float] = mapped_column(Float)
     updated_ts: Mapped[float] = mapped_column(Float, index=True)
+    handling_region: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    """API 1.1 跨域通办: the handling authority's region (属地); None: where it was taken in."""
+    proxy: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """异地代收代办: taken in by a hall of another region for this region's authority."""
+
+
+class CaseMatter(Base):
+    """API 1.1: one chosen matter of a case and its own status; the case's status is derived."""
+
+    __tablename__ = "case_matters"
+    case_uuid: Mapped[str] = mapped_column(ForeignKey("cases.case_uuid"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    national_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    status: Mapped[str] = mapped_column(String(32))
+    updated_ts: Mapped[float] = mapped_column(Float)
+    project_no: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    """办件编号: the platform's number of this matter's handling (quoted by 好差评 and e-licences)."""
 
 
 class CaseFile(Base):
@@ -160,6 +179,8 @@ class CaseUpdate(Base):
     status: Mapped[str] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text)
     at_ts: Mapped[float] = mapped_column(Float)
+    matters: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """API 1.1: JSON list of the matters this line moved, ``[{"code", "national_code", "status"}]``."""
 
 
 class Evaluation(Base):

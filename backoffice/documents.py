@@ -120,12 +120,40 @@ class Delivery(_Doc):
         return self
 
 
+class MatterRef(_Doc):
+    """A chosen matter of the case (API 1.1): its catalog code and national code (事项编码)."""
+
+    code: Code
+    national_code: str | None = Field(default=None, pattern=r"^[0-9A-Z]{10,40}$")
+    name: str = Field(min_length=1, max_length=200)
+    department: str = Field(default="", max_length=200)
+    time_limit_days: int = Field(ge=1, le=365)
+    due_date: date | None = None
+
+
+REGION = r"^[0-9]{6}$"
+
+
+class Region(_Doc):
+    """跨域通办 (API 1.1): the handling authority's region (属地) and the taking-in hall's."""
+
+    handling: str = Field(pattern=REGION)
+    intake: str = Field(pattern=REGION)
+    mode: Literal["local", "proxy"]
+
+    @model_validator(mode="after")
+    def _mode_fits(self) -> Region:
+        if (self.mode == "proxy") != (self.handling != self.intake):
+            raise ValueError("mode is proxy (异地代收代办) exactly when the handling region is not the intake region")
+        return self
+
+
 class CaseDocument(_Doc):
     case_uuid: UUIDText
     case_no: str = Field(min_length=1, max_length=64)
     bundle_code: Code
     catalog_version: str = Field(min_length=1, max_length=64)
-    situations: dict[str, str] = Field(default_factory=dict)
+    situations: dict[str, str | list[str]] = Field(default_factory=dict)
     applicant: Party
     agent: Agent | None = None
     form: dict[str, JsonValue] = Field(default_factory=dict)
@@ -138,7 +166,10 @@ class CaseDocument(_Doc):
     device_id: ShortText
     ticket_no: str | None = Field(default=None, max_length=16)
     delivery: Delivery
-
+    matters: list[MatterRef] | None = Field(default=None, min_length=1, max_length=50)
+    """API 1.1: the chosen matters; each then has a status of its own. Absent (v1): one case status."""
+    region: Region | None = None
+    """API 1.1: 跨域通办. Absent: the case is handled where it was taken in."""
 
     @model_validator(mode="after")
     def _consistent(self) -> CaseDocument:
@@ -146,6 +177,10 @@ class CaseDocument(_Doc):
         dupes = sorted({c for c in codes if codes.count(c) > 1})
         if dupes:
             raise ValueError(f"material codes appear more than once: {', '.join(dupes)}")
+        chosen = [m.code for m in self.matters or []]
+        dupes = sorted({c for c in chosen if chosen.count(c) > 1})
+        if dupes:
+            raise ValueError(f"matter codes appear more than once: {', '.join(dupes)}")
         if any(m.status is MaterialStatus.DEFERRED for m in self.materials) and self.commitment is None:
             raise ValueError("deferred materials (容缺) need a signed commitment")
         if self.due_date < self.accepted_at.date():
@@ -166,6 +201,18 @@ class DeliveredEvent(_Doc):
     type: Literal["delivered"]
     at: AwareDatetime
     method: Literal["window", "post"]
+    matters: list[Code] | None = Field(default=None, min_length=1, max_length=50)
+    """API 1.1: the matters handed over (absent: every matter whose results are ready)."""
+    waybill_no: str | None = Field(default=None, min_length=1, max_length=40, pattern=r"^[0-9A-Za-z\-]+$")
+    """API 1.1: the EMS waybill number (邮件单号) of results sent by post."""
+
+    @model_validator(mode="after")
+    def _waybill_for_post(self) -> DeliveredEvent:
+        if self.waybill_no is not None and self.method != "post":
+            raise ValueError("a waybill_no goes with method post")
+        if self.matters is not None and len(set(self.matters)) != len(self.matters):
+            raise ValueError("matter codes appear more than once")
+        return self
 
 
 

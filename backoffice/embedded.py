@@ -54,9 +54,11 @@ class EmbeddedServer:
         with self.ctx.db.write() as s:
             create_user(s, username, password, list(roles), display_name, windows, org_code, replace=replace)
 
-    def advance(self, case_uuid: str, status: str, note: str | None = None) -> None:
-        """Moves a case as the back office would; KeyError / workflow.IllegalMove on bad input."""
-        workflow.advance(self.ctx, case_uuid, status, note)
+    def advance(self, case_uuid: str, status: str, note: str | None = None,
+                matters: list[str] | None = None) -> str:
+        """Moves a case (or those of its matters) as the back office would; returns the case's status.
+        KeyError / workflow.IllegalMove on bad input."""
+        return workflow.advance(self.ctx, case_uuid, status, note, matters)[0]
 
     def set_password(self, username: str, password: str) -> int:
         """A new password; every token of the operator stops working. Returns how many were revoked."""

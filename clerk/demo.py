@@ -113,6 +113,17 @@ def fill_value(field: Any, rng: random.Random, people: DemoPeople) -> Any:
     return people.fake.word()[: field.max_length] if field.max_length < 10 else people.fake.sentence(nb_words=3)[:min(20, field.max_length)]
 
 
+def fill_form(merged: Any, rng: random.Random, people: DemoPeople) -> dict[str, Any]:
+    """Plausible values for every field of a merged form, with the fields the bundle's conditions
+    (办理条件) read set so that they hold (a demo or test case is an eligible one)."""
+    from clerk.catalog import eligibility
+
+    form = {f.code: fill_value(f, rng, people) for f in merged.fields}
+    for c in eligibility.applicable(merged):
+        _make_hold(c.test, form, merged.answers)
+    return form
+
+
 def eligible_case(bundle: Any, rng: random.Random, people: DemoPeople,
                   answers: dict[str, Any] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """Situation answers (random unless given) and a filled form that pass the bundle's conditions
@@ -127,9 +138,7 @@ def eligible_case(bundle: Any, rng: random.Random, people: DemoPeople,
         picked = dict(fixed) if fixed is not None else {
             s.code: ([rng.choice(s.options).code] if s.multiple else rng.choice(s.options).code) for s in bundle.situations}
         merged = merge(bundle, picked)
-        form = {f.code: fill_value(f, rng, people) for f in merged.fields}
-        for c in eligibility.applicable(merged):
-            _make_hold(c.test, form, merged.answers)
+        form = fill_form(merged, rng, people)
         kind = bundle.applicant_kinds[0].value
         if not eligibility.check(merged, form=form, applicant_kind=kind, today=clock.today()):
             return picked, form

@@ -9,8 +9,9 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from clerk.intake.model import ID_TYPE_LABELS, CaseMaterial, CaseView, Person
 from printing.fonts import FONT_NAME
-from printing.layout import CONTENT_WIDTH, code128, p, qr, styles
+from printing.layout import CONTENT_WIDTH, code128, p, pm, qr, styles
 from printing.masking import mask_id, mask_phone
+from printing.text import para
 
 
 def number_block(label: str, number: str, qr_value: str | None = None, qr_caption: str = "") -> Table:
@@ -76,6 +77,9 @@ def matters_rows(case: CaseView) -> list[list[Any]]:
     st = styles()
     rows: list[list[Any]] = [[p(h, st.cell_head) for h in ("序号", "办理事项", "承办部门", "承诺时限")]]
     for i, m in enumerate(case.matters, 1):
-        rows.append([p(i, st.cell_center), p(m.name, st.cell), p(m.department, st.cell),
-                     p(f"{m.time_limit_days} 个工作日", st.cell_center)])
+        limit = p(f"{m.time_limit_days} 个工作日", st.cell_center)
+        if m.due_date is not None:  # accepted: its own due date, after the matters it waits for (depends_on)
+            limit = pm(f"{para(m.time_limit_days)} 个工作日<br/>{para(f'{m.due_date.month}月{m.due_date.day}日前')}",
+                       st.cell_center)
+        rows.append([p(i, st.cell_center), p(m.name, st.cell), p(m.department, st.cell), limit])
     return rows

@@ -74,7 +74,7 @@ def render_delivery_receipt(case: CaseView, handover: Handover, hall: HallSettin
             ("*申请事项", case.bundle_name),
         ]),
         *section("二、送达内容"),
-        grid_table(_delivered_rows(case), _delivered_widths()),
+        grid_table(_delivered_rows(case, handover), _delivered_widths()),
         *section("三、送达情况"),
         kv_table(_delivery_pairs(case, handover, hall)),
         vspace(6 * mm),
@@ -103,13 +103,15 @@ def _delivered_widths() -> list[float]:
     return widths
 
 
-def _delivered_rows(case: CaseView) -> list[list[Any]]:
-    """What is delivered: the result (办理结果/证照) of every matter of the bundle, a box to tick each."""
+def _delivered_rows(case: CaseView, handover: Handover) -> list[list[Any]]:
+    """What is delivered: the result (办理结果/证照) of every matter this hand-over delivers (every matter
+    of the case for a hand-over of the whole case), a box to tick each."""
     st = styles()
     rows: list[list[Any]] = [[p(h, st.cell_head) for h in ("序号", "办理事项", "承办部门", "送达内容", "核对")]]
-    for i, m in enumerate(case.matters, 1):
+    handed = [m for m in case.matters if m.code in handover.matters] if handover.matters else case.matters
+    for i, m in enumerate(handed, 1):
         rows.append([p(i, st.cell_center), p(m.name, st.cell), p(m.department, st.cell),
-                     p("办理结果（证照/批文）", st.cell_center), p("□", st.cell_center)])
+                     p(m.result_name or "办理结果（证照/批文）", st.cell_center), p("□", st.cell_center)])
     if len(rows) == 1:
         rows.append([p("—", st.cell_center), p(case.bundle_name, st.cell), "",
                      p("办理结果（证照/批文）", st.cell_center), p("□", st.cell_center)])

@@ -60,6 +60,8 @@ def check_kind(kind: str, case: CaseView) -> None:
         raise WrongKind(f"案件 {case.case_no} 没有容缺后补的材料，不能打印{title}", kind, status.value)
     if kind == "one_time_notice" and status is CaseStatus.DRAFT and not case.missing:
         raise WrongKind(f"{where}，没有缺少的材料，不能打印{title}", kind, status.value)
+    if kind == "delivery_receipt" and any(m.status is CaseStatus.DELIVERED for m in case.matters):
+        return  # some matters handed over, others still with their departments: one 送达回证 per hand-over
     if status not in doc.states:
         why = f"，{doc.refused_because}" if doc.refused_because else ""
         raise WrongKind(f"{where}{why}，不能打印{title}", kind, status.value)

@@ -67,6 +67,7 @@ def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetim
             ("受理日期", cn_date(case.accepted_at or case.created_at)),
             ("法定办结日期", cn_date(case.due_date, "（待定）")),
             ("*结果送达", _delivery_text(case)),
+            *_region_pairs(case),
             ("受理人", f"{case.operator_name or case.operator}（工号 {case.operator}）"),
             ("受理窗口", f"{case.window} 号综合窗口"),
         ]),
@@ -110,6 +111,16 @@ def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetim
     ]
     return build_pdf(story, title=TITLE, number=case.case_no, hall_name=hall.name, subject=case.bundle_name,
                      stamp=reprint_stamp(reprint_at))
+
+
+def _region_pairs(case: CaseView) -> list[tuple[str, object]]:
+    """跨域通办: a case taken in here for another region's authority says so (异地代收代办)."""
+    if not case.remote_intake:
+        return []
+    from clerk.intake.validation import region_name
+
+    name = region_name(case.handling_region)
+    return [("*办理属地", f"异地代收代办，由 {name or case.handling_region}（{case.handling_region}）承办部门办理")]
 
 
 def _delivery_text(case: CaseView) -> str:

@@ -82,11 +82,11 @@ def _complete_document(tmp_path: Path, data_dir: Path) -> dict[str, Any]:
     shown = json.loads(clerk("catalog", "show", "social_security_card", "--json", data_dir=data_dir, check=True).stdout)
     from clerk.catalog import merge
     from clerk.catalog.loader import load_catalog_dir
-    from clerk.demo import fill_value
+    from clerk.demo import fill_form
 
     people = DemoPeople(9)
     merged = merge(load_catalog_dir().bundle("social_security_card"), {})
-    form = {f.code: fill_value(f, people.rng, people) for f in merged.fields}
+    form = fill_form(merged, people.rng, people)
     for f in merged.fields:
         if isinstance(form[f.code], bool) or f.type.value == "date":
             continue

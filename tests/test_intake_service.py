@@ -39,13 +39,13 @@ def _attach(ctx: Any, case_uuid: str, code: str) -> None:
 
 def _newborn_draft(ctx: Any, actor: Any, people: Any) -> Any:
     from clerk.catalog.merge import merge
-    from clerk.demo import fill_value
+    from clerk.demo import fill_form
 
     svc = ctx.intake
     view = svc.start_draft(actor, "newborn", {"settle_with": "father"})
     merged = merge(ctx.catalog.bundle("newborn"), view.situations)
     svc.save_draft(view.case_uuid, applicant=people.person(),
-                   form={f.code: fill_value(f, people.rng, people) for f in merged.fields})
+                   form=fill_form(merged, people.rng, people))
     return svc.get(view.case_uuid)
 
 
@@ -64,8 +64,14 @@ def test_accept_writes_case_materials_and_outbox_in_one_go(ctx: Any, clerk_actor
     assert "commitment" in err.value.problems
     accepted = ctx.intake.accept(clerk_actor, view.case_uuid, commitment_signed=True)
     assert accepted.status is CaseStatus.ACCEPTED
-    # newborn's longest matter is 5 working days; 2026-10-01..07 are the National Day holiday.
-    assert accepted.due_date == dt.date(2026, 10, 13)  # Saturday 10-10 is a make-up working day
+    # newborn's matters are a chain (depends_on): 出生医学证明 3 → 户口登记 +5 = 8 → 居民医保 +1 = 9 →
+    # 社保卡 +5 = 14 working days; 2026-10-01..07 are the National Day holiday, Saturday 10-10 is a
+    # make-up working day. The case is due with its longest chain, each matter with its own.
+    due = {m.code: (m.due_days, m.due_date) for m in accepted.matters}
+    assert due["birth_medical_certificate_issue"] == (3, dt.date(2026, 10, 10))
+    assert due["birth_hukou_registration"] == (8, dt.date(2026, 10, 16))
+    assert due["social_security_card_apply"] == (14, dt.date(2026, 10, 26))
+    assert accepted.due_date == dt.date(2026, 10, 26)
     deferred = next(m for m in accepted.materials if m.code == "father_hukou_booklet")
     assert deferred.status is MaterialStatus.DEFERRED and deferred.deadline is not None
     assert accepted.commitment_signed_at == FIXED
@@ -73,7 +79,7 @@ def test_accept_writes_case_materials_and_outbox_in_one_go(ctx: Any, clerk_actor
         box = s.execute(select(OutboxRow).where(OutboxRow.case_uuid == view.case_uuid)).scalar_one()
     assert box.kind == "case" and box.idempotency_key == view.case_uuid
     doc = box.payload
-    assert doc["case_no"] == accepted.case_no and doc["due_date"] == "2026-10-13"
+    assert doc["case_no"] == accepted.case_no and doc["due_date"] == "2026-10-26"
     assert all(m["status"] != "missing" for m in doc["materials"])
     assert doc["commitment"] == {"signed_at": FIXED.isoformat()}
     with pytest.raises((IllegalTransition, NotEditable)):

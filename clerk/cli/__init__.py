@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "clerk.cli.sync_cmd",
     "clerk.cli.security_cmd",
     "clerk.cli.field_cmd",
+    "clerk.cli.case_cmd",
     "clerk.cli.assist_cmd",
     "clerk.cli.queue_cmd",
     "clerk.cli.health_cmd",

@@ -46,10 +46,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             raise CliError(f"--answer {a!r}: 应写成 情形=选项，如 settle_with=father")
         k, v = a.split("=", 1)
         answers[k.strip()] = v.strip()
-    multi: dict[str, object] = {}
-    chosen = [c.strip() for c in args.matters.split(",") if c.strip()] if args.matters is not None else None
     from clerk.context import workstation_catalog
 
+    multi: dict[str, object] = {}
+    chosen = [c.strip() for c in args.matters.split(",") if c.strip()] if args.matters is not None else None
     try:
         bundle = workstation_catalog(args.data_dir).bundle(args.code)
     except KeyError:

@@ -6,6 +6,7 @@ Errors a person can cause (unknown case, wrong ID number, bad option) end in one
 from __future__ import annotations
 
 import argparse
+import json
 
 from clerk.cli import CliError, add_data_dir, open_context
 
@@ -15,17 +16,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     psub = p.add_subparsers(dest="pickup_command", required=True, metavar="ACTION")
     pl = psub.add_parser("list", help="list cases ready for pickup, the longest waiting first")
     add_data_dir(pl)
+    pl.add_argument("--json", action="store_true")
     pl.set_defaults(handler=cmd_pickup_list)
 
     h = sub.add_parser("handout", help="一窗出件 / hand the results of a case over (identity checked)")
     add_data_dir(h)
     h.add_argument("case", metavar="CASE_NO", help="case number (the value of the receipt's barcode)")
-    h.add_argument("--id-number", required=True, help="ID number on the document the collector shows")
+    h.add_argument("--id-number", default="", help="ID number on the document the collector shows (not with --post)")
     h.add_argument("--agent-name", default=None, help="代领人 name (someone collecting for the applicant)")
     h.add_argument("--agent-id", default=None, help="代领人 ID number")
     h.add_argument("--power-of-attorney", action="store_true", help="the applicant's 授权委托书 was checked")
     h.add_argument("--operator", default="cli", help="operator username (default: cli)")
     h.add_argument("--window", default=None, help="window (default: from settings)")
+    h.add_argument("--matter", action="append", default=None, metavar="MATTER_CODE",
+                   help="hand over this matter's results only (again for several; default: every ready matter)")
+    h.add_argument("--post", metavar="WAYBILL_NO", default=None,
+                   help="results sent by post (EMS) under this waybill number instead of handed over at the window")
     h.set_defaults(handler=cmd_handout)
 
     c = sub.add_parser("commitments", help="容缺 / deferred materials by deadline")
@@ -47,9 +53,18 @@ def cmd_pickup_list(args: argparse.Namespace) -> int:
         items = ctx.handout.pickup_list()
     finally:
         ctx.close()
+    if args.json:
+        print(json.dumps({"total": len(items), "items": [
+            {"case_no": i.case_no, "case_uuid": i.case_uuid, "bundle_code": i.bundle_code, "status": i.status.value,
+             "applicant_name": i.applicant_name, "applicant_phone": i.applicant_phone,
+             "ready_since": i.ready_since.isoformat(), "notified_at": i.notified_at.isoformat() if i.notified_at else None,
+             "delivery_method": i.delivery_method, "ready_matters": list(i.ready_matters),
+             "waiting_matters": list(i.waiting_matters)} for i in items]}, ensure_ascii=False))
+        return 0
     for i in items:
         told = f" 已通知 {i.notified_at:%m-%d %H:%M}" if i.notified_at else ""
-        print(f"{i.case_no}  {i.applicant_name}  {i.applicant_phone}  待领取自 {i.ready_since:%Y-%m-%d %H:%M}{told}")
+        part = f"  可领：{'、'.join(i.ready_matter_names)}" if i.waiting_matters and i.ready_matter_names else ""
+        print(f"{i.case_no}  {i.applicant_name}  {i.applicant_phone}  待领取自 {i.ready_since:%Y-%m-%d %H:%M}{told}{part}")
     print(f"共 {len(items)} 件待领取")
     return 0
 
@@ -59,8 +74,8 @@ def cmd_handout(args: argparse.Namespace) -> int:
     from clerk.intake.service import CaseNotFound
     from clerk.security.actor import Actor, Role
 
-    if not args.id_number.strip():
-        raise CliError("--id-number 不能为空")
+    if not args.id_number.strip() and args.post is None:
+        raise CliError("--id-number 不能为空（邮寄送达用 --post 邮件单号）")
     agent = None
     if args.agent_name or args.agent_id or args.power_of_attorney:
         if not (args.agent_name and args.agent_id):
@@ -72,15 +87,21 @@ def cmd_handout(args: argparse.Namespace) -> int:
         svc = ctx.handout
         try:
             case = ctx.intake.get_by_no(args.case)
-            done = svc.hand_over(actor, case.case_uuid, args.id_number, agent=agent)
+            done = svc.hand_over(actor, case.case_uuid, args.id_number, agent=agent,
+                                 method="post" if args.post is not None else "window", tracking_no=args.post,
+                                 matters=args.matter)
         except CaseNotFound as exc:
             raise CliError(str(exc)) from None
         except HandoutError as exc:
             raise CliError(f"不能交付：{exc}") from None
     finally:
         ctx.close()
-    who = "申请人本人" if done.received_by == "applicant" else f"代领人 {done.receiver_name}（已核验授权委托书）"
-    print(f"{done.case_no} 已交付{who}，{done.at:%Y-%m-%d %H:%M}；送达记录待同步到平台")
+    if done.received_by == "post":
+        who = f"邮寄（邮件单号 {done.tracking_no}）"
+    else:
+        who = "申请人本人" if done.received_by == "applicant" else f"代领人 {done.receiver_name}（已核验授权委托书）"
+    what = f"（{'、'.join(done.matter_names)}）" if done.matter_names else ""
+    print(f"{done.case_no}{what} 已交付{who}，{done.at:%Y-%m-%d %H:%M}；送达记录待同步到平台")
     return 0
 
 

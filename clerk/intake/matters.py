@@ -155,4 +155,4 @@ def matter_view(m: CaseMatterRow) -> MatterView:
                       national_code=m.national_code, status=S(m.status), due_days=m.due_days,
                       due_date=m.due_date, depends_on=list(info.get("depends_on") or []),
                       handling_level=info.get("handling_level"), result_name=str(info.get("result") or ""),
-                      note=m.note)
+                      note=m.note, project_no=str(info.get("project_no") or ""))

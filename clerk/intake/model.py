@@ -170,6 +170,8 @@ class MatterView(_Model):
     handling_level: str | None = None
     result_name: str = ""
     note: str = ""
+    project_no: str = ""
+    """办件编号: the platform's number of this matter's handling (once the platform has given it)."""
 
 
 class DocumentMatter(_Model):

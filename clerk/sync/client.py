@@ -98,11 +98,24 @@ class CaseReceipt:
 
 
 @dataclass(frozen=True)
+class MatterStatus:
+    """API 1.1: one matter's status in a case-update line."""
+
+    code: str
+    status: str
+    national_code: str | None = None
+    project_no: str = ""
+    """办件编号: the platform's number of this matter's handling."""
+
+
+@dataclass(frozen=True)
 class CaseUpdate:
     case_uuid: str
     status: str
     note: str
     at: str
+    matters: tuple[MatterStatus, ...] = ()
+    """API 1.1: the matters the line moved (empty: a case-level status, as in v1)."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +230,19 @@ class PlatformClient:
         data = self._json(body)
         return dict(data) if isinstance(data, dict) else {}
 
+    def api_revision(self) -> str:
+        """The platform's API revision from ``/api/v1/health`` (``api_revision``; a v1 platform sends
+        only ``api_version``: "1")."""
+        return self.capabilities()[0]
+
+    def capabilities(self) -> tuple[str, tuple[str, ...]]:
+        """The platform's API revision and the features its health lists (``"matters"``: API 1.1's
+        matters, per-matter statuses, region and waybill numbers; docs/api.md)."""
+        data = self.health()
+        features = data.get("features")
+        names = tuple(str(f) for f in features) if isinstance(features, list) else ()
+        return str(data.get("api_revision") or data.get("api_version") or "1"), names
+
     def login(self, username: str, password: str, device_id: str) -> LoginResult:
         _, body = self._request("POST", f"{API}/auth/login", auth=False, ok=(200,),
                                 json={"username": username, "password": password, "device_id": device_id})
@@ -268,7 +294,8 @@ class PlatformClient:
             params["after"] = after
         _, body = self._request("GET", f"{API}/case-updates", ok=(200,), params=params)
         data = self._json(body)
-        items = tuple(CaseUpdate(str(i["case_uuid"]), str(i["status"]), str(i.get("note") or ""), str(i.get("at") or ""))
+        items = tuple(CaseUpdate(str(i["case_uuid"]), str(i["status"]), str(i.get("note") or ""), str(i.get("at") or ""),
+                                 _matter_statuses(i.get("matters")))
                       for i in data.get("items", []))
         return UpdatesPage(items, str(data.get("next") or after or ""))
 
@@ -290,6 +317,24 @@ class PlatformClient:
         resp, body = self._request("POST", f"{API}/evaluations", json=evaluation, headers={"Idempotency-Key": key})
         self._json(body)
         return resp.status_code == 201
+
+
+def _matter_statuses(value: Any) -> tuple[MatterStatus, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(MatterStatus(str(m["code"]), str(m["status"]), m.get("national_code"), str(m.get("project_no") or ""))
+                 for m in value if isinstance(m, dict) and "code" in m and "status" in m)
+
+
+def at_least(revision: str, wanted: str) -> bool:
+    """Whether an API revision (``"1"``, ``"1.1"``, ``"1.2"`` …) is at least ``wanted``."""
+    def parts(text: str) -> tuple[int, ...]:
+        out = []
+        for p in text.split("."):
+            out.append(int(p) if p.isdigit() else 0)
+        return tuple(out)
+
+    return parts(revision) >= parts(wanted)
 
 
 def _receipt(data: Any, *, created: bool = False) -> CaseReceipt:

@@ -11,6 +11,11 @@ One pass (``run_once``):
 4. report this workstation's health (version, backlog, last sync, devices) and keep the platform's
    update check — best effort, at most every ``health_every_s`` (``clerk.sync.health``).
 
+The platform's API revision and features (``GET /api/v1/health``) are read once per pass and
+remembered: a platform listing the feature ``matters`` gets the case's matters and region and
+reports a status per matter; any other gets the v1 document and one case-level status, which every
+matter then takes.
+
 Transient failures reschedule the row (exponential backoff, full jitter, ``Retry-After`` honoured) in
 ``next_attempt_at`` so a restart respects it; permanent ones (4xx) park the row with the server's
 message for a person (``list_problems``/``retry``/``discard``); a 401 stops the pass ("needs login")
@@ -49,16 +54,20 @@ from clerk.store.models import BlobRow, CaseRow, KeyValueRow, OperatorRow, Outbo
 from clerk.sync.client import (
     UPLOAD_CHUNK,
     AuthError,
+    CaseUpdate,
     PermanentError,
     PlatformClient,
     SyncError,
     TransientError,
+    at_least,
 )
-from clerk.sync.outbox import document_files, wire_case_document
+from clerk.sync.outbox import document_files, wire_case_document, wire_event
 
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
+REVISION_KEY = "sync.api_revision"
+"""The platform's API revision and features (JSON), as last read from its health endpoint."""
 CATALOG_ETAG_KEY = "sync.catalog_etag"
 LAST_SUCCESS_KEY = "sync.last_success"
 
@@ -182,6 +191,7 @@ class SyncEngine:
         """Set to end a pass early (between requests); the worker sets it on stop()."""
         self._lock = threading.Lock()
         self._catalog_checked: float | None = None
+        self._capabilities: tuple[str, tuple[str, ...]] | None = None
         self._state = SyncState(last_success_at=self._load_last_success())
         self._state = replace(self._state, **self._counts())
 
@@ -212,8 +222,44 @@ class SyncEngine:
             return dt.datetime.fromisoformat(row.value) if row else None
 
     # -- one pass -----------------------------------------------------------------------------------
+    # -- the platform's API revision ----------------------------------------------------------------
+    def capabilities(self) -> tuple[str, tuple[str, ...]]:
+        """The platform's API revision and features, read once per pass (``/api/v1/health``) and
+        remembered; when the platform cannot be asked, the last ones read (``TransientError`` when
+        none were ever read)."""
+        if self._capabilities is not None:
+            return self._capabilities
+        try:
+            caps = self.client.capabilities()
+        except TransientError:
+            with self.store.read() as s:
+                row = s.get(KeyValueRow, REVISION_KEY)
+            if row is None:
+                raise
+            try:
+                saved = json.loads(row.value)
+                caps = (str(saved["revision"]), tuple(str(f) for f in saved["features"]))
+            except (ValueError, KeyError, TypeError):
+                caps = (row.value, ())
+        else:
+            with self.store.write() as s:
+                s.merge(KeyValueRow(key=REVISION_KEY, value=json.dumps({"revision": caps[0],
+                                                                         "features": list(caps[1])})))
+        self._capabilities = caps
+        return caps
+
+    def api_revision(self) -> str:
+        return self.capabilities()[0]
+
+    def speaks_matters(self) -> bool:
+        """API 1.1's matters (per-matter statuses, region, waybill numbers): the platform's health lists
+        the feature ``matters`` (a 1.1 platform may implement other parts of 1.1 only)."""
+        revision, features = self.capabilities()
+        return at_least(revision, "1.1") and "matters" in features
+
     def run_once(self, *, push: bool = True, pull: bool = True, catalog: bool = True) -> PassResult:
         result = PassResult()
+        self._capabilities = None  # asked again in every pass (a platform may have been upgraded)
         self.publish_state(running=True)
         try:
             if push:
@@ -400,7 +446,8 @@ class SyncEngine:
                    payload: dict[str, Any], progress: _Progress) -> None:
         if kind == "case":
             payload = self._licences_first(client, case_uuid, payload)
-            receipt = client.post_case(wire_case_document(payload, field_visit=self._field_visit(payload)), key)
+            receipt = client.post_case(wire_case_document(payload, field_visit=self._field_visit(payload),
+                                                          v11=self.speaks_matters()), key)
             progress.made = True
             progress.platform_case_id = receipt.platform_case_id
             self._upload_missing(receipt.case_uuid, receipt.missing_files, document_files(payload), progress,
@@ -408,7 +455,11 @@ class SyncEngine:
         elif kind == "event":
             if not case_uuid:
                 raise LocalProblem("事件缺少所属案件（case_uuid）")
-            receipt = client.post_event(case_uuid, payload, key)
+            wire = wire_event(payload, v11=self.speaks_matters())
+            if wire is None:  # a partial hand-over a v1 platform cannot take: the last one delivers the case
+                log.info("partial hand-over %s of %s kept locally (the platform speaks API v1)", key, case_uuid)
+                return
+            receipt = client.post_event(case_uuid, wire, key)
             progress.made = True
             if payload.get("type") == "supplement":
                 self._upload_missing(case_uuid, receipt.missing_files, document_files(payload), progress, client)
@@ -572,7 +623,7 @@ class SyncEngine:
             applied: list[tuple[str, str, str]] = []
             with self.store.write() as s:
                 for u in page.items:
-                    if self._apply_update(s, u.case_uuid, u.status, u.note, u.at):
+                    if self._apply_update(s, u) is not None:
                         applied.append((u.case_uuid, u.status, u.note))
                 if page.next and page.next != cursor:
                     s.merge(KeyValueRow(key=CURSOR_KEY, value=page.next))
@@ -584,32 +635,62 @@ class SyncEngine:
         return total
 
     @staticmethod
-    def _apply_update(s: Any, case_uuid: str, status: str, note: str, at: str) -> bool:
-        row = s.get(CaseRow, case_uuid)
+    def _apply_update(s: Any, u: CaseUpdate) -> str | None:
+        """Applies one feed line; returns the case's (derived) status when anything changed here.
+
+        A line naming matters (API 1.1) moves those matters, each through the lifecycle; a line without
+        (API v1, or a v1 case) is the case's status and moves every matter that may take it. Moves the
+        lifecycle does not allow here are ignored (logged)."""
+        from clerk.intake import matters as matter_rows
+
+        row = s.get(CaseRow, u.case_uuid)
         if row is None:
-            return False  # a case of another workstation
-        target_value = lifecycle.PLATFORM_STATUS.get(status)
-        if target_value is None:
-            log.info("unknown platform status %r for %s ignored", status, case_uuid)
-            return False
+            return None  # a case of another workstation
         try:
             current = CaseStatus(row.status)
         except ValueError:
-            return False
+            return None
         try:
-            at_dt = dt.datetime.fromisoformat(at) if at else clock.now()
+            at_dt = dt.datetime.fromisoformat(u.at) if u.at else clock.now()
         except ValueError:
             at_dt = clock.now()
-        if current is target_value:
-            return False
-        if not lifecycle.can(current, target_value):
-            log.info("platform move %s → %s of %s ignored (not allowed here)", current.value, target_value.value, case_uuid)
-            return False
-        row.status = target_value.value
-        row.platform_note = note
+        changed = False
+        if u.matters and row.matter_rows:
+            by_code = {m.code: m for m in row.matter_rows}
+            for ms in u.matters:
+                target = lifecycle.PLATFORM_STATUS.get(ms.status)
+                mrow = by_code.get(ms.code)
+                if target is None or mrow is None:
+                    log.info("platform status %r of matter %r of %s ignored", ms.status, ms.code, u.case_uuid)
+                    continue
+                if ms.project_no and (mrow.info or {}).get("project_no") != ms.project_no:
+                    mrow.info = {**(mrow.info or {}), "project_no": ms.project_no}  # 办件编号, kept once given
+                    changed = True
+                if matter_rows.move_one(mrow, target, u.note, at_dt):
+                    changed = True
+                elif CaseStatus(mrow.status) is not target:
+                    log.info("platform move %s → %s of matter %s of %s ignored (not allowed here)",
+                             mrow.status, target.value, ms.code, u.case_uuid)
+            if changed:
+                matter_rows.rederive(row)
+        else:
+            target_value = lifecycle.PLATFORM_STATUS.get(u.status)
+            if target_value is None:
+                log.info("unknown platform status %r for %s ignored", u.status, u.case_uuid)
+                return None
+            if current is target_value and not row.matter_rows:
+                return None
+            if not row.matter_rows and not lifecycle.can(current, target_value):
+                log.info("platform move %s → %s of %s ignored (not allowed here)", current.value, target_value.value,
+                         u.case_uuid)
+                return None
+            changed = bool(matter_rows.move_all(row, target_value, u.note, at_dt))
+        if not changed:
+            return None
+        row.platform_note = u.note
         row.platform_updated_at = at_dt
         row.updated_at = clock.now()
-        return True
+        return str(row.status)
 
     # -- catalog --------------------------------------------------------------------------------------
     def refresh_catalog(self, *, force: bool = False) -> bool:

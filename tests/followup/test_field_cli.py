@@ -12,7 +12,7 @@ import pytest
 from clerk.cli import main
 from clerk.intake.model import CaseStatus
 from clerk.store.models import CaseRow, MaterialRow
-from tests.helpers.followup import accepted_case
+from tests.helpers.followup import accepted_case, set_case_status
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -42,7 +42,7 @@ def test_cli_pickup_handout_commitments_deadlines(ectx: Any, people: Any, data_d
     with ctx.store.write() as s:
         row = s.get(CaseRow, ready.case_uuid)
         assert row is not None
-        row.status = CaseStatus.READY_FOR_PICKUP.value
+        set_case_status(row, CaseStatus.READY_FOR_PICKUP)
         late = s.get(CaseRow, deferred.case_uuid)
         assert late is not None
         late.due_date = today - dt.timedelta(days=1)

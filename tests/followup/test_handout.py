@@ -13,7 +13,14 @@ from clerk.intake.model import CaseStatus
 from clerk.intake.service import CaseNotFound
 from clerk.sms import LogSmsGateway, read_journal
 from clerk.store.models import OutboxRow
-from tests.helpers.followup import accepted_case, actor, api_status, login_engine, server_events
+from tests.helpers.followup import (
+    accepted_case,
+    actor,
+    api_status,
+    login_engine,
+    server_events,
+    set_case_status,
+)
 
 
 def _events(ctx: Any, case_uuid: str) -> list[dict[str, Any]]:
@@ -73,7 +80,14 @@ def test_handout_refuses_wrong_id_accepts_right_one_delivered_once(ctx: Any, peo
     assert [e.action for e in entries][-1] == "handout" and entries[-1].operator == "clerk01"
     assert audit.verify_store(ctx.store).problem is None
     queued = _events(ctx, first.case_uuid)
-    assert queued == [{"event_uuid": done.event_uuid, "type": "delivered", "at": done.at.isoformat(), "method": "window"}]
+    every = [m.code for m in first.matters]
+    assert done.matters == tuple(every)  # every matter was ready: all handed over, the case complete
+    assert queued == [{"event_uuid": done.event_uuid, "type": "delivered", "at": done.at.isoformat(), "method": "window",
+                       "matters": every, "completes_case": True}]
+    from clerk.sync.outbox import wire_event
+
+    assert wire_event(queued[0], v11=False) == {  # what a v1 platform gets: the contract's event exactly
+        "event_uuid": done.event_uuid, "type": "delivered", "at": done.at.isoformat(), "method": "window"}
     with pytest.raises(NotReady):
         svc.hand_over(clerk, first.case_uuid, first.applicant.id_number)
 
@@ -99,7 +113,7 @@ def test_post_handout_needs_tracking_number_kept_locally(ctx: Any, people: Any) 
 
         row = s.get(CaseRow, case.case_uuid)
         assert row is not None
-        row.status = CaseStatus.APPROVED.value
+        set_case_status(row, CaseStatus.APPROVED)
     sent = LogSmsGateway()
     svc = HandoutService(ctx, sms=sent)
     svc.notify_applicant(case.case_uuid)
@@ -111,5 +125,8 @@ def test_post_handout_needs_tracking_number_kept_locally(ctx: Any, people: Any) 
     done = svc.hand_over(actor(), case.case_uuid, "", method="post", tracking_no=" SF1234567890 ")
     assert done.received_by == "post" and done.tracking_no == "SF1234567890"
     event = _events(ctx, case.case_uuid)[0]
-    assert event["method"] == "post" and "tracking_no" not in event  # not in the contract: kept locally
+    assert event["method"] == "post" and event["waybill_no"] == "SF1234567890"  # API 1.1: the EMS waybill
+    from clerk.sync.outbox import wire_event
+
+    assert "waybill_no" not in (wire_event(event, v11=False) or {})  # a v1 platform does not take it
     assert svc.handover_record(case.case_uuid) == done

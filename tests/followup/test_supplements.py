@@ -23,6 +23,7 @@ from tests.helpers.followup import (
     server_doc,
     server_events,
     server_file,
+    set_case_status,
 )
 
 DEFER = ("father_hukou_booklet",)
@@ -90,7 +91,7 @@ def _set(ctx: Any, case_uuid: str, *, due: dt.date | None = None, deadline: dt.d
         if due is not None:
             row.due_date = due
         if status is not None:
-            row.status = status.value
+            set_case_status(row, status)
         if deadline is not None:
             mat = s.query(MaterialRow).filter_by(case_uuid=case_uuid, status="deferred").one()
             mat.deadline = deadline

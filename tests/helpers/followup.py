@@ -43,17 +43,25 @@ def fill_materials(ctx: Any, case_uuid: str, *, defer: tuple[str, ...] = ()) -> 
 
 
 def accepted_case(ctx: Any, people: Any, *, bundle: str = "newborn", defer: tuple[str, ...] = (),
-                  situations: dict[str, str] | None = None, who: str = "clerk01") -> Any:
+                  situations: dict[str, str] | None = None, who: str = "clerk01", matters: list[str] | None = None,
+                  region: str | None = None) -> Any:
     from clerk.catalog.merge import merge
-    from clerk.demo import fill_value
+    from clerk.demo import fill_form
 
     a = actor(who)
-    view = ctx.intake.start_draft(a, bundle, situations)
-    merged = merge(ctx.catalog.bundle(bundle), view.situations)
-    form = {f.code: fill_value(f, people.rng, people) for f in merged.fields}
+    view = ctx.intake.start_draft(a, bundle, situations, matters=matters, region=region)
+    merged = merge(ctx.catalog.bundle(bundle), view.situations, matters)
+    form = fill_form(merged, people.rng, people)
     ctx.intake.save_draft(view.case_uuid, applicant=people.person(), form=form)
     fill_materials(ctx, view.case_uuid, defer=defer)
     return ctx.intake.accept(a, view.case_uuid, commitment_signed=bool(defer))
+
+
+def set_case_status(row: Any, status: Any) -> None:
+    """Puts a stored case (and every one of its matters) at ``status``, as if the platform had moved them."""
+    row.status = status.value
+    for m in row.matter_rows:
+        m.status = status.value
 
 
 def login_engine(ctx: Any, server: EmbeddedServer, username: str = "clerk01", **options: Any) -> Any:
@@ -111,9 +119,9 @@ def api_status(server: EmbeddedServer, case_uuid: str, username: str = "clerk01"
 def fill_form(ctx: Any, case_uuid: str, people: Any) -> None:
     """Plausible values for every form field still empty (as the field worker would type them)."""
     from clerk.catalog.merge import merge
-    from clerk.demo import fill_value
+    from clerk.demo import fill_form
 
     view = ctx.intake.get(case_uuid)
     merged = merge(ctx.catalog.bundle(view.bundle_code), view.situations)
-    ctx.intake.save_draft(case_uuid, form={f.code: fill_value(f, people.rng, people) for f in merged.fields
-                                           if view.form.get(f.code) in (None, "")})
+    ctx.intake.save_draft(case_uuid, form={k: v for k, v in fill_form(merged, people.rng, people).items()
+                                           if view.form.get(k) in (None, "")})

@@ -9,7 +9,7 @@ from typing import Any
 
 from clerk.catalog import merge
 from clerk.catalog.loader import load_catalog_dir
-from clerk.demo import DemoPeople, fill_value, scan_image
+from clerk.demo import DemoPeople, fill_form, scan_image
 
 _CATALOG = load_catalog_dir()
 
@@ -26,7 +26,7 @@ def valid_document(folder: Path, bundle: str = "social_security_card", *, seed: 
     merged = merge(b, {})
     scans = folder / "scans"
     scans.mkdir(parents=True, exist_ok=True)
-    form = {f.code: fill_value(f, people.rng, people) for f in merged.fields}
+    form = fill_form(merged, people.rng, people)
     materials: list[dict[str, Any]] = []
     for m in merged.materials:
         if defer and m.deferrable:

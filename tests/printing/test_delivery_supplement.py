@@ -159,3 +159,38 @@ def test_record_of_another_case_is_refused(hall: HallSettings) -> None:
     other = case.model_copy(update={"case_uuid": "other", "case_no": "230102-20261123-W03-0099"})
     with pytest.raises(WrongKind, match="属于案件 230102-20261123-W03-0099"):
         render("delivery_receipt", case, hall, handover=_handover(other))
+
+
+def test_delivery_receipt_of_some_matters_lists_only_those(hall: HallSettings) -> None:
+    """One 送达回证 per hand-over: a hand-over of some matters lists those, and may be printed while the
+    other matters are still with their departments."""
+    from dataclasses import replace
+
+    base = sample_case(CaseStatus.DELIVERED)
+    assert len(base.matters) >= 2
+    first, rest = base.matters[0], base.matters[1:]
+    matters = [first.model_copy(update={"status": CaseStatus.DELIVERED}),
+               *(m.model_copy(update={"status": CaseStatus.IN_REVIEW}) for m in rest)]
+    case = base.model_copy(update={"status": CaseStatus.IN_REVIEW, "matters": matters})
+    handover = replace(_handover(case), matters=(first.code,), matter_names=(first.name,))
+    text = squeezed(pdf_text(render("delivery_receipt", case, hall, handover=handover), mode="-raw"))
+    assert squeezed(first.name) in text
+    assert all(squeezed(m.name) not in text for m in rest)
+    with pytest.raises(WrongKind):  # nothing handed over yet: no 送达回证
+        none_yet = case.model_copy(update={"matters": [m.model_copy(update={"status": CaseStatus.IN_REVIEW})
+                                                       for m in matters]})
+        render("delivery_receipt", none_yet, hall, handover=handover)
+
+
+def test_receipt_shows_each_matters_due_date_and_a_remote_intake(hall: HallSettings) -> None:
+    base = sample_case(CaseStatus.ACCEPTED)
+    dues = [dt.date(2026, 12, 4 + i) for i in range(len(base.matters))]
+    matters = [m.model_copy(update={"due_date": d, "due_days": 3 + i}) for i, (m, d) in enumerate(zip(base.matters, dues, strict=True))]
+    case = base.model_copy(update={"matters": matters, "handling_region": "440106", "intake_region": "230102",
+                                   "remote_intake": True})
+    text = squeezed(pdf_text(render_receipt(case, hall), mode="-raw"))
+    assert squeezed("异地代收代办") in text and "440106" in text
+    for d in dues:  # each matter's own due date beside its time limit, and the whole case's
+        assert squeezed(f"{d.month}月{d.day}日前") in text
+    plain = squeezed(pdf_text(render_receipt(base, hall), mode="-raw"))
+    assert squeezed("异地代收代办") not in plain

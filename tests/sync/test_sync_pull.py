@@ -79,6 +79,8 @@ def test_illegal_or_foreign_updates_are_ignored(
         with ctx.store.write() as s:  # handed out here before the platform caught up
             row = s.get(CaseRow, first)
             row.status, row.platform_note = CaseStatus.DELIVERED.value, "窗口已交付"
+            for m in row.matter_rows:  # every matter was handed out
+                m.status = CaseStatus.DELIVERED.value
             s.query(CaseRow).filter(CaseRow.case_uuid == uuids[1]).delete()  # a case this desk does not hold
         for status in ("in_review", "approved", "ready_for_pickup"):
             server.advance(first, status)

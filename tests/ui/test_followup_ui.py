@@ -44,7 +44,7 @@ def png(text: str = "scan") -> bytes:
 def accepted_case(ctx: Any, actor: Any, people: Any, *, defer: bool = False) -> Any:
     """A case accepted through the real intake service (every required material scanned; one deferred)."""
     from clerk.catalog.merge import merge
-    from clerk.demo import fill_value
+    from clerk.demo import fill_form
 
     def suits(b: Any) -> bool:
         defaults = {q.code: q.options[0].code for q in b.situations}
@@ -56,7 +56,7 @@ def accepted_case(ctx: Any, actor: Any, people: Any, *, defer: bool = False) -> 
     merged = merge(bundle, view.situations)
     deferrable = [m.code for m in merged.materials if m.deferrable and m.required]
     ctx.intake.save_draft(view.case_uuid, applicant=people.person(),
-                          form={f.code: fill_value(f, people.rng, people) for f in merged.fields})
+                          form=fill_form(merged, people.rng, people))
     for m in ctx.intake.get(view.case_uuid).materials:
         if defer and m.code == deferrable[0]:
             ctx.intake.set_material(view.case_uuid, m.code, MaterialStatus.DEFERRED)

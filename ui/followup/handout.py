@@ -242,6 +242,8 @@ class HandoutPage(QWidget):
                      f"{it.notified_at:%m-%d %H:%M}" if it.notified_at else self.tr("未通知")]
             if it.delivery_method == "post":
                 cells[1] += self.tr("（邮寄）")
+            if it.waiting_matters and it.ready_matter_names:  # some matters are ready, others still with departments
+                cells[1] += self.tr("（可领：%1）").replace("%1", "、".join(it.ready_matter_names))
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.list_hint.setText(self.tr("共 %n 件待领取；双击一行打开", "", len(items)) if items
@@ -306,12 +308,20 @@ class HandoutPage(QWidget):
                  self.tr("状态：") + status]
         if view.delivery.method == "post":
             lines.append(self.tr("申请时选择邮寄送达：") + view.delivery.address)
+        if view.remote_intake:
+            lines.append(self.tr("异地代收代办，属地：") + view.handling_region)
+        ready = [m for m in view.matters if m.status in HANDABLE]
+        if len(view.matters) > 1:  # one status per matter: each department returns its result on its own
+            for m in view.matters:
+                lines.append(f"  · {m.name}：{labels.case_status(m.status) if m.status else '—'}")
         if view.status is CaseStatus.DELIVERED:
             lines.append(self.tr("办理结果已送达，可重新生成送达回证。"))
+        elif view.status not in HANDABLE and ready:
+            lines.append(self.tr("本次可交付：%1；其余事项办结后再领").replace("%1", "、".join(m.name for m in ready)))
         elif view.status not in HANDABLE:
             lines.append(self.tr("此案件当前不能出件（尚未办结）。"))
         self.card_body.setText("\n".join(lines))
-        ok = view.status in HANDABLE
+        ok = view.status in HANDABLE or bool(ready)
         self.hand_button.setEnabled(ok)
         self.check_box.setEnabled(ok)
         if ok:
@@ -354,6 +364,8 @@ class HandoutPage(QWidget):
         who = {"applicant": self.tr("申请人本人"), "agent": self.tr("代领人"), "post": self.tr("邮寄")}[record.received_by]
         text = self.tr("已交付：%1，领取人 %2 %3").replace("%1", record.case_no).replace("%2", who) \
             .replace("%3", record.receiver_name)
+        if record.matter_names:
+            text += self.tr("（%1）").replace("%1", "、".join(record.matter_names))
         if record.tracking_no:
             text += self.tr("，邮件单号 %1").replace("%1", record.tracking_no)
         self._show_result(text, ok=True)
@@ -375,7 +387,8 @@ class HandoutPage(QWidget):
             self._set_case(view)
 
     def _hand_failed(self, exc: BaseException) -> None:
-        self.hand_button.setEnabled(self.case is not None and self.case.status in HANDABLE)
+        self.hand_button.setEnabled(self.case is not None and (
+            self.case.status in HANDABLE or any(m.status in HANDABLE for m in self.case.matters)))
         if isinstance(exc, HandoutError):  # IdentityMismatch, NotReady: read out as it is
             text = messages.describe(exc)
             self.show_refusal(text)
