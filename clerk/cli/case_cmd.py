@@ -50,10 +50,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             view = ctx.intake.get_by_no(args.case)
         except CaseNotFound as exc:
             raise CliError(str(exc)) from None
+        from clerk.elicence.service import case_materials
+
+        materials = case_materials(ctx.store, view.case_uuid)
     finally:
         ctx.close()
     if args.json:
-        print(json.dumps(case_json(view), ensure_ascii=False))
+        print(json.dumps({**case_json(view), "materials": materials}, ensure_ascii=False))
         return 0
     print(f"{view.case_no}  {view.bundle_name}  {CASE_STATUS_LABELS[view.status.value]}"
           f"  办结时限 {view.due_date.isoformat() if view.due_date else '—'}")
@@ -65,4 +68,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         no = f"  办件编号 {m.project_no}" if m.project_no else ""
         due = f"  {m.due_days} 个工作日，{m.due_date.isoformat()} 前" if m.due_date else ""
         print(f"  {m.name}  {label}{due}{code}{no}")
+    for mat in materials:  # 电子证照（编号…）, 待核验, 数据共享核验
+        if mat["licence_number"]:
+            print(f"  材料 {mat['name']}：电子证照（编号 {mat['licence_number']}）")
+        elif mat.get("licence_pending"):
+            print(f"  材料 {mat['name']}：待核验电子证照")
+        elif mat.get("shared_check"):
+            ok = "通过" if mat["shared_check"].get("result") else "未通过"
+            print(f"  材料 {mat['name']}：数据共享核验{ok}（核验编号 {mat['shared_check'].get('reference')}）")
     return 0

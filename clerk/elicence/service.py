@@ -344,3 +344,10 @@ def materials_json(row: CaseRow) -> list[dict[str, Any]]:
             item["shared_check"] = info["shared_check"]
         out.append(item)
     return out
+
+
+def case_materials(store: Store, case_uuid: str) -> list[dict[str, Any]]:
+    """``materials_json`` of one case, read in its own session."""
+    with store.read() as s:
+        row = s.get(CaseRow, case_uuid)
+        return materials_json(row) if row is not None else []

@@ -49,18 +49,23 @@ def write_doc(folder: Path, doc: dict[str, Any]) -> Path:
     return p
 
 
+def local_materials_in(ctx: Any) -> dict[str, dict[str, Any]]:
+    from clerk.elicence.service import materials_json
+    from clerk.store.models import CaseRow
+
+    with ctx.store.read() as s:
+        rows = s.scalars(select(CaseRow)).all()
+        assert len(rows) == 1
+        return {m["code"]: m for m in materials_json(rows[0])}
+
+
 def local_materials(data: Path) -> dict[str, dict[str, Any]]:
     from clerk.context import AppContext
-    from clerk.elicence.service import materials_json
     from clerk.security.keys import key_for
-    from clerk.store.models import CaseRow
 
     ctx = AppContext.open(data, key_for=key_for)
     try:
-        with ctx.store.read() as s:
-            rows = s.scalars(select(CaseRow)).all()
-            assert len(rows) == 1
-            return {m["code"]: m for m in materials_json(rows[0])}
+        return local_materials_in(ctx)
     finally:
         ctx.close()
 
@@ -112,7 +117,8 @@ def test_not_found_and_expired_refuse_the_document(server: EmbeddedServer, tmp_p
     assert r.returncode == 2 and "Traceback" not in r.stderr
     line = r.stderr.strip()
     assert len(line.splitlines()) == 1
-    assert "申请人居民身份证：证照已过期" in line and "社会保障卡：未找到电子证照" in line
+    assert "materials.applicant_id_card: 居民身份证：证照已过期" in line
+    assert "materials.social_security_card: 社会保障卡：未找到电子证照" in line
     from clerk.context import AppContext
     from clerk.security.keys import key_for
     from clerk.store.models import CaseRow
@@ -149,20 +155,33 @@ def test_offline_pending_is_fetched_at_sync_or_parks_the_case(tmp_path: Path) ->
                                       path=write(tmp_path / "lic", "id.pdf", pdf))
         # the social security card is not in the library: the case is parked, never sent waived
         s = clerk("sync", "--once", "--data-dir", str(data))
-        assert "社会保障卡" in s.stdout + s.stderr
-        with server.ctx.db.read() as ss:
-            from backoffice.db import Case
+        assert s.returncode != 0 and "“社会保障卡”（未找到电子证照）" in s.stdout + s.stderr
+        assert manifest(server) == set()
+        from clerk.context import AppContext
+        from clerk.security.keys import key_for
 
-            assert ss.scalars(select(Case)).all() == []
-        mats = local_materials(data)
-        assert mats["social_security_card"]["status"] == "missing"
-        assert mats["social_security_card"].get("licence_pending") is None
-        # the one found was attached meanwhile only if every pending licence could be had: none was
-        assert mats["applicant_id_card"]["licence_number"] is None
-        # once the card is in the library, a retry sends the case with both licences attached
-        card = licence_pdf("card")
-        licences.add_licence(server.ctx, holder_id=holder, licence_type="social_security_card",
-                             path=write(tmp_path / "lic", "card.pdf", card))
-        _ = number
+        ctx = AppContext.open(data, key_for=key_for)
+        try:
+            [problem] = ctx.sync_engine().list_problems()
+            assert "待核验电子证照未能调取" in problem.error and "社会保障卡" in problem.error
+            mats = local_materials_in(ctx)
+            assert mats["social_security_card"]["licence_pending"] is True  # still 待核验, not waived
+            # once the card is in the library, a retry sends the case with both licences attached
+            card = licence_pdf("card")
+            n2 = licences.add_licence(server.ctx, holder_id=holder, licence_type="social_security_card",
+                                      path=write(tmp_path / "lic", "card.pdf", card))
+            ctx.sync_engine().retry(problem.item_id)
+        finally:
+            ctx.close()
+        s = clerk("sync", "--once", "--data-dir", str(data))
+        assert s.returncode == 0, s.stdout + s.stderr
+        assert {hashlib.sha256(pdf).hexdigest(), hashlib.sha256(card).hexdigest()} <= manifest(server)
+        shown = clerk("case", "show", json.loads(r.stdout)["case_no"], "--json", "--data-dir", str(data))
+        assert shown.returncode == 0, shown.stderr
+        by_code = {m["code"]: m for m in json.loads(shown.stdout)["materials"]}
+        assert by_code["applicant_id_card"]["licence_number"] == number
+        assert by_code["social_security_card"]["licence_number"] == n2
+        assert "licence_pending" not in by_code["social_security_card"]
+        assert by_code["social_security_card"]["files"][0]["source"] == "e_license"
     finally:
         server.stop()
