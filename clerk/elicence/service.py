@@ -351,3 +351,32 @@ def case_materials(store: Store, case_uuid: str) -> list[dict[str, Any]]:
     with store.read() as s:
         row = s.get(CaseRow, case_uuid)
         return materials_json(row) if row is not None else []
+
+
+# -- at the window: the one action 调用电子证照 -----------------------------------------------------------
+EDITABLE = ("draft", "notified")
+
+
+def fetch_for_case(store: Store, pages: PageStore, bundle: Bundle, client: Requester, case_uuid: str, *,
+                   authorisations: dict[str, dict[str, Any]] | None = None,
+                   codes: Iterable[str] | None = None) -> list[Outcome]:
+    """调用电子证照: every material of a draft the catalog allows (or ``codes``) looked up at once;
+    what was found is attached, what was not is taken back from ``e_license``. Returns every
+    outcome for the screen (type, number, issuer, validity; what was not found)."""
+    with store.read() as s:
+        row = s.get(CaseRow, case_uuid)
+        if row is None:
+            raise LicenceError("没有这个案件")
+        if row.status not in EDITABLE:
+            raise LicenceError("案件已受理，不能再调用电子证照")
+        wanted = [w for w in wanted_of(bundle, row, codes)
+                  if not (next(m for m in row.materials if m.code == w.code).info or {}).get("licence")]
+        case_no, applicant_id = row.case_no, row.applicant_id_number
+    if not wanted:
+        return []
+    outcomes = look_up(client, wanted, case_no=case_no, applicant_id=applicant_id, authorisations=authorisations)
+    with store.write() as s:
+        row = s.get(CaseRow, case_uuid)
+        assert row is not None
+        record_outcomes(s, pages, row, outcomes)
+    return outcomes

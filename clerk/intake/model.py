@@ -142,6 +142,8 @@ class CaseMaterial(_Model):
     """待核验电子证照: accepted offline, the licence is fetched at sync (or the case is flagged)."""
     shared_check: dict[str, Any] | None = None
     """数据共享核验: ``{"check", "result", "reference", "at"}``."""
+    licence_refused: str = ""
+    """Why the last lookup gave nothing (未找到电子证照, 证照已过期 …): it cannot be waived."""
 
     @property
     def licence_number(self) -> str:
