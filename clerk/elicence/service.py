@@ -235,8 +235,9 @@ def record_outcomes(s: Session, pages: PageStore, row: CaseRow, outcomes: list[O
             media = str((o.licence.get("file") or {}).get("media_type") or "application/pdf")
             if s.get(BlobRow, blob.sha256) is None:
                 s.add(BlobRow(sha256=blob.sha256, size=blob.size, media_type=media, created_at=clock.now()))
+            count = _view_pages(s, pages, mat, o, blob.sha256, media)
             mat.files = [f for f in mat.files if not f.source_name.startswith(LICENCE_PREFIX)]
-            mat.files.append(FileRow(sha256=blob.sha256, size=blob.size, media_type=media, pages=1,
+            mat.files.append(FileRow(sha256=blob.sha256, size=blob.size, media_type=media, pages=count,
                                      position=len(mat.files),
                                      source_name=f"{LICENCE_PREFIX}{o.licence.get('number')}{MEDIA_SUFFIX.get(media, '')}"))
             info["licence"] = _licence_record(o)
@@ -255,6 +256,34 @@ def record_outcomes(s: Session, pages: PageStore, row: CaseRow, outcomes: list[O
                 mat.status = MaterialStatus.MISSING.value
         mat.info = info
     row.updated_at = clock.now()
+
+
+PAGE_PREFIX = "电子证照 "
+"""``PageRow.source_name`` of a licence's pages in the viewer."""
+
+
+def _view_pages(s: Session, pages: PageStore, mat: MaterialRow, o: Outcome, sha: str, media: str) -> int:
+    """The licence's pages for the page viewer: a PDF's own pages, an OFD's rendered as PNG images."""
+    from clerk.elicence.ofd import pdf_pages, render_ofd
+    from clerk.store.models import PageRow
+
+    now = clock.now()
+    number = str((o.licence or {}).get("number"))
+    mat.pages = [p for p in mat.pages if not p.source_name.startswith(PAGE_PREFIX)]
+    start = len(mat.pages)
+    if media == "application/ofd":
+        for i, png in enumerate(render_ofd(o.data)):
+            b = pages.put_bytes(png)
+            if s.get(BlobRow, b.sha256) is None:
+                s.add(BlobRow(sha256=b.sha256, size=b.size, media_type="image/png", created_at=now))
+            mat.pages.append(PageRow(sha256=b.sha256, media_type="image/png", page_index=0, position=start + i,
+                                     source_name=f"{PAGE_PREFIX}{number} 第 {i + 1} 页", created_at=now))
+        return len(mat.pages) - start
+    count = pdf_pages(o.data)
+    for i in range(count):
+        mat.pages.append(PageRow(sha256=sha, media_type="application/pdf", page_index=i, position=start + i,
+                                 source_name=f"{PAGE_PREFIX}{number} 第 {i + 1} 页", created_at=now))
+    return count
 
 
 def mark_pending(s: Session, row: CaseRow, codes: Iterable[str]) -> list[str]:

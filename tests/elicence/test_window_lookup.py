@@ -154,3 +154,37 @@ def test_data_sharing_check_is_recorded_instead_of_a_file(server: EmbeddedServer
     assert o.outcome == "verified" and o.shared_check and o.shared_check["reference"].startswith("GX")
     m = _row(ctx, view.case_uuid)["dibao_certificate"]
     assert m["status"] == "e_license" and m["files"] == [] and m["shared_check"]["result"] is True
+
+
+def test_ofd_licence_is_rendered_for_the_viewer_and_goes_as_its_own_file(server: EmbeddedServer, ctx: Any,
+                                                                         tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    from clerk.elicence.ofd import LicenceFileError, render_ofd
+    from clerk.materials.service import prepare_uploads
+    from tests.elicence.samples import licence_ofd
+
+    ofd = licence_ofd("居民户口簿 HUKOU 0001")
+    [png] = render_ofd(ofd)
+    img = Image.open(io.BytesIO(png))
+    assert img.size == (round(148 / 25.4 * 150), round(210 / 25.4 * 150))
+    dark = sum(img.convert("L").histogram()[:128])
+    assert dark > 200  # the text is drawn
+    with pytest.raises(LicenceFileError):
+        render_ofd(b"PK\x03\x04 not an ofd")
+    case_uuid, f = _draft(ctx)
+    number = licences.add_licence(server.ctx, holder_id=f["mother_id_number"], licence_type="resident_id_card",
+                                  path=write(tmp_path / "lic", "id.ofd", ofd))
+    [o] = fetch_for_case(ctx.store, ctx.pages, ctx.catalog.bundle("newborn"), _client(server), case_uuid,
+                         codes=["mother_id_card"])
+    assert o.outcome == "found"
+    with ctx.store.read() as s:
+        mat = next(m for m in s.get(CaseRow, case_uuid).materials if m.code == "mother_id_card")
+        assert [(p.media_type, p.source_name) for p in mat.pages] == [("image/png", f"电子证照 {number} 第 1 页")]
+        assert ctx.pages.read(mat.pages[0].sha256) == png
+        assert [(x.media_type, x.pages) for x in mat.files] == [("application/ofd", 1)]
+    prepare_uploads(ctx, case_uuid)  # what accept runs first: the licence is not rebuilt into a scan PDF
+    m = _row(ctx, case_uuid)["mother_id_card"]
+    assert m["status"] == "e_license" and [x["source"] for x in m["files"]] == ["e_license"]
