@@ -241,6 +241,31 @@ def add_licence(ctx: ServerContext, *, holder_id: str, licence_type: str, path: 
         return lic.number
 
 
+def _demo_licence(ctx: ServerContext, s: Session, holder_id: str, licence_type: str) -> Licence:
+    """Demo mode only: a sample licence made on first ask (a one-page PDF naming the type and holder)."""
+    import io
+
+    from reportlab.lib.pagesizes import A5
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A5, invariant=1)
+    c.setFont("Helvetica", 14)
+    c.drawString(40, 500, f"DEMO E-LICENCE {licence_type}")
+    c.drawString(40, 470, f"holder {holder_id}")
+    c.showPage()
+    c.save()
+    data = buf.getvalue()
+    sha = store_file(ctx, s, data, "application/pdf")
+    lic = Licence(number=f"tmp-{secrets.token_hex(8)}", holder_id=holder_id, holder_name="", licence_type=licence_type,
+                  issuer="演示电子证照库", valid_from=_today(ctx), valid_until=None, sha256=sha, size=len(data),
+                  media_type="application/pdf", created_ts=ctx.now_ts())
+    s.add(lic)
+    s.flush()
+    lic.number = f"DEMO{_today(ctx).replace('-', '')}{lic.id:06d}"
+    return lic
+
+
 def issue_use_code(ctx: ServerContext, number: str) -> str:
     """A 用证码 for one licence, good for ``USE_CODE_TTL_S``."""
     with ctx.db.write() as s:
@@ -290,6 +315,8 @@ def lookup(ctx: ServerContext, op: Operator, raw: bytes) -> dict[str, Any]:
             lic = s.scalars(select(Licence).where(Licence.holder_id == it.holder_id,
                                                   Licence.licence_type == it.licence_type)
                             .order_by(Licence.valid_from.desc(), Licence.id.desc()).limit(1)).first()
+            if lic is None and ctx.config.demo_licences:
+                lic = _demo_licence(ctx, s, it.holder_id, it.licence_type)
             auth = "own" if it.holder_id == req.applicant_id else "none"
             a = it.authorisation
             if auth == "none" and a is not None:
