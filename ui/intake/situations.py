@@ -17,7 +17,7 @@ class SituationPanel(QWidget):
 
     answered = Signal(str, str)
 
-    def __init__(self, bundle: Bundle, answers: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, bundle: Bundle, answers: dict[str, str | list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -37,7 +37,8 @@ class SituationPanel(QWidget):
             for i, o in enumerate(s.options):
                 rb = QRadioButton(o.label, self)
                 rb.setObjectName(f"situation_{s.code}_{o.code}")
-                rb.setChecked(answers.get(s.code) == o.code)
+                given = answers.get(s.code)  # a multiple-choice answer is a list
+                rb.setChecked(given == o.code or (isinstance(given, list) and o.code in given))
                 group.addButton(rb, i)
                 row.addWidget(rb)
                 self.buttons[(s.code, o.code)] = rb
