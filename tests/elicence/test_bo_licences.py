@@ -142,3 +142,30 @@ def test_data_sharing_verification(server: EmbeddedServer) -> None:
     bad = api.post("/api/v1/data-sharing/verify", json={"check": "dibao_status", "subject_id": MOTHER,
                                                         "matter_code": "lower"})
     assert bad.status_code == 422 and "matter_code" in bad.json()["error"]["fields"]
+
+
+def test_roles_for_the_licence_endpoints(server: EmbeddedServer) -> None:
+    from backoffice.authz import ROLE_PERMISSIONS, Perm
+    from tests.helpers.backoffice import PASSWORD
+
+    body = {"matter_code": MATTER, "applicant_id": MOTHER,
+            "items": [{"material_code": "m", "holder_id": MOTHER, "licence_type": "resident_id_card"}]}
+    for role in ROLE_PERMISSIONS:
+        server.create_user(f"u_{role}", PASSWORD, [role], display_name=role, windows=[])
+        api = Api(server, f"u_{role}")
+        use = Perm.LICENCE_USE in ROLE_PERMISSIONS[role]
+        read = Perm.LICENCE_USES in ROLE_PERMISSIONS[role]
+        assert api.post("/api/v1/licences/lookup", json=body).status_code == (200 if use else 403), role
+        assert api.post("/api/v1/data-sharing/verify", json={"check": "c", "subject_id": MOTHER,
+                                                             "matter_code": MATTER}).status_code == (200 if use else 403)
+        assert api.get("/api/v1/licence-uses").status_code == (200 if read else 403), role
+    assert {r for r, p in ROLE_PERMISSIONS.items() if Perm.LICENCE_USE in p} == {"clerk", "field", "supervisor", "admin"}
+    assert {r for r, p in ROLE_PERMISSIONS.items() if Perm.LICENCE_USES in p} == {"supervisor", "admin"}
+    # denials are in the platform's audit
+    from sqlalchemy import select
+
+    from backoffice.db import AuditEntry
+
+    with server.ctx.db.read() as s:
+        denied = s.scalars(select(AuditEntry).where(AuditEntry.outcome == "denied")).all()
+        assert any(e.username == "u_kiosk" and "licence.use" in e.reason for e in denied)
