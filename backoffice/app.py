@@ -134,7 +134,7 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
 
     @app.get("/api/v1/health")
     def health() -> dict[str, Any]:
-        features = FEATURES + (["matters"] if config.matters else [])
+        features = FEATURES + (["matters"] if config.matters else []) + ["licences"]
         return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": features}
 
     for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits,

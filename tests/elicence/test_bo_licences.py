@@ -169,3 +169,9 @@ def test_roles_for_the_licence_endpoints(server: EmbeddedServer) -> None:
     with server.ctx.db.read() as s:
         denied = s.scalars(select(AuditEntry).where(AuditEntry.outcome == "denied")).all()
         assert any(e.username == "u_kiosk" and "licence.use" in e.reason for e in denied)
+
+
+def test_health_lists_the_feature(server: EmbeddedServer) -> None:
+    import requests
+
+    assert "licences" in requests.get(server.url + "/api/v1/health", timeout=30).json()["features"]

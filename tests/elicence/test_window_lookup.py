@@ -188,3 +188,26 @@ def test_ofd_licence_is_rendered_for_the_viewer_and_goes_as_its_own_file(server:
     prepare_uploads(ctx, case_uuid)  # what accept runs first: the licence is not rebuilt into a scan PDF
     m = _row(ctx, case_uuid)["mother_id_card"]
     assert m["status"] == "e_license" and [x["source"] for x in m["files"]] == ["e_license"]
+
+
+def test_use_code_shown_by_the_applicant_fetches_the_licence(server: EmbeddedServer, ctx: Any, tmp_path: Path) -> None:
+    from clerk.elicence.service import by_use_code, record_outcomes
+
+    case_uuid, f = _draft(ctx)
+    number = licences.add_licence(server.ctx, holder_id=f["father_id_number"], licence_type="hukou_booklet",
+                                  path=write(tmp_path / "lic", "h.pdf", licence_pdf("h")))
+    code = licences.issue_use_code(server.ctx, number)
+    client, bundle = _client(server), ctx.catalog.bundle("newborn")
+    with ctx.store.read() as s:
+        row = s.get(CaseRow, case_uuid)
+        assert by_use_code(client, bundle, row, "father_hukou_booklet", "000000000000").outcome == "not_found"
+        o = by_use_code(client, bundle, row, "father_hukou_booklet", code)
+    assert o.outcome == "found" and o.licence and o.licence["number"] == number and o.data
+    with ctx.store.write() as s:
+        record_outcomes(s, ctx.pages, s.get(CaseRow, case_uuid), [o])
+    m = _row(ctx, case_uuid)["father_hukou_booklet"]
+    assert m["status"] == "e_license" and m["licence_number"] == number
+    # a code opens one licence: the same code for the mother's ID card is refused
+    code2 = licences.issue_use_code(server.ctx, number)
+    with ctx.store.read() as s, pytest.raises(LicenceError, match="不是"):
+        by_use_code(client, bundle, s.get(CaseRow, case_uuid), "mother_id_card", code2)
