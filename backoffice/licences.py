@@ -440,7 +440,7 @@ async def post_verify(request: Request, op: CurrentOperator) -> dict[str, Any]:
 
 
 # -- the command line (python -m backoffice add-licence | use-code | add-shared-fact) ------------------
-CLI_COMMANDS = ("add-licence", "use-code", "add-shared-fact")
+CLI_COMMANDS = ("add-licence", "use-code", "add-shared-fact", "licence-uses")
 
 
 def register_cli(sub: Any) -> None:
@@ -456,6 +456,9 @@ def register_cli(sub: Any) -> None:
     al.add_argument("--valid-until", default=None, metavar="YYYY-MM-DD")
     uc = sub.add_parser("use-code", help="a 用证码 for one licence (what the holder's app shows); prints it")
     uc.add_argument("--number", required=True)
+    lu = sub.add_parser("licence-uses", help="print the record of e-licence uses (operator, matter, case, outcome)")
+    lu.add_argument("--org", default=None)
+    lu.add_argument("--limit", type=int, default=100)
     sf = sub.add_parser("add-shared-fact", help="what 数据共享核验 answers for a person and a check")
     sf.add_argument("--subject", required=True, metavar="ID_NUMBER")
     sf.add_argument("--check", required=True, metavar="CHECK", help="e.g. marriage_registered")
@@ -476,6 +479,17 @@ def run_cli(ctx: ServerContext, args: Any) -> int:
         except OSError as exc:
             raise ValueError(f"cannot read {args.file}: {exc.strerror or exc}") from None
         print(number)
+        return 0
+    if args.command == "licence-uses":
+        with ctx.db.read() as s:
+            q = (select(LicenceUse, Licence.number).outerjoin(Licence, Licence.id == LicenceUse.licence_id)
+                 .order_by(LicenceUse.id.desc()).limit(max(1, args.limit)))
+            if args.org is not None:
+                q = q.where(LicenceUse.org_code == args.org)
+            for u, number in reversed(s.execute(q).all()):
+                print(f"{ctx.iso(u.ts)}\t{u.org_code}\t{u.username}\t{u.matter_code}\t{u.case_no or '-'}\t"
+                      f"{u.project_no or '-'}\t{u.material_code or '-'}\t{u.licence_type or '-'}\t{number or '-'}\t"
+                      f"{u.outcome}\t{u.authorisation}")
         return 0
     if args.command == "use-code":
         print(issue_use_code(ctx, args.number))

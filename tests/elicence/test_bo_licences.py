@@ -62,6 +62,14 @@ def test_add_licence_cli_prints_the_number_and_the_licence_is_found(server: Embe
     assert lic["file"]["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
     f = api.get(f"/api/v1/licences/{number}/file")
     assert f.status_code == 200 and f.content == pdf.read_bytes() and f.headers["content-type"] == "application/pdf"
+    uses = subprocess.run([sys.executable, "-m", "backoffice", "--db", db_url, "--files-dir",
+                           str(server.ctx.config.files_dir), "--data-key-file", str(key), "licence-uses"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert uses.returncode == 0, uses.stderr
+    [line] = uses.stdout.strip().splitlines()
+    cols = line.split("\t")
+    assert cols[2:] == ["clerk01", MATTER, "230102-20261201-W03-0001", "BJ0001", "father_hukou_booklet",
+                        "hukou_booklet", number, "found", "holder_present"]
 
 
 def test_not_found_expired_and_someone_elses_licence(server: EmbeddedServer, tmp_path: Path) -> None:
