@@ -4047,4 +4047,27 @@ Platform note: </translation>
         <translation>Choose a service</translation>
     </message>
 </context>
+<context>
+    <name>LicenceBar</name>
+    <message>
+        <location filename="../../ui/intake/licences.py" line="1"/>
+        <source>调用电子证照</source>
+        <translation>Fetch e-licences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/licences.py" line="1"/>
+        <source>持证人在场并已读取身份证</source>
+        <translation>Holder present, ID card read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/licences.py" line="1"/>
+        <source>未配置平台，无法调用电子证照；可标为“免提交”（待核验电子证照），同步时调取</source>
+        <translation>No platform configured: e-licences cannot be fetched now; mark the material as waived (e-licence to verify) and it is fetched at sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/licences.py" line="1"/>
+        <source>没有可调用电子证照的材料</source>
+        <translation>No material here can be replaced by an e-licence</translation>
+    </message>
+</context>
 </TS>
