@@ -100,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("service")
     ap.add_argument("--date", default=None, help="YYYY-MM-DD (default today)")
     ap.add_argument("--name", default="")
+    from backoffice.licences import register_cli
+
+    register_cli(sub)
     return p
 
 
@@ -325,6 +328,10 @@ def run(argv: list[str]) -> int:
         queue.create_appointment(ctx, args.code, args.service, day, args.name)
         print(f"appointment {args.code} for {args.service} on {day} booked")
         return 0
+    from backoffice.licences import CLI_COMMANDS, run_cli
+
+    if command in CLI_COMMANDS:
+        return run_cli(open_context(config), args)
     raise UsageError(f"unknown command {command}")
 
 

@@ -25,6 +25,7 @@ from backoffice import (
     fallback,
     files,
     hallday,
+    licences,
     metrics,
     notify,
     queue,
@@ -136,11 +137,11 @@ def create_app(config: Config, ctx: ServerContext | None = None) -> FastAPI:
 
     @app.get("/api/v1/health")
     def health() -> dict[str, Any]:
-        features = FEATURES + (["matters"] if config.matters else [])
+        features = FEATURES + (["matters"] if config.matters else []) + ["licences"]
         return {"status": "ok", "api_version": API_VERSION, "api_revision": API_REVISION, "features": features}
 
     for module in (auth, catalog, cases, files, queue, queue_call, queue_stats, appointments, fallback, notify, visits,
-                   workstations, metrics, rectifications, complaints, case_stats):
+                   workstations, metrics, rectifications, complaints, case_stats, licences):
         app.include_router(module.router)
     app.include_router(audit_router)
     app.add_middleware(BodyLimit, config=config)

@@ -48,17 +48,20 @@ class Perm(StrEnum):
     AUDIT = "audit.read"
     WORKSTATION_REPORT = "workstation.report"  # a workstation's own health report
     WORKSTATION_READ = "workstation.read"  # the hall's table of window PCs
+    LICENCE_USE = "licence.use"  # look up e-licences (holder + type, 用证码), fetch their files, 数据共享核验
+    LICENCE_USES = "licence.uses"  # read the org's record of e-licence uses
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "clerk": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
-                        Perm.WINDOW, Perm.HALL_READ, Perm.WORKSTATION_REPORT, Perm.RECTIFY_READ, Perm.COMPLAINT}),
+                        Perm.WINDOW, Perm.HALL_READ, Perm.WORKSTATION_REPORT, Perm.RECTIFY_READ, Perm.COMPLAINT,
+                        Perm.LICENCE_USE}),
     "field": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.WORKSTATION_REPORT,
-                        Perm.COMPLAINT}),
+                        Perm.COMPLAINT, Perm.LICENCE_USE}),
     "supervisor": frozenset({Perm.CATALOG, Perm.CASE_FILE, Perm.CASE_WORK, Perm.EVALUATE, Perm.TICKET_ISSUE,
                              Perm.APPOINTMENT_BOOK, Perm.WINDOW, Perm.HALL, Perm.HALL_READ, Perm.VISIT_PLAN,
                              Perm.WORKSTATION_REPORT, Perm.WORKSTATION_READ, Perm.RECTIFY_READ, Perm.RECTIFY,
-                             Perm.COMPLAINT, Perm.STATS}),
+                             Perm.COMPLAINT, Perm.STATS, Perm.LICENCE_USE, Perm.LICENCE_USES}),
     "admin": frozenset(Perm),
     "kiosk": frozenset({Perm.TICKET_ISSUE, Perm.APPOINTMENT_BOOK}),
     "booking": frozenset({Perm.APPOINTMENT_BOOK}),

@@ -168,6 +168,9 @@ class Config:
     with one, so a fallback number never equals a number the server issues."""
     device_token_ttl_days: int = 365
     matters: bool = True
+    demo_licences: bool = False
+    """Demo mode: the e-licence library issues a sample licence for any holder and type it is asked
+    for (issuer 演示电子证照库), so a demo case takes its e-licences with one action."""
     """Take API 1.1's matters (per-matter statuses, region, waybill numbers; health lists the feature
     ``matters``). False: this server speaks version 1 for cases (those keys are refused as unknown
     fields, as a v1 platform would) — the workstation's fallback is tested against it."""

@@ -45,7 +45,8 @@ class DemoPlatform:
     def _run(self) -> None:
         try:
             self.base.mkdir(parents=True, exist_ok=True)
-            server = start_server(f"sqlite:///{self.base / 'platform.sqlite3'}", self.base / "files", port=0)
+            server = start_server(f"sqlite:///{self.base / 'platform.sqlite3'}", self.base / "files", port=0,
+                                  demo_licences=True)
             server.create_user(DEMO_USER, DEMO_PASSWORD, roles=["clerk"], display_name="演示窗口", windows=[self.window])
         except Exception as exc:  # demo mode works without the server
             log.warning("embedded server did not start: %s", exc)

@@ -202,9 +202,10 @@ def take_demo_case(ctx: Any, actor: Any, people: DemoPeople, bundle_code: str | 
             continue
         if m.deferrable and rng.random() < 0.3:
             svc.set_material(view.case_uuid, m.code, MaterialStatus.DEFERRED)
-        elif m.e_license and rng.random() < 0.3:
+        elif m.e_license and rng.random() < 0.3 and not (m.licence_type and svc.licence_lookup):
             svc.set_material(view.case_uuid, m.code, MaterialStatus.E_LICENSE)
-        elif m.required or rng.random() < 0.5:
+        elif m.e_license and m.licence_type and svc.licence_lookup or m.required or rng.random() < 0.5:
+            # with a platform a tick would be 待核验 (looked up at sync): demo cases bring paper instead
             data = scans.get(m.code)
             if data is None:
                 data = scans[m.code] = scan_image(m.name, bundle.name, dpi=40)

@@ -37,6 +37,17 @@ TITLE = "受理通知书"
 
 _RECEIVED = (MaterialStatus.PROVIDED, MaterialStatus.ORIGINAL_CHECKED, MaterialStatus.E_LICENSE)
 
+
+def licence_state(m: CaseMaterial) -> str:
+    """How an ``e_license`` material was had: 电子证照（编号…）, 待核验电子证照 or 数据共享核验（编号…）."""
+    if m.licence_number:
+        return f"电子证照（编号{m.licence_number}）"
+    if m.licence_pending:
+        return "待核验电子证照"
+    if m.shared_check and m.shared_check.get("result") is True:
+        return f"数据共享核验（编号{m.shared_check.get('reference')}）"
+    return "电子证照免提交"
+
 SIGNATURE_MATERIAL = "applicant_signature"
 """Code of the pseudo-material the applicant's captured signature is stored as (``clerk.field``):
 never listed in a material table of any printout."""
@@ -88,7 +99,7 @@ def render_receipt(case: CaseView, hall: HallSettings, *, reprint_at: dt.datetim
     rows: list[list[Any]] = [[p(h, st.cell_head) for h in ("序号", "材料名称", "提交形式", "页数", "状态")]]
     for i, m in enumerate(received, 1):
         paper = m.status in (MaterialStatus.PROVIDED, MaterialStatus.ORIGINAL_CHECKED)
-        state = {MaterialStatus.PROVIDED: "已提交", MaterialStatus.ORIGINAL_CHECKED: "已核验原件"}.get(m.status, "电子证照免提交")
+        state = {MaterialStatus.PROVIDED: "已提交", MaterialStatus.ORIGINAL_CHECKED: "已核验原件"}.get(m.status) or licence_state(m)
         rows.append([
             p(i, st.cell_center), p(m.name, st.cell), p(material_form(m) if paper else "—", st.cell_center),
             p(m.pages if paper and m.files else "—", st.cell_center),

@@ -95,9 +95,15 @@ class MergedMaterial:
     validity_days: int | None
     paper_check: bool = False
     """已核验原件 allowed: the original may be checked at the counter without a scan."""
+    licence_type: str | None = None
+    """The e-licence type that satisfies it (``Material.licence_type``)."""
+    holder: str = "applicant"
+    """Whose licence or datum: ``applicant`` or a person code of the form."""
+    data_sharing: str | None = None
+    """数据共享核验 check that replaces it (``Material.data_sharing``)."""
 
     def as_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "code": self.code,
             "name": self.name,
             "required": self.required,
@@ -105,6 +111,13 @@ class MergedMaterial:
             "e_license": self.e_license,
             "matters": list(self.matters),
         }
+        if self.licence_type:
+            out["licence_type"] = self.licence_type
+        if self.data_sharing:
+            out["data_sharing"] = self.data_sharing
+        if self.licence_type or self.data_sharing:
+            out["holder"] = self.holder
+        return out
 
 
 @dataclass(frozen=True)
@@ -319,12 +332,16 @@ def merge(bundle: Bundle, answers: Mapping[str, Any] | None = None, matters: Seq
                     "file_types": tuple(mat.file_types), "max_size_mb": mat.max_size_mb,
                     "originals": mat.originals, "copies": mat.copies, "why": mat.why, "source": mat.source,
                     "validity_days": mat.validity_days, "paper_check": mat.paper_check,
+                    "licence_type": mat.licence_type, "holder": mat.holder_person, "data_sharing": mat.data_sharing,
                 }
             else:
                 # Stricter of the two: required if any matter requires it, deferrable/e-licence only if all allow.
                 macc["required"] = bool(macc["required"]) or mat.required
                 macc["deferrable"] = bool(macc["deferrable"]) and mat.deferrable
                 macc["e_license"] = bool(macc["e_license"]) and mat.e_license
+                if not macc["e_license"]:
+                    macc["licence_type"] = None
+                macc["data_sharing"] = macc["data_sharing"] or mat.data_sharing
                 macc["deferral_days"] = min(int(macc["deferral_days"]), mat.deferral_days)  # type: ignore[call-overload]
                 macc["max_size_mb"] = min(int(macc["max_size_mb"]), mat.max_size_mb)  # type: ignore[call-overload]
                 macc["originals"] = max(int(macc["originals"]), mat.originals)  # type: ignore[call-overload]

@@ -178,10 +178,33 @@ class Material(_Strict):
     paper_check: bool = False
     """已核验原件: the clerk may record that the original was seen at the counter, without a scan
     (the platform receives it as ``provided`` with no file)."""
+    licence_type: str | None = Field(default=None, pattern=CODE_PATTERN)
+    """电子证照: the licence type of the e-licence library that satisfies this material
+    (``resident_id_card``, ``hukou_booklet``, ``marriage_certificate``, ``birth_medical_certificate`` …);
+    needs ``e_license: true``. Without it the material can only be waived by hand (schema 1)."""
+    holder: str | None = Field(default=None, pattern=CODE_PATTERN)
+    """Whose licence (or whose datum, for ``data_sharing``): ``applicant`` (the default) or another
+    person on the form (``father``, ``deceased``, ``legal_representative`` …), whose ID number is the
+    form field with that ``person`` and ``person_field: id_number``."""
+    data_sharing: str | None = Field(default=None, pattern=CODE_PATTERN)
+    """数据共享核验: the platform's check that replaces this material (``marriage_registered`` …); the
+    case records a yes/no and the platform's reference instead of a file."""
 
     @property
     def key(self) -> str:
         return self.shared or self.code
+
+    @property
+    def holder_person(self) -> str:
+        return self.holder or PERSON_APPLICANT
+
+    @model_validator(mode="after")
+    def _licence_parts(self) -> Material:
+        if self.licence_type is not None and not self.e_license:
+            raise ValueError(f"material {self.code}: licence_type needs e_license: true")
+        if self.holder is not None and self.licence_type is None and self.data_sharing is None:
+            raise ValueError(f"material {self.code}: holder goes with licence_type or data_sharing")
+        return self
 
 
 SCHEMA_VERSION = 2
@@ -350,6 +373,7 @@ class Bundle(_Strict):
 
         seen_fields: dict[str, FormField] = {}
         seen_materials: dict[str, Material] = {}
+        id_persons = {f.person for f in field_keys.values() if f.person_field is PersonField.ID_NUMBER}
         for m in self.matters:
             check_when(f"matter {m.code}", m.when)
             for dep in m.depends_on:
@@ -384,6 +408,10 @@ class Bundle(_Strict):
                     problems.append(f"matter {m.code}: material {mat.key!r} twice")
                 local_m.add(mat.key)
                 seen_materials.setdefault(mat.key, mat)
+                if mat.holder_person != PERSON_APPLICANT and (mat.licence_type or mat.data_sharing):
+                    if mat.holder_person not in id_persons:
+                        problems.append(f"material {m.code}.{mat.code}: holder {mat.holder_person!r} has no field "
+                                        f"with person: {mat.holder_person} and person_field: id_number")
         if not problems:
             cycle = _dependency_cycle(self.matters)
             if cycle:

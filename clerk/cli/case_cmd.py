@@ -6,6 +6,7 @@ Exit codes: 0 shown; 2 no such case.
 from __future__ import annotations
 
 import argparse
+import json
 
 from clerk.cli import CliError, add_data_dir, open_context
 
@@ -33,7 +34,25 @@ def cmd_case_show(args: argparse.Namespace) -> int:
             cf = case_file(ctx, args.case)
         except CaseNotFound as exc:
             raise CliError(str(exc)) from None
-        print(cf.to_json_text() if args.json else cf.text())
+        from clerk.elicence.service import case_materials
+
+        extra = {m["code"]: m for m in case_materials(ctx.store, cf.case.case_uuid)}
     finally:
         ctx.close()
+    if args.json:
+        doc = cf.as_json()
+        for m in doc["materials"]:  # files with their source, the licence number, 待核验, 数据共享核验
+            e = extra.get(m["code"], {})
+            m.update({k: e[k] for k in ("files", "licence_number", "licence_pending", "shared_check") if k in e})
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    print(cf.text())
+    for mat in extra.values():  # 电子证照（编号…）, 待核验, 数据共享核验
+        if mat["licence_number"]:
+            print(f"  材料 {mat['name']}：电子证照（编号 {mat['licence_number']}）")
+        elif mat.get("licence_pending"):
+            print(f"  材料 {mat['name']}：待核验电子证照")
+        elif mat.get("shared_check"):
+            ok = "通过" if mat["shared_check"].get("result") else "未通过"
+            print(f"  材料 {mat['name']}：数据共享核验{ok}（核验编号 {mat['shared_check'].get('reference')}）")
     return 0

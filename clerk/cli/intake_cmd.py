@@ -48,8 +48,11 @@ def cmd_intake(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
         actor = Actor(req.operator, roles=(Role.CLERK,), window=req.window or ctx.settings.window)
+        from clerk.cli.licence_cmd import intake_licences
+
         result = take_in_document(ctx.intake, ctx.materials, actor, req, args.file.resolve().parent,
-                                  anywhere=args.allow_files_anywhere, source=args.file.name)
+                                  anywhere=args.allow_files_anywhere, source=args.file.name,
+                                  licences=intake_licences(ctx, req))
     finally:
         ctx.close()
     testpoints.reach("intake.committed")

@@ -126,6 +126,18 @@ class CaseMaterial(_Model):
     """The catalog allows 已核验原件 (the original checked at the counter, no scan)."""
     note: str = ""
     """Why a provided material is defective, or any remark by the clerk."""
+    licence: dict[str, Any] | None = None
+    """The e-licence fetched for it (``clerk.elicence``): number, licence_type, issuer, valid_until, sha256 …"""
+    licence_pending: bool = False
+    """待核验电子证照: accepted offline, the licence is fetched at sync (or the case is flagged)."""
+    shared_check: dict[str, Any] | None = None
+    """数据共享核验: ``{"check", "result", "reference", "at"}``."""
+    licence_refused: str = ""
+    """Why the last lookup gave nothing (未找到电子证照, 证照已过期 …): it cannot be waived."""
+
+    @property
+    def licence_number(self) -> str:
+        return str(self.licence.get("number", "")) if self.licence else ""
 
     @property
     def pages(self) -> int:

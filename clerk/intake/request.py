@@ -212,9 +212,15 @@ class MaterialInput(_Input):
     """Only for ``deferred``: after today and no later than the catalog's deferral period allows."""
     files: list[FilePath] = Field(default_factory=list, max_length=50)
     """Paths relative to the case file's folder (outside it only with ``--allow-files-anywhere``)."""
+    authorisation: Literal["holder_present"] | None = None
+    """``e_license`` of someone else's licence: the holder is present and their ID card was read."""
+    use_code: str | None = Field(default=None, pattern=r"^[0-9A-Za-z]{6,32}$")
+    """``e_license``: the holder's 用证码 from the province's app (their consent, and the licence)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> MaterialInput:
+        if (self.authorisation or self.use_code) and self.status != "e_license":
+            raise _fail("authorisation 和 use_code 只用于电子证照（e_license）的材料")
         if self.deadline is not None and self.status != "deferred":
             raise _fail("只有容缺后补（deferred）的材料才有期限 deadline")
         if self.files and self.status != "provided":

@@ -143,6 +143,9 @@ def derive_form(form: dict[str, Any], applicant: dict[str, Any], fields: dict[st
     return out
 
 
+LICENCE_INFO_KEYS = ("licence", "licence_pending", "shared_check", "licence_refused")
+"""What ``clerk.elicence`` records in a material's info: the fetched licence (number, type, issuer,
+validity, sha256), 待核验电子证照, the 数据共享核验 answer."""
 _MATERIAL_INFO_KEYS = ("required", "deferrable", "e_license", "originals", "copies", "why", "source", "paper_check")
 
 
@@ -166,6 +169,11 @@ class IntakeService:
         self.require_files_for_provided = require_files_for_provided
         self.before_accept = before_accept
         """Runs before acceptance is checked (outside the transaction): builds the upload PDFs."""
+
+    @property
+    def licence_lookup(self) -> bool:
+        """A platform is configured: e-licences are looked up (``clerk.elicence``), a tick alone is 待核验."""
+        return bool(self.settings.platform_url)
 
     # -- catalog -------------------------------------------------------------------------------
     @property
@@ -393,10 +401,19 @@ class IntakeService:
         info = mat.info
         if status is MaterialStatus.DEFERRED and not info.get("deferrable"):
             raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不在容缺受理范围内，不能后补"})
-        if status is MaterialStatus.E_LICENSE and not info.get("e_license"):
+        if status is MaterialStatus.E_LICENSE and not info.get("e_license") and not info.get("shared_check"):
             raise ValidationFailed({f"materials.{code}": f"“{mat.name}”不能通过电子证照免提交"})
         if status is MaterialStatus.ORIGINAL_CHECKED and not info.get("paper_check"):
             raise ValidationFailed({f"materials.{code}": f"“{mat.name}”须扫描或导入，目录不允许只核验原件"})
+        if status is MaterialStatus.E_LICENSE and info.get("licence_refused"):
+            raise ValidationFailed({f"materials.{code}": f"“{mat.name}”调用电子证照的结果是“{info['licence_refused']}”，"
+                                                         "不能免提交，请另选状态"})
+        if status is not MaterialStatus.E_LICENSE and (info.get("licence") or info.get("licence_pending")):
+            mat.info = info = {k: v for k, v in info.items() if k not in ("licence", "licence_pending")}
+            mat.files = [f for f in mat.files if not f.source_name.startswith("e_license:")]
+        elif (status is MaterialStatus.E_LICENSE and self.licence_lookup and info.get("licence_type")
+              and not info.get("licence")):
+            mat.info = info = {**info, "licence_pending": True}  # a tick is 待核验: fetched at sync, never waived
         days = int(info.get("deferral_days", 10))
         if status is MaterialStatus.DEFERRED and deadline is not None:
             problem = self.deadline_problem(days, deadline)
@@ -711,10 +728,13 @@ class IntakeService:
         for pos, mm in enumerate(merged.materials):
             info = {k: getattr(mm, k) for k in _MATERIAL_INFO_KEYS}
             info.update(matters=list(mm.matters), deferral_days=mm.deferral_days, validity_days=mm.validity_days,
-                        max_size_mb=mm.max_size_mb, file_types=[t.value for t in mm.file_types])
+                        max_size_mb=mm.max_size_mb, file_types=[t.value for t in mm.file_types],
+                        licence_type=mm.licence_type, holder=mm.holder, data_sharing=mm.data_sharing)
             mat = existing.pop(mm.code, None)
             if mat is None:
                 mat = MaterialRow(code=mm.code, name=mm.name, status=MaterialStatus.MISSING.value, note="", files=[], pages=[])
+            else:  # what the e-licence lookup recorded stays with the material (clerk.elicence)
+                info.update({k: v for k, v in mat.info.items() if k in LICENCE_INFO_KEYS})
             mat.position = pos
             mat.info = info
             keep.append(mat)
@@ -776,6 +796,8 @@ class IntakeService:
                 problems[where] = f"“{m.name}”标为已提交，但还没有扫描或导入任何页面"
             elif st is MaterialStatus.DEFERRED and not commitment:
                 problems["commitment"] = "有容缺后补的材料，须申请人签署告知承诺书"
+            elif st is MaterialStatus.E_LICENSE and (info.get("shared_check") or {}).get("result") is False:
+                problems[where] = f"“{m.name}”数据共享核验未通过，须另行提交"
             elif st is MaterialStatus.NOT_REQUIRED and info.get("required"):
                 problems[where] = f"“{m.name}”是必需材料，不能标为无需提交"
         return problems
@@ -831,6 +853,7 @@ class IntakeService:
                 files=[FileRef(sha256=f.sha256, size=f.size, media_type=f.media_type, pages=f.pages) for f in m.files],
                 note=m.note, matters=list(m.info.get("matters", [])),
                 **{k: m.info[k] for k in _MATERIAL_INFO_KEYS if k in m.info},
+                **{k: m.info[k] for k in LICENCE_INFO_KEYS if k in m.info},
             )
             for m in row.materials
         ]

@@ -614,7 +614,7 @@ def prepare_uploads(ctx_or_services: Any, case_uuid: str) -> dict[str, FileRef]:
     with svc.store.read() as s:
         case = svc._case(s, case_uuid)
         todo = [(m.code, any(f.source_name.startswith(BUILT_PREFIX) for f in m.files)) for m in case.materials
-                if m.pages]
+                if m.pages and m.status != MaterialStatus.E_LICENSE.value]  # an e-licence goes as its own file
     out: dict[str, FileRef] = {}
     for code, built in todo:
         ref = svc.built_upload(case_uuid, code) if built else None

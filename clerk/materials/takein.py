@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path
@@ -101,7 +102,8 @@ def check_files(intake: IntakeService, req: IntakeRequest, base: Path, *,
 
 
 def take_in_document(intake: IntakeService, materials: MaterialsService, actor: Actor, req: IntakeRequest,
-                     base: Path, *, anywhere: bool = False, source: str = "") -> IntakeResult:
+                     base: Path, *, anywhere: bool = False, source: str = "",
+                     licences: Callable[[Session, CaseRow], None] | None = None) -> IntakeResult:
     """Checks, stores and takes in one case document; ``RequestRefused`` (nothing written) when refused."""
     problems = intake.check_request(req)
     file_problems, files = check_files(intake, req, base, anywhere=anywhere)
@@ -160,6 +162,9 @@ def take_in_document(intake: IntakeService, materials: MaterialsService, actor: 
                 mat.status = MaterialStatus.PROVIDED.value
                 mat.deadline = None
             s.flush()
+            if licences is not None:  # e-licences fetched into the same transaction (clerk.elicence)
+                licences(s, row)
+                s.flush()
 
         result = intake.take_in(actor, req, fingerprint=fingerprint, attach=attach,
                                 before_commit=lambda: testpoints.reach("intake.before_commit"))

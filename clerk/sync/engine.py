@@ -445,6 +445,7 @@ class SyncEngine:
     def _send_item(self, client: PlatformClient, kind: str, key: str, case_uuid: str | None,
                    payload: dict[str, Any], progress: _Progress) -> None:
         if kind == "case":
+            payload = self._licences_first(client, case_uuid, payload)
             receipt = client.post_case(wire_case_document(payload, field_visit=self._field_visit(payload),
                                                           v11=self.speaks_matters()), key)
             progress.made = True
@@ -466,6 +467,22 @@ class SyncEngine:
             client.post_evaluation(payload, key)
         else:
             raise LocalProblem(f"未知的待同步类型“{kind}”")
+
+    def _licences_first(self, client: PlatformClient, case_uuid: str | None, payload: dict[str, Any]) -> dict[str, Any]:
+        """待核验电子证照 are fetched and attached before the case goes; one that cannot be had parks
+        the case with the reason (``clerk.elicence``): it is never sent with the material waived."""
+        from clerk.elicence.service import LicenceError, resolve_pending
+
+        if not case_uuid:
+            return payload
+        catalog = getattr(self.ctx, "catalog", None)
+        try:
+            return resolve_pending(self.store, self.pages, lambda row: catalog.bundle(row.bundle_code) if catalog
+                                   else None, client, case_uuid, payload)
+        except LicenceError as exc:
+            raise LocalProblem(str(exc)) from None
+        except KeyError:
+            raise LocalProblem("案件的一件事不在当前目录中，无法调用待核验电子证照") from None
 
     def _field_visit(self, payload: dict[str, Any]) -> bool:
         """A case taken by field staff (only the ``field`` role) at a window not theirs: a visit."""

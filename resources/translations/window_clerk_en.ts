@@ -2785,52 +2785,52 @@ Platform note: </translation>
         <translation>All drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="148"/>
+        <location filename="../../ui/intake/page.py" line="151"/>
         <source>不予受理…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="151"/>
+        <location filename="../../ui/intake/page.py" line="154"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="153"/>
+        <location filename="../../ui/intake/page.py" line="156"/>
         <source>材料不齐且不能容缺时，一次告知需补正的全部材料</source>
         <translation>When materials are missing and cannot be deferred, list everything missing at once</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="155"/>
+        <location filename="../../ui/intake/page.py" line="158"/>
         <source>受理 (Ctrl+Enter)</source>
         <translation>Accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="157"/>
+        <location filename="../../ui/intake/page.py" line="160"/>
         <source>检查全部内容并受理 (Ctrl+Enter)</source>
         <translation>Check everything and accept (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="206"/>
+        <location filename="../../ui/intake/page.py" line="209"/>
         <source>%1 号（咨询）已叫到</source>
         <translation>Ticket %1 (enquiry) called</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="211"/>
+        <location filename="../../ui/intake/page.py" line="214"/>
         <source>%1 号已叫到：请选择要办理的事项</source>
         <translation>Ticket %1 called: choose the service to handle</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="271"/>
+        <location filename="../../ui/intake/page.py" line="274"/>
         <source>无法开始受理：</source>
         <translation>Cannot start intake: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="339"/>
+        <location filename="../../ui/intake/page.py" line="342"/>
         <source>未填姓名</source>
         <translation>(no name)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="340"/>
+        <location filename="../../ui/intake/page.py" line="343"/>
         <source>有 %n 份未办完的草稿。最近：</source>
         <translation>
             <numerusform>%n unfinished draft. Latest: </numerusform>
@@ -2838,37 +2838,37 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="352"/>
+        <location filename="../../ui/intake/page.py" line="355"/>
         <source>请在左侧选择要办理的一件事（Ctrl+N 搜索，可输入拼音首字母）</source>
         <translation>Choose a bundle on the left (Ctrl+N to search; pinyin initials work)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="353"/>
+        <location filename="../../ui/intake/page.py" line="356"/>
         <source>请在左侧上门清单中选择一户（↑/↓），按回车开始办理</source>
         <translation>Pick a household in the visit list on the left (↑/↓) and press Enter to start</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="358"/>
+        <location filename="../../ui/intake/page.py" line="361"/>
         <source>未打开案件</source>
         <translation>No case open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="634"/>
+        <location filename="../../ui/intake/page.py" line="637"/>
         <source>请先把光标移到要导入的材料上（Tab 或 ↑/↓）</source>
         <translation>Move to the material to import into first (Tab or ↑/↓)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="642"/>
+        <location filename="../../ui/intake/page.py" line="645"/>
         <source>请先把光标移到要扫描的材料上</source>
         <translation>Move to the material to scan into first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="653"/>
+        <location filename="../../ui/intake/page.py" line="656"/>
         <source>没有可以调用电子证照免提交的缺少材料</source>
         <translation>No missing material can be taken from e-licences</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="665"/>
+        <location filename="../../ui/intake/page.py" line="668"/>
         <source>%n 项材料调用电子证照免提交</source>
         <translation>
             <numerusform>%n material taken from e-licences</numerusform>
@@ -2877,7 +2877,7 @@ Platform note: </translation>
     </message>
     <message>
         <location filename="../../ui/intake/layout.py" line="82"/>
-        <location filename="../../ui/intake/page.py" line="397"/>
+        <location filename="../../ui/intake/page.py" line="400"/>
         <source>联办事项：</source>
         <translation>Matters: </translation>
     </message>
@@ -2907,17 +2907,17 @@ Platform note: </translation>
         <translation>Application form (one form)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="375"/>
+        <location filename="../../ui/intake/page.py" line="378"/>
         <source>已自动保存 %1</source>
         <translation>Autosaved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="416"/>
+        <location filename="../../ui/intake/page.py" line="419"/>
         <source>导入中…</source>
         <translation>Importing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/intake/page.py" line="423"/>
+        <location filename="../../ui/intake/page.py" line="426"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2925,27 +2925,27 @@ Platform note: </translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="465"/>
+        <location filename="../../ui/intake/page.py" line="468"/>
         <source>已按历史记录预填，请与申请人核对</source>
         <translation>Prefilled from history; check with the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="497"/>
+        <location filename="../../ui/intake/page.py" line="500"/>
         <source>有容缺后补的材料，须申请人签署告知承诺书</source>
         <translation>Some materials are deferred: the applicant must sign the commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="498"/>
+        <location filename="../../ui/intake/page.py" line="501"/>
         <source>上门受理须有申请人签名（在左侧签名板签名并保存）</source>
         <translation>Home-visit intake needs the applicant&apos;s signature (sign on the pad on the left and save)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="523"/>
+        <location filename="../../ui/intake/page.py" line="526"/>
         <source>申请人联系电话</source>
         <translation>Applicant phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/page.py" line="523"/>
+        <location filename="../../ui/intake/page.py" line="526"/>
         <source>申请人证件号码</source>
         <translation>Applicant ID number</translation>
     </message>
@@ -3770,6 +3770,29 @@ Platform note: </translation>
         <location filename="../../ui/labels.py" line="230"/>
         <source>%1 窗口</source>
         <translation>%1 window</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceBar</name>
+    <message>
+        <location filename="../../ui/intake/licences.py" line="26"/>
+        <source>调用电子证照</source>
+        <translation>Fetch e-licences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/licences.py" line="30"/>
+        <source>持证人在场并已读取身份证</source>
+        <translation>Holder present, ID card read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/licences.py" line="45"/>
+        <source>未配置平台，无法调用电子证照；可标为“免提交”（待核验电子证照），同步时调取</source>
+        <translation>No platform configured: e-licences cannot be fetched now; mark the material as waived (e-licence to verify) and it is fetched at sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/licences.py" line="70"/>
+        <source>没有可调用电子证照的材料</source>
+        <translation>No material here can be replaced by an e-licence</translation>
     </message>
 </context>
 <context>

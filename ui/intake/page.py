@@ -123,6 +123,9 @@ class IntakePage(CardIntake, FormLayout, EventListener, QWidget):
         self.checklist.status_chosen.connect(self.set_material_status)
         self.checklist.files_chosen.connect(self.import_files)
         self.checklist.built.connect(self._tab_order_when_built)
+        from ui.intake.licences import add_licence_bar
+
+        self.licence_bar = add_licence_bar(self)  # 调用电子证照 (issue 18)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
