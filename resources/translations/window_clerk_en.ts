@@ -1052,97 +1052,138 @@ Platform note: </translation>
 <context>
     <name>ComplaintsPanel</name>
     <message>
-        <location filename="../../ui/loops/board.py" line="310"/>
+        <location filename="../../ui/loops/board.py" line="330"/>
         <source>想办什么事</source>
         <translation>What they came to do</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="312"/>
+        <location filename="../../ui/loops/board.py" line="332"/>
         <source>事项编码（可不填）</source>
         <translation>Matter code (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="314"/>
+        <location filename="../../ui/loops/board.py" line="334"/>
         <source>为什么没办成</source>
         <translation>Why it could not be done</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="316"/>
+        <location filename="../../ui/loops/board.py" line="336"/>
         <source>联系电话（申请人愿意留时）</source>
         <translation>Phone (if the applicant is willing to leave one)</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="317"/>
+        <location filename="../../ui/loops/board.py" line="310"/>
+        <location filename="../../ui/loops/board.py" line="337"/>
         <source>反映事项</source>
         <translation>Report an issue</translation>
     </message>
     <message>
+        <location filename="../../ui/loops/board.py" line="309"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="311"/>
+        <source>事项编码</source>
+        <translation>Matter code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="312"/>
+        <source>没办成的原因</source>
+        <translation>Why it was not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="313"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="314"/>
+        <source>承办人</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="315"/>
+        <source>已开（天）</source>
+        <translation>Open (days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="316"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <location filename="../../ui/loops/board.py" line="317"/>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="337"/>
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="317"/>
+        <location filename="../../ui/loops/board.py" line="337"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="318"/>
+        <location filename="../../ui/loops/board.py" line="338"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="322"/>
+        <location filename="../../ui/loops/board.py" line="342"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="327"/>
+        <location filename="../../ui/loops/board.py" line="347"/>
         <source>未销号</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="328"/>
+        <location filename="../../ui/loops/board.py" line="348"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="349"/>
+        <location filename="../../ui/loops/board.py" line="369"/>
         <source>读取办不成事台账失败：</source>
         <translation>Could not read the &apos;could not be done&apos; ledger: </translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="358"/>
+        <location filename="../../ui/loops/board.py" line="378"/>
         <source>未销号 %1 件</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="372"/>
+        <location filename="../../ui/loops/board.py" line="392"/>
         <source>已登记，编号 %1</source>
         <translation>Recorded as no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="383"/>
+        <location filename="../../ui/loops/board.py" line="403"/>
         <source>请先选中一件</source>
         <translation>Select an item first</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="385"/>
+        <location filename="../../ui/loops/board.py" line="405"/>
         <source>跟进情况</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="385"/>
+        <location filename="../../ui/loops/board.py" line="405"/>
         <source>销号：办理结果</source>
         <translation>Close: the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="385"/>
+        <location filename="../../ui/loops/board.py" line="405"/>
         <source>指派给（用户名）</source>
         <translation>Assign to (username)</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="386"/>
+        <location filename="../../ui/loops/board.py" line="406"/>
         <source>办不成事</source>
         <translation>Could not be done</translation>
     </message>
@@ -2255,67 +2296,67 @@ Platform note: </translation>
 <context>
     <name>FiguresPanel</name>
     <message>
-        <location filename="../../ui/loops/board.py" line="108"/>
+        <location filename="../../ui/loops/board.py" line="109"/>
         <source>导出办件统计</source>
         <translation>Export case figures</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="112"/>
+        <location filename="../../ui/loops/board.py" line="113"/>
         <source>办件统计</source>
         <translation>Case figures</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="118"/>
+        <location filename="../../ui/loops/board.py" line="119"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="118"/>
+        <location filename="../../ui/loops/board.py" line="119"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="118"/>
+        <location filename="../../ui/loops/board.py" line="119"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="122"/>
+        <location filename="../../ui/loops/board.py" line="123"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="138"/>
+        <location filename="../../ui/loops/board.py" line="139"/>
         <source>一次办成率</source>
         <translation>Done in one visit</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="139"/>
+        <location filename="../../ui/loops/board.py" line="140"/>
         <source>容缺受理</source>
         <translation>Accepted with deferred materials</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="140"/>
+        <location filename="../../ui/loops/board.py" line="141"/>
         <source>免提交</source>
         <translation>E-licence</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="143"/>
+        <location filename="../../ui/loops/board.py" line="144"/>
         <source>按日办件量</source>
         <translation>Cases per day</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="146"/>
+        <location filename="../../ui/loops/board.py" line="147"/>
         <source>按一件事</source>
         <translation>By bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="157"/>
+        <location filename="../../ui/loops/board.py" line="158"/>
         <source>读取统计失败：</source>
         <translation>Could not read the figures: </translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="191"/>
+        <location filename="../../ui/loops/board.py" line="192"/>
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
@@ -3915,27 +3956,27 @@ Platform note: </translation>
 <context>
     <name>LoopsBoard</name>
     <message>
-        <location filename="../../ui/loops/board.py" line="416"/>
+        <location filename="../../ui/loops/board.py" line="436"/>
         <source>好差评与办件统计</source>
         <translation>Evaluations and case figures</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="424"/>
+        <location filename="../../ui/loops/board.py" line="444"/>
         <source>全大厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="427"/>
+        <location filename="../../ui/loops/board.py" line="447"/>
         <source>办件统计</source>
         <translation>Case figures</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="428"/>
+        <location filename="../../ui/loops/board.py" line="448"/>
         <source>差评整改</source>
         <translation>Rectification of poor ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="429"/>
+        <location filename="../../ui/loops/board.py" line="449"/>
         <source>办不成事</source>
         <translation>Could not be done</translation>
     </message>
@@ -5086,67 +5127,107 @@ Platform note: </translation>
 <context>
     <name>RectificationsPanel</name>
     <message>
-        <location filename="../../ui/loops/board.py" line="215"/>
+        <location filename="../../ui/loops/board.py" line="206"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="207"/>
+        <source>办件编号</source>
+        <translation>Project no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="208"/>
+        <source>评分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="209"/>
+        <source>差评原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="210"/>
+        <source>经办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="211"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="212"/>
+        <source>限办日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="213"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/loops/board.py" line="225"/>
         <source>未办结</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="216"/>
+        <location filename="../../ui/loops/board.py" line="226"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="237"/>
+        <location filename="../../ui/loops/board.py" line="247"/>
         <source>读取整改事项失败：</source>
         <translation>Could not read the rectification items: </translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="243"/>
+        <location filename="../../ui/loops/board.py" line="253"/>
         <source> 已超期</source>
         <translation> overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="247"/>
+        <location filename="../../ui/loops/board.py" line="257"/>
         <source>共 %1 件，其中超期 %2 件</source>
         <translation>%1 items, %2 of them overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="257"/>
+        <location filename="../../ui/loops/board.py" line="267"/>
         <source>请先选中一件整改事项</source>
         <translation>Select a rectification item first</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="261"/>
+        <location filename="../../ui/loops/board.py" line="271"/>
         <source>再次评价</source>
         <translation>Re-evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="261"/>
+        <location filename="../../ui/loops/board.py" line="271"/>
         <source>申请人对整改的再次评价（1–5 分）：</source>
         <translation>The applicant&apos;s rating of the rectification (1–5):</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="266"/>
+        <location filename="../../ui/loops/board.py" line="276"/>
         <source>裁定申诉</source>
         <translation>Decide the appeal</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="266"/>
+        <location filename="../../ui/loops/board.py" line="276"/>
         <source>申诉成立请以“成立：”开头，否则写不成立的理由：</source>
         <translation>To uphold the appeal start with “成立：”; otherwise give the reason it is not upheld:</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="272"/>
+        <location filename="../../ui/loops/board.py" line="282"/>
         <source>回访记录：申请人怎么说</source>
         <translation>Callback: what the applicant said</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="272"/>
+        <location filename="../../ui/loops/board.py" line="282"/>
         <source>整改结果</source>
         <translation>Rectification result</translation>
     </message>
     <message>
-        <location filename="../../ui/loops/board.py" line="273"/>
+        <location filename="../../ui/loops/board.py" line="283"/>
         <source>差评整改</source>
         <translation>Rectification of poor ratings</translation>
     </message>

@@ -71,7 +71,8 @@ def test_main_window_speaks_english(qtbot, english, make_window, session) -> Non
     left = chinese(texts, data=(actor.display_name, session.ctx.settings.hall.name))
     assert left == []
     assert w.windowTitle().startswith("Comprehensive window workstation")
-    assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Intake", "Cases", "Hand-out", "Supplement/Deferred"]
+    assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Intake", "Cases", "Hand-out", "Supplement/Deferred",
+                                                               "Could not be done", "Case figures"]
 
 
 def test_supervisor_window_speaks_english(qtbot, english, session) -> None:  # type: ignore[no-untyped-def]

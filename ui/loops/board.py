@@ -22,6 +22,7 @@ from ui import messages
 from ui.loops.charts import PALETTE, BarChart, ShareRing
 from ui.ops import Query, TaskManager
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QBrush,
     QColor,
@@ -201,7 +202,16 @@ class RectificationsPanel(QWidget):
 
     changed = Signal(object)
     loaded = Signal(object)
-    HEADERS = ["编号", "办件编号", "评分", "差评原因", "经办人", "窗口", "限办日期", "状态"]
+    HEADERS = [
+        QT_TRANSLATE_NOOP("RectificationsPanel", "编号"),
+        QT_TRANSLATE_NOOP("RectificationsPanel", "办件编号"),
+        QT_TRANSLATE_NOOP("RectificationsPanel", "评分"),
+        QT_TRANSLATE_NOOP("RectificationsPanel", "差评原因"),
+        QT_TRANSLATE_NOOP("RectificationsPanel", "经办人"),
+        QT_TRANSLATE_NOOP("RectificationsPanel", "窗口"),
+        QT_TRANSLATE_NOOP("RectificationsPanel", "限办日期"),
+        QT_TRANSLATE_NOOP("RectificationsPanel", "状态"),
+    ]
 
     def __init__(self, loops: Callable[[], HallLoops], tasks: TaskManager, ask: Ask | None = None,
                  parent: QWidget | None = None) -> None:
@@ -295,7 +305,17 @@ class ComplaintsPanel(QWidget):
     added = Signal(object)
     changed = Signal(object)
     loaded = Signal(object)
-    HEADERS = ["编号", "反映事项", "事项编码", "没办成的原因", "登记人", "承办人", "已开（天）", "状态", "办理结果"]
+    HEADERS = [
+        QT_TRANSLATE_NOOP("ComplaintsPanel", "编号"),
+        QT_TRANSLATE_NOOP("ComplaintsPanel", "反映事项"),
+        QT_TRANSLATE_NOOP("ComplaintsPanel", "事项编码"),
+        QT_TRANSLATE_NOOP("ComplaintsPanel", "没办成的原因"),
+        QT_TRANSLATE_NOOP("ComplaintsPanel", "登记人"),
+        QT_TRANSLATE_NOOP("ComplaintsPanel", "承办人"),
+        QT_TRANSLATE_NOOP("ComplaintsPanel", "已开（天）"),
+        QT_TRANSLATE_NOOP("ComplaintsPanel", "状态"),
+        QT_TRANSLATE_NOOP("ComplaintsPanel", "办理结果"),
+    ]
 
     def __init__(self, loops: Callable[[], HallLoops], tasks: TaskManager, ask: Ask | None = None, *,
                  window: str | None = None, supervisor: bool = False, parent: QWidget | None = None) -> None:
