@@ -129,7 +129,9 @@ def clean_env(tmp_path: Path) -> dict[str, str]:
     (config / "python_keyring" / "keyringrc.cfg").write_text(
         f"[backend]\ndefault-keyring=testkeyring.FileKeyring\nkeyring-path={backend_dir}\n", encoding="utf-8")
     return {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", "XDG_CONFIG_HOME": str(config),
-            "XDG_DATA_HOME": str(home / ".local" / "share"), "TEST_KEYRING_FILE": str(tmp_path / "keyring.json")}
+            "XDG_DATA_HOME": str(home / ".local" / "share"), "TEST_KEYRING_FILE": str(tmp_path / "keyring.json"),
+            # the test's keyring stores in a file, which the program refuses unless a test says so
+            "WINDOW_CLERK_TEST_PLAINTEXT_KEYRING": "1"}
 
 
 def _run(argv: list[str], env: dict[str, str], cwd: Path, timeout: float = 180) -> subprocess.CompletedProcess[str]:

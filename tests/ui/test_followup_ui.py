@@ -167,8 +167,8 @@ def test_evaluation_records_once_and_closes_on_timeout(qtbot: Any, session: Any,
     assert not ev.on_second_screen()  # offscreen has one screen: a dialog here
     qtbot.mouseClick(ev.faces[2], Qt.MouseButton.LeftButton)
     assert not ev.submit_button.isEnabled()  # a low score needs a reason
-    assert "办理时间长" in ev.tag_buttons
-    qtbot.mouseClick(ev.tag_buttons["等候时间长"], Qt.MouseButton.LeftButton)
+    assert "超过承诺时限未办结" in ev.tag_buttons  # the reasons of GB/T 39734-2020 (clerk/evaluation_content.yaml)
+    qtbot.mouseClick(ev.tag_buttons["排队等候时间过长"], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(ev.comment, "wait")
     ev.resize(1600, 1000)
     shoot(ev, "followup-evaluation.png")
@@ -179,7 +179,7 @@ def test_evaluation_records_once_and_closes_on_timeout(qtbot: Any, session: Any,
     ev.submit()
     qtbot.waitUntil(lambda: tasks.pending == 0)
     items = _outbox(session.ctx, "evaluation")
-    assert len(items) == 1 and items[0]["score"] == 2 and items[0]["tags"] == ["等候时间长"]
+    assert len(items) == 1 and items[0]["score"] == 2 and items[0]["tags"] == ["wait_too_long"]  # sent by its code (GB/T 39734-2020)
     assert items[0]["operator"] == session.actor.username and items[0]["window"] == "W01"
 
     other = EvaluationWindow(session.ctx, session.actor, tasks, case, timeout_ms=300)
@@ -386,7 +386,7 @@ def test_supervisor_alerts_overdue_commitment_and_low_score(qtbot: Any, session:
     with qtbot.waitSignal(w.followup.low_score, timeout=10000) as live:
         EvaluationService(session.ctx).record(1, ["态度不好"], "", window="W01", operator="tester",
                                               case_uuid=late.case_uuid)
-    assert "差评" in live.args[0] and "态度不好" in live.args[0]
+    assert "差评" in live.args[0] and "服务态度生硬、不耐心" in live.args[0]  # the reason's label, not its code
     assert "差评" in w.followup_list.item(0).text()
     w.refresh()
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=10000)

@@ -86,7 +86,8 @@ def test_english_interface(qtbot, qapp, make_window) -> None:
     try:
         w = make_window()
         assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == ["Intake", "Cases", "Hand-out",
-                                                                     "Supplement/Deferred"]
+                                                                     "Supplement/Deferred", "Could not be done",
+                                                                     "Case figures"]
         assert intake(w).accept_button.text() == "Accept (Ctrl+Enter)"
     finally:
         qapp.removeTranslator(translator)

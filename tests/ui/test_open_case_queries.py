@@ -60,7 +60,7 @@ def test_opening_a_case_reads_a_fixed_number_of_times_whatever_its_materials(qtb
     again = _open_counting(qtbot, window, session, small)
 
     assert len(many) == len(few) == len(again), (few, many)
-    assert len(many) <= 8, many
+    assert len(many) <= 10, many  # the case, its pages once for the cards and once for the assist's seed, the view
     _open_counting(qtbot, window, session, large)
     cards = intake(window).checklist.cards
     for code, n in large_pages.items():

@@ -206,7 +206,8 @@ class AssistPanel(EventListener, QObject):
         materials, case_uuid = self.page.ctx.materials, view.case_uuid
 
         def seed() -> dict[str, frozenset[int]]:  # pages already there when the case opens are not read again
-            return {c: frozenset(p.id for p in materials.list_pages(case_uuid, c)) for c in codes}
+            pages = materials.case_pages(case_uuid)  # one read whatever the number of materials
+            return {c: frozenset(p.id for p in pages.get(c, ())) for c in codes}
 
         Query(self, seed).success(lambda seen: self._seeded_with(case_uuid, seen)).run_in_background()
 

@@ -24,11 +24,18 @@ class FollowupAlert:
     case_uuid: str | None = None
 
 
+def _reason(tag: str) -> str:
+    """A 差评 reason as its label (the record keeps the standard's code; an older label stays as it is)."""
+    from clerk.evaluation import load_content
+
+    return load_content().label(tag)
+
+
 def low_score_line(rec: EvaluationRecord) -> str:
     case = f"（{rec.case_no}）" if rec.case_no else ""
     text = (QCoreApplication.translate("FollowupAlerts", "差评：%1 窗口 %2%3 得分 %4（%5）：%6")
             .replace("%1", rec.window).replace("%2", rec.operator).replace("%3", case).replace("%4", str(rec.score))
-            .replace("%5", labels.score(rec.score)).replace("%6", "、".join(rec.tags)))
+            .replace("%5", labels.score(rec.score)).replace("%6", "、".join(_reason(t) for t in rec.tags)))
     if rec.comment:
         text += QCoreApplication.translate("FollowupAlerts", "。意见：%1").replace("%1", rec.comment)
     return text
