@@ -68,6 +68,26 @@ def dialog_ask(parent: QWidget) -> Ask:
     return ask
 
 
+def _ledger_body(panel: Any, lay: QVBoxLayout, bar: QHBoxLayout, prefix: str, actions: list[tuple[str, str]]
+                 ) -> tuple[dict[str, QPushButton], QTableWidget, QLabel]:
+    """A ledger panel's action buttons (each calling ``panel.act``), its table of ``panel.HEADERS`` and
+    its status line — the rectifications and the 办不成事 ledger alike."""
+    buttons: dict[str, QPushButton] = {}
+    for action, label in actions:
+        b = QPushButton(panel.tr(label), panel)
+        b.setObjectName(f"{prefix}_{action}")
+        b.clicked.connect(lambda _c=False, a=action: panel.act(a))
+        buttons[action] = b
+        bar.addWidget(b)
+    bar.addStretch(1)
+    lay.addLayout(bar)
+    table = _table(panel, [panel.tr(h) for h in panel.HEADERS])
+    lay.addWidget(table)
+    status = QLabel(panel)
+    lay.addWidget(status)
+    return buttons, table, status
+
+
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers), parent)
     t.setHorizontalHeaderLabels(headers)
@@ -226,20 +246,8 @@ class RectificationsPanel(QWidget):
         self.only_open.addItem(self.tr("全部"), False)
         self.only_open.currentIndexChanged.connect(lambda _i: self.refresh())
         bar.addWidget(self.only_open)
-        self.buttons: dict[str, QPushButton] = {}
-        for action, label in (("callback", "回访…"), ("rectify", "整改结果…"), ("close", "再次评价并关闭…"),
-                              ("decide", "裁定申诉…")):
-            b = QPushButton(self.tr(label), self)
-            b.setObjectName(f"rect_{action}")
-            b.clicked.connect(lambda _c=False, a=action: self.act(a))
-            self.buttons[action] = b
-            bar.addWidget(b)
-        bar.addStretch(1)
-        lay.addLayout(bar)
-        self.table = _table(self, [self.tr(h) for h in self.HEADERS])
-        lay.addWidget(self.table)
-        self.status = QLabel(self)
-        lay.addWidget(self.status)
+        self.buttons, self.table, self.status = _ledger_body(self, lay, bar, "rect", [("callback", "回访…"), ("rectify", "整改结果…"),
+                                               ("close", "再次评价并关闭…"), ("decide", "裁定申诉…")])
 
     def refresh(self) -> None:
         open_only = bool(self.only_open.currentData())
@@ -348,20 +356,8 @@ class ComplaintsPanel(QWidget):
         self.only_open.addItem(self.tr("全部"), False)
         self.only_open.currentIndexChanged.connect(lambda _i: self.refresh())
         bar.addWidget(self.only_open)
-        self.buttons: dict[str, QPushButton] = {}
         actions = [("follow-up", "跟进…"), ("close", "销号…")] + ([("assign", "指派…")] if supervisor else [])
-        for action, label in actions:
-            b = QPushButton(self.tr(label), self)
-            b.setObjectName(f"complaint_{action}")
-            b.clicked.connect(lambda _c=False, a=action: self.act(a))
-            self.buttons[action] = b
-            bar.addWidget(b)
-        bar.addStretch(1)
-        lay.addLayout(bar)
-        self.table = _table(self, [self.tr(h) for h in self.HEADERS])
-        lay.addWidget(self.table)
-        self.status = QLabel(self)
-        lay.addWidget(self.status)
+        self.buttons, self.table, self.status = _ledger_body(self, lay, bar, "complaint", actions)
 
     def refresh(self) -> None:
         open_only = bool(self.only_open.currentData())
